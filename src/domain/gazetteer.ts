@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const ZoneSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  weakAliases: z.array(z.string().min(1)).default([]),
+  parent: z.string().optional(),
+  groups: z.array(z.string()).default([]),
+});
+const GroupSchema = z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) });
+const GazetteerFileSchema = z.object({ zones: z.array(ZoneSchema), groups: z.array(GroupSchema) });
+
+export type Zone = z.infer<typeof ZoneSchema>;
+export type ZoneGroup = z.infer<typeof GroupSchema>;
+
+export interface ZoneMention {
+  zone: string;
+  alias: string;
+  start: number;
+  end: number;
+  weak: boolean;
+}
+
+/** Zone names and aliases, loaded from data/zones.json. Longest alias wins at each position. */
+export class Gazetteer {
+  readonly zones: Zone[];
+  readonly groups: ZoneGroup[];
+  private readonly byName = new Map<string, Zone>();
+  /** alias → zone name, sorted longest first for greedy matching. */
+  private readonly aliasList: { alias: string; zone: string; weak: boolean }[];
+
+  constructor(zones: Zone[], groups: ZoneGroup[]) {
+    this.zones = zones;
+    this.groups = groups;
+    for (const zone of zones) this.byName.set(zone.name, zone);
+    this.aliasList = zones
+      .flatMap((zone) => [
+        ...[zone.name, ...zone.aliases].map((alias) => ({ alias, zone: zone.name, weak: false })),
+        ...zone.weakAliases.map((alias) => ({ alias, zone: zone.name, weak: true })),
+      ])
+      .sort((a, b) => b.alias.length - a.alias.length);
+  }
+
+  static load(path: string = defaultGazetteerPath()): Gazetteer {
+    const parsed = GazetteerFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+    return new Gazetteer(parsed.zones, parsed.groups);
+  }
+
+  zone(name: string): Zone | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Canonical name for a name or alias (strong or weak), or undefined. */
+  canonical(nameOrAlias: string): string | undefined {
+    return this.aliasList.find((entry) => entry.alias === nameOrAlias)?.zone;
+  }
+
+  /** Every zone mention in text, non-overlapping, longest alias first at each position. */
+  mentions(text: string, options: { includeWeak?: boolean } = {}): ZoneMention[] {
+    const found: ZoneMention[] = [];
+    let i = 0;
+    while (i < text.length) {
+      const hit = this.aliasList.find(
+        (entry) => (options.includeWeak || !entry.weak) && text.startsWith(entry.alias, i),
+      );
+      if (hit) {
+        found.push({ zone: hit.zone, alias: hit.alias, start: i, end: i + hit.alias.length, weak: hit.weak });
+        i += hit.alias.length;
+      } else {
+        i += 1;
+      }
+    }
+    return found;
+  }
+
+  /** Zones of a group, by group id or alias (九大功能区 → the nine). */
+  groupMembers(groupIdOrAlias: string): string[] {
+    const group = this.groups.find((g) => g.id === groupIdOrAlias || g.name === groupIdOrAlias || g.aliases.includes(groupIdOrAlias));
+    if (!group) return [];
+    return this.zones.filter((zone) => zone.groups.includes(group.id)).map((zone) => zone.name);
+  }
+
+  /** Groups named in a text (九大功能区, 新区功能区…). */
+  groupMentions(text: string): ZoneGroup[] {
+    return this.groups.filter((g) => [g.name, ...g.aliases].some((alias) => text.includes(alias)));
+  }
+
+  /** True when `zone` is `ancestor` or lies inside it. */
+  isWithin(zone: string, ancestor: string): boolean {
+    let current: string | undefined = zone;
+    for (let depth = 0; current && depth < 8; depth++) {
+      if (current === ancestor) return true;
+      current = this.byName.get(current)?.parent;
+    }
+    return false;
+  }
+}
+
+export function defaultGazetteerPath(): string {
+  return fileURLToPath(new URL("../../data/zones.json", import.meta.url));
+}
