@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { PROJECT_ROOT } from "../config/index.js";
+import type { FactResult } from "../tools/index.js";
+
+const Templates = z.record(z.string(), z.string());
+let templates: Record<string, string> | undefined;
+
+/** Fills a template from prompts/offline-templates.json. */
+export function fill(name: string, values: Record<string, string | number | undefined>): string {
+  templates ??= Templates.parse(JSON.parse(readFileSync(path.join(PROJECT_ROOT, "prompts", "offline-templates.json"), "utf8")));
+  const template = templates[name];
+  if (template === undefined) throw new Error(`missing offline template: ${name}`);
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+}
+
+const LEADING_QUALIFIERS = ["超过", "突破", "达到", "近", "超", "约", "逾", "达"];
+const TRAILING_QUALIFIERS = ["以上", "左右", "以内", "多"];
+
+/** The number as the source wrote it, with its qualifier (「100家以上」, 「突破400亿元」, 「10余个」). */
+export function quantityText(fact: FactResult): string {
+  const at = fact.evidence.indexOf(fact.raw);
+  if (at < 0) return fact.raw;
+  let start = at;
+  let end = at + fact.raw.length;
+  const before = fact.evidence.slice(0, start);
+  const leading = LEADING_QUALIFIERS.find((q) => before.endsWith(q));
+  if (leading) start -= leading.length;
+  const trailing = TRAILING_QUALIFIERS.find((q) => fact.evidence.startsWith(q, end));
+  if (trailing) end += trailing.length;
+  return fact.evidence.slice(start, end);
+}
+
+export function kindLabel(kind: string | undefined): string {
+  if (kind === "target" || kind === "plan") return `（${fill("kindTarget", {})}）`;
+  if (kind === "actual") return `（${fill("kindActual", {})}）`;
+  return "";
+}
+
+export function dateLabel(date: string | null): string {
+  return date ?? fill("unknownDate", {});
+}
+
+/** 「青岛经济技术开发区2022年」 or whatever part of it is known. */
+export function scopeLabel(zone: string | undefined, year: number | undefined): string {
+  return `${zone ?? ""}${year !== undefined ? `${year}年` : ""}`;
+}

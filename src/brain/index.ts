@@ -1,0 +1,3 @@
+export { containsWholeNumber, unverifiedNumbers } from "./guard.js";
+export { OfflineBrain } from "./offline.js";
+export type { Answer, AnswerMode, QuestionFrame, QuestionType, Turn } from "./types.js";

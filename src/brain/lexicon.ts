@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { PROJECT_ROOT } from "../config/index.js";
+import path from "node:path";
+
+/** The question-reading word lists from data/question-words.json and data/unit-families.json. */
+const QuestionWordsSchema = z.object({
+  fillers: z.array(z.string()),
+  typeCues: z.record(z.string(), z.array(z.string())),
+  kindCues: z.object({ target: z.array(z.string()), actual: z.array(z.string()) }),
+  aggregateCues: z.array(z.string()),
+  soloCues: z.array(z.string()),
+  eventVerbs: z.array(z.array(z.string()).min(1)),
+  definitionMarkers: z.array(z.string()),
+  unitFamilyCues: z.record(z.string(), z.array(z.string())),
+});
+
+export type QuestionWords = z.infer<typeof QuestionWordsSchema>;
+
+export interface Lexicon {
+  words: QuestionWords;
+  fillers: Set<string>;
+  /** base unit → family (area, money, count…). */
+  unitFamily: Map<string, string>;
+}
+
+let cached: Lexicon | undefined;
+
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const words = QuestionWordsSchema.parse(readJson("question-words.json"));
+  const families = z.record(z.string(), z.union([z.array(z.string()), z.string()])).parse(readJson("unit-families.json"));
+  const unitFamily = new Map<string, string>();
+  for (const [family, units] of Object.entries(families)) {
+    if (Array.isArray(units)) for (const unit of units) unitFamily.set(unit, family);
+  }
+  cached = { words, fillers: new Set(words.fillers), unitFamily };
+  return cached;
+}
+
+function readJson(name: string): unknown {
+  return JSON.parse(readFileSync(path.join(PROJECT_ROOT, "data", name), "utf8"));
+}

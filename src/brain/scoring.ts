@@ -1,0 +1,101 @@
+import type { Gazetteer } from "../domain/gazetteer.js";
+import { bigramCoverage } from "../text/similarity.js";
+import type { Lexicon } from "./lexicon.js";
+import type { Sentence, SentenceBank } from "./sentences.js";
+import type { QuestionFrame } from "./types.js";
+
+/** How well one sentence answers a frame, and why. */
+export interface SentenceScore {
+  sentence: Sentence;
+  /** Weighted share of the question's terms found in the sentence (or, at a discount, just before it). */
+  coverage: number;
+  zoneOk: boolean;
+  yearOk: boolean;
+  eventsOk: boolean;
+  /** Some term was found only in the sentence before, so that sentence belongs to the evidence. */
+  usesPrevious: boolean;
+  score: number;
+}
+
+const PREVIOUS_SENTENCE_CREDIT = 0.7;
+const PARTIAL_TERM_CREDIT = 0.6;
+const TIME_EXPRESSION = /\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬)?|年底|年内|年初|季度|上半年|下半年|近期|日前|今年|明年|(?:19|20)\d{2}年/;
+const NUMBER = /\d|[一二三四五六七八九十百千万两]+[个家项支张列处批条座栋所名位场次]/;
+
+export interface ScoringContext {
+  bank: SentenceBank;
+  gazetteer: Gazetteer;
+  lexicon: Lexicon;
+  synonyms: (term: string) => string[];
+}
+
+export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceScore {
+  const previous = context.bank.previous(sentence);
+  let total = 0;
+  let covered = 0;
+  let usesPrevious = false;
+  for (const term of terms) {
+    const weight = termWeight(term, frame, context.bank);
+    total += weight;
+    const here = termMatch(term, sentence.text, context.synonyms);
+    const before = previous ? PREVIOUS_SENTENCE_CREDIT * termMatch(term, previous.text, context.synonyms) : 0;
+    covered += weight * Math.max(here, before);
+    if (before > here) usesPrevious = true;
+  }
+  const coverage = total > 0 ? covered / total : 0;
+  const zoneOk = zonesAgree(frame.zones, sentence.zones, context.gazetteer);
+  const yearOk = frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year);
+  const eventsOk = frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb)));
+  let score = coverage * (zoneOk ? 1 : 0.4) * (yearOk ? 1 : 0.4) * (eventsOk ? 1 : 0.6);
+  score += typeBonus(frame, sentence, context.lexicon);
+  return { sentence, coverage, zoneOk, yearOk, eventsOk, usesPrevious, score };
+}
+
+/** Rare terms weigh more (idf over sentences); quoted terms and counted numbers more still. */
+function termWeight(term: string, frame: QuestionFrame, bank: SentenceBank): number {
+  const df = bank.documentFrequency(term);
+  let weight = Math.log(1 + bank.size / (1 + df));
+  if (frame.quoted.includes(term)) weight *= 1.5;
+  if (/^\d/.test(term)) weight *= 1.2;
+  return weight;
+}
+
+/** 1 when the term (or a synonym) is in the text; partial credit for long terms mostly present. */
+export function termMatch(term: string, text: string, synonyms: (term: string) => string[]): number {
+  if (text.includes(term)) return 1;
+  if (synonyms(term).some((synonym) => text.includes(synonym))) return 1;
+  if ([...term].length < 3) return 0;
+  const coverage = bigramCoverage(term, text);
+  return coverage >= 0.5 ? PARTIAL_TERM_CREDIT * coverage : 0;
+}
+
+function zonesAgree(asked: string[], spoken: string[], gazetteer: Gazetteer): boolean {
+  if (asked.length === 0) return true;
+  return asked.some((zone) => spoken.some((candidate) => gazetteer.isWithin(candidate, zone)));
+}
+
+function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): number {
+  const text = sentence.text;
+  switch (frame.type) {
+    case "numeric":
+    case "sum":
+    case "compare":
+      return NUMBER.test(text) ? 0.05 : -0.1;
+    case "when":
+      return TIME_EXPRESSION.test(text) ? 0.05 : -0.1;
+    case "define":
+      return frame.quoted.some((q) => lexicon.words.definitionMarkers.some((m) => text.includes(`${q}”${m}`) || text.includes(`${q}${m}`)))
+        ? 0.3
+        : 0;
+    default:
+      return 0;
+  }
+}
+
+export function hasTimeExpression(text: string): boolean {
+  return TIME_EXPRESSION.test(text);
+}
+
+export function hasNumber(text: string): boolean {
+  return NUMBER.test(text);
+}

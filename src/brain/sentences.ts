@@ -1,0 +1,112 @@
+import type { Gazetteer } from "../domain/gazetteer.js";
+import type { Article } from "../domain/types.js";
+
+/** A sentence of an article with the zones and years it speaks about. */
+export interface Sentence {
+  index: number;
+  articleId: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Zones mentioned in the sentence plus the zone its paragraph is about. */
+  zones: string[];
+  /** Explicit years, relative years resolved from the article date, else the article's year. */
+  years: number[];
+}
+
+const SENTENCE_END = /[。！？；!?;]/;
+const RELATIVE = /(今年|本年|去年|上年|前年|明年)/g;
+const RELATIVE_OFFSET: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
+
+/** All sentences of the corpus, with document frequencies for term weighting. */
+export class SentenceBank {
+  readonly sentences: Sentence[] = [];
+  private readonly byArticle = new Map<string, Sentence[]>();
+  private readonly dfCache = new Map<string, number>();
+
+  constructor(articles: Iterable<Article>, private readonly gazetteer: Gazetteer) {
+    for (const article of articles) {
+      const list = splitSentences(article, gazetteer, this.sentences.length);
+      this.sentences.push(...list);
+      this.byArticle.set(article.id, list);
+    }
+  }
+
+  /** Number of sentences containing the term (substring), cached. */
+  documentFrequency(term: string): number {
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = 0;
+      for (const sentence of this.sentences) if (sentence.text.includes(term)) df++;
+      this.dfCache.set(term, df);
+    }
+    return df;
+  }
+
+  get size(): number {
+    return this.sentences.length;
+  }
+
+  ofArticle(articleId: string): Sentence[] {
+    return this.byArticle.get(articleId) ?? [];
+  }
+
+  /** Sentences overlapping [start, end) of an article. */
+  overlapping(articleId: string, start: number, end: number): Sentence[] {
+    return this.ofArticle(articleId).filter((s) => s.start < end && s.end > start);
+  }
+
+  /** The sentence before this one in the same paragraph, if any. */
+  previous(sentence: Sentence): Sentence | undefined {
+    const list = this.ofArticle(sentence.articleId);
+    const position = list.indexOf(sentence);
+    const before = position > 0 ? list[position - 1] : undefined;
+    return before && before.paragraph === sentence.paragraph ? before : undefined;
+  }
+}
+
+function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: number): Sentence[] {
+  const articleYear = article.date ? Number(article.date.slice(0, 4)) : undefined;
+  const sentences: Sentence[] = [];
+  let paragraphStart = 0;
+  article.text.split("\n").forEach((paragraph, paragraphIndex) => {
+    let contextZone = article.zones[0];
+    let cursor = 0;
+    while (cursor < paragraph.length) {
+      let end = cursor;
+      while (end < paragraph.length && !SENTENCE_END.test(paragraph[end]!)) end++;
+      end = Math.min(paragraph.length, end + 1);
+      const raw = paragraph.slice(cursor, end);
+      const trimmed = raw.trim();
+      if (trimmed.length > 1) {
+        const start = paragraphStart + cursor + raw.indexOf(trimmed);
+        const mentions = mentionsIn(trimmed, gazetteer);
+        const zones = [...new Set([...mentions, ...(contextZone ? [contextZone] : [])])];
+        sentences.push({
+          index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
+          start, end: start + trimmed.length, text: trimmed, zones, years: yearsOf(trimmed, articleYear),
+        });
+        // The zone named first in a sentence frames the rest of its paragraph (「青岛蓝谷将…。推动…」).
+        if (mentions[0]) contextZone = mentions[0];
+      }
+      cursor = end;
+    }
+    paragraphStart += paragraph.length + 1;
+  });
+  return sentences;
+}
+
+function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
+  const strong = gazetteer.mentions(text);
+  const all = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
+  return [...new Set(all.map((m) => m.zone))];
+}
+
+function yearsOf(text: string, articleYear: number | undefined): number[] {
+  const explicit = [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  if (explicit.length > 0) return [...new Set(explicit)];
+  if (articleYear === undefined) return [];
+  const relative = [...text.matchAll(RELATIVE)].map((m) => articleYear + (RELATIVE_OFFSET[m[1]!] ?? 0));
+  return relative.length > 0 ? [...new Set(relative)] : [articleYear];
+}

@@ -1,0 +1,50 @@
+import type { Citation } from "../domain/types.js";
+import type { FactResult } from "../tools/index.js";
+
+export type QuestionType = "sum" | "compare" | "numeric" | "when" | "where" | "who" | "list" | "define" | "describe";
+
+/** What the reader understood of a question; passed along in history for follow-ups. */
+export interface QuestionFrame {
+  question: string;
+  type: QuestionType;
+  zones: string[];
+  /** Members of a named group (九大功能区) when the question ranges over one. */
+  groupZones: string[];
+  year?: number;
+  kind?: "target" | "actual";
+  /** Content terms the answer must be about (zone names, years and question words removed). */
+  terms: string[];
+  /** Terms quoted in the question (“融”), weighted higher and used for definitions. */
+  quoted: string[];
+  /** Event verbs the answer must contain (投产, 开工…), each with its synonyms. */
+  events: string[][];
+  unitFamily?: string;
+  /** Items for sum questions (续建、新开工、竣工投产) or entities for comparisons. */
+  items: string[];
+  /** The question asks about one named thing on its own (自己/单独), or about a group (等/一共). */
+  solo: boolean;
+  aggregate: boolean;
+  /** True when this frame inherited zone/metric from an earlier turn. */
+  followUp: boolean;
+}
+
+export interface Turn {
+  question: string;
+  answer?: string;
+  frame?: QuestionFrame;
+}
+
+export type AnswerMode = "facts" | "search" | "none";
+
+export interface Answer {
+  question: string;
+  answer: string;
+  found: boolean;
+  citations: Citation[];
+  facts: FactResult[];
+  brain: "offline" | "llm";
+  mode: AnswerMode;
+  frame: QuestionFrame;
+  /** Numbers the brain computed (sums) rather than quoted. */
+  derived: string[];
+}

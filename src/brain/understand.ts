@@ -1,0 +1,134 @@
+import type { Gazetteer } from "../domain/gazetteer.js";
+import { contentTerms } from "../retrieval/index.js";
+import type { Lexicon } from "./lexicon.js";
+import type { QuestionFrame, QuestionType, Turn } from "./types.js";
+
+const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
+const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
+const EXPLICIT_YEAR = /((?:19|20)\d{2})\s*年/;
+const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
+
+export interface ReadOptions {
+  gazetteer: Gazetteer;
+  lexicon: Lexicon;
+  /** Year that 今年 means: the newest article's year. */
+  referenceYear: number;
+  history?: Turn[];
+}
+
+/** Reads a question into a frame: zones, year, kind, type, content terms; fills gaps from history. */
+export function readQuestion(question: string, options: ReadOptions): QuestionFrame {
+  const text = question.trim().replace(/\s+/g, " ");
+  const { gazetteer, lexicon } = options;
+  const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
+  const strong = gazetteer.mentions(text);
+  const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
+  const zones = unique(mentions.map((m) => m.zone));
+  const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
+  const year = readYear(text, options.referenceYear);
+  let remainder = text;
+  for (const m of [...mentions].sort((a, b) => b.start - a.start)) remainder = remainder.slice(0, m.start) + " " + remainder.slice(m.end);
+  for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
+  remainder = remainder.replace(/(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:底|末|份)?)?/g, " ").replace(/今年|本年|去年|上年|前年|明年/g, " ");
+  const type = readType(text, lexicon, zones.length + groupZones.length);
+  const frame: QuestionFrame = {
+    question: text,
+    type,
+    zones,
+    groupZones,
+    year,
+    kind: readKind(text, lexicon),
+    terms: readTerms(remainder, quoted, lexicon),
+    quoted,
+    events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
+    unitFamily: readUnitFamily(text, lexicon),
+    items: type === "sum" || type === "compare" ? readItems(remainder, type, text, gazetteer) : [],
+    solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
+    aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
+    followUp: false,
+  };
+  return inheritFromHistory(frame, options.history ?? []);
+}
+
+function readYear(text: string, referenceYear: number): number | undefined {
+  const explicit = EXPLICIT_YEAR.exec(text);
+  if (explicit) return Number(explicit[1]);
+  for (const [word, offset] of Object.entries(RELATIVE_YEARS)) if (text.includes(word)) return referenceYear + offset;
+  return undefined;
+}
+
+function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionType {
+  const cues = lexicon.words.typeCues;
+  const has = (type: string) => (cues[type] ?? []).some((cue) => text.includes(cue));
+  const comparative = /[更最](多|大|高|少|小|低|快|强)/.test(text);
+  if (has("sum") && /[、和与及]/.test(text)) return "sum";
+  if (comparative && (zoneCount >= 2 || /[和与跟]|还是/.test(text) || zoneCount === 0 || /[里中]谁|哪个/.test(text))) return "compare";
+  if (has("define")) return "define";
+  if (has("when")) return "when";
+  if (has("where")) return "where";
+  if (/是谁|谁[？?]?$/.test(text)) return "who";
+  if (has("list")) return "list";
+  if (has("numeric")) return "numeric";
+  return "describe";
+}
+
+function readKind(text: string, lexicon: Lexicon): "target" | "actual" | undefined {
+  if (lexicon.words.kindCues.target.some((cue) => text.includes(cue))) return "target";
+  if (lexicon.words.kindCues.actual.some((cue) => text.includes(cue))) return "actual";
+  return undefined;
+}
+
+function readUnitFamily(text: string, lexicon: Lexicon): string | undefined {
+  for (const [family, cues] of Object.entries(lexicon.words.unitFamilyCues)) {
+    if (cues.some((cue) => text.includes(cue))) return family;
+  }
+  return undefined;
+}
+
+/** Content terms: counted numbers (3支), quoted phrases, then segmented words minus fillers. */
+function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): string[] {
+  const counted = [...remainder.matchAll(COUNTED_NUMBER)].map((m) => m[0]);
+  let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ");
+  for (const q of quoted) rest = rest.split(q).join(" ");
+  const words = contentTerms(rest).filter((term) => term.length >= 2 && !lexicon.fillers.has(term) && !/^\d+$/.test(term));
+  return unique([...quoted, ...counted, ...words]);
+}
+
+/** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */
+function readItems(remainder: string, type: QuestionType, text: string, gazetteer: Gazetteer): string[] {
+  if (type === "sum") {
+    const enumeration = /([^\s，,？?、]{1,12}(?:、[^\s，,？?、]{1,12})+)/.exec(remainder.replace(/[和与及]/g, "、"));
+    if (!enumeration) return [];
+    return enumeration[1]!.split("、").map((item) => item.replace(/的.*$/, "").trim()).filter(Boolean);
+  }
+  const head = text.split(/[，,？?]/)[0] ?? text;
+  const sides = head.replace(EXPLICIT_YEAR, "").split(/和|与|跟|还是/).map((s) => s.trim()).filter((s) => s.length >= 2);
+  if (sides.length < 2) return [];
+  return sides.map((side) => side.replace(/^(?:19|20)\d{2}年/, "")).filter((side) => gazetteer.mentions(side).length > 0 || side.length >= 2);
+}
+
+/** 「那2021年呢？」: keep what the new question says, borrow the rest from the last frame. */
+function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFrame {
+  const previous = [...history].reverse().find((turn) => turn.frame)?.frame;
+  if (!previous) return frame;
+  const elliptical = frame.terms.length === 0 || /^(那|那么|还有|再问|同样|换成)/.test(frame.question) || /呢[？?]?$/.test(frame.question);
+  if (!elliptical) return frame;
+  return {
+    ...frame,
+    type: frame.terms.length === 0 ? previous.type : frame.type,
+    zones: frame.zones.length ? frame.zones : previous.zones,
+    groupZones: frame.groupZones.length ? frame.groupZones : previous.groupZones,
+    year: frame.year ?? previous.year,
+    kind: frame.kind ?? previous.kind,
+    terms: frame.terms.length ? frame.terms : previous.terms,
+    quoted: frame.quoted.length ? frame.quoted : previous.quoted,
+    events: frame.events.length ? frame.events : previous.events,
+    unitFamily: frame.unitFamily ?? previous.unitFamily,
+    items: frame.items.length ? frame.items : previous.items,
+    followUp: true,
+  };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

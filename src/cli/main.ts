@@ -1,0 +1,129 @@
+import "dotenv/config";
+import { Command, Option } from "commander";
+import { loadConfig, ConfigError, type Config } from "../config/index.js";
+import { Gazetteer } from "../domain/gazetteer.js";
+import { ingestFiles } from "../corpus/index.js";
+import { createEngine, type Engine } from "../engine/index.js";
+import { runAsk } from "./ask.js";
+import { runFacts } from "./facts.js";
+import { runEval } from "./eval.js";
+import { describeIngest, progressReporter } from "./output.js";
+import { runConsole } from "./console.js";
+
+const program = new Command()
+  .name("zonebot")
+  .description("Answers questions about Qingdao's development zones with cited numbers.")
+  .showHelpAfterError();
+
+const dataDirOption = () => new Option("--data-dir <dir>", "where the index and fact store live (env ZONEBOT_DATA_DIR)");
+
+program
+  .command("ask")
+  .description("answer a question (or --jsonl: one JSON question per stdin line)")
+  .argument("[question...]", "the question")
+  .option("--json", "print the answer as one JSON object")
+  .option("--jsonl", "read {id, question} lines on stdin, write one answer object per line")
+  .addOption(new Option("--brain <brain>", "which brain answers").choices(["offline", "llm", "auto"]).default("auto"))
+  .addOption(dataDirOption())
+  .action(async (words: string[], options: { json?: boolean; jsonl?: boolean; brain: string; dataDir?: string }) => {
+    const engine = await openEngine(options.dataDir);
+    try {
+      await runAsk(engine, words.join(" "), options);
+    } finally {
+      engine.close();
+    }
+  });
+
+program
+  .command("ingest")
+  .description("add articles (.txt, .md with front matter, .html) from files or directories")
+  .argument("<paths...>", "files or directories")
+  .option("--date <YYYY-MM-DD>", "publication date for files that do not say")
+  .addOption(dataDirOption())
+  .action(async (paths: string[], options: { date?: string; dataDir?: string }) => {
+    if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) fail(`--date must be YYYY-MM-DD, got "${options.date}"`);
+    const config = configFor(options.dataDir);
+    const progress = progressReporter("ingest");
+    const report = await ingestFiles(paths, { config, gazetteer: Gazetteer.load(), date: options.date, onProgress: progress.update });
+    progress.stop();
+    process.stderr.write(`${describeIngest(report)}\n`);
+    if (report.errors.length > 0 && report.added.length === 0 && report.unchanged.length === 0) process.exitCode = 1;
+  });
+
+program
+  .command("facts")
+  .description("list the numeric facts table")
+  .option("--zone <zone>", "only this zone (any alias)")
+  .option("--year <year>", "only this year")
+  .option("--csv", "CSV instead of a table")
+  .addOption(dataDirOption())
+  .action(async (options: { zone?: string; year?: string; csv?: boolean; dataDir?: string }) => {
+    const engine = await openEngine(options.dataDir);
+    try {
+      runFacts(engine, options);
+    } finally {
+      engine.close();
+    }
+  });
+
+program
+  .command("eval")
+  .description("run the question set and print accuracy by type and each failure")
+  .option("--file <path>", "JSONL question set", "tests/eval/seed_questions.public.jsonl")
+  .option("--json", "print the summary as JSON")
+  .addOption(new Option("--brain <brain>", "which brain answers").choices(["offline", "llm", "auto"]).default("auto"))
+  .addOption(dataDirOption())
+  .action(async (options: { file: string; json?: boolean; brain: string; dataDir?: string }) => {
+    const engine = await openEngine(options.dataDir);
+    try {
+      await runEval(engine, options);
+    } finally {
+      engine.close();
+    }
+  });
+
+program
+  .command("start")
+  .description("run the bot (a console chat until Feishu credentials are configured)")
+  .addOption(dataDirOption())
+  .action(async (options: { dataDir?: string }) => {
+    const engine = await openEngine(options.dataDir);
+    try {
+      await runConsole(engine);
+    } finally {
+      engine.close();
+    }
+  });
+
+function configFor(dataDir?: string): Config {
+  try {
+    return loadConfig(process.env, { dataDir });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+async function openEngine(dataDir?: string): Promise<Engine> {
+  const config = configFor(dataDir);
+  const progress = progressReporter("building seed index");
+  const engine = await createEngine(config, {
+    onProgress: progress.update,
+    onIngest: (report) => {
+      progress.stop();
+      process.stderr.write(`${describeIngest(report)}\n`);
+    },
+  });
+  return engine;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`zonebot: ${message}\n`);
+  process.exit(2);
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`zonebot: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { Config } from "../config/index.js";
+import { Gazetteer } from "../domain/gazetteer.js";
+import type { Article } from "../domain/types.js";
+import { SearchIndex } from "../retrieval/index.js";
+import { CorpusStore, currentGeneration } from "../store/index.js";
+import { ingestFiles, sourceHash, type IngestReport } from "./build.js";
+import { createEmbedder } from "./embedder.js";
+
+/** Everything the tools need, loaded from the current generation. */
+export interface Corpus {
+  store: CorpusStore;
+  index: SearchIndex;
+  gazetteer: Gazetteer;
+  articles: Map<string, Article>;
+  generation: string;
+  close(): void;
+}
+
+export class CorpusMissingError extends Error {
+  constructor(dataDir: string) {
+    super(`No index in ${dataDir}: run \`zonebot ingest <files>\` first.`);
+    this.name = "CorpusMissingError";
+  }
+}
+
+export async function openCorpus(config: Config, gazetteer: Gazetteer = Gazetteer.load()): Promise<Corpus> {
+  const generation = currentGeneration(config.dataDir);
+  if (!generation) throw new CorpusMissingError(config.dataDir);
+  const store = CorpusStore.open(path.join(generation.dir, "corpus.db"), { readonly: true });
+  try {
+    const index = await SearchIndex.load(path.join(generation.dir, "index"), createEmbedder(config.embedding));
+    const articles = new Map(store.articles().map((article) => [article.id, article]));
+    return { store, index, gazetteer, articles, generation: generation.name, close: () => store.close() };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+/**
+ * Builds or refreshes the index when it is missing or the seeds changed since it was built
+ * (content hashes, so touching a file without changing it costs nothing).
+ */
+export async function ensureSeedsIngested(
+  config: Config,
+  gazetteer: Gazetteer,
+  onProgress?: (done: number, total: number, file: string) => void,
+): Promise<IngestReport | undefined> {
+  if (!(await seedsChanged(config))) return undefined;
+  return ingestFiles([config.seedsDir], { config, gazetteer, onProgress });
+}
+
+async function seedsChanged(config: Config): Promise<boolean> {
+  const generation = currentGeneration(config.dataDir);
+  if (!generation) return true;
+  const store = CorpusStore.open(path.join(generation.dir, "corpus.db"), { readonly: true });
+  const known = new Map(store.sources().map((s) => [s.source, s.contentHash]));
+  store.close();
+  let entries: string[];
+  try {
+    entries = await readdir(config.seedsDir);
+  } catch {
+    return false;
+  }
+  for (const entry of entries) {
+    if (entry.startsWith(".") || entry.endsWith(".meta.json")) continue;
+    const hash = await sourceHash(path.join(config.seedsDir, entry));
+    if (known.get(entry) !== hash) return true;
+  }
+  return false;
+}

@@ -1,0 +1,259 @@
+import { createHash } from "node:crypto";
+import type { Gazetteer } from "../domain/gazetteer.js";
+import type { Article, Fact, Period } from "../domain/types.js";
+import { factCues } from "./data.js";
+import { classifyKind, dominantTense, readQualifier, resolveTense } from "./kind.js";
+import { readMetric, type MetricReading } from "./metric.js";
+import { scanRankings, type RankingMatch } from "./rankings.js";
+import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
+import { scanQuantities, type QuantityMatch } from "./units.js";
+import { detectPeriod, nearestYearCue, yearCues, yearOfDate } from "./years.js";
+
+export interface ExtractionResult {
+  facts: Fact[];
+  /** Facts dropped because their evidence did not match the article text at their offsets. */
+  rejected: number;
+}
+
+/** Clauses shorter than this borrow the previous clause as evidence context. */
+const MIN_EVIDENCE_CHARS = 8;
+
+/** One number found in a paragraph, before it becomes a Fact. Offsets are article offsets. */
+interface Hit {
+  start: number;
+  end: number;
+  raw: string;
+  value: number;
+  unit: string;
+  category: QuantityMatch["category"];
+  insideQualifier: string;
+  ranking?: RankingMatch;
+}
+
+interface ParagraphContext {
+  article: Article;
+  articleTense: ReturnType<typeof dominantTense>;
+  gazetteer: Gazetteer;
+  paragraph: Span;
+  sentences: Span[];
+}
+
+function factId(articleId: string, start: number, raw: string): string {
+  return createHash("sha1").update(`${articleId}|${start}|${raw}`).digest("hex").slice(0, 16);
+}
+
+/** Money amounts that only describe a class of projects (过50亿元项目, 50亿级) are thresholds, not facts. */
+function isThreshold(text: string, q: QuantityMatch): boolean {
+  const { thresholdPrefixes, thresholdSuffixes } = factCues();
+  const after = text.slice(q.end);
+  if (thresholdSuffixes.some((s) => after.startsWith(s))) return true;
+  if (q.category !== "money") return false;
+  const prev = text[q.start - 1] ?? "";
+  return thresholdPrefixes.includes(prev) && /^(?:以上)?(?:的)?[\u4e00-\u9fff]{0,4}?项目/u.test(after);
+}
+
+function paragraphHits(text: string, paragraph: Span): Hit[] {
+  const body = text.slice(paragraph.start, paragraph.end);
+  const quantities: Hit[] = scanQuantities(body)
+    .filter((q) => !isThreshold(body, q))
+    .map((q) => ({ ...q, start: q.start + paragraph.start, end: q.end + paragraph.start }));
+  const rankings: Hit[] = scanRankings(body).map((r) => ({
+    start: r.start + paragraph.start,
+    end: r.end + paragraph.start,
+    raw: r.raw,
+    value: r.value,
+    unit: "名",
+    category: "counter",
+    insideQualifier: "",
+    ranking: { ...r, start: r.start + paragraph.start, end: r.end + paragraph.start, verbStart: r.verbStart + paragraph.start },
+  }));
+  return [...quantities, ...rankings].sort((a, b) => a.start - b.start);
+}
+
+/** Zone names standing as a clause's grammatical subject (“。青岛蓝谷将…”, “，空港综保区通过…”). */
+function clauseInitial(text: string, index: number): { clause: boolean; sentence: boolean } {
+  const before = text.slice(0, index).replace(/[\s“”"‘’（(]+$/u, "");
+  const last = before.at(-1);
+  return { clause: last === undefined || /[，,；;。！？!?：:]/.test(last), sentence: last === undefined || /[。！？!?]/.test(last) };
+}
+
+/**
+ * Zone a number belongs to: the latest zone that is the subject of a clause in the paragraph before it.
+ * A sub-zone named mid-sentence (上合示范区…，空港综保区通过预验收，开行中欧班列203列) keeps its parent topic;
+ * a sentence that opens with a zone switches topic. Falls back to the article's main zone.
+ */
+function zoneAt(ctx: ParagraphContext, position: number): string | null {
+  const before = ctx.article.text.slice(ctx.paragraph.start, position);
+  let topic: string | null = null;
+  for (const mention of ctx.gazetteer.mentions(before)) {
+    const place = clauseInitial(before, mention.start);
+    if (!place.clause) continue;
+    if (place.sentence || !topic || !ctx.gazetteer.isWithin(mention.zone, topic)) topic = mention.zone;
+  }
+  return topic ?? leadingZone(ctx) ?? ctx.article.zones[0] ?? null;
+}
+
+/** Zone named in a paragraph's first sentence (攀高逐新是青岛高新区发展的关键词。…), the paragraph's topic. */
+function leadingZone(ctx: ParagraphContext): string | undefined {
+  const first = ctx.sentences[0];
+  if (!first) return undefined;
+  return ctx.gazetteer.mentions(ctx.article.text.slice(first.start, first.end))[0]?.zone;
+}
+
+function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: number): number | null {
+  const { text, date } = ctx.article;
+  const sentenceText = text.slice(sentence.start, clause.end);
+  const cue = nearestYearCue(sentenceText, position - sentence.start, date);
+  if (cue) return cue.year;
+  // An earlier sentence's year carries over; its 十四五 does not (that only marks its own sentence).
+  const earlier = text.slice(ctx.paragraph.start, sentence.start);
+  const paragraphCue = yearCues(earlier, date).filter((c) => c.source !== "none-marker").at(-1);
+  return paragraphCue ? paragraphCue.year : yearOfDate(date);
+}
+
+function periodAt(text: string, sentence: Span, position: number): Period {
+  return detectPeriod(text.slice(sentence.start, position)) ?? "year";
+}
+
+function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {
+  return (phrase) => {
+    const first = gazetteer.mentions(phrase, { includeWeak: true })[0];
+    return first && first.start === 0 && first.end < phrase.length ? phrase.slice(first.end) : phrase;
+  };
+}
+
+interface ClauseState {
+  clause: Span;
+  previousEnd: number;
+  previousMetric: string;
+}
+
+function readRanking(hit: Hit, state: ClauseState, text: string): MetricReading {
+  const ranking = hit.ranking;
+  const scope = ranking?.scope ?? "";
+  const left = text.slice(state.previousEnd, ranking?.verbStart ?? hit.start).replace(/^[、，,\s]+/, "");
+  return { metric: `${scope}排名`, subject: state.previousMetric || left, borrowed: !left };
+}
+
+function readHitMetric(ctx: ParagraphContext, hit: Hit, state: ClauseState, qualifierSpan: { before: number; after: number }, nextStart: number): MetricReading {
+  const { text } = ctx.article;
+  if (hit.ranking) return readRanking(hit, state, text);
+  const base = state.clause.start;
+  return readMetric({
+    clause: text.slice(base, state.clause.end),
+    leftFrom: Math.max(0, state.previousEnd - base),
+    leftTo: hit.start - qualifierSpan.before - base,
+    rightFrom: hit.end + qualifierSpan.after - base,
+    rightTo: Math.min(nextStart, state.clause.end) - base,
+    category: hit.category,
+    previousMetric: state.previousMetric,
+    stripZonePrefix: stripZonePrefixFor(ctx.gazetteer),
+  });
+}
+
+/** Evidence: the clause, plus the previous clause of the sentence when the clause alone says too little. */
+function evidenceSpan(clauses: Span[], clause: Span, needsContext: boolean): Span {
+  const index = clauses.findIndex((c) => c.start === clause.start);
+  const previous = index > 0 ? clauses[index - 1] : undefined;
+  const short = clause.end - clause.start < MIN_EVIDENCE_CHARS;
+  if (previous && (short || needsContext)) return { start: previous.start, end: clause.end };
+  return clause;
+}
+
+function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Span[], state: ClauseState, nextStart: number): Fact {
+  const { article } = ctx;
+  const text = article.text;
+  const qualifier = hit.ranking
+    ? { qualifier: "" as const, beforeLength: 0, afterLength: 0 }
+    : readQualifier(text, hit.start, hit.end, hit.insideQualifier);
+  const reading = readHitMetric(ctx, hit, state, { before: qualifier.beforeLength, after: qualifier.afterLength }, nextStart);
+  const evidence = evidenceSpan(clauses, state.clause, reading.borrowed || Boolean(hit.ranking));
+  const year = yearAt(ctx, sentence, state.clause, hit.start);
+  const period = periodAt(text, sentence, hit.start);
+  const articleYear = yearOfDate(article.date);
+  const tense = resolveTense({
+    sentence: text.slice(sentence.start, sentence.end),
+    position: hit.start - sentence.start,
+    clauseEnd: state.clause.end - sentence.start,
+    paragraphBefore: text.slice(ctx.paragraph.start, sentence.start),
+    period,
+    year,
+    articleYear,
+    articleTense: ctx.articleTense,
+  });
+  const kind = classifyKind({
+    tense,
+    isRanking: Boolean(hit.ranking),
+    isMoney: hit.category === "money",
+    isCounter: hit.category === "counter",
+    metric: reading.metric,
+    subject: reading.subject,
+    year,
+    articleYear,
+  });
+  state.previousEnd = hit.end + qualifier.afterLength;
+  if (!reading.borrowed || !state.previousMetric) state.previousMetric = hit.ranking ? state.previousMetric : reading.metric;
+  return {
+    id: factId(article.id, hit.start, hit.raw),
+    articleId: article.id,
+    source: article.source,
+    zone: zoneAt(ctx, hit.start),
+    subject: reading.subject,
+    metric: reading.metric,
+    value: hit.value,
+    unit: hit.unit,
+    raw: hit.raw,
+    qualifier: qualifier.qualifier,
+    kind,
+    year,
+    period,
+    evidence: text.slice(evidence.start, evidence.end),
+    start: evidence.start,
+    end: evidence.end,
+  };
+}
+
+function paragraphFacts(ctx: ParagraphContext): Fact[] {
+  const text = ctx.article.text;
+  const hits = paragraphHits(text, ctx.paragraph);
+  const facts: Fact[] = [];
+  let state: ClauseState | undefined;
+  hits.forEach((hit, i) => {
+    const sentence = spanAt(ctx.sentences, hit.start);
+    if (!sentence) return;
+    const clauses = clauseSpans(text, sentence);
+    const clause = spanAt(clauses, hit.start);
+    if (!clause || hit.end > clause.end) return;
+    if (!state || state.clause.start !== clause.start) {
+      // A metric carries over to later clauses of the same sentence (贷款余额5452亿元，增长10.19%).
+      const sameSentence = state !== undefined && state.clause.start >= sentence.start;
+      state = { clause, previousEnd: clause.start, previousMetric: sameSentence ? (state?.previousMetric ?? "") : "" };
+    }
+    const nextStart = hits[i + 1]?.start ?? clause.end;
+    facts.push(buildFact(ctx, hit, sentence, clauses, state, nextStart));
+  });
+  return facts;
+}
+
+/** True when the fact's evidence is exactly the article text at its offsets. */
+export function evidenceMatches(article: Article, fact: Fact): boolean {
+  return fact.evidence.length > 0 && article.text.slice(fact.start, fact.end) === fact.evidence && fact.evidence.includes(fact.raw);
+}
+
+/**
+ * Finds every numeric fact in an article: numbers with units, percentages and rankings, each with the
+ * clause it was said in, what it measures, its zone, year, period and kind.
+ */
+export function extractFacts(article: Article, gazetteer: Gazetteer): ExtractionResult {
+  const facts: Fact[] = [];
+  let rejected = 0;
+  const articleTense = dominantTense(article.text);
+  for (const paragraph of paragraphSpans(article.text)) {
+    const ctx: ParagraphContext = { article, articleTense, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph) };
+    for (const fact of paragraphFacts(ctx)) {
+      if (evidenceMatches(article, fact)) facts.push(fact);
+      else rejected += 1;
+    }
+  }
+  return { facts, rejected };
+}

@@ -1,0 +1,7 @@
+/** Public surface of numeric fact extraction. */
+export { extractFacts, evidenceMatches, type ExtractionResult } from "./extract.js";
+export { parseChineseNumber, parseChineseNumeral, parseArabic, roundSane } from "./numerals.js";
+export { normalizeQuantity, scanQuantities, unitEntry, type QuantityMatch } from "./units.js";
+export { resolveYear, detectPeriod, nearestYearCue, yearCues, yearOfDate, type YearCue } from "./years.js";
+export { canonicalMetric, metricSynonyms } from "./synonyms.js";
+export { scanRankings, type RankingMatch } from "./rankings.js";

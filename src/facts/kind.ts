@@ -1,0 +1,149 @@
+import type { FactKind, Period, Qualifier } from "../domain/types.js";
+import { factCues, longestFirst } from "./data.js";
+
+const QUALIFIERS: readonly Qualifier[] = ["以上", "余", "近", "超", "突破", "约", "多", "左右", "以内", "达", ""];
+
+function asQualifier(word: string | undefined): Qualifier {
+  return QUALIFIERS.find((q) => q === word) ?? "";
+}
+
+/** Qualifier words around a number: before (突破400亿元), inside (10余个), after (100家以上). */
+export interface QualifierReading {
+  qualifier: Qualifier;
+  /** Length of the qualifier word right before the number (0 when none). */
+  beforeLength: number;
+  /** Length of the qualifier word right after the unit (0 when none). */
+  afterLength: number;
+}
+
+export function readQualifier(text: string, start: number, end: number, inside: string): QualifierReading {
+  const cues = factCues();
+  const beforeWord = longestFirst(Object.keys(cues.qualifiersBefore)).find((w) => text.slice(Math.max(0, start - w.length), start) === w);
+  const afterWord = longestFirst(Object.keys(cues.qualifiersAfter)).find((w) => text.startsWith(w, end));
+  const qualifier = asQualifier(inside || (afterWord ? cues.qualifiersAfter[afterWord] : undefined) || (beforeWord ? cues.qualifiersBefore[beforeWord] : undefined));
+  return { qualifier, beforeLength: beforeWord?.length ?? 0, afterLength: afterWord?.length ?? 0 };
+}
+
+type Tense = "future" | "past";
+
+interface CueHit {
+  tense: Tense;
+  index: number;
+  weak: boolean;
+}
+
+function excluded(text: string, index: number, cue: string): boolean {
+  const words = factCues().cueExclusions[cue] ?? [];
+  return words.some((word) => {
+    const offset = word.indexOf(cue);
+    return offset >= 0 && text.startsWith(word, index - offset);
+  });
+}
+
+function cueHits(text: string): CueHit[] {
+  const cues = factCues();
+  const groups: [string[], Tense, boolean][] = [
+    [cues.targetCues, "future", false],
+    [cues.strongActualCues, "past", false],
+    [cues.weakActualCues, "past", true],
+  ];
+  const hits: CueHit[] = [];
+  for (const [words, tense, weak] of groups) {
+    for (const word of words) {
+      for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+        if (!excluded(text, i, word)) hits.push({ tense, index: i, weak });
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * Tense cue for a number at `position` in `sentence`: the nearest cue before it wins, except that weak
+ * past cues (完成, 实现) yield to any earlier future cue (力争…实现). Strong cues after the number, in
+ * its clause only (18个项目已开工), count when none precede it. Undefined when nothing says.
+ */
+export function tenseCueAt(sentence: string, position: number, clauseEnd = sentence.length): CueHit | undefined {
+  const hits = cueHits(sentence).filter((h) => h.index < clauseEnd);
+  const before = hits.filter((h) => h.index < position).sort((a, b) => a.index - b.index);
+  const hasFuture = before.some((h) => h.tense === "future");
+  const nearest = before.filter((h) => !(h.weak && hasFuture)).at(-1);
+  if (nearest) return nearest;
+  return hits.filter((h) => h.index >= position && !h.weak).sort((a, b) => a.index - b.index)[0];
+}
+
+/** Tense carried by a paragraph's earlier sentences (青岛蓝谷将打好“海洋牌”。推动112个…), strong cues only. */
+export function contextTense(text: string): Tense | undefined {
+  const hits = cueHits(text).filter((h) => !h.weak).sort((a, b) => a.index - b.index);
+  return hits.at(-1)?.tense;
+}
+
+export interface TenseInput {
+  sentence: string;
+  position: number;
+  clauseEnd: number;
+  /** Paragraph text before the sentence. */
+  paragraphBefore: string;
+  period: Period;
+  year: number | null;
+  articleYear: number | null;
+  /** Dominant tense of the whole article (a work plan vs a review), when clear. */
+  articleTense: Tense | undefined;
+}
+
+/**
+ * Whether a number reports a result (past) or a goal (future). Decided by, in order: a strong cue in
+ * its sentence, a period that has ended (一季度), the paragraph's last strong cue, the article's
+ * dominant tense, then weak verbs (完成, 建成) in the sentence.
+ */
+export function resolveTense(input: TenseInput): Tense | undefined {
+  const cues = factCues();
+  const hit = tenseCueAt(input.sentence, input.position, input.clauseEnd);
+  if (hit && !hit.weak) return hit.tense;
+  if (cues.pastPeriods.includes(input.period)) return "past";
+  const context = contextTense(input.paragraphBefore) ?? input.articleTense;
+  if (context) return context;
+  if (!hit) return undefined;
+  const prefix = input.sentence.slice(0, input.position);
+  const currentYear = input.year !== null && input.year === input.articleYear;
+  // 全年引进项目230个 in a piece from that same year is a goal, whatever the verb.
+  if (currentYear && cues.currentYearWords.some((w) => prefix.includes(w))) return "future";
+  return hit.tense;
+}
+
+/** Dominant tense of a text: future when strong future cues outnumber strong past ones two to one, and vice versa. */
+export function dominantTense(text: string): Tense | undefined {
+  const strong = cueHits(text).filter((h) => !h.weak);
+  const future = strong.filter((h) => h.tense === "future").length;
+  const past = strong.length - future;
+  if (future >= 2 * past && future >= 3) return "future";
+  if (past >= 2 * future && past >= 3) return "past";
+  return undefined;
+}
+
+export interface KindInput {
+  tense: Tense | undefined;
+  isRanking: boolean;
+  isMoney: boolean;
+  isCounter: boolean;
+  metric: string;
+  subject: string;
+  year: number | null;
+  articleYear: number | null;
+}
+
+/** Classifies a fact: ranking, investment, target/plan (future), actual (past), else stat. */
+export function classifyKind(input: KindInput): FactKind {
+  if (input.isRanking) return "ranking";
+  if (input.isMoney && factCues().investmentMetricWords.some((w) => input.metric.includes(w))) return "investment";
+  let tense = input.tense;
+  if (!tense && input.year !== null && input.articleYear !== null && input.year !== input.articleYear) {
+    tense = input.year < input.articleYear ? "past" : "future";
+  }
+  if (tense === "past") return "actual";
+  if (tense === "future") {
+    const aboutProjects = `${input.metric}${input.subject}`.includes("项目");
+    return input.isCounter && aboutProjects ? "plan" : "target";
+  }
+  return "stat";
+}

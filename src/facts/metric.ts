@@ -1,0 +1,185 @@
+import { factCues, longestFirst, unitsData } from "./data.js";
+import type { UnitCategory } from "./data.js";
+
+/** Where one quantity sits inside its clause (all offsets local to `clause`). */
+export interface QuantitySite {
+  clause: string;
+  /** Start of the words before the number (after the previous quantity in the clause, or 0). */
+  leftFrom: number;
+  /** Start of the qualifier before the number (突破, 达), or the number start. */
+  leftTo: number;
+  /** End of the unit plus any qualifier after it (以上). */
+  rightFrom: number;
+  /** Start of the next quantity in the clause, or the clause end. */
+  rightTo: number;
+  category: UnitCategory | "bare";
+  /** Metric of the previous quantity in the same clause, for 260余个、180余亿元 style lists. */
+  previousMetric: string;
+  /** Removes a zone name at the start of a phrase (全区人才总量 → 人才总量). */
+  stripZonePrefix: (phrase: string) => string;
+}
+
+/** What a number counts, and which named thing it is about. */
+export interface MetricReading {
+  metric: string;
+  subject: string;
+  /** True when the words around the number named no metric and one was borrowed or defaulted. */
+  borrowed: boolean;
+}
+
+const MAX_METRIC_CHARS = 20;
+const MAX_SUBJECT_CHARS = 40;
+const TIME_PREFIX =
+  /^(?:(?:19|20)[0-9]{2}年(?:度)?|[0-9０-９一二三四五六七八九十]{1,3}(?:至|到|-|—)?[0-9０-９一二三四五六七八九十]{0,3}月(?:份|底|末|初|中旬|上旬|下旬)?|[一二三四]季度|第[一二三四]季度|上半年|下半年|前[0-9一二三四五六七八九十]{1,2}个?月)/u;
+
+function stripPrefixes(phrase: string, words: string[], stripZonePrefix: (p: string) => string): string {
+  const sorted = longestFirst(words);
+  let current = phrase;
+  for (let guard = 0; guard < 20; guard++) {
+    const before = current;
+    current = stripZonePrefix(current.replace(TIME_PREFIX, ""));
+    const word = sorted.find((w) => current.startsWith(w) && current.length > w.length);
+    if (word) current = current.slice(word.length);
+    if (current === before) break;
+  }
+  return current;
+}
+
+function stripSuffixes(phrase: string, words: string[]): string {
+  const sorted = longestFirst(words);
+  let current = phrase;
+  for (let guard = 0; guard < 10; guard++) {
+    const word = sorted.find((w) => current.endsWith(w));
+    if (!word) break;
+    current = current.slice(0, -word.length);
+  }
+  return current;
+}
+
+/** Cleans a phrase before a number into a metric: drops cue words, time words, zone names, verbs like 达. */
+function cleanLeftPhrase(phrase: string, stripZonePrefix: (p: string) => string): string {
+  const cues = factCues();
+  const trailing = [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)];
+  const trimmed = stripSuffixes(phrase.replace(/\s+/g, "").replace(/^[、，,的]+|[、，,]+$/g, ""), trailing);
+  return stripPrefixes(trimmed, cues.leadingStrip, stripZonePrefix);
+}
+
+/** Leading verb of a phrase (抓好, 竣工投产…) and the rest. */
+function splitLeadVerb(phrase: string): { verb: string; rest: string } {
+  let verb = "";
+  let rest = phrase;
+  for (let guard = 0; guard < 4; guard++) {
+    const word = longestFirst(factCues().leadVerbs).find((w) => rest.startsWith(w) && rest.length > w.length);
+    if (!word) break;
+    verb += word;
+    rest = rest.slice(word.length);
+  }
+  return { verb, rest };
+}
+
+/** The noun phrase at the start of `right`: cut at 的, or at a verb (加快, 开工…) after at least two characters. */
+function leadingNoun(right: string): string {
+  const text = right.replace(/^的/, "");
+  let cut = text.length;
+  const ofIndex = text.indexOf("的");
+  if (ofIndex >= 1) cut = ofIndex;
+  for (const word of factCues().nounCutters) {
+    for (let i = text.indexOf(word, 2); i >= 0 && i < cut; i = text.indexOf(word, i + 1)) {
+      if (!/[、和及与]/.test(text[i - 1] ?? "")) {
+        cut = i;
+        break;
+      }
+    }
+  }
+  return text.slice(0, cut).replace(/[、和及与，,\s]+$/u, "");
+}
+
+function startsWithCutter(text: string): boolean {
+  return factCues().nounCutters.some((w) => text.startsWith(w));
+}
+
+/** The `X、Y等` list before a number, naming what the number aggregates; kept with 等. */
+function aggregateSubject(left: string): string {
+  const dengIndex = left.lastIndexOf("等");
+  if (dengIndex < 1) return "";
+  const head = left.slice(0, dengIndex + 1);
+  const afterOf = head.slice(head.lastIndexOf("的") + 1);
+  const cleaned = stripPrefixes(afterOf, factCues().leadingStrip, (p) => p);
+  return splitLeadVerb(cleaned).rest.slice(-MAX_SUBJECT_CHARS);
+}
+
+/** Splits `万邦矿石码头等总投资` into subject 万邦矿石码头等 and head metric 总投资. */
+function splitMetricHead(metric: string): { subject: string; head: string } | null {
+  const head = longestFirst(factCues().metricHeads).find((h) => metric.endsWith(h));
+  if (!head || metric.length === head.length) return head ? { subject: "", head } : null;
+  const subject = splitLeadVerb(metric.slice(0, -head.length).replace(/的$/, "")).rest;
+  // 清单化推进总投资…: a verb phrase before the head names no subject.
+  const verbOnly = factCues().leadVerbs.some((v) => subject.endsWith(v));
+  return { subject: verbOnly ? "" : subject, head };
+}
+
+function isGrowthWord(metric: string): boolean {
+  return factCues().growthWords.includes(metric);
+}
+
+function isGeneric(noun: string): boolean {
+  return factCues().genericNouns.includes(noun);
+}
+
+/** Number counts the thing named after it: 41个续建项目, 26个项目竣工交付. */
+function readCounted(site: QuantitySite, right: string): MetricReading {
+  const left = site.clause.slice(site.leftFrom, site.leftTo);
+  const noun = leadingNoun(right);
+  const fullLeft = site.clause.slice(0, site.leftTo);
+  const subject = aggregateSubject(left) || aggregateSubject(fullLeft);
+  let metric = noun;
+  if (isGeneric(noun)) {
+    const clauseVerb = splitLeadVerb(stripPrefixes(site.clause.slice(0, site.leftTo), factCues().leadingStrip, site.stripZonePrefix)).verb;
+    metric = right.length > noun.length ? right : `${clauseVerb}${noun}`;
+  }
+  return { metric: metric.slice(0, MAX_METRIC_CHARS), subject, borrowed: false };
+}
+
+/** Number is what the words before it measure: 人才总量达46.73万人, 总投资10亿元的X项目. */
+function readMeasured(site: QuantitySite, right: string): MetricReading {
+  const left = site.clause.slice(site.leftFrom, site.leftTo);
+  const afterList = left.slice(left.lastIndexOf("、") + 1);
+  let metric = cleanLeftPhrase(afterList, site.stripZonePrefix);
+  let subject = "";
+  let borrowed = false;
+  const split = splitMetricHead(metric);
+  if (split) {
+    metric = split.head;
+    subject = split.subject;
+  }
+  const rest = site.clause.slice(site.rightFrom);
+  if (!subject && site.category !== "ratio" && /^的?[\u4e00-\u9fffA-Za-z0-9“”"]/.test(rest) && !startsWithCutter(rest.replace(/^的/, ""))) {
+    subject = leadingNoun(rest);
+  }
+  const aggregate = aggregateSubject(left);
+  if (aggregate && metric.includes(aggregate)) metric = metric.replace(aggregate, "");
+  subject ||= aggregate;
+  if (!metric || metric === "、") {
+    metric = site.previousMetric || unitsData().defaultMetric[site.category] || "";
+    borrowed = true;
+  } else if (isGrowthWord(metric) && site.previousMetric) {
+    metric = `${site.previousMetric}${metric}`;
+    borrowed = true;
+  }
+  return { metric: metric.slice(-MAX_METRIC_CHARS), subject: subject.slice(0, MAX_SUBJECT_CHARS), borrowed };
+}
+
+/**
+ * Reads metric and subject for a number from its clause. Counters followed by a noun (41个续建项目)
+ * count that noun; everything else measures the words before it (外贸进出口总额增长20%).
+ */
+export function readMetric(site: QuantitySite): MetricReading {
+  const right = site.clause.slice(site.rightFrom, site.rightTo);
+  const counts = ["counter", "people"].includes(site.category);
+  const nounFollows = right.length > 0 && !startsWithCutter(right) && /^[\u4e00-\u9fffA-Za-z0-9“"]/.test(right);
+  if (counts && nounFollows) return readCounted(site, right);
+  const reading = readMeasured(site, right);
+  // A counter with a verb after it and nothing before (6项参选…): the verb phrase is what is counted.
+  if (counts && reading.borrowed && right.length > 0) return { ...reading, metric: right.slice(0, MAX_METRIC_CHARS), borrowed: false };
+  return reading;
+}

@@ -1,0 +1,112 @@
+import { factCues, longestFirst, unitsData, type UnitCategory, type UnitEntry } from "./data.js";
+import { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumeral, roundSane, toHalfWidth } from "./numerals.js";
+
+/** A number with its unit as found in text. Offsets are relative to the scanned string. */
+export interface QuantityMatch {
+  /** Start of the number (after any qualifier word before it). */
+  start: number;
+  /** End of the unit (before any qualifier word after it). */
+  end: number;
+  /** Number as written with its unit, e.g. `81.7亿元`, `10余个`. */
+  raw: string;
+  value: number;
+  /** Base unit after normalisation; empty for a bare magnitude like `18万`. */
+  unit: string;
+  category: UnitCategory | "bare";
+  /** Qualifier written inside the number (余, 多), normalised. */
+  insideQualifier: string;
+  /** True when the number is written with Chinese numerals. */
+  chinese: boolean;
+}
+
+const ARABIC = String.raw`[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?`;
+const CHINESE = `[零〇一二两三四五六七八九十廿][${CHINESE_NUMERAL_CHARS}]*`;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+interface UnitTables {
+  byUnit: Map<string, UnitEntry>;
+  pattern: RegExp;
+  magnitudes: Map<string, number>;
+}
+
+let tables: UnitTables | undefined;
+
+function unitTables(): UnitTables {
+  if (tables) return tables;
+  const data = unitsData();
+  const byUnit = new Map(data.units.map((u) => [u.unit, u]));
+  const unitAlt = longestFirst(byUnit.keys()).map(escapeRegex).join("|");
+  const magnitudeAlt = longestFirst(Object.keys(data.magnitudes)).map(escapeRegex).join("|");
+  const inside = longestFirst(Object.keys(factCues().qualifiersInside)).map(escapeRegex).join("|");
+  // Unit alternatives are tried before magnitudes so 千瓦 / 百分点-style units win over 千 / 百.
+  const source =
+    `(?<arabic>${ARABIC})(?<q1>${inside})?(?:(?<unitA>${unitAlt})|(?<mag>${magnitudeAlt})(?<q2>${inside})?(?<unitB>${unitAlt})?)` +
+    `|(?<chinese>${CHINESE})(?<q3>${inside})?(?<unitC>${unitAlt})`;
+  tables = { byUnit, pattern: new RegExp(source, "gu"), magnitudes: new Map(Object.entries(data.magnitudes)) };
+  return tables;
+}
+
+/** Looks up a unit as written (`亿元` is not a unit: 亿 is a magnitude and 元 the unit). */
+export function unitEntry(unit: string): UnitEntry | undefined {
+  return unitTables().byUnit.get(unit);
+}
+
+function buildMatch(m: RegExpExecArray): QuantityMatch | null {
+  const g = m.groups ?? {};
+  const { byUnit, magnitudes } = unitTables();
+  const chinese = g.chinese !== undefined;
+  const numberValue = chinese ? parseChineseNumeral(g.chinese ?? "") : parseArabic(g.arabic ?? "");
+  if (numberValue === null) return null;
+  const unitText = g.unitA ?? g.unitB ?? g.unitC ?? "";
+  const entry = unitText ? byUnit.get(unitText) : undefined;
+  const magnitude = g.mag ? (magnitudes.get(g.mag) ?? 1) : 1;
+  const insideWord = g.q1 ?? g.q2 ?? g.q3 ?? "";
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    raw: m[0],
+    value: roundSane(numberValue * magnitude * (entry?.factor ?? 1)),
+    unit: entry?.base ?? "",
+    category: entry?.category ?? "bare",
+    insideQualifier: insideWord ? (factCues().qualifiersInside[insideWord] ?? "") : "",
+    chinese,
+  };
+}
+
+/** Chinese numerals are idiom-prone (一批, 两个维护); keep only those that are clearly quantities. */
+function plausibleChinese(q: QuantityMatch): boolean {
+  if (q.value >= 10) return true;
+  return ["money", "area", "measure", "length", "ratio"].includes(q.category);
+}
+
+/** Every number+unit in text, with offsets into text. Bare numbers without unit or magnitude are skipped. */
+export function scanQuantities(text: string): QuantityMatch[] {
+  const { pattern } = unitTables();
+  pattern.lastIndex = 0;
+  const found: QuantityMatch[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const prev = text[m.index - 1] ?? "";
+    // Part of a code or a longer number (G20, 3.5.1) or an ordinal (第三).
+    if (/[0-9A-Za-z.．０-９]/.test(prev) || prev === "第") continue;
+    const q = buildMatch(m);
+    if (!q) continue;
+    if (q.category === "bare" && !m.groups?.mag) continue;
+    if (q.chinese && !plausibleChinese(q)) continue;
+    found.push(q);
+  }
+  return found;
+}
+
+/** Normalises a written quantity: `81.7亿元` → { value: 8170000000, unit: "元" }; null when not a quantity. */
+export function normalizeQuantity(raw: string): { value: number; unit: string } | null {
+  const text = raw.trim();
+  const { pattern } = unitTables();
+  const whole = new RegExp(`^(?:${pattern.source})$`, "u");
+  const m = whole.exec(text) ?? whole.exec(toHalfWidth(text));
+  if (!m) return null;
+  const q = buildMatch(m);
+  return q ? { value: q.value, unit: q.unit } : null;
+}

@@ -1,0 +1,75 @@
+import type { Markers } from "./markers.js";
+
+/** A month/day dateline found in text (「本报8月11日讯」), with the year when it says one. */
+export interface Dateline {
+  year?: number;
+  month: number;
+  day: number;
+  evidence: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function formatDate(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** `2022-8-1`, `2022/08/01`, `2022.08.01`, `2022年8月1日` → `2022-08-01`; anything else → null. */
+export function normalizeDate(input: string): string | null {
+  const match = /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$/u.exec(input);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return isValidDate(year, month, day) ? formatDate(year, month, day) : null;
+}
+
+/** The dateline at the start of any paragraph of the text. */
+export function findDateline(text: string, markers: Markers): Dateline | undefined {
+  for (const paragraph of text.split("\n")) {
+    for (const re of markers.dateline) {
+      const groups = re.exec(paragraph)?.groups;
+      if (!groups?.month || !groups.day) continue;
+      const dateline: Dateline = { month: Number(groups.month), day: Number(groups.day), evidence: re.exec(paragraph)![0] };
+      if (groups.year) dateline.year = Number(groups.year);
+      return dateline;
+    }
+  }
+  return undefined;
+}
+
+/** The year the text talks about most (「2022年」 ×5 beats 「2021年」 ×2); later year on ties. */
+export function dominantYear(text: string): number | undefined {
+  const counts = new Map<number, number>();
+  for (const match of text.matchAll(/(?<!\d)((?:19|20)\d{2})年/gu)) {
+    const year = Number(match[1]);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  let best: [number, number] | undefined;
+  for (const [year, count] of counts) {
+    if (!best || count > best[1] || (count === best[1] && year > best[0])) best = [year, count];
+  }
+  return best?.[0];
+}
+
+/**
+ * Complete a dateline with a year: its own, else the year of a known file date (stepping
+ * back a year when the dateline would fall after that date, e.g. a 12月30日 story in a
+ * January file), else the text's dominant year.
+ */
+export function datelineDate(dateline: Dateline, knownDate: string | null, text: string): string | null {
+  let year = dateline.year;
+  if (year === undefined && knownDate) {
+    year = Number(knownDate.slice(0, 4));
+    if (isValidDate(year, dateline.month, dateline.day) && formatDate(year, dateline.month, dateline.day) > knownDate) {
+      const monthsAhead = dateline.month - Number(knownDate.slice(5, 7));
+      if (monthsAhead > 6) year -= 1;
+    }
+  }
+  year ??= dominantYear(text);
+  if (year === undefined || !isValidDate(year, dateline.month, dateline.day)) return null;
+  return formatDate(year, dateline.month, dateline.day);
+}

@@ -1,0 +1,22 @@
+/** Why one input file could not be ingested. */
+export type IngestFailureReason =
+  | "empty"
+  | "binary"
+  | "undecodable"
+  | "unsupported-type"
+  | "too-large"
+  | "invalid-metadata"
+  | "unreadable";
+
+/** A per-file ingest failure; callers report it and carry on with the other files. */
+export class IngestFileError extends Error {
+  override readonly name = "IngestFileError";
+
+  constructor(
+    readonly file: string,
+    readonly reason: IngestFailureReason,
+    detail?: string,
+  ) {
+    super(`${file}: ${reason}${detail ? ` (${detail})` : ""}`);
+  }
+}

@@ -1,0 +1,170 @@
+import { headlineText, parseBlocks, renderBlocks, type Block } from "./clean.js";
+import { defaultMarkers, type Markers } from "./markers.js";
+import { attributeHeadlines, chooseTitle, deriveTitle, type HeadlineCandidate } from "./titles.js";
+
+/** One newspaper piece found in a page's text. */
+export interface ArticlePiece {
+  title: string;
+  /** `headline` when a printed headline was attributed to the piece, else `derived` from its text. */
+  titleSource: "headline" | "derived";
+  /** Cleaned body: paragraphs (and in-body subheads) separated by `\n`. */
+  text: string;
+  /** Reporter lines (「□本报记者 刘腾」, 「(王凯 朱书依)」), kept out of the body. */
+  bylines: string[];
+  /** 「（上接第一版）」 when the piece continues from another page. */
+  continuedFrom: string | null;
+  /** 「（下转第四版）」 when the piece jumps to another page. */
+  continuesTo: string | null;
+}
+
+interface Draft {
+  body: string[];
+  bylines: string[];
+  continuedFrom: string | null;
+  continuesTo: string | null;
+}
+
+interface Segmentation {
+  drafts: Draft[];
+  candidates: HeadlineCandidate[];
+}
+
+const newDraft = (): Draft => ({ body: [], bylines: [], continuedFrom: null, continuesTo: null });
+
+/**
+ * Split raw page text (it is cleaned here) into pieces. Pieces start at bylines
+ * (「□本报记者 X」), datelines (「本报8月11日讯」), jump markers (「（上接第一版）」) and after
+ * 「（下转…）」. Headline groups right before a piece start or at the page edges are title
+ * candidates; headline groups between body paragraphs are subheads and stay in the body.
+ */
+export function splitArticles(raw: string, markers: Markers = defaultMarkers()): ArticlePiece[] {
+  const blocks = parseBlocks(raw, markers);
+  const { drafts, candidates } = segment(blocks, markers);
+  const merged = mergeShortDrafts(drafts, candidates, markers.minPieceBodyChars);
+  if (merged.drafts.length === 0) return wholeTextPiece(blocks, markers);
+  const bodies = merged.drafts.map((draft) => draft.body.join("\n"));
+  const groups = attributeHeadlines(merged.candidates, bodies, markers);
+  return merged.drafts.map((draft, i) => toPiece(draft, bodies[i]!, groups[i]!, markers));
+}
+
+function toPiece(draft: Draft, text: string, groups: string[][], markers: Markers): ArticlePiece {
+  const headline = chooseTitle(groups, markers);
+  return {
+    title: headline ?? deriveTitle(text, draft.continuedFrom !== null, markers),
+    titleSource: headline ? "headline" : "derived",
+    text,
+    bylines: draft.bylines,
+    continuedFrom: draft.continuedFrom,
+    continuesTo: draft.continuesTo,
+  };
+}
+
+/** A page that is nothing but headline-like lines still yields its text. */
+function wholeTextPiece(blocks: Block[], markers: Markers): ArticlePiece[] {
+  const text = renderBlocks(blocks);
+  if (!text.trim()) return [];
+  const draft = newDraft();
+  return [toPiece(draft, text, [], markers)];
+}
+
+function segment(blocks: Block[], markers: Markers): Segmentation {
+  const drafts: Draft[] = [newDraft()];
+  const candidates: HeadlineCandidate[] = [];
+  let pending: string[][] = [];
+  const current = (): Draft => drafts.at(-1)!;
+
+  /** Close the current piece if it has text; pending headlines become candidates for the new one. */
+  const openPiece = (opener: HeadlineCandidate["nextOpener"]): void => {
+    const hadBody = current().body.length > 0;
+    if (hadBody) drafts.push(newDraft());
+    const next = drafts.length - 1;
+    const prev = next > 0 ? next - 1 : undefined;
+    for (const lines of pending) candidates.push({ lines, next, nextOpener: opener, prev });
+    pending = [];
+  };
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "headline":
+        pending.push(block.lines);
+        break;
+      case "paragraph":
+        if (current().body.length > 0 && isDateline(block.text, markers)) openPiece("byline");
+        if (current().body.length === 0) openPiece("body");
+        else current().body.push(...pending.map(headlineText));
+        pending = [];
+        current().body.push(block.text);
+        break;
+      case "byline":
+        if (block.trailing) current().bylines.push(block.text);
+        else {
+          openPiece("byline");
+          current().bylines.push(block.text);
+        }
+        break;
+      case "continued-from":
+        openPiece("marker");
+        current().continuedFrom = block.marker;
+        break;
+      case "continued-to":
+        current().body.push(...pending.map(headlineText));
+        pending = [];
+        current().continuesTo = block.marker;
+        drafts.push(newDraft());
+        break;
+    }
+  }
+  const last = drafts.length - 1;
+  const prev = current().body.length > 0 ? last : last - 1;
+  for (const lines of pending) candidates.push({ lines, prev: prev >= 0 ? prev : undefined });
+  return { drafts, candidates };
+}
+
+export function isDateline(paragraph: string, markers: Markers = defaultMarkers()): boolean {
+  return markers.dateline.some((re) => re.test(paragraph));
+}
+
+const bodyLength = (draft: Draft): number => draft.body.reduce((sum, p) => sum + p.length, 0);
+
+/** Fold pieces with almost no body into their neighbour (previous, else next) and renumber candidates. */
+function mergeShortDrafts(drafts: Draft[], candidates: HeadlineCandidate[], minChars: number): Segmentation {
+  const kept: Draft[] = [];
+  const newIndex: number[] = [];
+  let carry: Draft | undefined;
+  const carried: number[] = [];
+  drafts.forEach((draft, i) => {
+    const whole = carry ? concatDrafts(carry, draft) : draft;
+    if (bodyLength(whole) < minChars && kept.length > 0) {
+      kept[kept.length - 1] = concatDrafts(kept.at(-1)!, whole);
+      newIndex[i] = kept.length - 1;
+    } else if (bodyLength(whole) < minChars) {
+      carry = whole;
+      carried.push(i);
+      return;
+    } else {
+      kept.push(whole);
+      newIndex[i] = kept.length - 1;
+    }
+    for (const j of carried) newIndex[j] = newIndex[i]!;
+    carry = undefined;
+    carried.length = 0;
+  });
+  if (carry && bodyLength(carry) > 0) {
+    kept.push(carry);
+    for (const j of carried) newIndex[j] = kept.length - 1;
+  }
+  const remap = (index: number | undefined): number | undefined => (index === undefined ? undefined : newIndex[index]);
+  return {
+    drafts: kept,
+    candidates: candidates.map((c) => ({ ...c, next: remap(c.next), prev: remap(c.prev) })),
+  };
+}
+
+function concatDrafts(a: Draft, b: Draft): Draft {
+  return {
+    body: [...a.body, ...b.body],
+    bylines: [...a.bylines, ...b.bylines],
+    continuedFrom: a.continuedFrom ?? b.continuedFrom,
+    continuesTo: b.continuesTo ?? a.continuesTo,
+  };
+}

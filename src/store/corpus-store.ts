@@ -1,0 +1,138 @@
+import Database from "better-sqlite3";
+import type { Article, Fact, FactKind, Period, Qualifier } from "../domain/types.js";
+
+/** Articles and numeric facts of one generation, in SQLite. */
+export interface FactFilter {
+  zones?: string[];
+  year?: number;
+  kinds?: FactKind[];
+  metricKeys?: string[];
+  articleIds?: string[];
+}
+
+export interface SourceRecord {
+  source: string;
+  path: string;
+  contentHash: string;
+  ingestedAt: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sources (
+  source TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY, source TEXT NOT NULL, part INTEGER NOT NULL, title TEXT NOT NULL, date TEXT,
+  date_evidence TEXT, zones TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE TABLE IF NOT EXISTS facts (
+  id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, zone TEXT, subject TEXT NOT NULL,
+  metric TEXT NOT NULL, metric_key TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, raw TEXT NOT NULL,
+  qualifier TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER, period TEXT NOT NULL, evidence TEXT NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS facts_lookup ON facts(zone, metric_key, year, kind, period);
+CREATE INDEX IF NOT EXISTS facts_article ON facts(article_id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+interface ArticleRow {
+  id: string; source: string; part: number; title: string; date: string | null; date_evidence: string | null;
+  zones: string; text: string; content_hash: string;
+}
+interface FactRow {
+  id: string; article_id: string; source: string; zone: string | null; subject: string; metric: string;
+  metric_key: string; value: number; unit: string; raw: string; qualifier: string; kind: string;
+  year: number | null; period: string; evidence: string; start: number; end: number;
+}
+
+export class CorpusStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(file: string, options: { readonly?: boolean } = {}): CorpusStore {
+    const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (!options.readonly) {
+      db.pragma("journal_mode = DELETE");
+      db.pragma("synchronous = FULL");
+      db.exec(SCHEMA);
+    }
+    return new CorpusStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  putSource(record: SourceRecord): void {
+    this.db
+      .prepare("INSERT OR REPLACE INTO sources VALUES (@source, @path, @contentHash, @ingestedAt)")
+      .run(record);
+  }
+
+  sources(): SourceRecord[] {
+    return this.db
+      .prepare("SELECT source, path, content_hash AS contentHash, ingested_at AS ingestedAt FROM sources ORDER BY source")
+      .all() as SourceRecord[];
+  }
+
+  /** Inserts articles and their facts in one transaction. */
+  putArticles(articles: Article[], facts: Fact[], metricKey: (metric: string) => string): void {
+    const insertArticle = this.db.prepare(
+      "INSERT OR REPLACE INTO articles VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash)",
+    );
+    const insertFact = this.db.prepare(
+      `INSERT OR REPLACE INTO facts VALUES (@id, @articleId, @source, @zone, @subject, @metric, @metricKey, @value, @unit,
+       @raw, @qualifier, @kind, @year, @period, @evidence, @start, @end)`,
+    );
+    this.db.transaction(() => {
+      for (const article of articles) insertArticle.run({ ...article, zones: JSON.stringify(article.zones) });
+      for (const fact of facts) insertFact.run({ ...fact, metricKey: metricKey(fact.metric) });
+    })();
+  }
+
+  articles(): Article[] {
+    return (this.db.prepare("SELECT * FROM articles ORDER BY source, part").all() as ArticleRow[]).map(toArticle);
+  }
+
+  facts(filter: FactFilter = {}): Fact[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const addIn = (column: string, values: readonly unknown[] | undefined) => {
+      if (!values || values.length === 0) return;
+      where.push(`${column} IN (${values.map(() => "?").join(",")})`);
+      params.push(...values);
+    };
+    addIn("zone", filter.zones);
+    addIn("kind", filter.kinds);
+    addIn("metric_key", filter.metricKeys);
+    addIn("article_id", filter.articleIds);
+    if (filter.year !== undefined) {
+      where.push("year = ?");
+      params.push(filter.year);
+    }
+    const sql = `SELECT * FROM facts ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source, start`;
+    return (this.db.prepare(sql).all(...params) as FactRow[]).map(toFact);
+  }
+
+  setMeta(key: string, value: unknown): void {
+    this.db.prepare("INSERT OR REPLACE INTO meta VALUES (?, ?)").run(key, JSON.stringify(value));
+  }
+
+  meta<T>(key: string): T | undefined {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+}
+
+function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id, source: row.source, part: row.part, title: row.title, date: row.date,
+    dateEvidence: row.date_evidence, zones: JSON.parse(row.zones) as string[], text: row.text, contentHash: row.content_hash,
+  };
+}
+
+function toFact(row: FactRow): Fact {
+  return {
+    id: row.id, articleId: row.article_id, source: row.source, zone: row.zone, subject: row.subject, metric: row.metric,
+    value: row.value, unit: row.unit, raw: row.raw, qualifier: row.qualifier as Qualifier, kind: row.kind as FactKind,
+    year: row.year, period: row.period as Period, evidence: row.evidence, start: row.start, end: row.end,
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/** Tool argument schemas: the contract both brains (offline planner, LLM agent) call through. */
+export const SearchArticlesArgs = z.object({
+  query: z.string().min(1).max(500).describe("检索用的中文问题或关键词"),
+  zone: z.string().max(40).optional().describe("功能区名称或别名，如 青岛开发区、西海岸新区"),
+  year: z.number().int().min(1990).max(2100).optional().describe("年份，如 2022"),
+  k: z.number().int().min(1).max(20).default(5).describe("返回的片段数"),
+});
+
+export const LookupMetricArgs = z.object({
+  metric: z.string().min(1).max(100).describe("指标，如 新签约入驻企业、外贸进出口总额增长、总投资"),
+  zone: z.string().max(40).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+  kind: z.enum(["target", "actual", "plan", "investment", "ranking", "stat"]).optional().describe("target=目标, actual=实际完成"),
+});
+
+export const ListProjectsArgs = z.object({
+  zone: z.string().max(40).optional(),
+  year: z.number().int().min(1990).max(2100).optional(),
+});
+
+export const CompareZonesArgs = z.object({
+  metric: z.string().min(1).max(100),
+  year: z.number().int().min(1990).max(2100).optional(),
+  zones: z.array(z.string().max(40)).max(30).optional().describe("要比较的功能区；省略则比较所有有该指标的功能区"),
+});
+
+export type SearchArticlesInput = z.input<typeof SearchArticlesArgs>;
+export type LookupMetricInput = z.input<typeof LookupMetricArgs>;
+export type ListProjectsInput = z.input<typeof ListProjectsArgs>;
+export type CompareZonesInput = z.input<typeof CompareZonesArgs>;
+
+/** Where a tool result came from. */
+export interface SourceRef {
+  source: string;
+  title: string;
+  date: string | null;
+}
+
+export interface PassageResult extends SourceRef {
+  articleId: string;
+  chunkId: string;
+  text: string;
+  start: number;
+  end: number;
+  zones: string[];
+  score: number;
+}
+
+export interface FactResult extends SourceRef {
+  factId: string;
+  articleId: string;
+  zone: string | null;
+  subject: string;
+  metric: string;
+  value: number;
+  unit: string;
+  raw: string;
+  qualifier: string;
+  kind: string;
+  year: number | null;
+  period: string;
+  evidence: string;
+  start: number;
+  end: number;
+}
+
+export interface ZoneComparisonRow {
+  zone: string;
+  best: FactResult;
+  others: FactResult[];
+}

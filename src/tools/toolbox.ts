@@ -1,0 +1,103 @@
+import type { Corpus } from "../corpus/index.js";
+import type { Article, Fact, FactKind } from "../domain/types.js";
+import { canonicalMetric } from "../facts/index.js";
+import { bigramDice } from "../text/similarity.js";
+import {
+  CompareZonesArgs, ListProjectsArgs, LookupMetricArgs, SearchArticlesArgs,
+  type CompareZonesInput, type FactResult, type ListProjectsInput, type LookupMetricInput, type PassageResult,
+  type SearchArticlesInput, type SourceRef, type ZoneComparisonRow,
+} from "./schemas.js";
+
+export class UnknownZoneError extends Error {
+  constructor(zone: string) {
+    super(`未知的功能区：${zone}`);
+    this.name = "UnknownZoneError";
+  }
+}
+
+/** The four tools over one loaded corpus. Arguments are validated with the zod schemas. */
+export class Toolbox {
+  constructor(private readonly corpus: Corpus) {}
+
+  async searchArticles(input: SearchArticlesInput): Promise<PassageResult[]> {
+    const args = SearchArticlesArgs.parse(input);
+    const zones = args.zone ? this.zoneWithDescendants(args.zone) : undefined;
+    const hits = await this.corpus.index.search(args.query, {
+      k: args.k, zones, years: args.year !== undefined ? [args.year] : undefined,
+    });
+    return hits.map((hit) => ({
+      ...this.sourceOf(hit.chunk.articleId),
+      articleId: hit.chunk.articleId, chunkId: hit.chunk.id, text: hit.chunk.text,
+      start: hit.chunk.start, end: hit.chunk.end, zones: hit.chunk.zones, score: hit.score,
+    }));
+  }
+
+  lookupMetric(input: LookupMetricInput): FactResult[] {
+    const args = LookupMetricArgs.parse(input);
+    const zones = args.zone ? [this.canonicalZone(args.zone)] : undefined;
+    const candidates = this.corpus.store.facts({ zones, year: args.year, kinds: args.kind ? [args.kind as FactKind] : undefined });
+    return rankByMetric(candidates, args.metric).map((fact) => this.toResult(fact));
+  }
+
+  listProjects(input: ListProjectsInput): FactResult[] {
+    const args = ListProjectsArgs.parse(input);
+    const zones = args.zone ? this.zoneWithDescendants(args.zone) : undefined;
+    return this.corpus.store
+      .facts({ zones, year: args.year })
+      .filter((fact) => fact.kind === "investment" || /项目/.test(fact.metric) || /项目/.test(fact.subject))
+      .map((fact) => this.toResult(fact));
+  }
+
+  compareZones(input: CompareZonesInput): ZoneComparisonRow[] {
+    const args = CompareZonesArgs.parse(input);
+    const zones = args.zones?.map((zone) => this.canonicalZone(zone));
+    const ranked = rankByMetric(this.corpus.store.facts({ zones, year: args.year }), args.metric);
+    const byZone = new Map<string, Fact[]>();
+    for (const fact of ranked) {
+      if (!fact.zone) continue;
+      byZone.set(fact.zone, [...(byZone.get(fact.zone) ?? []), fact]);
+    }
+    return [...byZone.entries()]
+      .map(([zone, facts]) => ({ zone, best: this.toResult(facts[0]!), others: facts.slice(1, 4).map((f) => this.toResult(f)) }))
+      .sort((a, b) => b.best.value - a.best.value);
+  }
+
+  article(articleId: string): Article | undefined {
+    return this.corpus.articles.get(articleId);
+  }
+
+  sourceOf(articleId: string): SourceRef {
+    const article = this.corpus.articles.get(articleId);
+    return { source: article?.source ?? articleId.split("#")[0] ?? articleId, title: article?.title ?? "", date: article?.date ?? null };
+  }
+
+  toResult(fact: Fact): FactResult {
+    const { id, ...rest } = fact;
+    return { ...rest, ...this.sourceOf(fact.articleId), factId: id };
+  }
+
+  private canonicalZone(zone: string): string {
+    const canonical = this.corpus.gazetteer.canonical(zone.trim());
+    if (!canonical) throw new UnknownZoneError(zone);
+    return canonical;
+  }
+
+  private zoneWithDescendants(zone: string): string[] {
+    const canonical = this.canonicalZone(zone);
+    return this.corpus.gazetteer.zones.map((z) => z.name).filter((name) => this.corpus.gazetteer.isWithin(name, canonical));
+  }
+}
+
+/** Facts whose metric matches the wording, best first: same canonical metric, then string similarity. */
+function rankByMetric(facts: Fact[], metric: string): Fact[] {
+  const key = canonicalMetric(metric);
+  const scored = facts
+    .map((fact) => {
+      const exact = canonicalMetric(fact.metric) === key ? 1 : 0;
+      const similarity = Math.max(bigramDice(metric, fact.metric), 0.8 * bigramDice(metric, fact.evidence));
+      const contains = fact.metric.includes(metric) || metric.includes(fact.metric) ? 0.3 : 0;
+      return { fact, score: exact + similarity + contains };
+    })
+    .filter((entry) => entry.score >= 0.35);
+  return scored.sort((a, b) => b.score - a.score).map((entry) => entry.fact);
+}
