@@ -87,12 +87,12 @@ export class OfflineBrain {
     for (const match of text.matchAll(/([^，。；：]*?)等(\d+|[一二三四五六七八九十两]+)(个|家|项|批)([^，。；]{0,8})/g)) {
       const items = match[1]!.replace(/^.*的/, "").split(/、|和|及/).map((s) => s.trim()).filter((s) => s.length >= 2);
       if (items.length < 2) continue;
-      const named = items.filter((item) => frame.terms.some((t) => t.length >= 2 && !/项目|企业|公司/.test(t) && item.includes(t)));
-      if (named.length !== 1) continue;
+      const named = uniqueBest(items, (item) => frame.terms.filter((t) => !/项目|企业|公司/.test(t) && item.includes(t)).length);
+      if (!named) continue;
       if (!frame.solo && frame.unitFamily !== "money") continue;
       const citation = this.cite(evidence);
       return this.decline(frame, fill("declineAggregate", {
-        entity: named[0], metric: frame.terms.find((t) => !named[0]!.includes(t) && !/项目/.test(t)) ?? "数字",
+        entity: named, metric: frame.terms.find((t) => !named.includes(t) && !/项目/.test(t)) ?? "数字",
         group: `${match[2]}${match[3]}${match[4]!.replace(/[于在].*$/, "")}`, quote: citation.quote, title: citation.title, date: dateLabel(citation.date),
       }), [citation]);
     }
@@ -106,19 +106,8 @@ export class OfflineBrain {
     const metricTerms = frame.terms.filter((term) => !entities.some((entity) => entity.includes(term)));
     const rows: { entity: string; fact: FactResult; evidence: Evidence }[] = [];
     for (const entity of entities) {
-      const entityZones = this.corpus.gazetteer.mentions(entity, { includeWeak: true }).map((m) => m.zone);
-      const entityTerms = frame.terms.filter((term) => entity.includes(term));
-      const terms = [...new Set([...entityTerms, ...metricTerms])];
-      const ranked = await this.rank({ ...frame, zones: entityZones }, terms, entityZones, entity);
-      for (const candidate of ranked.slice(0, 3)) {
-        if (candidate.coverage < 0.5 || !candidate.zoneOk || !candidate.yearOk) continue;
-        const evidence = this.evidenceOf(candidate);
-        const fact = this.pickFacts({ ...frame, terms: metricTerms.length ? metricTerms : terms }, evidence, 1)[0];
-        if (fact) {
-          rows.push({ entity: entityZones[0] && frame.items.length === 0 ? entityZones[0] : cleanEntity(entity), fact, evidence });
-          break;
-        }
-      }
+      const row = await this.entityFigure(frame, entity, metricTerms, frame.items.length === 0);
+      if (row) rows.push(row);
     }
     if (rows.length < 2) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
     const family = this.lexicon.unitFamily.get(rows[0]!.fact.unit);
@@ -134,6 +123,24 @@ export class OfflineBrain {
       rows: sorted.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: kindLabel(row.fact.kind), quantity: quantityText(row.fact) })).join("，"),
     });
     return this.found(frame, `${text}\n${citations.map(quoteLine).join("\n")}`, citations, sorted.map((r) => r.fact), "facts");
+  }
+
+  /** The figure one side of a comparison gives for the metric: its best sentence, then its best fact. */
+  private async entityFigure(frame: QuestionFrame, entity: string, metricTerms: string[], entityIsZone: boolean) {
+    const entityZones = entityIsZone ? [entity] : this.corpus.gazetteer.mentions(entity, { includeWeak: true }).map((m) => m.zone);
+    const entityTerms = frame.terms.filter((term) => entity.includes(term));
+    const terms = [...new Set([...entityTerms, ...metricTerms])];
+    const ranked = await this.rank({ ...frame, zones: entityZones }, terms, entityZones, entity);
+    for (const candidate of ranked.slice(0, 5)) {
+      if (!candidate.zoneOk || !candidate.yearOk) continue;
+      // The sentence must be about this entity; the metric may be carried by the unit (面积 → 平方米).
+      const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.scoring, entityTerms).coverage >= FOUND_COVERAGE;
+      if (!about || candidate.coverage < 0.35) continue;
+      const evidence = this.evidenceOf(candidate);
+      const fact = this.pickFacts({ ...frame, terms: metricTerms.length ? metricTerms : terms }, evidence, 1, true)[0];
+      if (fact) return { entity: entityIsZone ? entity : cleanEntity(entity), fact, evidence };
+    }
+    return undefined;
   }
 
   // ---- sums ----
@@ -201,10 +208,10 @@ export class OfflineBrain {
   }
 
   /** Facts of the evidence that answer each numeric sub-question, in question order. */
-  private pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 4): FactResult[] {
-    const facts = this.factsIn(evidence);
+  private pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 4, wholeQuestion = false): FactResult[] {
+    const facts = this.factsIn(evidence).filter((fact) => !frame.unitFamily || wholeQuestion === false || this.lexicon.unitFamily.get(fact.unit) === frame.unitFamily || !this.hasFamily(evidence, frame.unitFamily));
     if (facts.length === 0) return [];
-    const asks = subQuestions(frame.question).map((part) => this.read(part).terms).filter((terms) => terms.length > 0);
+    const asks = wholeQuestion ? [] : subQuestions(frame.question).map((part) => this.read(part).terms).filter((terms) => terms.length > 0);
     const chosen: FactResult[] = [];
     for (const terms of asks.length ? asks : [frame.terms]) {
       const best = facts
@@ -215,6 +222,10 @@ export class OfflineBrain {
       if (chosen.length >= limit) break;
     }
     return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  private hasFamily(evidence: Evidence, family: string): boolean {
+    return this.factsIn(evidence).some((fact) => this.lexicon.unitFamily.get(fact.unit) === family);
   }
 
   private factScore(frame: QuestionFrame, fact: FactResult, terms: string[]): number {
@@ -269,6 +280,13 @@ function subQuestions(question: string): string[] {
   const parts = question.split(/[？?，,；;]|、(?=[^、]*(?:多少|几))/).map((p) => p.trim()).filter(Boolean);
   const asking = parts.filter((part) => /多少|几|多大|多高|比例|第几/.test(part));
   return asking.length > 1 ? asking : [];
+}
+
+/** The item that scores highest, when no other item ties it. */
+function uniqueBest(items: string[], score: (item: string) => number): string | undefined {
+  const scored = items.map((item) => ({ item, score: score(item) })).sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  return first && first.score > 0 && (!second || second.score < first.score) ? first.item : undefined;
 }
 
 function cleanEntity(entity: string): string {

@@ -1,5 +1,4 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
-import { bigramCoverage } from "../text/similarity.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
@@ -18,7 +17,7 @@ export interface SentenceScore {
 }
 
 const PREVIOUS_SENTENCE_CREDIT = 0.7;
-const PARTIAL_TERM_CREDIT = 0.6;
+const PARTIAL_TERM_CREDIT = 0.9;
 const TIME_EXPRESSION = /\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬)?|年底|年内|年初|季度|上半年|下半年|近期|日前|今年|明年|(?:19|20)\d{2}年/;
 const NUMBER = /\d|[一二三四五六七八九十百千万两]+[个家项支张列处批条座栋所名位场次]/;
 
@@ -62,11 +61,22 @@ function termWeight(term: string, frame: QuestionFrame, bank: SentenceBank): num
 
 /** 1 when the term (or a synonym) is in the text; partial credit for long terms mostly present. */
 export function termMatch(term: string, text: string, synonyms: (term: string) => string[]): number {
-  if (text.includes(term)) return 1;
-  if (synonyms(term).some((synonym) => text.includes(synonym))) return 1;
+  const haystack = text.toLowerCase();
+  if (haystack.includes(term)) return 1;
+  if (synonyms(term).some((synonym) => haystack.includes(synonym.toLowerCase()))) return 1;
   if ([...term].length < 3) return 0;
-  const coverage = bigramCoverage(term, text);
-  return coverage >= 0.5 ? PARTIAL_TERM_CREDIT * coverage : 0;
+  const shared = longestSharedRun(term, haystack) / term.length;
+  return shared >= 0.5 ? PARTIAL_TERM_CREDIT * shared : 0;
+}
+
+/** Length of the longest piece (≥ 2 chars) of `term` that occurs in `text` (擂台赛 in 「功能区擂台」 → 2). */
+function longestSharedRun(term: string, text: string): number {
+  for (let length = term.length - 1; length >= 2; length--) {
+    for (let start = 0; start + length <= term.length; start++) {
+      if (text.includes(term.slice(start, start + length))) return length;
+    }
+  }
+  return 0;
 }
 
 function zonesAgree(asked: string[], spoken: string[], gazetteer: Gazetteer): boolean {
@@ -83,6 +93,9 @@ function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): 
       return NUMBER.test(text) ? 0.05 : -0.1;
     case "when":
       return TIME_EXPRESSION.test(text) ? 0.05 : -0.1;
+    case "list":
+      // A list answer enumerates: 「A、B、C」.
+      return (text.match(/、/g)?.length ?? 0) >= 2 ? 0.08 : 0;
     case "define":
       return frame.quoted.some((q) => lexicon.words.definitionMarkers.some((m) => text.includes(`${q}”${m}`) || text.includes(`${q}${m}`)))
         ? 0.3

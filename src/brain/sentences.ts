@@ -9,6 +9,8 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** Lower-cased text, for matching terms the tokenizer lower-cased (5G → 5g). */
+  lower: string;
   /** Zones mentioned in the sentence plus the zone its paragraph is about. */
   zones: string[];
   /** Explicit years, relative years resolved from the article date, else the article's year. */
@@ -16,6 +18,8 @@ export interface Sentence {
 }
 
 const SENTENCE_END = /[。！？；!?;]/;
+/** How far into a sentence a zone name still counts as its subject. */
+const SUBJECT_WINDOW = 10;
 const RELATIVE = /(今年|本年|去年|上年|前年|明年)/g;
 const RELATIVE_OFFSET: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
 
@@ -38,7 +42,7 @@ export class SentenceBank {
     let df = this.dfCache.get(term);
     if (df === undefined) {
       df = 0;
-      for (const sentence of this.sentences) if (sentence.text.includes(term)) df++;
+      for (const sentence of this.sentences) if (sentence.lower.includes(term)) df++;
       this.dfCache.set(term, df);
     }
     return df;
@@ -73,6 +77,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
   article.text.split("\n").forEach((paragraph, paragraphIndex) => {
     let contextZone = article.zones[0];
     let cursor = 0;
+    const firstOfParagraph = sentences.length;
     while (cursor < paragraph.length) {
       let end = cursor;
       while (end < paragraph.length && !SENTENCE_END.test(paragraph[end]!)) end++;
@@ -81,14 +86,17 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
       const trimmed = raw.trim();
       if (trimmed.length > 1) {
         const start = paragraphStart + cursor + raw.indexOf(trimmed);
-        const mentions = mentionsIn(trimmed, gazetteer);
+        const strong = [...new Set(gazetteer.mentions(trimmed).map((m) => m.zone))];
+        const mentions = strong.length > 0 ? strong : mentionsIn(trimmed, gazetteer);
         const zones = [...new Set([...mentions, ...(contextZone ? [contextZone] : [])])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
-          start, end: start + trimmed.length, text: trimmed, zones, years: yearsOf(trimmed, articleYear),
+          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, articleYear),
         });
-        // The zone named first in a sentence frames the rest of its paragraph (「青岛蓝谷将…。推动…」).
-        if (mentions[0]) contextZone = mentions[0];
+        // A zone named as the subject (at a paragraph's or sentence's head) frames what follows
+        // (「青岛蓝谷将…。推动…」); one named in passing (「运营青岛市新型显示产业园」) does not.
+        const head = gazetteer.mentions(trimmed).find((m) => m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph);
+        if (head) contextZone = head.zone;
       }
       cursor = end;
     }

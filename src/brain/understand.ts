@@ -5,6 +5,8 @@ import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
+/** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
+const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
 const EXPLICIT_YEAR = /((?:19|20)\d{2})\s*年/;
 const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
 
@@ -90,7 +92,10 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   const counted = [...remainder.matchAll(COUNTED_NUMBER)].map((m) => m[0]);
   let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ");
   for (const q of quoted) rest = rest.split(q).join(" ");
-  const words = contentTerms(rest).filter((term) => term.length >= 2 && !lexicon.fillers.has(term) && !/^\d+$/.test(term));
+  const kindWords = new Set([...lexicon.words.kindCues.target, ...lexicon.words.kindCues.actual]);
+  const words = contentTerms(rest).filter(
+    (term) => term.length >= 2 && !lexicon.fillers.has(term) && !kindWords.has(term) && !/^\d+$/.test(term) && !QUESTION_MORPHEME.test(term),
+  );
   return unique([...quoted, ...counted, ...words]);
 }
 

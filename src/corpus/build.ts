@@ -165,10 +165,12 @@ function describeError(file: string, error: unknown): IngestError {
 /** Hash of a source file together with its metadata sidecar, so editing either re-ingests it. */
 export async function sourceHash(file: string): Promise<string> {
   const hash = createHash("sha256").update(await readFile(file));
-  try {
-    hash.update(await readFile(`${file}.meta.json`));
-  } catch {
-    // No sidecar: the file alone decides.
+  for (const sidecar of [`${file}.meta.json`, `${file.replace(/\.[^./]+$/, "")}.meta.json`]) {
+    try {
+      hash.update(await readFile(sidecar));
+    } catch {
+      // No sidecar under this name: the file alone decides.
+    }
   }
   return hash.digest("hex");
 }

@@ -34,6 +34,7 @@ const CuesFileSchema = z.object({
   trailingStrip: z.array(z.string()),
   leadVerbs: z.array(z.string()),
   nounCutters: z.array(z.string()),
+  nounCutterExceptions: z.array(z.string()),
   currentYearWords: z.array(z.string()),
   pastPeriods: z.array(z.string()),
   genericNouns: z.array(z.string()),

@@ -132,7 +132,7 @@ function readRanking(hit: Hit, state: ClauseState, text: string): MetricReading 
   const ranking = hit.ranking;
   const scope = ranking?.scope ?? "";
   const left = text.slice(state.previousEnd, ranking?.verbStart ?? hit.start).replace(/^[、，,\s]+/, "");
-  return { metric: `${scope}排名`, subject: state.previousMetric || left, borrowed: !left };
+  return { metric: `${scope}排名`, subject: left || state.previousMetric, borrowed: !left };
 }
 
 function readHitMetric(ctx: ParagraphContext, hit: Hit, state: ClauseState, qualifierSpan: { before: number; after: number }, nextStart: number): MetricReading {

@@ -59,15 +59,14 @@ function cueHits(text: string): CueHit[] {
 }
 
 /**
- * Tense cue for a number at `position` in `sentence`: the nearest cue before it wins, except that weak
- * past cues (完成, 实现) yield to any earlier future cue (力争…实现). Strong cues after the number, in
- * its clause only (18个项目已开工), count when none precede it. Undefined when nothing says.
+ * Tense cue for a number at `position` in `sentence`: the nearest strong cue before it (力争, 已), else
+ * the nearest weak verb (完成, 建成) before it, else a strong cue after it in its clause (18个项目已开工).
+ * Undefined when nothing says.
  */
 export function tenseCueAt(sentence: string, position: number, clauseEnd = sentence.length): CueHit | undefined {
   const hits = cueHits(sentence).filter((h) => h.index < clauseEnd);
   const before = hits.filter((h) => h.index < position).sort((a, b) => a.index - b.index);
-  const hasFuture = before.some((h) => h.tense === "future");
-  const nearest = before.filter((h) => !(h.weak && hasFuture)).at(-1);
+  const nearest = before.filter((h) => !h.weak).at(-1) ?? before.at(-1);
   if (nearest) return nearest;
   return hits.filter((h) => h.index >= position && !h.weak).sort((a, b) => a.index - b.index)[0];
 }

@@ -28,7 +28,9 @@ export interface MetricReading {
 }
 
 const MAX_METRIC_CHARS = 20;
-const MAX_SUBJECT_CHARS = 40;
+const MAX_SUBJECT_CHARS = 60;
+/** A subject read before a metric head shorter than this (紧抓一期) yields to the 的-phrase after the number. */
+const MIN_LEFT_SUBJECT_CHARS = 5;
 const TIME_PREFIX =
   /^(?:(?:19|20)[0-9]{2}年(?:度)?|[0-9０-９一二三四五六七八九十]{1,3}(?:至|到|-|—)?[0-9０-９一二三四五六七八九十]{0,3}月(?:份|底|末|初|中旬|上旬|下旬)?|[一二三四]季度|第[一二三四]季度|上半年|下半年|前[0-9一二三四五六七八九十]{1,2}个?月)/u;
 
@@ -83,15 +85,18 @@ function leadingNoun(right: string): string {
   let cut = text.length;
   const ofIndex = text.indexOf("的");
   if (ofIndex >= 1) cut = ofIndex;
-  for (const word of factCues().nounCutters) {
+  const { nounCutters, nounCutterExceptions, qualifiersBefore } = factCues();
+  for (const word of nounCutters) {
     for (let i = text.indexOf(word, 2); i >= 0 && i < cut; i = text.indexOf(word, i + 1)) {
-      if (!/[、和及与]/.test(text[i - 1] ?? "")) {
+      const partOfNoun = nounCutterExceptions.some((e) => text.startsWith(e, i));
+      if (!partOfNoun && !/[、和及与]/.test(text[i - 1] ?? "")) {
         cut = i;
         break;
       }
     }
   }
-  return text.slice(0, cut).replace(/[、和及与，,\s]+$/u, "");
+  // The next number's qualifier (16家企业近3亿元) is not part of this noun.
+  return stripSuffixes(text.slice(0, cut), Object.keys(qualifiersBefore)).replace(/[、和及与，,\s]+$/u, "");
 }
 
 function startsWithCutter(text: string): boolean {
@@ -135,7 +140,8 @@ function readCounted(site: QuantitySite, right: string): MetricReading {
   let metric = noun;
   if (isGeneric(noun)) {
     const clauseVerb = splitLeadVerb(stripPrefixes(site.clause.slice(0, site.leftTo), factCues().leadingStrip, site.stripZonePrefix)).verb;
-    metric = right.length > noun.length ? right : `${clauseVerb}${noun}`;
+    const tail = stripSuffixes(right, Object.keys(factCues().qualifiersBefore));
+    metric = tail.length > noun.length ? tail : `${clauseVerb}${noun}`;
   }
   return { metric: metric.slice(0, MAX_METRIC_CHARS), subject, borrowed: false };
 }
@@ -153,6 +159,8 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
     subject = split.subject;
   }
   const rest = site.clause.slice(site.rightFrom);
+  const weakSubject = subject.length < MIN_LEFT_SUBJECT_CHARS && !subject.endsWith("等");
+  if (weakSubject && rest.startsWith("的")) subject = "";
   if (!subject && site.category !== "ratio" && /^的?[\u4e00-\u9fffA-Za-z0-9“”"]/.test(rest) && !startsWithCutter(rest.replace(/^的/, ""))) {
     subject = leadingNoun(rest);
   }

@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import type { Article, Fact } from "../../src/domain/types.js";
+import { extractFacts } from "../../src/facts/index.js";
+
+const gazetteer = Gazetteer.load();
+
+function article(text: string, date: string, zones: string[]): Article {
+  return { id: "t.txt#0", source: "t.txt", part: 0, title: "t", date, dateEvidence: null, zones, text, contentHash: "x" };
+}
+
+function factFor(facts: Fact[], raw: string, nth = 0): Fact {
+  const found = facts.filter((f) => f.raw === raw)[nth];
+  if (!found) throw new Error(`no fact with raw ${raw}; have ${facts.map((f) => f.raw).join(" ")}`);
+  return found;
+}
+
+// Paragraphs copied from the seeds, with the narrow newspaper columns joined by hand.
+const PLAN_2022 = [
+  "做好今年经济工作，青岛开发区已经挂起作战图，着力突破“实、融、活、优”四个重点。",
+  "其中，“实”就是持之以恒抓项目兴产业。青岛开发区将着力培育光电产业集群，抓紧抓实20余家京东方配套企业的招引落地工作，全力打造中国北方光电显示产业集聚区和发展高地；统筹做强优势产业集群，力争全年新签约注册过亿元重点项目36个，持续抓好中电光谷等8个园区建设，力争全年新签约入驻企业100家以上。",
+  "“融”就是持续创新驱动发展要素耦合。紧盯独角兽、专精特新小巨人等品牌建设，统筹潜量存量增量，大力培育高新技术企业，全域认定高新技术企业200家以上；抓好京东方等41个续建项目，实现金融智慧城等35个项目顺利开工，竣工投产中电信息港等22个项目。",
+  "“活”就是持续扩大对外开放平台效应。青岛开发区将提高利用内外资水平；促进内外贸提质增效，全年力争实现外贸进出口总额增长20%以上；深化内外经济合作，以优异成绩迎接党的二十大召开。",
+].join("\n");
+
+const REPORT_2022 = [
+  "在打造项目建设主阵地的同时，青岛开发区还发挥金融活水作用。采取“基金+产业”模式,引导私募股权类基金投资项目260余个、180余亿元。开发区管委平台公司开投集团不断提升综合效能,3月底总资产达320亿元、同比增长73%。",
+  "目前,全区人才总量达46.73万人,连年获评全省人才工作先进单位。总投资10亿元的京东方配套G基金项目将于近期签约。",
+].join("\n");
+
+const ARENA_2023 = [
+  "4月14日下午，一场别开生面的“功能区擂台”在青岛市级机关会议中心上演。",
+  "上合示范区全力“搭平台、创模式、聚产业、强主体”，表现可圈可点。今年以来，班子成员外出招商80次，对接项目133个，18个省市重点项目已开工15个。抓牢平台云展，上合经贸综服平台上线企业突破4000家，青岛空港综合保税区顺利通过预验收，开行中欧班列203列，居全省第一。",
+  "青岛自贸片区先行先试、创新提升。提升制度创新质效，一季度形成制度创新成果32项，6项参选第五批全国“最佳实践案例”。",
+  "青岛蓝谷将打好“海洋牌”。推动112个重点项目建设加力提速，大洋钻探船码头、雷神电竞等26个项目竣工交付。力争全年新引进过亿元项目20个、过50亿元项目3个。",
+  "青岛董家口经济区将聚焦重大项目引建。万邦矿石码头等总投资70亿元的6个项目开工。",
+].join("\n");
+
+describe("extractFacts on a 2022 work-plan piece", () => {
+  const { facts, rejected } = extractFacts(article(PLAN_2022, "2022-01-15", ["青岛经济技术开发区"]), gazetteer);
+
+  it("keeps every evidence verbatim at its offsets", () => {
+    expect(rejected).toBe(0);
+    for (const fact of facts) {
+      expect(PLAN_2022.slice(fact.start, fact.end)).toBe(fact.evidence);
+      expect(fact.evidence).toContain(fact.raw);
+    }
+  });
+
+  it("reads a target with 以上", () => {
+    const fact = factFor(facts, "100家");
+    expect(fact).toMatchObject({ value: 100, unit: "家", qualifier: "以上", kind: "target", year: 2022, zone: "青岛经济技术开发区" });
+    expect(fact.metric).toBe("新签约入驻企业");
+    expect(fact.evidence).toBe("力争全年新签约入驻企业100家以上");
+  });
+
+  it("reads a metric written before the number", () => {
+    expect(factFor(facts, "36个")).toMatchObject({ metric: "新签约注册过亿元重点项目", kind: "plan", value: 36 });
+    expect(factFor(facts, "20%")).toMatchObject({ metric: "外贸进出口总额增长", qualifier: "以上", kind: "target", unit: "%" });
+  });
+
+  it("reads X等N个项目 as a count with an aggregate subject", () => {
+    expect(factFor(facts, "41个")).toMatchObject({ metric: "续建项目", subject: "京东方等", value: 41 });
+    expect(factFor(facts, "22个")).toMatchObject({ subject: "中电信息港等", value: 22 });
+    expect(factFor(facts, "22个").metric).toContain("竣工投产");
+    expect(factFor(facts, "20余家")).toMatchObject({ qualifier: "余", value: 20, metric: "京东方配套企业" });
+  });
+
+  it("skips dates and labels like 二十大", () => {
+    expect(facts.some((f) => f.raw.includes("二十"))).toBe(false);
+  });
+});
+
+describe("extractFacts on a 2022 progress report", () => {
+  const text = REPORT_2022;
+  const { facts, rejected } = extractFacts(article(text, "2022-05-15", ["青岛经济技术开发区"]), gazetteer);
+
+  it("normalises units and strips zone words from the metric", () => {
+    expect(rejected).toBe(0);
+    expect(factFor(facts, "46.73万人")).toMatchObject({ value: 467300, unit: "人", metric: "人才总量", qualifier: "达", kind: "actual", year: 2022 });
+  });
+
+  it("reads investment with the project after 的 as subject", () => {
+    expect(factFor(facts, "10亿元")).toMatchObject({ value: 1e9, unit: "元", metric: "总投资", subject: "京东方配套G基金项目", kind: "investment" });
+  });
+
+  it("shares a metric across 、 and prefixes growth with what grew", () => {
+    expect(factFor(facts, "260余个")).toMatchObject({ qualifier: "余", unit: "个" });
+    expect(factFor(facts, "180余亿元")).toMatchObject({ value: 1.8e10, qualifier: "余", kind: "investment" });
+    expect(factFor(facts, "320亿元")).toMatchObject({ metric: "总资产", period: "point" });
+    expect(factFor(facts, "73%").metric).toBe("总资产同比增长");
+  });
+});
+
+describe("extractFacts on a 2023 multi-zone piece", () => {
+  const text = ARENA_2023;
+  const { facts, rejected } = extractFacts(article(text, "2023-04-15", ["青岛市"]), gazetteer);
+
+  it("assigns each number the zone its paragraph is about", () => {
+    expect(rejected).toBe(0);
+    expect(factFor(facts, "203列").zone).toBe("上合示范区");
+    expect(factFor(facts, "32项").zone).toBe("青岛自贸片区");
+    expect(factFor(facts, "112个").zone).toBe("青岛蓝谷");
+    expect(factFor(facts, "70亿元").zone).toBe("青岛董家口经济区");
+  });
+
+  it("does not make a fact of the date", () => {
+    expect(facts.some((f) => f.evidence.includes("4月14日"))).toBe(false);
+  });
+
+  it("reads rankings with the preceding clause as context", () => {
+    const rank = factFor(facts, "全省第一");
+    expect(rank).toMatchObject({ kind: "ranking", value: 1 });
+    expect(rank.evidence).toBe("开行中欧班列203列，居全省第一");
+  });
+
+  it("reads periods, ytd and tense", () => {
+    expect(factFor(facts, "32项")).toMatchObject({ period: "Q1", kind: "actual", year: 2023, metric: "形成制度创新成果" });
+    expect(factFor(facts, "80次")).toMatchObject({ period: "ytd", kind: "actual" });
+    expect(factFor(facts, "15个")).toMatchObject({ kind: "actual" });
+    expect(factFor(facts, "4000家")).toMatchObject({ qualifier: "突破" });
+  });
+
+  it("reads plans carried by the paragraph's opening sentence", () => {
+    expect(factFor(facts, "112个")).toMatchObject({ kind: "plan", metric: "重点项目", year: 2023 });
+    expect(factFor(facts, "26个")).toMatchObject({ subject: "大洋钻探船码头、雷神电竞等" });
+    expect(factFor(facts, "20个")).toMatchObject({ metric: "新引进过亿元项目", kind: "plan" });
+  });
+
+  it("treats 过50亿元 as a threshold, not an amount", () => {
+    expect(facts.some((f) => f.raw === "50亿元")).toBe(false);
+    expect(factFor(facts, "3个").metric).toBe("过50亿元项目");
+  });
+
+  it("reads 万邦矿石码头等总投资70亿元的6个项目", () => {
+    expect(factFor(facts, "70亿元")).toMatchObject({ metric: "总投资", subject: "万邦矿石码头等", value: 7e9, kind: "investment" });
+    expect(factFor(facts, "6个")).toMatchObject({ subject: "万邦矿石码头等", value: 6 });
+  });
+
+  it("gives deterministic ids", () => {
+    const again = extractFacts(article(text, "2023-04-15", ["青岛市"]), gazetteer).facts;
+    expect(again.map((f) => f.id)).toEqual(facts.map((f) => f.id));
+    expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
+  });
+});

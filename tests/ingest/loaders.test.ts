@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { IngestFileError, htmlToText, listArticleFiles, loadArticleFile, type IngestFailureReason } from "../../src/ingest/index.js";
+
+const gazetteer = Gazetteer.load();
+let dir: string;
+const write = async (name: string, content: string | Uint8Array): Promise<string> => {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+};
+const BODY = "　　青岛西海岸新区今年以来新签约项目100个，总投资500亿元，同比增长20%以上。\n　　下一步将继续抓好项目建设。";
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ingest-test-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function expectFailure(path: string, reason: IngestFailureReason, options: { maxBytes?: number } = {}): Promise<void> {
+  const error = await loadArticleFile(path, { gazetteer, ...options }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(IngestFileError);
+  expect((error as IngestFileError).reason).toBe(reason);
+  expect((error as IngestFileError).file).toBe(path);
+}
+
+describe("file formats", () => {
+  it("reads Markdown front matter: title, date, source and forced zone", async () => {
+    const path = await write(
+      "fm.md",
+      `---\ntitle: 新区项目建设提速\ndate: 2023-03-05\nsource: 青岛日报-2023-03-05\nzone: 上合示范区\n---\n# 小标题不应带井号\n\n${BODY}\n`,
+    );
+    const [article] = await loadArticleFile(path, { gazetteer });
+    expect(article).toMatchObject({ title: "新区项目建设提速", date: "2023-03-05", dateEvidence: "front-matter" });
+    expect(article!.source).toBe("青岛日报-2023-03-05");
+    expect(article!.zones.slice(0, 2)).toEqual(["上合示范区", "青岛西海岸新区"]);
+    expect(article!.text).not.toMatch(/---|#|title:/);
+  });
+
+  it("rejects malformed front matter", async () => {
+    await expectFailure(await write("bad.md", `---\ntitle: [unclosed\n---\n${BODY}`), "invalid-metadata");
+  });
+
+  it("strips HTML markup, scripts and entities", async () => {
+    const html = `<html><head><title>新区&amp;项目</title><style>p{color:red}</style></head><body>
+      <h1>新区项目建设提速</h1><script>var x = "不应出现";</script>
+      <p>青岛西海岸新区今年以来新签约项目100个，&ldquo;总投资&rdquo;500亿元&nbsp;以上。</p>
+      <p>下一步将继续<b>抓好</b>项目<br>建设&#12290;</p><!-- 注释 --></body></html>`;
+    const [article] = await loadArticleFile(await write("page.html", html), { gazetteer });
+    expect(article!.title).toBe("新区项目建设提速");
+    expect(article!.text).toBe("青岛西海岸新区今年以来新签约项目100个，“总投资”500亿元以上。\n下一步将继续抓好项目建设。");
+    expect(htmlToText(html).title).toBe("新区&项目");
+  });
+
+  it("decodes GB18030/GBK files", async () => {
+    const gbk = Buffer.from("a1a1a1a1c7e0b5babfaab7a2c7f8c1a6d5f9c8abc4ead0c2c7a9d4bcc8ebd7a4c6f3d2b5313030bcd2d2d4c9cfa1a3", "hex");
+    const [article] = await loadArticleFile(await write("gbk.txt", gbk), { gazetteer });
+    expect(article!.text).toBe("青岛开发区力争全年新签约入驻企业100家以上。");
+  });
+});
+
+describe("per-file errors", () => {
+  it("empty, whitespace-only", async () => {
+    await expectFailure(await write("empty.txt", ""), "empty");
+    await expectFailure(await write("blank.txt", "\n　　\n  \n"), "empty");
+  });
+  it("binary", async () => {
+    await expectFailure(await write("nul.txt", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00])), "binary");
+  });
+  it("undecodable", async () => {
+    await expectFailure(await write("bad.txt", Buffer.from([0x61, 0x80, 0x62, 0xff, 0x63, 0x80])), "undecodable");
+  });
+  it("unsupported type", async () => {
+    await expectFailure(await write("data.pdf", BODY), "unsupported-type");
+  });
+  it("too large", async () => {
+    await expectFailure(await write("big.txt", BODY), "too-large", { maxBytes: 10 });
+  });
+  it("invalid sidecar", async () => {
+    const path = await write("sc-bad.txt", BODY);
+    await write("sc-bad.txt.meta.json", `{"date": "next tuesday"}`);
+    await expectFailure(path, "invalid-metadata");
+  });
+});
+
+describe("date precedence", () => {
+  it("sidecar date applies when the text has no dateline", async () => {
+    const path = await write("sc.txt", BODY);
+    await write("sc.meta.json", JSON.stringify({ date: "2021-07-01", evidence: "今年以来", title: "侧车标题" }));
+    const [article] = await loadArticleFile(path, { gazetteer });
+    expect(article).toMatchObject({ date: "2021-07-01", dateEvidence: "sidecar", title: "侧车标题" });
+  });
+
+  it("a dateline in the text beats the sidecar; the sidecar supplies the year", async () => {
+    const path = await write("dl.txt", `□记者 王明 报道\n　　本报3月9日讯 ${BODY}`);
+    await write("dl.txt.meta.json", JSON.stringify({ date: "2021-03-10" }));
+    const [article] = await loadArticleFile(path, { gazetteer });
+    expect(article).toMatchObject({ date: "2021-03-09", dateEvidence: "本报3月9日讯" });
+  });
+
+  it("a dateline without any year source borrows the text's dominant year", async () => {
+    const path = await write("dl-year.txt", `　　本报12月2日讯 2019年，新区项目建设提速。2019年完成投资目标。\n${BODY}`);
+    const [article] = await loadArticleFile(path, { gazetteer });
+    expect(article!.date).toBe("2019-12-02");
+  });
+
+  it("--date overrides everything", async () => {
+    const path = await write("cli.txt", `　　本报3月9日讯 ${BODY}`);
+    await write("cli.meta.json", JSON.stringify({ date: "2021-03-10" }));
+    const [article] = await loadArticleFile(path, { gazetteer, date: "2024-01-02" });
+    expect(article).toMatchObject({ date: "2024-01-02", dateEvidence: "cli" });
+    await expect(loadArticleFile(path, { gazetteer, date: "yesterday" })).rejects.toThrow(/--date/);
+  });
+
+  it("no date source leaves the date null", async () => {
+    const [article] = await loadArticleFile(await write("nodate.txt", BODY), { gazetteer });
+    expect(article).toMatchObject({ date: null, dateEvidence: null });
+  });
+});
+
+describe("listArticleFiles", () => {
+  it("expands directories recursively, skipping sidecars, dotfiles and unsupported types", async () => {
+    const root = join(dir, "tree");
+    await mkdir(join(root, "sub", ".hidden"), { recursive: true });
+    for (const name of ["b.txt", "a.md", "a.md.meta.json", ".draft.txt", "notes.pdf", "sub/c.html", "sub/.hidden/d.txt"]) {
+      await writeFile(join(root, name), BODY);
+    }
+    const files = await listArticleFiles([root, join(root, "b.txt")]);
+    expect(files).toEqual([join(root, "a.md"), join(root, "b.txt"), join(root, "sub", "c.html")]);
+  });
+});
