@@ -11,6 +11,8 @@ import type { Answer, QuestionFrame, Turn } from "./types.js";
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
 const FOUND_COVERAGE = 0.6;
 const CANDIDATE_CHUNKS = 20;
+/** How far down the ranking to look for a sentence of the right kind. */
+const ACCEPTABLE_WINDOW = 8;
 
 interface Evidence {
   score: SentenceScore;
@@ -52,8 +54,9 @@ export class OfflineBrain {
 
   private async single(frame: QuestionFrame): Promise<Answer> {
     const ranked = await this.rank(frame, frame.terms, frame.zones);
-    const best = ranked[0];
-    if (!best || !this.acceptable(frame, best)) return this.declineWithNearMiss(frame, ranked);
+    // The best sentence that holds the kind of thing asked (a number, a time), not merely the best match.
+    const best = ranked.slice(0, ACCEPTABLE_WINDOW).find((candidate) => this.acceptable(frame, candidate));
+    if (!best) return this.declineWithNearMiss(frame, ranked);
     const evidence = this.evidenceOf(best);
     const aggregate = this.aggregateMismatch(frame, evidence);
     if (aggregate) return aggregate;

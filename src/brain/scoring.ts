@@ -18,6 +18,7 @@ export interface SentenceScore {
 
 const PREVIOUS_SENTENCE_CREDIT = 0.7;
 const PARTIAL_TERM_CREDIT = 0.9;
+const DEFINITION_COVERAGE = 0.8;
 const TIME_EXPRESSION = /\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬)?|年底|年内|年初|季度|上半年|下半年|近期|日前|今年|明年|(?:19|20)\d{2}年/;
 const NUMBER = /\d|[一二三四五六七八九十百千万两]+[个家项支张列处批条座栋所名位场次]/;
 
@@ -41,7 +42,9 @@ export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context:
     covered += weight * Math.max(here, before);
     if (before > here) usesPrevious = true;
   }
-  const coverage = total > 0 ? covered / total : 0;
+  let coverage = total > 0 ? covered / total : 0;
+  // 「“融”就是…」 answers 「“融”是什么意思」 even when the rest of the question's context is elsewhere.
+  if (frame.type === "define" && definesTerm(frame, sentence.text, context.lexicon)) coverage = Math.max(coverage, DEFINITION_COVERAGE);
   const zoneOk = zonesAgree(frame.zones, sentence.zones, context.gazetteer);
   const yearOk = frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year);
   const eventsOk = frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb)));
@@ -97,12 +100,17 @@ function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): 
       // A list answer enumerates: 「A、B、C」.
       return (text.match(/、/g)?.length ?? 0) >= 2 ? 0.08 : 0;
     case "define":
-      return frame.quoted.some((q) => lexicon.words.definitionMarkers.some((m) => text.includes(`${q}”${m}`) || text.includes(`${q}${m}`)))
-        ? 0.3
-        : 0;
+      return definesTerm(frame, text, lexicon) ? 0.3 : 0;
     default:
       return 0;
   }
+}
+
+/** The sentence states what the asked term means: 「“融”就是…」, 「X是指…」. */
+function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): boolean {
+  const term = frame.quoted.at(-1) ?? frame.terms.at(-1);
+  if (!term) return false;
+  return lexicon.words.definitionMarkers.some((marker) => text.includes(`${term}”${marker}`) || text.includes(`${term}」${marker}`) || text.startsWith(`${term}${marker}`));
 }
 
 export function hasTimeExpression(text: string): boolean {
