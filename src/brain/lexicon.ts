@@ -13,6 +13,10 @@ const QuestionWordsSchema = z.object({
   eventVerbs: z.array(z.array(z.string()).min(1)),
   definitionMarkers: z.array(z.string()),
   unitFamilyCues: z.record(z.string(), z.array(z.string())),
+  /** Verbs and nouns that carry little of what is asked (达到, 推进): they weigh less. */
+  lightWords: z.array(z.string()),
+  /** Period words (一季度, 上半年, 1至4月) as plain strings or regular expressions. */
+  periodCues: z.record(z.string(), z.array(z.string())),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;
@@ -22,6 +26,15 @@ export interface Lexicon {
   fillers: Set<string>;
   /** base unit → family (area, money, count…). */
   unitFamily: Map<string, string>;
+  lightWords: Set<string>;
+}
+
+/** The sub-year period a text speaks of (Q1, H1, months…), or undefined for a whole year or none. */
+export function periodOf(text: string, lexicon: Lexicon): string | undefined {
+  for (const [period, cues] of Object.entries(lexicon.words.periodCues)) {
+    if (cues.some((cue) => new RegExp(cue).test(text))) return period;
+  }
+  return undefined;
 }
 
 let cached: Lexicon | undefined;
@@ -34,7 +47,7 @@ export function loadLexicon(): Lexicon {
   for (const [family, units] of Object.entries(families)) {
     if (Array.isArray(units)) for (const unit of units) unitFamily.set(unit, family);
   }
-  cached = { words, fillers: new Set(words.fillers), unitFamily };
+  cached = { words, fillers: new Set(words.fillers), unitFamily, lightWords: new Set(words.lightWords) };
   return cached;
 }
 

@@ -11,6 +11,8 @@ import type { Answer, QuestionFrame, Turn } from "./types.js";
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
 const FOUND_COVERAGE = 0.6;
 const CANDIDATE_CHUNKS = 20;
+/** A follow-up's topic was confirmed by the earlier turn, so its match may be looser. */
+const FOLLOW_UP_RELIEF = 0.85;
 /** How far down the ranking to look for a sentence of the right kind. */
 const ACCEPTABLE_WINDOW = 8;
 
@@ -72,7 +74,8 @@ export class OfflineBrain {
   }
 
   private acceptable(frame: QuestionFrame, best: SentenceScore): boolean {
-    if (best.coverage < FOUND_COVERAGE || !best.zoneOk || !best.yearOk || !best.eventsOk) return false;
+    const needed = frame.followUp ? FOUND_COVERAGE * FOLLOW_UP_RELIEF : FOUND_COVERAGE;
+    if (best.coverage < needed || !best.zoneOk || !best.yearOk || !best.eventsOk) return false;
     const text = this.evidenceOf(best).sentences.map((s) => s.text).join("");
     if (this.wantsNumber(frame) && !hasNumber(text)) return false;
     if (frame.type === "when" && !hasTimeExpression(text)) return false;

@@ -1,5 +1,5 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
-import type { Lexicon } from "./lexicon.js";
+import { periodOf, type Lexicon } from "./lexicon.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 
@@ -35,7 +35,7 @@ export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context:
   let covered = 0;
   let usesPrevious = false;
   for (const term of terms) {
-    const weight = termWeight(term, frame, context.bank);
+    const weight = termWeight(term, frame, context.bank, context.lexicon);
     total += weight;
     const here = termMatch(term, sentence.text, context.synonyms);
     const before = previous ? PREVIOUS_SENTENCE_CREDIT * termMatch(term, previous.text, context.synonyms) : 0;
@@ -49,15 +49,16 @@ export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context:
   const yearOk = frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year);
   const eventsOk = frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb)));
   let score = coverage * (zoneOk ? 1 : 0.4) * (yearOk ? 1 : 0.4) * (eventsOk ? 1 : 0.6);
-  score += typeBonus(frame, sentence, context.lexicon);
+  score += typeBonus(frame, sentence, context.lexicon) + kindAndPeriodBonus(frame, sentence.text, context.lexicon);
   return { sentence, coverage, zoneOk, yearOk, eventsOk, usesPrevious, score };
 }
 
 /** Rare terms weigh more (idf over sentences); quoted terms and counted numbers more still. */
-function termWeight(term: string, frame: QuestionFrame, bank: SentenceBank): number {
+function termWeight(term: string, frame: QuestionFrame, bank: SentenceBank, lexicon: Lexicon): number {
   const df = bank.documentFrequency(term);
   let weight = Math.log(1 + bank.size / (1 + df));
   if (frame.quoted.includes(term)) weight *= 1.5;
+  if (lexicon.lightWords.has(term)) weight *= 0.3;
   if (/^\d/.test(term)) weight *= 1.2;
   return weight;
 }
@@ -104,6 +105,21 @@ function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): 
     default:
       return 0;
   }
+}
+
+/** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */
+function kindAndPeriodBonus(frame: QuestionFrame, text: string, lexicon: Lexicon): number {
+  let bonus = 0;
+  if (frame.kind) {
+    const cues = lexicon.words.kindCues[frame.kind];
+    const other = lexicon.words.kindCues[frame.kind === "target" ? "actual" : "target"];
+    if (cues.some((cue) => text.includes(cue))) bonus += 0.06;
+    else if (other.some((cue) => text.includes(cue))) bonus -= 0.04;
+  }
+  const period = periodOf(text, lexicon);
+  if (frame.period) bonus += period === frame.period ? 0.08 : -0.08;
+  else if (period) bonus -= 0.04;
+  return bonus;
 }
 
 /** The sentence states what the asked term means: 「“融”就是…」, 「X是指…」. */

@@ -12,6 +12,8 @@ export interface QuestionFrame {
   groupZones: string[];
   year?: number;
   kind?: "target" | "actual";
+  /** Sub-year period asked about (一季度 → Q1), when the question names one. */
+  period?: string;
   /** Content terms the answer must be about (zone names, years and question words removed). */
   terms: string[];
   /** Terms quoted in the question (“融”), weighted higher and used for definitions. */

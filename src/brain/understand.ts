@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { contentTerms } from "../retrieval/index.js";
-import type { Lexicon } from "./lexicon.js";
+import { periodOf, type Lexicon } from "./lexicon.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -40,6 +40,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     groupZones,
     year,
     kind: readKind(text, lexicon),
+    period: periodOf(text, lexicon),
     terms: readTerms(remainder, quoted, lexicon),
     quoted,
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
@@ -125,6 +126,7 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     groupZones: frame.groupZones.length ? frame.groupZones : previous.groupZones,
     year: frame.year ?? previous.year,
     kind: frame.kind ?? previous.kind,
+    period: frame.period ?? previous.period,
     terms: frame.terms.length ? frame.terms : previous.terms,
     quoted: frame.quoted.length ? frame.quoted : previous.quoted,
     events: frame.events.length ? frame.events : previous.events,
