@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import { l2Normalise, type Embedder } from "./types.js";
 
 export interface OpenAIEmbedderOptions {
@@ -26,13 +26,18 @@ export interface OpenAIEmbedderOptions {
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   readonly dimension: number;
-  private readonly client: OpenAIEmbeddings;
+  private client: Promise<OpenAIEmbeddings> | undefined;
 
-  constructor(options: OpenAIEmbedderOptions) {
+  constructor(private readonly options: OpenAIEmbedderOptions) {
     assertUsableOptions(options);
     this.dimension = options.dimension;
     this.id = `openai:${options.model}:${options.dimension}`;
-    this.client = new OpenAIEmbeddings({
+  }
+
+  /** LangChain is loaded on first use: it costs half a second at start-up that offline runs never need. */
+  private connect(): Promise<OpenAIEmbeddings> {
+    const options = this.options;
+    this.client ??= import("@langchain/openai").then(({ OpenAIEmbeddings }) => new OpenAIEmbeddings({
       model: options.model,
       apiKey: options.apiKey,
       dimensions: options.requestDimensions === false ? undefined : options.dimension,
@@ -42,12 +47,13 @@ export class OpenAIEmbedder implements Embedder {
       encodingFormat: "float",
       stripNewLines: true,
       configuration: { baseURL: options.baseURL },
-    });
+    }));
+    return this.client;
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const vectors = await this.client.embedDocuments(texts);
+    const vectors = await (await this.connect()).embedDocuments(texts);
     if (vectors.length !== texts.length) {
       throw new Error(`embedding endpoint returned ${vectors.length} vectors for ${texts.length} texts`);
     }
