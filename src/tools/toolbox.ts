@@ -22,7 +22,7 @@ export class Toolbox {
   async searchArticles(input: SearchArticlesInput): Promise<PassageResult[]> {
     const args = SearchArticlesArgs.parse(input);
     const zones = args.zone ? this.zoneWithDescendants(args.zone) : undefined;
-    const hits = await this.corpus.index.search(args.query, {
+    const hits = await this.corpus.index.search(args.zone ? this.withoutZoneNames(args.query) : args.query, {
       k: args.k, zones, years: args.year !== undefined ? [args.year] : undefined,
     });
     return hits.map((hit) => ({
@@ -74,6 +74,14 @@ export class Toolbox {
   toResult(fact: Fact): FactResult {
     const { id, ...rest } = fact;
     return { ...rest, ...this.sourceOf(fact.articleId), factId: id };
+  }
+
+  /** With a zone filter the zone's name adds nothing to ranking but noise: every passage has it. */
+  private withoutZoneNames(query: string): string {
+    const mentions = this.corpus.gazetteer.mentions(query, { includeWeak: true });
+    let rest = query;
+    for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
+    return rest.trim() ? rest : query;
   }
 
   private canonicalZone(zone: string): string {
