@@ -9,16 +9,19 @@ export interface AskOptions {
 }
 
 export async function runAsk(engine: Engine, question: string, options: AskOptions): Promise<void> {
-  if (options.brain === "llm") throw new Error("--brain llm needs LLM_BASE_URL and LLM_MODEL; the LLM brain is not available in this build");
-  if (options.jsonl) return answerLines(engine);
+  if (options.jsonl) return answerLines(engine, options);
   if (!question.trim()) throw new Error('no question given: zonebot ask "青岛开发区2022年计划新签约过亿元项目多少个？"');
-  const answer = await engine.ask(question);
+  const answer = await engine.ask(question, [], { brain: brainOf(options.brain) });
   if (options.json) process.stdout.write(`${JSON.stringify(answerRecord(answer))}\n`);
   else printAnswer(answer);
 }
 
 /** One JSON object per stdin line in, one per stdout line out; malformed lines get an error record. */
-async function answerLines(engine: Engine): Promise<void> {
+export function brainOf(choice: string): "offline" | "llm" | "auto" {
+  return choice === "offline" || choice === "llm" ? choice : "auto";
+}
+
+async function answerLines(engine: Engine, options: AskOptions): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -27,7 +30,7 @@ async function answerLines(engine: Engine): Promise<void> {
       const parsed = JSON.parse(line) as { id?: unknown; question?: unknown };
       id = parsed.id ?? null;
       if (typeof parsed.question !== "string") throw new Error('each line needs a string "question"');
-      const answer = await engine.ask(parsed.question);
+      const answer = await engine.ask(parsed.question, [], { brain: brainOf(options.brain) });
       process.stdout.write(`${JSON.stringify(answerRecord(answer, id))}\n`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Engine } from "../engine/index.js";
+import { brainOf } from "./ask.js";
 import { scoreEvalAnswer, type EvalQuestion } from "../eval/score.js";
 
 const QuestionSchema = z.object({
@@ -13,7 +14,6 @@ const QuestionSchema = z.object({
 });
 
 export async function runEval(engine: Engine, options: { file: string; json?: boolean; brain: string }): Promise<void> {
-  if (options.brain === "llm") throw new Error("--brain llm needs a configured LLM; not available in this build");
   const questions: EvalQuestion[] = readFileSync(options.file, "utf8")
     .split("\n")
     .filter((line) => line.trim())
@@ -21,7 +21,7 @@ export async function runEval(engine: Engine, options: { file: string; json?: bo
   const byType = new Map<string, { pass: number; total: number }>();
   const failures: string[] = [];
   for (const question of questions) {
-    const answer = await engine.ask(question.question);
+    const answer = await engine.ask(question.question, [], { brain: brainOf(options.brain) });
     const verdict = scoreEvalAnswer(question, answer);
     const tally = byType.get(question.type) ?? { pass: 0, total: 0 };
     tally.total++;

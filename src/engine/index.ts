@@ -10,8 +10,28 @@ export interface Engine {
   corpus: Corpus;
   tools: Toolbox;
   offline: OfflineBrain;
-  ask(question: string, history?: Turn[]): Promise<Answer>;
+  /** Which brain answers by default: `llm` when a model is configured, else `offline`. */
+  readonly defaultBrain: BrainChoice;
+  ask(question: string, history?: Turn[], options?: AskOptions): Promise<Answer>;
   close(): void;
+}
+
+export type BrainChoice = "offline" | "llm";
+
+export interface AskOptions {
+  /** `auto` (default) uses the LLM brain when configured, else the offline one. */
+  brain?: BrainChoice | "auto";
+  /** Streaming: called with the answer text so far (LLM brain only; the offline brain answers at once). */
+  onText?: (textSoFar: string) => void;
+  /** Whose question it is, for per-chat token accounting. */
+  chatId?: string;
+}
+
+export class BrainUnavailableError extends Error {
+  constructor() {
+    super("the LLM brain needs LLM_BASE_URL and LLM_MODEL to be configured");
+    this.name = "BrainUnavailableError";
+  }
 }
 
 export interface EngineOptions {
@@ -30,9 +50,14 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const corpus = await openCorpus(config, gazetteer);
   const tools = new Toolbox(corpus);
   const offline = new OfflineBrain(tools, corpus, metricSynonyms);
+  const defaultBrain: BrainChoice = config.llm ? "llm" : "offline";
   return {
-    corpus, tools, offline,
-    ask: (question, history) => offline.answer(question, history),
+    corpus, tools, offline, defaultBrain,
+    async ask(question, history = [], askOptions = {}) {
+      const choice = askOptions.brain === undefined || askOptions.brain === "auto" ? defaultBrain : askOptions.brain;
+      if (choice === "llm") throw new BrainUnavailableError();
+      return offline.answer(question, history);
+    },
     close: () => corpus.close(),
   };
 }
