@@ -116,19 +116,21 @@ export class OfflineBrain {
       if (row) rows.push(row);
     }
     if (rows.length < 2) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
-    const family = this.lexicon.unitFamily.get(rows[0]!.fact.unit);
-    const comparable = rows.every((row) => this.lexicon.unitFamily.get(row.fact.unit) === family && row.fact.unit === rows[0]!.fact.unit);
+    // Only figures in the same unit can be ranked; the largest such set is, the rest are listed.
+    const ranked = largestGroup(rows, (row) => row.fact.unit);
+    const others = rows.filter((row) => !ranked.includes(row));
     const citations = rows.map((row) => this.cite(row.evidence));
-    const rowText = rows.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: "", quantity: quantityText(row.fact) })).join("，");
-    if (!comparable) return this.found(frame, `${fill("compareUnclear", { rows: rowText })}\n${citations.map(quoteLine).join("\n")}`, citations, rows.map((r) => r.fact), "facts");
+    const facts = rows.map((r) => r.fact);
+    const rowText = (list: typeof rows) =>
+      list.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: kindLabel(row.fact.kind), quantity: quantityText(row.fact) })).join("，");
+    const sources = citations.map(quoteLine).join("\n");
+    if (ranked.length < 2) return this.found(frame, `${fill("compareUnclear", { rows: rowText(rows) })}\n${sources}`, citations, facts, "facts");
     const fewer = /[更最](少|小|低)/.test(frame.question);
-    const sorted = [...rows].sort((a, b) => (fewer ? a.fact.value - b.fact.value : b.fact.value - a.fact.value));
-    const comparative = /[更最](大|小)/.exec(frame.question)?.[0] ?? (fewer ? "更少" : "更多");
-    const text = fill("compareWinner", {
-      winner: sorted[0]!.entity, comparative,
-      rows: sorted.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: kindLabel(row.fact.kind), quantity: quantityText(row.fact) })).join("，"),
-    });
-    return this.found(frame, `${text}\n${citations.map(quoteLine).join("\n")}`, citations, sorted.map((r) => r.fact), "facts");
+    const sorted = [...ranked].sort((a, b) => (fewer ? a.fact.value - b.fact.value : b.fact.value - a.fact.value));
+    const comparative = /[更最](大|小|高|低)/.exec(frame.question)?.[0] ?? (fewer ? "更少" : "更多");
+    let text = fill("compareWinner", { winner: sorted[0]!.entity, comparative, rows: rowText(sorted) });
+    if (others.length) text += fill("compareOthers", { rows: rowText(others) });
+    return this.found(frame, `${text}\n${sources}`, citations, facts, "facts");
   }
 
   /** The figure one side of a comparison gives for the metric: its best sentence, then its best fact. */
@@ -143,7 +145,8 @@ export class OfflineBrain {
       const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.scoring, entityTerms).coverage >= FOUND_COVERAGE;
       if (!about || candidate.coverage < 0.35) continue;
       const evidence = this.evidenceOf(candidate);
-      const fact = this.pickFacts({ ...frame, terms: metricTerms.length ? metricTerms : terms }, evidence, 1, true)[0];
+      const fact = this.pickFacts({ ...frame, terms: metricTerms.length ? metricTerms : terms }, evidence, 1, true)
+        .find((f) => !frame.kind || kindAgrees(frame.kind, f.kind));
       if (fact) return { entity: entityIsZone ? entity : cleanEntity(entity), fact, evidence };
     }
     return undefined;
@@ -286,6 +289,16 @@ function subQuestions(question: string): string[] {
   const parts = question.split(/[？?，,；;]|、(?=[^、]*(?:多少|几))/).map((p) => p.trim()).filter(Boolean);
   const asking = parts.filter((part) => /多少|几|多大|多高|比例|第几/.test(part));
   return asking.length > 1 ? asking : [];
+}
+
+function kindAgrees(asked: "target" | "actual", kind: string): boolean {
+  return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual";
+}
+
+function largestGroup<T>(items: T[], key: (item: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
 }
 
 /** The item that scores highest, when no other item ties it. */

@@ -87,8 +87,10 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
       if (trimmed.length > 1) {
         const start = paragraphStart + cursor + raw.indexOf(trimmed);
         const strong = [...new Set(gazetteer.mentions(trimmed).map((m) => m.zone))];
-        const mentions = strong.length > 0 ? strong : mentionsIn(trimmed, gazetteer);
-        const zones = [...new Set([...mentions, ...(contextZone ? [contextZone] : [])])];
+        // Named zones speak for the sentence; otherwise the paragraph's zone does, then generic words (新区).
+        const zones = strong.length > 0
+          ? [...new Set([...strong, ...(contextZone ? [contextZone] : [])])]
+          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer)])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, articleYear),

@@ -72,6 +72,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   if (/是谁|谁[？?]?$/.test(text)) return "who";
   if (has("list")) return "list";
   if (has("numeric")) return "numeric";
+  // 「海洋生产总值增长目标？」 asks for a figure without saying 多少.
+  if (Object.entries(lexicon.words.unitFamilyCues).some(([family, words]) => family !== "count" && words.some((w) => text.includes(w)))) return "numeric";
   return "describe";
 }
 

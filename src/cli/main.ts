@@ -10,6 +10,12 @@ import { runEval } from "./eval.js";
 import { describeIngest, progressReporter } from "./output.js";
 import { runConsole } from "./console.js";
 
+// `zonebot ask … | head` closes stdout early: that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name("zonebot")
   .description("Answers questions about Qingdao's development zones with cited numbers.")
