@@ -1,5 +1,10 @@
 import { loadConfig } from "../src/config/index.js";
 import { createEngine } from "../src/engine/index.js";
 const engine = await createEngine(loadConfig());
-const p = await engine.tools.searchArticles({ query: process.argv[2] ?? "", zone: process.argv[3] || undefined, k: 5 });
-for (const x of p) console.log(x.score.toFixed(3), x.source, x.zones.join("/"), x.text.slice(0, 70));
+const q = process.argv[2]!;
+const frame = engine.offline.read(q);
+console.log(JSON.stringify({ ...frame, question: undefined }));
+const ranked = await ((engine.offline as unknown as { finder: unknown }).finder as { rank: (f: unknown, t: string[], z: string[]) => Promise<Array<{ score: number; coverage: number; zoneOk: boolean; yearOk: boolean; eventsOk: boolean; sentence: { text: string; zones: string[]; years: number[] } }>> }).rank(frame, frame.terms, frame.zones);
+for (const r of ranked.slice(0, 6)) console.log(r.score.toFixed(2), r.coverage.toFixed(2), r.zoneOk, r.yearOk, r.eventsOk, r.sentence.zones.join("/"), r.sentence.years.join(","), r.sentence.text.slice(0, 80));
+const finder = (engine.offline as unknown as { finder: { locate: (f: unknown, r: unknown) => unknown; rank: (f: unknown) => Promise<unknown> } }).finder;
+console.log(JSON.stringify(finder.locate(frame, await finder.rank(frame)), null, 1)?.slice(0, 1500));

@@ -17,6 +17,8 @@ const QuestionWordsSchema = z.object({
   lightWords: z.array(z.string()),
   /** Period words (一季度, 上半年, 1至4月) as plain strings or regular expressions. */
   periodCues: z.record(z.string(), z.array(z.string())),
+  /** Units a question names after 多少/几 (多少亿元): the answer must be in that family. */
+  explicitUnitCues: z.record(z.string(), z.array(z.string())),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

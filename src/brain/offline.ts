@@ -2,24 +2,17 @@ import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, quantityText, scopeLabel } from "./compose.js";
+import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
-import { SentenceBank, type Sentence } from "./sentences.js";
+import { scoreSentence, type SentenceScore } from "./scoring.js";
+import { SentenceBank } from "./sentences.js";
 import { readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
 
-/** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
-const FOUND_COVERAGE = 0.6;
-const CANDIDATE_CHUNKS = 20;
-/** A follow-up's topic was confirmed by the earlier turn, so its match may be looser. */
-const FOLLOW_UP_RELIEF = 0.85;
-/** How far down the ranking to look for a sentence of the right kind. */
-const ACCEPTABLE_WINDOW = 8;
-
-interface Evidence {
-  score: SentenceScore;
-  /** The sentence, preceded by the one before it when that one carried part of the match. */
-  sentences: Sentence[];
+interface Row {
+  entity: string;
+  fact: FactResult;
+  evidence: Evidence;
 }
 
 /**
@@ -27,16 +20,16 @@ interface Evidence {
  * picks the best-supported one, pulls the matching facts and writes a templated, cited answer.
  */
 export class OfflineBrain {
-  private readonly bank: SentenceBank;
   private readonly lexicon: Lexicon = loadLexicon();
   private readonly referenceYear: number;
-  private readonly scoring: ScoringContext;
+  private readonly finder: EvidenceFinder;
 
-  constructor(private readonly tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
-    this.bank = new SentenceBank(corpus.articles.values(), corpus.gazetteer);
+  constructor(tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
+    const bank = new SentenceBank(corpus.articles.values(), corpus.gazetteer);
     const years = [...corpus.articles.values()].map((a) => Number(a.date?.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
-    this.scoring = { bank: this.bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
+    const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
+    this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
@@ -48,42 +41,63 @@ export class OfflineBrain {
     if (frame.question === "") return this.decline(frame, fill("declineEmpty", {}));
     if (frame.terms.length === 0 && frame.items.length === 0) return this.decline(frame, fill("declineUnclear", {}));
     if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) return this.compare(frame);
-    if (frame.type === "sum" && frame.items.length >= 2) return this.sum(frame);
+    if (frame.type === "sum" && frame.items.length >= 2) return (await this.sum(frame)) ?? this.single(frame);
     return this.single(frame);
   }
 
-  // ---- single-evidence questions (numeric, list, when, describe…) ----
+  // ---- questions answered by one passage (numeric, list, when, describe…), possibly in parts ----
 
   private async single(frame: QuestionFrame): Promise<Answer> {
-    const ranked = await this.rank(frame, frame.terms, frame.zones);
-    // The best sentence that holds the kind of thing asked (a number, a time), not merely the best match.
-    const best = ranked.slice(0, ACCEPTABLE_WINDOW).find((candidate) => this.acceptable(frame, candidate));
-    if (!best) return this.declineWithNearMiss(frame, ranked);
-    const evidence = this.evidenceOf(best);
-    const aggregate = this.aggregateMismatch(frame, evidence);
-    if (aggregate) return aggregate;
-    const facts = this.wantsNumber(frame) ? this.pickFacts(frame, evidence) : [];
-    const zone = frame.zones[0] ?? best.sentence.zones[0];
-    const year = frame.year ?? best.sentence.years[0];
-    const citation = this.cite(evidence);
-    const head = scopeLabel(zone, year);
+    const parts = subQuestions(frame.question).map((part) => this.partFrame(frame, part));
+    if (parts.length < 2) return this.singlePart(frame);
+    const located: Located[] = [];
+    for (const part of parts) {
+      const found = this.finder.locate(part, await this.finder.rank(part));
+      if (found) located.push(found);
+    }
+    if (located.length === 0) return this.singlePart(frame);
+    const evidences = uniqueEvidence(located.map((l) => l.evidence));
+    const facts = uniqueFacts(located.flatMap((l) => l.facts));
+    const citations = evidences.map((e) => this.finder.cite(e));
+    const head = this.head(frame, evidences[0]!);
+    const missing = parts.length - located.length;
     const text = facts.length > 0
-      ? `${fill("numeric", { head: head ? `${head}：` : "", statements: facts.map((f) => statement(f)).join("；") })}\n${quoteLine(citation)}`
-      : fill("passage", { head: head ? `${head}：` : "", title: citation.title, date: dateLabel(citation.date), quote: citation.quote });
-    return this.found(frame, text, [citation], facts, facts.length > 0 ? "facts" : "search");
+      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: missing }) : ""}\n${citations.map(quoteLine).join("\n")}`
+      : passageText(head, citations);
+    return this.found(frame, text, citations, facts, facts.length ? "facts" : "search");
   }
 
-  private acceptable(frame: QuestionFrame, best: SentenceScore): boolean {
-    const needed = frame.followUp ? FOUND_COVERAGE * FOLLOW_UP_RELIEF : FOUND_COVERAGE;
-    if (best.coverage < needed || !best.zoneOk || !best.yearOk || !best.eventsOk) return false;
-    const text = this.evidenceOf(best).sentences.map((s) => s.text).join("");
-    if (this.wantsNumber(frame) && !hasNumber(text)) return false;
-    if (frame.type === "when" && !hasTimeExpression(text)) return false;
-    return true;
+  private async singlePart(frame: QuestionFrame): Promise<Answer> {
+    const ranked = await this.finder.rank(frame);
+    const located = this.finder.locate(frame, ranked);
+    if (!located) return this.declineWithNearMiss(frame, ranked);
+    const aggregate = this.aggregateMismatch(frame, located.evidence);
+    if (aggregate) return aggregate;
+    const citation = this.finder.cite(located.evidence);
+    const head = this.head(frame, located.evidence);
+    const text = located.facts.length > 0
+      ? `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}\n${quoteLine(citation)}`
+      : passageText(head, [citation]);
+    return this.found(frame, text, [citation], located.facts, located.facts.length > 0 ? "facts" : "search");
   }
 
-  private wantsNumber(frame: QuestionFrame): boolean {
-    return frame.type === "numeric" || frame.type === "sum" || frame.type === "compare";
+  /** A part of a multi-part question, with the whole question's zone, year and kind. */
+  private partFrame(frame: QuestionFrame, part: string): QuestionFrame {
+    const own = this.read(part);
+    return {
+      ...frame,
+      type: own.type === "describe" ? frame.type : own.type,
+      terms: own.terms.length ? own.terms : frame.terms,
+      unitFamily: own.unitFamily ?? frame.unitFamily,
+      explicitFamily: own.explicitFamily,
+      events: own.events,
+    };
+  }
+
+  private head(frame: QuestionFrame, evidence: Evidence): string {
+    const sentence = evidence.score.sentence;
+    const label = scopeLabel(frame.zones[0] ?? sentence.zones[0], frame.year ?? sentence.years[0]);
+    return label ? `${label}：` : "";
   }
 
   /** 「福建万达光电项目的总投资」 when the source only gives the total of 「A、B、C等4个项目」. */
@@ -92,11 +106,11 @@ export class OfflineBrain {
     const text = evidence.sentences.map((s) => s.text).join("");
     for (const match of text.matchAll(/([^，。；：]*?)等(\d+|[一二三四五六七八九十两]+)(个|家|项|批)([^，。；]{0,8})/g)) {
       const items = match[1]!.replace(/^.*的/, "").split(/、|和|及/).map((s) => s.trim()).filter((s) => s.length >= 2);
-      if (items.length < 2) continue;
+      if (items.length < 2 && !frame.solo) continue;
       const named = uniqueBest(items, (item) => frame.terms.filter((t) => !/项目|企业|公司/.test(t) && item.includes(t)).length);
       if (!named) continue;
       if (!frame.solo && frame.unitFamily !== "money") continue;
-      const citation = this.cite(evidence);
+      const citation = this.finder.cite(evidence);
       return this.decline(frame, fill("declineAggregate", {
         entity: named, metric: frame.terms.find((t) => !named.includes(t) && !/项目/.test(t)) ?? "数字",
         group: `${match[2]}${match[3]}${match[4]!.replace(/[于在].*$/, "")}`, quote: citation.quote, title: citation.title, date: dateLabel(citation.date),
@@ -110,7 +124,7 @@ export class OfflineBrain {
   private async compare(frame: QuestionFrame): Promise<Answer> {
     const entities = frame.items.length >= 2 ? frame.items : frame.groupZones;
     const metricTerms = frame.terms.filter((term) => !entities.some((entity) => entity.includes(term)));
-    const rows: { entity: string; fact: FactResult; evidence: Evidence }[] = [];
+    const rows: Row[] = [];
     for (const entity of entities) {
       const row = await this.entityFigure(frame, entity, metricTerms, frame.items.length === 0);
       if (row) rows.push(row);
@@ -119,10 +133,8 @@ export class OfflineBrain {
     // Only figures in the same unit can be ranked; the largest such set is, the rest are listed.
     const ranked = largestGroup(rows, (row) => row.fact.unit);
     const others = rows.filter((row) => !ranked.includes(row));
-    const citations = rows.map((row) => this.cite(row.evidence));
+    const citations = rows.map((row) => this.finder.cite(row.evidence));
     const facts = rows.map((r) => r.fact);
-    const rowText = (list: typeof rows) =>
-      list.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: kindLabel(row.fact.kind), quantity: quantityText(row.fact) })).join("，");
     const sources = citations.map(quoteLine).join("\n");
     if (ranked.length < 2) return this.found(frame, `${fill("compareUnclear", { rows: rowText(rows) })}\n${sources}`, citations, facts, "facts");
     const fewer = /[更最](少|小|低)/.test(frame.question);
@@ -133,123 +145,65 @@ export class OfflineBrain {
     return this.found(frame, `${text}\n${sources}`, citations, facts, "facts");
   }
 
-  /** The figure one side of a comparison gives for the metric: its best sentence, then its best fact. */
-  private async entityFigure(frame: QuestionFrame, entity: string, metricTerms: string[], entityIsZone: boolean) {
+  /** The figure one side of a comparison gives: sentence and fact fit weighed together over the top candidates. */
+  private async entityFigure(frame: QuestionFrame, entity: string, metricTerms: string[], entityIsZone: boolean): Promise<Row | undefined> {
     const entityZones = entityIsZone ? [entity] : this.corpus.gazetteer.mentions(entity, { includeWeak: true }).map((m) => m.zone);
     const entityTerms = frame.terms.filter((term) => entity.includes(term));
     const terms = [...new Set([...entityTerms, ...metricTerms])];
-    const ranked = await this.rank({ ...frame, zones: entityZones }, terms, entityZones, entity);
-    for (const candidate of ranked.slice(0, 5)) {
-      if (!candidate.zoneOk || !candidate.yearOk) continue;
+    const metricFrame = { ...frame, terms: metricTerms.length ? metricTerms : terms };
+    const ranked = await this.finder.rank({ ...frame, zones: entityZones }, terms, entityZones, entity);
+    let best: (Row & { fit: number }) | undefined;
+    for (const candidate of ranked.slice(0, 6)) {
+      if (!candidate.zoneOk || !candidate.yearOk || candidate.coverage < 0.35) continue;
       // The sentence must be about this entity; the metric may be carried by the unit (面积 → 平方米).
-      const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.scoring, entityTerms).coverage >= FOUND_COVERAGE;
-      if (!about || candidate.coverage < 0.35) continue;
-      const evidence = this.evidenceOf(candidate);
-      const fact = this.pickFacts({ ...frame, terms: metricTerms.length ? metricTerms : terms }, evidence, 1, true)
-        .find((f) => !frame.kind || kindAgrees(frame.kind, f.kind));
-      if (fact) return { entity: entityIsZone ? entity : cleanEntity(entity), fact, evidence };
+      const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.finder.scoring, entityTerms).coverage >= FOUND_COVERAGE;
+      if (!about) continue;
+      const evidence = this.finder.evidenceOf(candidate);
+      const fact = this.finder.pickFacts(metricFrame, evidence, 1)[0];
+      if (!fact || (frame.kind && !kindAgrees(frame.kind, fact.kind))) continue;
+      const fit = candidate.score + this.finder.factScore(metricFrame, fact, metricFrame.terms);
+      if (!best || fit > best.fit) best = { entity: entityIsZone ? entity : cleanEntity(entity), fact, evidence, fit };
     }
-    return undefined;
+    return best;
   }
 
   // ---- sums ----
 
-  private async sum(frame: QuestionFrame): Promise<Answer> {
+  /** 「续建、新开工、竣工投产的项目加起来一共多少个」: one passage naming every item, their figures added. */
+  private async sum(frame: QuestionFrame): Promise<Answer | undefined> {
     const terms = [...new Set([...frame.items, ...frame.terms.filter((t) => !frame.items.some((item) => item.includes(t)))])];
-    const ranked = await this.rank(frame, terms, frame.zones);
-    const best = ranked[0];
-    if (!best || best.coverage < FOUND_COVERAGE * 0.8 || !best.zoneOk || !best.yearOk) return this.declineWithNearMiss(frame, ranked);
-    const evidence = this.evidenceOf(best);
-    const facts = this.factsIn(evidence);
+    const ranked = await this.finder.rank(frame, terms);
+    for (const candidate of ranked.slice(0, 5)) {
+      if (candidate.coverage < FOUND_COVERAGE * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
+      const evidence = this.finder.evidenceOf(candidate);
+      const parts = this.itemFacts(frame, evidence);
+      if (!parts) continue;
+      const total = parts.reduce((acc, p) => acc + p.value, 0);
+      const totalText = `${formatNumber(total / magnitude(parts[0]!))}${unitOfRaw(parts[0]!)}`;
+      const citation = this.finder.cite(evidence);
+      const text = `${fill("sum", { head: this.head(frame, evidence), parts: parts.map((p) => quantityText(p)).join(" + "), total: totalText })}\n${quoteLine(citation)}`;
+      const answer = this.found(frame, text, [citation], parts, "facts");
+      answer.derived.push(formatNumber(total / magnitude(parts[0]!)));
+      return answer;
+    }
+    return undefined;
+  }
+
+  /** One fact per item, all in one unit, or undefined. */
+  private itemFacts(frame: QuestionFrame, evidence: Evidence): FactResult[] | undefined {
+    let facts = this.finder.factsIn(evidence);
+    const family = frame.explicitFamily ?? frame.unitFamily;
+    if (family && facts.some((f) => this.finder.familyOf(f) === family)) facts = facts.filter((f) => this.finder.familyOf(f) === family);
     const parts: FactResult[] = [];
     for (const item of frame.items) {
       const match = facts
         .filter((fact) => !parts.includes(fact))
-        .map((fact) => ({ fact, score: termMatch(item, fact.evidence, this.scoring.synonyms) }))
+        .map((fact) => ({ fact, score: this.finder.factScore({ ...frame, kind: undefined }, fact, [item]) }))
         .sort((a, b) => b.score - a.score)[0];
-      if (!match || match.score < 0.3) return this.single(frame);
+      if (!match || match.score < 0.3) return undefined;
       parts.push(match.fact);
     }
-    const unit = parts[0]!.unit;
-    if (!parts.every((p) => p.unit === unit)) return this.single(frame);
-    const total = parts.reduce((acc, p) => acc + p.value, 0);
-    const totalText = `${formatNumber(total)}${unitOfRaw(parts[0]!)}`;
-    const citation = this.cite(evidence);
-    const head = scopeLabel(frame.zones[0] ?? best.sentence.zones[0], frame.year ?? best.sentence.years[0]);
-    const text = `${fill("sum", { head: head ? `${head}：` : "", parts: parts.map((p) => `${p.metric || ""}${quantityText(p)}`).join(" + "), total: totalText })}\n${quoteLine(citation)}`;
-    const answer = this.found(frame, text, [citation], parts, "facts");
-    answer.derived.push(formatNumber(total));
-    return answer;
-  }
-
-  // ---- evidence gathering ----
-
-  /** Candidate sentences from the hybrid search, scored against the frame, best first. */
-  private async rank(frame: QuestionFrame, terms: string[], zones: string[], extraQuery = ""): Promise<SentenceScore[]> {
-    const query = [extraQuery, ...zones, ...terms, frame.year ? `${frame.year}年` : ""].filter(Boolean).join(" ") || frame.question;
-    const searches = [this.tools.searchArticles({ query, k: CANDIDATE_CHUNKS })];
-    for (const zone of zones.slice(0, 3)) searches.push(this.tools.searchArticles({ query, zone, k: CANDIDATE_CHUNKS }));
-    const passages = (await Promise.all(searches)).flat();
-    const seen = new Set<number>();
-    const scored: SentenceScore[] = [];
-    for (const passage of passages) {
-      for (const sentence of this.bank.overlapping(passage.articleId, passage.start, passage.end)) {
-        if (seen.has(sentence.index)) continue;
-        seen.add(sentence.index);
-        scored.push(scoreSentence({ ...frame, zones }, sentence, this.scoring, terms));
-      }
-    }
-    return scored.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
-  }
-
-  private evidenceOf(score: SentenceScore): Evidence {
-    const previous = score.usesPrevious ? this.bank.previous(score.sentence) : undefined;
-    return { score, sentences: previous ? [previous, score.sentence] : [score.sentence] };
-  }
-
-  private factsIn(evidence: Evidence): FactResult[] {
-    const first = evidence.sentences[0]!;
-    const last = evidence.sentences[evidence.sentences.length - 1]!;
-    return this.corpus.store
-      .facts({ articleIds: [first.articleId] })
-      .filter((fact) => fact.start >= first.start && fact.end <= last.end)
-      .map((fact) => this.tools.toResult(fact));
-  }
-
-  /** Facts of the evidence that answer each numeric sub-question, in question order. */
-  private pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 4, wholeQuestion = false): FactResult[] {
-    const facts = this.factsIn(evidence).filter((fact) => !frame.unitFamily || wholeQuestion === false || this.lexicon.unitFamily.get(fact.unit) === frame.unitFamily || !this.hasFamily(evidence, frame.unitFamily));
-    if (facts.length === 0) return [];
-    const asks = wholeQuestion ? [] : subQuestions(frame.question).map((part) => this.read(part).terms).filter((terms) => terms.length > 0);
-    const chosen: FactResult[] = [];
-    for (const terms of asks.length ? asks : [frame.terms]) {
-      const best = facts
-        .filter((fact) => !chosen.includes(fact))
-        .map((fact) => ({ fact, score: this.factScore(frame, fact, terms) }))
-        .sort((a, b) => b.score - a.score)[0];
-      if (best && best.score > 0) chosen.push(best.fact);
-      if (chosen.length >= limit) break;
-    }
-    return chosen.sort((a, b) => a.start - b.start);
-  }
-
-  private hasFamily(evidence: Evidence, family: string): boolean {
-    return this.factsIn(evidence).some((fact) => this.lexicon.unitFamily.get(fact.unit) === family);
-  }
-
-  private factScore(frame: QuestionFrame, fact: FactResult, terms: string[]): number {
-    const context = `${fact.subject}${fact.metric}${fact.evidence}`;
-    let score = terms.reduce((acc, term) => acc + termMatch(term, context, this.scoring.synonyms), 0) / Math.max(1, terms.length);
-    const family = this.lexicon.unitFamily.get(fact.unit);
-    if (frame.unitFamily && family === frame.unitFamily) score += 0.3;
-    if (frame.unitFamily && family && family !== frame.unitFamily) score -= 0.3;
-    if (frame.kind && (fact.kind === frame.kind || (frame.kind === "target" && fact.kind === "plan"))) score += 0.1;
-    return score;
-  }
-
-  private cite(evidence: Evidence): Citation {
-    const source = this.tools.sourceOf(evidence.score.sentence.articleId);
-    return { ...source, quote: evidence.sentences.map((s) => s.text).join("") };
+    return parts.every((p) => p.unit === parts[0]!.unit) ? parts : undefined;
   }
 
   // ---- outcomes ----
@@ -268,7 +222,7 @@ export class OfflineBrain {
     const topic = frame.terms.slice(0, 4).join("、");
     const near = ranked.find((r) => r.coverage >= FOUND_COVERAGE && r.eventsOk && (!r.zoneOk || !r.yearOk));
     if (!near) return this.decline(frame, fill("declineGeneric", { scope, topic }));
-    const citation = this.cite(this.evidenceOf(near));
+    const citation = this.finder.cite(this.finder.evidenceOf(near));
     return this.decline(frame, fill("declineNearMiss", {
       scope, topic, nearScope: scopeLabel(near.sentence.zones[0], near.sentence.years[0]) || "其他报道",
       quote: citation.quote, title: citation.title, date: dateLabel(citation.date),
@@ -280,19 +234,40 @@ function statement(fact: FactResult): string {
   return fill("statement", { metric: fact.metric, kind: kindLabel(fact.kind), quantity: quantityText(fact) });
 }
 
+function rowText(rows: Row[]): string {
+  return rows.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: kindLabel(row.fact.kind), quantity: quantityText(row.fact) })).join("，");
+}
+
 function quoteLine(citation: Citation): string {
   return fill("quote", { quote: citation.quote, title: citation.title, date: dateLabel(citation.date) });
 }
 
-/** 「…多少个？其中多少个竣工交付？」 → the parts that each ask for a number. */
+function passageText(head: string, citations: Citation[]): string {
+  return citations.map((c) => fill("passage", { head, title: c.title, date: dateLabel(c.date), quote: c.quote })).join("\n");
+}
+
+/** 「…多少个？其中多少个竣工交付？」 → the parts that each ask for something. */
 function subQuestions(question: string): string[] {
-  const parts = question.split(/[？?，,；;]|、(?=[^、]*(?:多少|几))/).map((p) => p.trim()).filter(Boolean);
-  const asking = parts.filter((part) => /多少|几|多大|多高|比例|第几/.test(part));
+  const parts = question.split(/[？?；;]|，(?=[^，]*(?:多少|几|哪|什么|谁))|、(?=[^、]*(?:多少|几))/).map((p) => p.trim()).filter(Boolean);
+  const asking = parts.filter((part) => /多少|几|多大|多高|比例|第几|哪|什么|谁/.test(part));
   return asking.length > 1 ? asking : [];
 }
 
-function kindAgrees(asked: "target" | "actual", kind: string): boolean {
-  return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual";
+function uniqueEvidence(evidences: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidences
+    .filter((e) => {
+      const key = e.sentences.map((s) => s.index).join(",");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
+}
+
+function uniqueFacts(facts: FactResult[]): FactResult[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => !seen.has(f.factId) && seen.add(f.factId)).sort((a, b) => (a.articleId === b.articleId ? a.start - b.start : 0));
 }
 
 function largestGroup<T>(items: T[], key: (item: T) => string): T[] {
@@ -316,6 +291,13 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
 
+/** What the written unit multiplies by (100亿元 is stored as 1e10 元; the sum is written in 亿元 again). */
+function magnitude(fact: FactResult): number {
+  const written = Number(/^[\d.]+/.exec(fact.raw)?.[0]);
+  return Number.isFinite(written) && written > 0 ? fact.value / written : 1;
+}
+
 function unitOfRaw(fact: FactResult): string {
   return fact.raw.replace(/^[\d.,]+/, "").replace(/^[余多]/, "");
 }
+

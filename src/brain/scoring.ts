@@ -94,7 +94,7 @@ function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): 
     case "numeric":
     case "sum":
     case "compare":
-      return NUMBER.test(text) ? 0.05 : -0.1;
+      return hasNumber(text) ? 0.05 : -0.1;
     case "when":
       return TIME_EXPRESSION.test(text) ? 0.05 : -0.1;
     case "list":
@@ -133,6 +133,7 @@ export function hasTimeExpression(text: string): boolean {
   return TIME_EXPRESSION.test(text);
 }
 
+/** A quantity, not a date: years (2022年), days (4月14日) and months do not count. */
 export function hasNumber(text: string): boolean {
-  return NUMBER.test(text);
+  return NUMBER.test(text.replace(/(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}月(?:\d{1,2}日)?(?:份)?|\d{1,2}日/g, ""));
 }

@@ -1,5 +1,6 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
+import { yearCues, yearOfDate } from "../facts/index.js";
 
 /** A sentence of an article with the zones and years it speaks about. */
 export interface Sentence {
@@ -20,8 +21,6 @@ export interface Sentence {
 const SENTENCE_END = /[。！？；!?;]/;
 /** How far into a sentence a zone name still counts as its subject. */
 const SUBJECT_WINDOW = 10;
-const RELATIVE = /(今年|本年|去年|上年|前年|明年)/g;
-const RELATIVE_OFFSET: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
 
 /** All sentences of the corpus, with document frequencies for term weighting. */
 export class SentenceBank {
@@ -61,6 +60,13 @@ export class SentenceBank {
     return this.ofArticle(articleId).filter((s) => s.start < end && s.end > start);
   }
 
+  /** The sentence after this one in the same paragraph, if any. */
+  next(sentence: Sentence): Sentence | undefined {
+    const list = this.ofArticle(sentence.articleId);
+    const after = list[list.indexOf(sentence) + 1];
+    return after && after.paragraph === sentence.paragraph ? after : undefined;
+  }
+
   /** The sentence before this one in the same paragraph, if any. */
   previous(sentence: Sentence): Sentence | undefined {
     const list = this.ofArticle(sentence.articleId);
@@ -71,11 +77,13 @@ export class SentenceBank {
 }
 
 function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: number): Sentence[] {
-  const articleYear = article.date ? Number(article.date.slice(0, 4)) : undefined;
   const sentences: Sentence[] = [];
   let paragraphStart = 0;
+  // A section about one zone often runs over several paragraphs, so the zone carries on until another is named.
+  let contextZone = article.zones[0];
+  let contextYears: number[] = [];
   article.text.split("\n").forEach((paragraph, paragraphIndex) => {
-    let contextZone = article.zones[0];
+    contextYears = [];
     let cursor = 0;
     const firstOfParagraph = sentences.length;
     while (cursor < paragraph.length) {
@@ -87,18 +95,18 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
       if (trimmed.length > 1) {
         const start = paragraphStart + cursor + raw.indexOf(trimmed);
         const strong = [...new Set(gazetteer.mentions(trimmed).map((m) => m.zone))];
-        // Named zones speak for the sentence; otherwise the paragraph's zone does, then generic words (新区).
-        const zones = strong.length > 0
-          ? [...new Set([...strong, ...(contextZone ? [contextZone] : [])])]
-          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer)])];
-        sentences.push({
-          index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
-          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, articleYear),
-        });
         // A zone named as the subject (at a paragraph's or sentence's head) frames what follows
         // (「青岛蓝谷将…。推动…」); one named in passing (「运营青岛市新型显示产业园」) does not.
         const head = gazetteer.mentions(trimmed).find((m) => m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph);
         if (head) contextZone = head.zone;
+        // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).
+        const zones = strong.length > 0
+          ? [...new Set([...(head ? [head.zone] : []), ...strong, ...(contextZone ? [contextZone] : [])])]
+          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer)])];
+        sentences.push({
+          index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
+          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article.date, contextYears),
+        });
       }
       cursor = end;
     }
@@ -113,10 +121,15 @@ function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
   return [...new Set(all.map((m) => m.zone))];
 }
 
-function yearsOf(text: string, articleYear: number | undefined): number[] {
-  const explicit = [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
-  if (explicit.length > 0) return [...new Set(explicit)];
-  if (articleYear === undefined) return [];
-  const relative = [...text.matchAll(RELATIVE)].map((m) => articleYear + (RELATIVE_OFFSET[m[1]!] ?? 0));
-  return relative.length > 0 ? [...new Set(relative)] : [articleYear];
+/** Years a sentence speaks of: its own cues (2021年, 去年, 过去一年…), else its paragraph's, else the article's year. */
+function yearsOf(text: string, articleDate: string | null, contextYears: number[]): number[] {
+  const cued = yearCues(text, articleDate).map((cue) => cue.year).filter((year): year is number => year !== null);
+  if (cued.length > 0) {
+    contextYears.splice(0, contextYears.length, ...new Set(cued));
+    return [...contextYears];
+  }
+  // A sentence without its own cue speaks of the year an earlier sentence of its paragraph named.
+  if (contextYears.length > 0) return [...contextYears];
+  const articleYear = yearOfDate(articleDate);
+  return articleYear === null ? [] : [articleYear];
 }

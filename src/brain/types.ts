@@ -21,6 +21,8 @@ export interface QuestionFrame {
   /** Event verbs the answer must contain (投产, 开工…), each with its synonyms. */
   events: string[][];
   unitFamily?: string;
+  /** A unit the question names outright (「多少亿元」): only a figure in that family answers. */
+  explicitFamily?: string;
   /** Items for sum questions (续建、新开工、竣工投产) or entities for comparisons. */
   items: string[];
   /** The question asks about one named thing on its own (自己/单独), or about a group (等/一共). */

@@ -45,6 +45,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     quoted,
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
     unitFamily: readUnitFamily(text, lexicon),
+    explicitFamily: readExplicitFamily(text, lexicon),
     items: type === "sum" || type === "compare" ? readItems(remainder, type, text, gazetteer) : [],
     solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
     aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
@@ -90,12 +91,20 @@ function readUnitFamily(text: string, lexicon: Lexicon): string | undefined {
   return undefined;
 }
 
+/** 「多少亿元」「多少万人」「百分之几」: the question names the unit of the answer outright. */
+function readExplicitFamily(text: string, lexicon: Lexicon): string | undefined {
+  for (const [family, units] of Object.entries(lexicon.words.explicitUnitCues)) {
+    if (units.some((unit) => text.includes(`多少${unit}`) || text.includes(`几${unit}`) || text.includes(`${unit}几`))) return family;
+  }
+  return undefined;
+}
+
 /** Content terms: counted numbers (3支), quoted phrases, then segmented words minus fillers. */
 function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): string[] {
   const counted = [...remainder.matchAll(COUNTED_NUMBER)].map((m) => m[0]);
   let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ");
   for (const q of quoted) rest = rest.split(q).join(" ");
-  const kindWords = new Set([...lexicon.words.kindCues.target, ...lexicon.words.kindCues.actual]);
+  const kindWords = new Set([...lexicon.words.kindCues.target, ...lexicon.words.kindCues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
   const words = contentTerms(rest).filter(
     (term) => term.length >= 2 && !lexicon.fillers.has(term) && !kindWords.has(term) && !/^\d+$/.test(term) && !QUESTION_MORPHEME.test(term),
   );
@@ -105,9 +114,13 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
 /** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */
 function readItems(remainder: string, type: QuestionType, text: string, gazetteer: Gazetteer): string[] {
   if (type === "sum") {
-    const enumeration = /([^\s，,？?、]{1,12}(?:、[^\s，,？?、]{1,12})+)/.exec(remainder.replace(/[和与及]/g, "、"));
+    const enumeration = /([^\s，,？?、]{1,14}(?:、[^\s，,？?、]{1,14})+)/.exec(remainder.replace(/[和与及]/g, "、"));
     if (!enumeration) return [];
-    return enumeration[1]!.split("、").map((item) => item.replace(/的.*$/, "").trim()).filter(Boolean);
+    const items = enumeration[1]!.split("、");
+    // The first item may carry a lead-in (「计划引入的先进高分子」), the last a tail (「轨道交通两类产业链项目」).
+    items[0] = items[0]!.replace(/^.*的/, "");
+    items[items.length - 1] = items.at(-1)!.replace(/(?:的|[两二三四五六七八九十\d]+[类个项种]|等|一共|共|加起来|合计).*$/, "");
+    return items.map((item) => item.replace(/^(?:推动|计划|实现|推进)/, "").trim()).filter((item) => item.length >= 2);
   }
   const head = text.split(/[，,？?]/)[0] ?? text;
   const sides = head.replace(EXPLICIT_YEAR, "").split(/和|与|跟|还是/).map((s) => s.trim()).filter((s) => s.length >= 2);

@@ -36,6 +36,8 @@ interface ParagraphContext {
   gazetteer: Gazetteer;
   paragraph: Span;
   sentences: Span[];
+  /** Zone in force at the end of the previous paragraph: a section about one zone often runs on. */
+  carriedZone: string | null;
 }
 
 function factId(articleId: string, start: number, raw: string): string {
@@ -90,7 +92,7 @@ function zoneAt(ctx: ParagraphContext, position: number): string | null {
     if (!place.clause) continue;
     if (place.sentence || !topic || !ctx.gazetteer.isWithin(mention.zone, topic)) topic = mention.zone;
   }
-  return topic ?? leadingZone(ctx) ?? ctx.article.zones[0] ?? null;
+  return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? ctx.article.zones[0] ?? null;
 }
 
 /** Zone named in a paragraph's first sentence (攀高逐新是青岛高新区发展的关键词。…), the paragraph's topic. */
@@ -248,8 +250,10 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   const facts: Fact[] = [];
   let rejected = 0;
   const articleTense = dominantTense(article.text);
+  let carriedZone: string | null = null;
   for (const paragraph of paragraphSpans(article.text)) {
-    const ctx: ParagraphContext = { article, articleTense, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph) };
+    const ctx: ParagraphContext = { article, articleTense, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };
+    carriedZone = zoneAt(ctx, paragraph.end);
     for (const fact of paragraphFacts(ctx)) {
       if (evidenceMatches(article, fact)) facts.push(fact);
       else rejected += 1;

@@ -1,0 +1,180 @@
+import type { Corpus } from "../corpus/index.js";
+import type { Citation } from "../domain/types.js";
+import type { FactResult, Toolbox } from "../tools/index.js";
+import type { Lexicon } from "./lexicon.js";
+import { hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
+import type { Sentence, SentenceBank } from "./sentences.js";
+import type { QuestionFrame } from "./types.js";
+
+/** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
+export const FOUND_COVERAGE = 0.6;
+/** A follow-up's topic was confirmed by the earlier turn, so its match may be looser. */
+const FOLLOW_UP_RELIEF = 0.85;
+const CANDIDATE_CHUNKS = 20;
+/** How far down the ranking to look for a sentence of the right kind. */
+const ACCEPTABLE_WINDOW = 8;
+/** How much the fit of the best fact counts against the fit of its sentence. */
+const FACT_WEIGHT = 0.3;
+/** A target question wants the sentence whose figure is a target, not the actual beside it. */
+const KIND_AGREES = 0.12;
+/** Characters around a number that say what it counts (「赴英、法、日、韩4个国家和国内16个城市」). */
+const LOCAL_BEFORE = 10;
+const LOCAL_AFTER = 8;
+
+/** One or two sentences that answer, with the facts they hold. */
+export interface Evidence {
+  score: SentenceScore;
+  sentences: Sentence[];
+}
+
+export interface Located {
+  evidence: Evidence;
+  facts: FactResult[];
+}
+
+/** Finds the sentences and facts that answer a question frame, through the search tool. */
+export class EvidenceFinder {
+  constructor(
+    private readonly tools: Toolbox,
+    private readonly corpus: Corpus,
+    private readonly bank: SentenceBank,
+    private readonly lexicon: Lexicon,
+    readonly scoring: ScoringContext,
+  ) {}
+
+  /** Candidate sentences from the hybrid search, scored against the frame, best first. */
+  async rank(frame: QuestionFrame, terms = frame.terms, zones = frame.zones, extraQuery = ""): Promise<SentenceScore[]> {
+    const query = [extraQuery, ...zones, ...terms, frame.year ? `${frame.year}年` : ""].filter(Boolean).join(" ") || frame.question;
+    const searches = [this.tools.searchArticles({ query, k: CANDIDATE_CHUNKS })];
+    for (const zone of zones.slice(0, 3)) searches.push(this.tools.searchArticles({ query, zone, k: CANDIDATE_CHUNKS }));
+    const passages = (await Promise.all(searches)).flat();
+    const seen = new Set<number>();
+    const scored: SentenceScore[] = [];
+    for (const passage of passages) {
+      for (const sentence of this.bank.overlapping(passage.articleId, passage.start, passage.end)) {
+        if (seen.has(sentence.index)) continue;
+        seen.add(sentence.index);
+        scored.push(scoreSentence({ ...frame, zones }, sentence, this.scoring, terms));
+      }
+    }
+    return scored.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+  }
+
+  /**
+   * The best acceptable sentence among the top candidates, with its facts. For number questions a
+   * sentence needs a fact of the asked kind of quantity, and sentence and fact fit are weighed together.
+   */
+  locate(frame: QuestionFrame, ranked: SentenceScore[]): Located | undefined {
+    let best: (Located & { fit: number }) | undefined;
+    for (const candidate of ranked.slice(0, ACCEPTABLE_WINDOW)) {
+      if (!this.acceptable(frame, candidate)) continue;
+      const evidence = this.evidenceOf(candidate, frame);
+      if (!wantsNumber(frame)) return { evidence, facts: [] };
+      const facts = this.pickFacts(frame, evidence);
+      const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
+      if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
+      const kindFit = frame.kind && facts[0] ? (kindAgrees(frame.kind, facts[0].kind) ? KIND_AGREES : -KIND_AGREES) : 0;
+      const fit = candidate.score + FACT_WEIGHT * factFit + kindFit;
+      if (!best || fit > best.fit) best = { evidence, facts, fit };
+    }
+    return best && { evidence: best.evidence, facts: best.facts };
+  }
+
+  acceptable(frame: QuestionFrame, candidate: SentenceScore): boolean {
+    const needed = frame.followUp ? FOUND_COVERAGE * FOLLOW_UP_RELIEF : FOUND_COVERAGE;
+    if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk) return false;
+    const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
+    if (wantsNumber(frame) && !hasNumber(text)) return false;
+    if (frame.type === "when" && !hasTimeExpression(text)) return false;
+    return true;
+  }
+
+  /** The sentence, with the one before when it carried part of the match, and for descriptions the one after. */
+  evidenceOf(score: SentenceScore, frame?: QuestionFrame): Evidence {
+    const sentences = [score.sentence];
+    const previous = score.usesPrevious ? this.bank.previous(score.sentence) : undefined;
+    if (previous) sentences.unshift(previous);
+    if (frame && (frame.type === "describe" || frame.type === "define")) {
+      const next = this.bank.next(score.sentence);
+      if (next && score.sentence.text.length + next.text.length <= 220) sentences.push(next);
+    }
+    return { score, sentences };
+  }
+
+  factsIn(evidence: Evidence): FactResult[] {
+    const first = evidence.sentences[0]!;
+    const last = evidence.sentences[evidence.sentences.length - 1]!;
+    return this.corpus.store
+      .facts({ articleIds: [first.articleId] })
+      .filter((fact) => fact.start >= first.start && fact.end <= last.end)
+      .map((fact) => this.tools.toResult(fact));
+  }
+
+  /** Facts of the evidence that best answer the frame (one per asked quantity), in text order. */
+  pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 1): FactResult[] {
+    let facts = this.factsIn(evidence);
+    const wanted = frame.explicitFamily ?? frame.unitFamily;
+    if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
+    if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));
+    return facts
+      .map((fact) => ({ fact, score: this.factScore(frame, fact, frame.terms) }))
+      .filter((entry) => entry.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
+      .map((entry) => entry.fact)
+      .sort((a, b) => a.start - b.start);
+  }
+
+  /** How well a fact's own words (metric, subject, the text right around it) match the terms. */
+  factScore(frame: QuestionFrame, fact: FactResult, terms: string[]): number {
+    const local = `${fact.subject}${fact.metric}${localText(fact)}`;
+    const localFit = average(terms.map((term) => termMatch(term, local, this.scoring.synonyms)));
+    const clauseFit = average(terms.map((term) => termMatch(term, fact.evidence, this.scoring.synonyms)));
+    let score = localFit + 0.3 * clauseFit;
+    const family = this.familyOf(fact);
+    if (frame.unitFamily && family === frame.unitFamily) score += 0.2;
+    if (frame.kind) score += kindAgrees(frame.kind, fact.kind) ? 0.1 : -0.1;
+    return score;
+  }
+
+  /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
+  private metricFits(frame: QuestionFrame, fact: FactResult): boolean {
+    const local = `${fact.subject}${fact.metric}${localText(fact)}`;
+    let total = 0;
+    let matched = 0;
+    for (const term of frame.terms) {
+      const weight = this.lexicon.lightWords.has(term) ? 0.3 : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(term)));
+      total += weight;
+      matched += weight * termMatch(term, local, this.scoring.synonyms);
+    }
+    return total > 0 && matched / total >= 0.5;
+  }
+
+  familyOf(fact: FactResult): string | undefined {
+    return this.lexicon.unitFamily.get(fact.unit);
+  }
+
+  cite(evidence: Evidence): Citation {
+    const source = this.tools.sourceOf(evidence.score.sentence.articleId);
+    return { ...source, quote: evidence.sentences.map((s) => s.text).join("") };
+  }
+}
+
+export function wantsNumber(frame: QuestionFrame): boolean {
+  return frame.type === "numeric" || frame.type === "sum" || frame.type === "compare";
+}
+
+export function kindAgrees(asked: "target" | "actual", kind: string): boolean {
+  return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual" || kind === "stat";
+}
+
+/** The evidence text right around the number. */
+export function localText(fact: FactResult): string {
+  const at = fact.evidence.indexOf(fact.raw);
+  if (at < 0) return fact.evidence;
+  return fact.evidence.slice(Math.max(0, at - LOCAL_BEFORE), at + fact.raw.length + LOCAL_AFTER);
+}
+
+function average(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
