@@ -122,10 +122,13 @@ function readItems(remainder: string, type: QuestionType, text: string, gazettee
     items[items.length - 1] = items.at(-1)!.replace(/(?:的|[两二三四五六七八九十\d]+[类个项种]|等|一共|共|加起来|合计).*$/, "");
     return items.map((item) => item.replace(/^(?:推动|计划|实现|推进)/, "").trim()).filter((item) => item.length >= 2);
   }
-  const head = text.split(/[，,？?]/)[0] ?? text;
-  const sides = head.replace(EXPLICIT_YEAR, "").split(/和|与|跟|还是/).map((s) => s.trim()).filter((s) => s.length >= 2);
+  // The sides are in the clause that joins them (「2024年一季度，上合示范区和胶东临空经济示范区谁的…」).
+  const clause = text.split(/[，,？?]/).find((part) => /和|与|跟|还是/.test(part)) ?? "";
+  const sides = clause.replace(EXPLICIT_YEAR, "").split(/和|与|跟|还是/).map((s) => s.trim()).filter((s) => s.length >= 2);
   if (sides.length < 2) return [];
-  return sides.map((side) => side.replace(/^(?:19|20)\d{2}年/, "")).filter((side) => gazetteer.mentions(side).length > 0 || side.length >= 2);
+  // The last side may run on into the question (「胶东临空经济示范区谁的外贸…」).
+  sides[sides.length - 1] = sides.at(-1)!.replace(/(谁|哪个|哪一个|哪家).*$/, "");
+  return sides.map((side) => side.replace(/^(?:19|20)\d{2}年/, "")).filter((side) => side.length >= 2);
 }
 
 /** 「那2021年呢？」: keep what the new question says, borrow the rest from the last frame. */

@@ -1,0 +1,79 @@
+import { markdownCard } from "../cards/index.js";
+import type { MessageContext } from "../context.js";
+import { messageText, parseCommand as parse } from "../message.js";
+import { fill } from "../texts.js";
+import type { Middleware } from "./compose.js";
+
+// The steps every message passes before the ack. All are cheap (one SQLite statement at most);
+// anything slow is queued with ctx.enqueue and runs after the ack.
+
+/** Drops a redelivered event or the same message under a new event id (kept ≥ 12 h in state.db). */
+export const dropDuplicates: Middleware<MessageContext> = (ctx, next) => {
+  const { state } = ctx.services;
+  if (!state.claim(`event:${ctx.event.eventId}`, `message:${ctx.message.messageId}`)) return ctx.drop("duplicate");
+  return next();
+};
+
+/** Messages older than maxEventAgeMs (a late redelivery after downtime) are not answered any more. */
+export const dropStale: Middleware<MessageContext> = (ctx, next) => {
+  const created = ctx.message.createTime ?? ctx.event.createTime;
+  const { clock, tuning } = ctx.services;
+  if (created !== undefined && clock() - created > tuning.maxEventAgeMs) return ctx.drop("stale");
+  return next();
+};
+
+/** Never answer ourselves or other bots. */
+export const ignoreSelf: Middleware<MessageContext> = (ctx, next) => {
+  const { botOpenId } = ctx.services;
+  if (ctx.message.senderType === "app" || (botOpenId && ctx.message.senderId === botOpenId)) return ctx.drop("self");
+  return next();
+};
+
+/** In group chats the bot only answers when @-mentioned. */
+export const onlyMentionedInGroups: Middleware<MessageContext> = (ctx, next) => {
+  if (ctx.message.chatType === "group" && !ctx.mentionedBot) return ctx.drop("not_mentioned");
+  return next();
+};
+
+/** Per-user sliding window; the first refusal of a run gets a notice, later ones are dropped quietly. */
+export const limitRate: Middleware<MessageContext> = (ctx, next) => {
+  const decision = ctx.services.limiter.take(ctx.message.senderId || ctx.message.chatId);
+  if (decision.allowed) return next();
+  if (decision.firstRefusal) notify(ctx, fill(ctx.services.texts.rateLimited, { seconds: decision.retryAfterSeconds }));
+  return ctx.drop("rate_limited");
+};
+
+/** Text and post messages give the question; other types get the 「只能读文字」 notice. */
+export const readText: Middleware<MessageContext> = (ctx, next) => {
+  const text = messageText(ctx.message, ctx.services.botOpenId);
+  const { texts } = ctx.services;
+  if (text === undefined) {
+    const type = texts.messageTypes[ctx.message.messageType] ?? texts.messageTypes.other ?? ctx.message.messageType;
+    notify(ctx, fill(texts.unsupportedType, { type }));
+    return ctx.drop("unsupported");
+  }
+  if (!text) {
+    notify(ctx, texts.emptyQuestion);
+    return ctx.drop("empty");
+  }
+  ctx.text = text;
+  return next();
+};
+
+export const rejectTooLong: Middleware<MessageContext> = (ctx, next) => {
+  const limit = ctx.services.tuning.maxQuestionChars;
+  const length = [...ctx.text].length;
+  if (length <= limit) return next();
+  notify(ctx, fill(ctx.services.texts.tooLong, { length, limit }));
+  return ctx.drop("too_long");
+};
+
+export const parseCommand: Middleware<MessageContext> = (ctx, next) => {
+  ctx.command = parse(ctx.text);
+  return next();
+};
+
+/** Sends a short notice card after the ack (queued like an answer, so it keeps the chat's order). */
+function notify(ctx: MessageContext, text: string): void {
+  ctx.enqueue("notice", (c) => c.reply(markdownCard(c.services.texts, text, { template: "grey" }), "notice").then(() => undefined));
+}
