@@ -1,6 +1,6 @@
 import { loadConfig } from "../src/config/index.js";
 import { createEngine } from "../src/engine/index.js";
-const engine = await createEngine(loadConfig());
+const engine = await createEngine(loadConfig(process.env, { dataDir: process.env.DD }));
 const q = process.argv[2]!;
 const frame = engine.offline.read(q);
 console.log(JSON.stringify({ ...frame, question: undefined }));

@@ -41,7 +41,7 @@ export class OfflineBrain {
     if (frame.question === "") return this.decline(frame, fill("declineEmpty", {}));
     if (frame.terms.length === 0 && frame.items.length === 0) return this.decline(frame, fill("declineUnclear", {}));
     if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) return this.compare(frame);
-    if (frame.type === "sum" && frame.items.length >= 2) return (await this.sum(frame)) ?? this.single(frame);
+    if (frame.type === "sum" && frame.items.length >= 2) return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
     return this.single(frame);
   }
 
@@ -187,6 +187,28 @@ export class OfflineBrain {
       return answer;
     }
     return undefined;
+  }
+
+  /** 「上合示范区和胶东临空经济示范区的外贸进出口加起来」: each item's own figure, from wherever it is. */
+  private async sumAcross(frame: QuestionFrame): Promise<Answer | undefined> {
+    const metricTerms = frame.terms.filter((term) => !frame.items.some((item) => item.includes(term)));
+    if (metricTerms.length === 0) return undefined;
+    const rows: Row[] = [];
+    for (const item of frame.items) {
+      const isZone = this.corpus.gazetteer.canonical(item) !== undefined;
+      const row = await this.entityFigure(frame, isZone ? this.corpus.gazetteer.canonical(item)! : item, metricTerms, isZone);
+      if (!row) return undefined;
+      rows.push(row);
+    }
+    if (!rows.every((row) => row.fact.unit === rows[0]!.fact.unit)) return undefined;
+    const scale = magnitude(rows[0]!.fact);
+    const total = formatNumber(rows.reduce((acc, row) => acc + row.fact.value, 0) / scale);
+    const citations = rows.map((row) => this.finder.cite(row.evidence));
+    const parts = rows.map((row) => `${row.entity}${quantityText(row.fact)}`).join(" + ");
+    const text = `${fill("sum", { head: frame.year ? `${frame.year}年：` : "", parts, total: `${total}${unitOfRaw(rows[0]!.fact)}` })}\n${citations.map(quoteLine).join("\n")}`;
+    const answer = this.found(frame, text, citations, rows.map((r) => r.fact), "facts");
+    answer.derived.push(total);
+    return answer;
   }
 
   /** One fact per item, all in one unit, or undefined. */

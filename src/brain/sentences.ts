@@ -123,7 +123,9 @@ function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
 
 /** Years a sentence speaks of: its own cues (2021年, 去年, 过去一年…), else its paragraph's, else the article's year. */
 function yearsOf(text: string, articleDate: string | null, contextYears: number[]): number[] {
-  const cued = yearCues(text, articleDate).map((cue) => cue.year).filter((year): year is number => year !== null);
+  // 「去年全年」 is one cue, not two: a cue right after another only restates it.
+  const cues = yearCues(text, articleDate).filter((cue, i, all) => i === 0 || cue.index - all[i - 1]!.index > 3);
+  const cued = cues.map((cue) => cue.year).filter((year): year is number => year !== null);
   if (cued.length > 0) {
     contextYears.splice(0, contextYears.length, ...new Set(cued));
     return [...contextYears];

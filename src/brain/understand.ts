@@ -46,7 +46,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
     unitFamily: readUnitFamily(text, lexicon),
     explicitFamily: readExplicitFamily(text, lexicon),
-    items: type === "sum" || type === "compare" ? readItems(remainder, type, text, gazetteer) : [],
+    items: type === "sum" || type === "compare" ? readItems(remainder, type, text, gazetteer, zones) : [],
     solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
     aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
     followUp: false,
@@ -112,10 +112,11 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
 }
 
 /** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */
-function readItems(remainder: string, type: QuestionType, text: string, gazetteer: Gazetteer): string[] {
+function readItems(remainder: string, type: QuestionType, text: string, gazetteer: Gazetteer, zones: string[]): string[] {
   if (type === "sum") {
     const enumeration = /([^\s，,？?、]{1,14}(?:、[^\s，,？?、]{1,14})+)/.exec(remainder.replace(/[和与及]/g, "、"));
-    if (!enumeration) return [];
+    // 「上合示范区和胶东临空经济示范区的…加起来」: the items are the zones themselves.
+    if (!enumeration) return zones.length >= 2 ? zones : [];
     const items = enumeration[1]!.split("、");
     // The first item may carry a lead-in (「计划引入的先进高分子」), the last a tail (「轨道交通两类产业链项目」).
     items[0] = items[0]!.replace(/^.*的/, "");

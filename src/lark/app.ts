@@ -1,0 +1,254 @@
+import * as lark from "@larksuiteoapi/node-sdk";
+import type { StateStore } from "../store/state-store.js";
+import { apologyCard, markdownCard } from "./cards/index.js";
+import { builtinCommands } from "./commands/builtin.js";
+import { CommandRegistry, type BotCommand } from "./commands/registry.js";
+import {
+  createMessageContext, DEFAULT_TUNING, type BotServices, type BotTuning, type CommandContext, type MessageContext,
+} from "./context.js";
+import { asBotError, BotError } from "./errors.js";
+import { feedbackAction, readCardAction, toast, type CardActionHandler } from "./handlers/card-action.js";
+import { answerQuestion } from "./handlers/question.js";
+import { type BotLogger, sdkLogger, silentLogger } from "./logger.js";
+import { mentionsBot, readInboundMessage } from "./message.js";
+import { compose, type Middleware } from "./middleware/compose.js";
+import {
+  dropDuplicates, dropStale, ignoreSelf, limitRate, onlyMentionedInGroups, parseCommand, readText, rejectTooLong,
+} from "./middleware/intake.js";
+import { ChatQueue } from "./queue.js";
+import { RateLimiter } from "./rate-limit.js";
+import { deriveUuid, type Sender } from "./sender.js";
+import { fill, loadBotTexts, type BotTexts } from "./texts.js";
+import type { AckBody, BotActivity, BotEngine, IncomingEvent, Transport } from "./types.js";
+
+export interface AppOptions {
+  engine: BotEngine;
+  state: StateStore;
+  sender: Sender;
+  texts?: BotTexts;
+  logger?: BotLogger;
+  tuning?: Partial<BotTuning>;
+  clock?: () => number;
+  /** The bot's open_id; startBot reads it from /bot/v3/info. */
+  botOpenId?: string;
+  onActivity?: (activity: BotActivity) => void;
+}
+
+/** Event types the App handles; others are acked and ignored. */
+export const HANDLED_EVENTS = ["im.message.receive_v1", "card.action.trigger", "im.chat.member.bot.added_v1"] as const;
+
+/**
+ * The bot: one `processEvent` that every receiver (webhook, long connection, tests) feeds. A message
+ * passes the intake chain — dedupe → stale → self → @mention in groups → rate limit → text → length →
+ * command — before the ack; answering runs after it, in the chat's queue, inside an error boundary that
+ * turns any failure into an apology card.
+ */
+export class App {
+  readonly services: BotServices;
+  readonly commands = new CommandRegistry();
+  private readonly cardActions = new Map<string, CardActionHandler>();
+  private readonly intake: (ctx: MessageContext) => Promise<void>;
+  private isDraining = false;
+
+  constructor(options: AppOptions) {
+    const texts = options.texts ?? loadBotTexts();
+    const tuning = mergeTuning(options.tuning);
+    const clock = options.clock ?? Date.now;
+    const logger = options.logger ?? silentLogger;
+    this.services = {
+      engine: options.engine,
+      state: options.state,
+      sender: options.sender,
+      texts,
+      logger,
+      tuning,
+      clock,
+      botOpenId: options.botOpenId,
+      queue: new ChatQueue({
+        ...tuning.queue,
+        onError: (error) => logger.error("queued job escaped its error boundary", { error: String(error) }),
+      }),
+      limiter: new RateLimiter({ ...tuning.rateLimit, clock }),
+      commands: this.commands,
+      emit: (activity) => {
+        try {
+          options.onActivity?.(activity);
+        } catch (error) {
+          logger.warn("activity listener threw", { error: String(error) });
+        }
+      },
+    };
+    this.commands.register(...builtinCommands(texts));
+    this.cardActions.set("feedback", feedbackAction);
+    this.intake = compose<MessageContext>(
+      dropDuplicates, dropStale, ignoreSelf, onlyMentionedInGroups, limitRate, readText, rejectTooLong, parseCommand, route,
+    );
+  }
+
+  /** Adds slash commands (e.g. `/digest …` from the digest feature). */
+  command(...commands: BotCommand[]): this {
+    this.commands.register(...commands);
+    return this;
+  }
+
+  /** Handles card buttons whose callback value has `{ action: name }`. */
+  cardAction(name: string, handler: CardActionHandler): this {
+    if (this.cardActions.has(name)) throw new Error(`card action "${name}" is already registered`);
+    this.cardActions.set(name, handler);
+    return this;
+  }
+
+  get draining(): boolean {
+    return this.isDraining;
+  }
+
+  /**
+   * The SDK EventDispatcher a receiver hands events to (WSClient requires one): it flattens the schema
+   * 2.0 envelope and calls processEvent. It has no encrypt key: the webhook receiver has already
+   * checked and decrypted the request, and the long connection carries plaintext.
+   */
+  dispatcher(transport: Transport): lark.EventDispatcher {
+    const handle = (data: Record<string, unknown>): Promise<AckBody> => this.processEvent(toIncomingEvent(data, transport, this.services.clock()));
+    const handlers = Object.fromEntries(HANDLED_EVENTS.map((type) => [type, handle]));
+    return new lark.EventDispatcher({ ...sdkLogger(this.services.logger) }).register<Record<string, (data: Record<string, unknown>) => Promise<AckBody>>>(handlers);
+  }
+
+  /** Everything cheap happens here, before the ack; answering is queued. Resolves with the ack body. */
+  async processEvent(event: IncomingEvent): Promise<AckBody> {
+    this.services.emit({ type: "received", eventId: event.eventId, eventType: event.eventType, transport: event.transport });
+    switch (event.eventType) {
+      case "im.message.receive_v1":
+        await this.receiveMessage(event);
+        return {};
+      case "card.action.trigger":
+        return this.receiveCardAction(event);
+      case "im.chat.member.bot.added_v1":
+        this.receiveBotAdded(event);
+        return {};
+      default:
+        return {};
+    }
+  }
+
+  /** Stops taking new work (the webhook answers 503 so Feishu redelivers elsewhere) and waits for the queue. */
+  async drain(timeoutMs = 10_000): Promise<boolean> {
+    this.isDraining = true;
+    const idle = await this.services.queue.idle(timeoutMs);
+    if (!idle) this.services.logger.warn("drain timed out with work still queued", { queued: this.services.queue.size });
+    return idle;
+  }
+
+  health(): Record<string, unknown> {
+    return {
+      ok: !this.isDraining,
+      draining: this.isDraining,
+      queued: this.services.queue.size,
+      activeChats: this.services.queue.activeChats,
+      brain: this.services.engine.defaultBrain,
+    };
+  }
+
+  private async receiveMessage(event: IncomingEvent): Promise<void> {
+    const message = readInboundMessage(event.data);
+    if (!message) {
+      this.services.emit({ type: "dropped", eventId: event.eventId, reason: "malformed" });
+      return;
+    }
+    const ctx = createMessageContext(event, message, this.services, mentionsBot(message, this.services.botOpenId), runJob);
+    await this.intake(ctx);
+  }
+
+  private async receiveCardAction(event: IncomingEvent): Promise<AckBody> {
+    const ctx = readCardAction(event, this.services);
+    this.services.emit({ type: "card_action", action: ctx.action, operatorId: ctx.operatorId, messageId: ctx.cardMessageId });
+    const handler = this.cardActions.get(ctx.action);
+    if (!handler) return toast("warning", this.services.texts.voteUnknown);
+    try {
+      return await handler(ctx);
+    } catch (error) {
+      this.services.logger.error("card action failed", { action: ctx.action, eventId: event.eventId, error: String(error) });
+      return toast("error", fill(this.services.texts.apology, { code: asBotError(error).code }));
+    }
+  }
+
+  /** Welcome card when the bot is added to a group (once per event). */
+  private receiveBotAdded(event: IncomingEvent): void {
+    const chatId = typeof event.data.chat_id === "string" ? event.data.chat_id : "";
+    const { state, queue, sender, texts, logger } = this.services;
+    if (!chatId || !state.claim(`event:${event.eventId}`)) return;
+    queue.push(chatId, async () => {
+      try {
+        await sender.sendToChat(chatId, markdownCard(texts, texts.welcome), { uuid: deriveUuid(event.eventId, "welcome") });
+      } catch (error) {
+        logger.warn("welcome message failed", { chatId, error: String(error) });
+      }
+    });
+  }
+}
+
+/** Last intake step: queue the command or the question; a full queue gets a best-effort 「稍后再试」. */
+const route: Middleware<MessageContext> = (ctx) => {
+  const command = ctx.command;
+  const accepted = command
+    ? ctx.enqueue(`command:${command.name}`, (c) => runCommand(c as CommandContext))
+    : ctx.enqueue("question", answerQuestion);
+  if (accepted) return;
+  ctx.drop("queue_full");
+  void ctx.reply(markdownCard(ctx.services.texts, ctx.services.texts.busy, { template: "grey" }), "busy")
+    .catch((error: unknown) => ctx.log.warn("busy notice failed", { error: String(error) }));
+};
+
+async function runCommand(ctx: CommandContext): Promise<void> {
+  const command = ctx.services.commands.find(ctx.command.name);
+  if (command) return command.run(ctx);
+  const { texts } = ctx.services;
+  const help = ctx.services.commands.find("help");
+  const text = fill(texts.unknownCommand, { name: ctx.command.name });
+  await ctx.reply(markdownCard(texts, help ? `${text}\n\n${helpLines(ctx)}` : text, { template: "grey" }), "command");
+}
+
+function helpLines(ctx: CommandContext): string {
+  const { texts, commands } = ctx.services;
+  return [texts.helpCommandsTitle, ...commands.list().map((c) => fill(texts.helpCommandLine, { usage: c.usage, description: c.description }))].join("\n");
+}
+
+/** The error boundary around queued work: log with the code, apologise in the chat. */
+async function runJob(ctx: MessageContext, job: string, run: (ctx: MessageContext) => Promise<void>): Promise<void> {
+  try {
+    await run(ctx);
+  } catch (raw) {
+    const error = raw instanceof BotError ? raw : new BotError("answer_failed", raw instanceof Error ? raw.message : String(raw), { cause: raw });
+    const code = `${error.code}·${ctx.event.eventId.slice(0, 8)}`;
+    ctx.log.error("handling a message failed", { job, code: error.code, error: error.message });
+    ctx.services.emit({ type: "failed", messageId: ctx.message.messageId, code: error.code, error: error.message });
+    if (job === "notice") return;
+    const card = apologyCard(ctx.services.texts, code);
+    try {
+      if (ctx.streaming) await ctx.streaming.fail(card);
+      else await ctx.reply(card, "apology");
+    } catch (apologyError) {
+      ctx.log.error("apology failed too", { error: String(apologyError) });
+    }
+  }
+}
+
+function toIncomingEvent(data: Record<string, unknown>, transport: Transport, now: number): IncomingEvent {
+  const created = Number(data.create_time);
+  return {
+    eventId: typeof data.event_id === "string" ? data.event_id : "",
+    eventType: typeof data.event_type === "string" ? data.event_type : "",
+    createTime: Number.isFinite(created) && created > 0 ? created : undefined,
+    data,
+    transport,
+    receivedAt: now,
+  };
+}
+
+export function mergeTuning(partial: Partial<BotTuning> = {}): BotTuning {
+  return {
+    ...DEFAULT_TUNING,
+    ...partial,
+    rateLimit: { ...DEFAULT_TUNING.rateLimit, ...partial.rateLimit },
+    queue: { ...DEFAULT_TUNING.queue, ...partial.queue },
+  };
+}

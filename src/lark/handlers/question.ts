@@ -1,0 +1,34 @@
+import type { Answer, Turn } from "../../brain/types.js";
+import { answerCard } from "../cards/index.js";
+import type { MessageContext } from "../context.js";
+import { startStreamingReply } from "../streaming.js";
+
+/**
+ * Answers a question with the engine and replies with the answer card. With the LLM brain the reply
+ * is a 「查询中…」 card first, streamed into as the model writes; the offline brain answers in
+ * milliseconds, so its card is sent once. The turn is stored for follow-ups (「那2021年呢？」).
+ */
+export async function answerQuestion(ctx: MessageContext): Promise<void> {
+  const { engine, state, texts, tuning, clock } = ctx.services;
+  const started = clock();
+  const history: Turn[] = state.recentTurns(ctx.conversationKey, tuning.historyTurns)
+    .map(({ question, answer, frame }) => ({ question, answer, frame }));
+  const options = { questionMessageId: ctx.message.messageId };
+  let answer: Answer;
+  let replyId: string;
+  if (engine.defaultBrain === "llm") {
+    const stream = await startStreamingReply(ctx);
+    ctx.streaming = stream;
+    answer = await engine.ask(ctx.text, history, { chatId: ctx.message.chatId, onText: (text) => stream.update(text) });
+    await stream.finish(answerCard(answer, texts, options));
+    replyId = stream.messageId;
+  } else {
+    answer = await engine.ask(ctx.text, history, { chatId: ctx.message.chatId });
+    replyId = (await ctx.reply(answerCard(answer, texts, options), "answer")).messageId;
+  }
+  state.addTurn({
+    conversation: ctx.conversationKey, chatId: ctx.message.chatId, messageId: ctx.message.messageId,
+    question: ctx.text, answer: answer.answer, frame: answer.frame,
+  });
+  ctx.services.emit({ type: "answered", messageId: ctx.message.messageId, replyId, durationMs: clock() - started, mode: answer.mode });
+}
