@@ -19,6 +19,8 @@ const QuestionWordsSchema = z.object({
   periodCues: z.record(z.string(), z.array(z.string())),
   /** Units a question names after 多少/几 (多少亿元): the answer must be in that family. */
   explicitUnitCues: z.record(z.string(), z.array(z.string())),
+  /** Words that, right after a zone's name, make it the subject (「上合示范区将…」). */
+  subjectMarkers: z.array(z.string()),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

@@ -1,6 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
 import { yearCues, yearOfDate } from "../facts/index.js";
+import { loadLexicon } from "./lexicon.js";
 
 /** A sentence of an article with the zones and years it speaks about. */
 export interface Sentence {
@@ -77,6 +78,7 @@ export class SentenceBank {
 }
 
 function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: number): Sentence[] {
+  const subjectMarkers = loadLexicon().words.subjectMarkers;
   const sentences: Sentence[] = [];
   let paragraphStart = 0;
   // A section about one zone often runs over several paragraphs, so the zone carries on until another is named.
@@ -97,7 +99,9 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         const strong = [...new Set(gazetteer.mentions(trimmed).map((m) => m.zone))];
         // A zone named as the subject (at a paragraph's or sentence's head) frames what follows
         // (「青岛蓝谷将…。推动…」); one named in passing (「运营青岛市新型显示产业园」) does not.
-        const head = gazetteer.mentions(trimmed).find((m) => m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph);
+        const head = gazetteer.mentions(trimmed).find(
+          (m) => m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph || isSubject(trimmed, m.start, m.end, subjectMarkers),
+        );
         if (head) contextZone = head.zone;
         // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).
         const zones = strong.length > 0
@@ -113,6 +117,13 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
     paragraphStart += paragraph.length + 1;
   });
   return sentences;
+}
+
+/** 「——上合示范区将继续…」: a zone right after a dash or before a verb of intent is what the clause is about. */
+function isSubject(text: string, start: number, end: number, markers: string[]): boolean {
+  const before = text.slice(0, start).trimEnd();
+  if (before.endsWith("—") || /[，；：]$/.test(before)) return true;
+  return markers.some((marker) => text.startsWith(marker, end));
 }
 
 function mentionsIn(text: string, gazetteer: Gazetteer): string[] {

@@ -38,7 +38,7 @@ export interface Turn {
   frame?: QuestionFrame;
 }
 
-export type AnswerMode = "facts" | "search" | "none";
+export type AnswerMode = "facts" | "search" | "none" | "llm";
 
 export interface Answer {
   question: string;

@@ -76,7 +76,7 @@ function paragraphHits(text: string, paragraph: Span): Hit[] {
 function clauseInitial(text: string, index: number): { clause: boolean; sentence: boolean } {
   const before = text.slice(0, index).replace(/[\s“”"‘’（(]+$/u, "");
   const last = before.at(-1);
-  return { clause: last === undefined || /[，,；;。！？!?：:]/.test(last), sentence: last === undefined || /[。！？!?]/.test(last) };
+  return { clause: last === undefined || /[，,；;。！？!?：:—]/.test(last), sentence: last === undefined || /[。！？!?—]/.test(last) };
 }
 
 /**

@@ -130,7 +130,12 @@ export class App {
     }
   }
 
-  /** Stops taking new work (the webhook answers 503 so Feishu redelivers elsewhere) and waits for the queue. */
+  /** Stops taking new work: from now on the webhook answers 503, so Feishu redelivers later. */
+  startDraining(): void {
+    this.isDraining = true;
+  }
+
+  /** startDraining, then waits until the queued answers are sent (false if `timeoutMs` passes first). */
   async drain(timeoutMs = 10_000): Promise<boolean> {
     this.isDraining = true;
     const idle = await this.services.queue.idle(timeoutMs);

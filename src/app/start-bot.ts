@@ -1,0 +1,147 @@
+import type { Config } from "../config/index.js";
+import {
+  App, createJsonLogger, createLarkClient, HttpReceiver, Sender, TokenCache, WsReceiver,
+  type BotActivity, type BotCommand, type BotEngine, type BotLogger, type BotTexts, type BotTuning, type CardActionHandler,
+  type Receiver, type RetryPolicy,
+} from "../lark/index.js";
+import { StateStore } from "../store/state-store.js";
+
+/** Feishu app credentials and how events reach the bot. */
+export interface FeishuSettings {
+  appId: string;
+  appSecret: string;
+  /** `feishu` (default), `lark`, or a base URL (the emulator's). */
+  domain?: string;
+  /** Console → 事件与回调 → 加密策略. Enables signature checks and decryption of webhooks. */
+  encryptKey?: string;
+  verificationToken?: string;
+  /** `ws` (default): long connection, no public URL needed. `webhook`: an HTTP server Feishu POSTs to. */
+  transport?: "ws" | "webhook";
+  /** Webhook server (and /healthz); defaults 0.0.0.0:3000, port 0 picks a free one. */
+  host?: string;
+  port?: number;
+  /** Skips the /bot/v3/info lookup. */
+  botOpenId?: string;
+}
+
+export interface StartBotOptions {
+  /** Overrides `config.feishu` (which the config module will provide). */
+  feishu?: FeishuSettings;
+  logger?: BotLogger;
+  onActivity?: (activity: BotActivity) => void;
+  tuning?: Partial<BotTuning>;
+  retry?: Partial<RetryPolicy>;
+  /** Extra slash commands, e.g. `/digest …`. */
+  commands?: BotCommand[];
+  /** Extra card button handlers by `value.action`. */
+  cardActions?: Record<string, CardActionHandler>;
+  texts?: BotTexts;
+  clock?: () => number;
+  /** A state store to use instead of opening `<dataDir>/state.db` (then the caller closes it). */
+  state?: StateStore;
+  /** A receiver to use instead of the one `transport` names (tests). */
+  receiver?: Receiver;
+  /** Stop on SIGTERM/SIGINT (drain, then resolve `stopped`). Default false; the CLI turns it on. */
+  handleSignals?: boolean;
+  /** How long stop() waits for queued answers (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  app: App;
+  sender: Sender;
+  state: StateStore;
+  receiver: Receiver;
+  transport: "ws" | "webhook" | "custom";
+  /** Webhook mode: where Feishu (or the emulator) must POST. */
+  webhook?: { url: string; eventUrl: string; cardUrl: string; healthUrl: string };
+  /** Drains (503 for new webhooks, waits for queued answers) and closes; idempotent. */
+  stop(): Promise<void>;
+  /** Resolves once stopped (after stop() or a signal). */
+  stopped: Promise<void>;
+}
+
+const PRUNE_EVERY_MS = 3600_000;
+
+/**
+ * Starts the Feishu bot over an engine: state store, sender, App, and the receiver for the configured
+ * transport. The playground starts the emulator, then this in webhook mode on 127.0.0.1:0, and points
+ * the emulator's webhooks at `bot.webhook.eventUrl` / `cardUrl` (see startLocalBot).
+ */
+export async function startBot(config: Config & { feishu?: FeishuSettings }, engine: BotEngine, options: StartBotOptions = {}): Promise<RunningBot> {
+  const feishu = options.feishu ?? config.feishu;
+  if (!feishu?.appId || !feishu.appSecret) throw new Error("the Feishu bot needs FEISHU_APP_ID and FEISHU_APP_SECRET");
+  const logger = options.logger ?? createJsonLogger("info");
+  const emit = (activity: BotActivity): void => options.onActivity?.(activity);
+  const tokens = new TokenCache(options.clock);
+  const sender = new Sender(createLarkClient(feishu, tokens, logger), tokens, {
+    logger,
+    retry: options.retry,
+    onRetry: ({ operation, attempt, delayMs, error }) =>
+      emit({ type: "retry", operation, attempt, delayMs, code: error.larkCode, status: error.status }),
+  });
+  const botOpenId = feishu.botOpenId ?? (await lookUpBot(sender, logger));
+  const state = options.state ?? StateStore.open(config.dataDir, { clock: options.clock });
+  const app = new App({
+    engine, state, sender, botOpenId, logger, texts: options.texts, tuning: options.tuning, clock: options.clock, onActivity: options.onActivity,
+  });
+  app.command(...(options.commands ?? []));
+  for (const [name, handler] of Object.entries(options.cardActions ?? {})) app.cardAction(name, handler);
+
+  const transport = options.receiver ? "custom" : (feishu.transport ?? "ws");
+  const receiver = options.receiver ?? (transport === "webhook"
+    ? new HttpReceiver({
+      host: feishu.host, port: feishu.port, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, logger, clock: options.clock,
+    })
+    : new WsReceiver({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, logger }));
+  receiver.init(app);
+  try {
+    await receiver.start();
+  } catch (error) {
+    if (!options.state) state.close();
+    throw error;
+  }
+  const pruner = setInterval(() => state.prune(), PRUNE_EVERY_MS);
+  pruner.unref();
+
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((resolve) => { resolveStopped = resolve; });
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    logger.info("signal received; draining", { signal });
+    void stop();
+  };
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      app.startDraining();
+      await receiver.stop();
+      await app.drain(options.drainTimeoutMs ?? 10_000);
+      clearInterval(pruner);
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
+      if (!options.state) state.close();
+      logger.info("bot stopped");
+      resolveStopped();
+    })();
+    return stopping;
+  };
+  if (options.handleSignals) {
+    process.once("SIGTERM", onSignal);
+    process.once("SIGINT", onSignal);
+  }
+  const webhook = receiver instanceof HttpReceiver
+    ? { url: receiver.url, eventUrl: receiver.eventUrl, cardUrl: receiver.cardUrl, healthUrl: `${receiver.url}/healthz` }
+    : undefined;
+  logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId });
+  return { app, sender, state, receiver, transport, webhook, stop, stopped };
+}
+
+async function lookUpBot(sender: Sender, logger: BotLogger): Promise<string | undefined> {
+  try {
+    const info = await sender.botInfo();
+    return info.openId || undefined;
+  } catch (error) {
+    logger.warn("could not read the bot's open_id; any @mention in a group will count as addressed to the bot", { error: String(error) });
+    return undefined;
+  }
+}
