@@ -48,7 +48,8 @@ export class OfflineBrain {
   // ---- questions answered by one passage (numeric, list, when, describe…), possibly in parts ----
 
   private async single(frame: QuestionFrame): Promise<Answer> {
-    const parts = subQuestions(frame.question).map((part) => this.partFrame(frame, part));
+    // Later parts lean on the first (「建成后每年能产多少…」 is still about 京东方), so they match like follow-ups.
+    const parts = subQuestions(frame.question).map((part, i) => ({ ...this.partFrame(frame, part), followUp: frame.followUp || i > 0 }));
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
     for (const part of parts) {

@@ -1,5 +1,6 @@
 import type { Config } from "../config/index.js";
 import { OfflineBrain, type Answer, type Turn } from "../brain/index.js";
+import { createLlmBrain, type LlmBrain, type LlmHooks } from "../brain/llm/index.js";
 import { ensureSeedsIngested, openCorpus, type Corpus, type IngestReport } from "../corpus/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
 import { metricSynonyms } from "../facts/index.js";
@@ -10,6 +11,8 @@ export interface Engine {
   corpus: Corpus;
   tools: Toolbox;
   offline: OfflineBrain;
+  /** The LLM brain when a model is configured (usage ledger, warm-up). */
+  llm?: LlmBrain;
   /** Which brain answers by default: `llm` when a model is configured, else `offline`. */
   readonly defaultBrain: BrainChoice;
   ask(question: string, history?: Turn[], options?: AskOptions): Promise<Answer>;
@@ -39,6 +42,8 @@ export interface EngineOptions {
   ensureSeeds?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
   onIngest?: (report: IngestReport) => void;
+  /** LLM brain hooks: per-chat token usage, fallback/retry events. */
+  llm?: LlmHooks;
 }
 
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<Engine> {
@@ -50,12 +55,16 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
   const corpus = await openCorpus(config, gazetteer);
   const tools = new Toolbox(corpus);
   const offline = new OfflineBrain(tools, corpus, metricSynonyms);
+  const llm = createLlmBrain(config, tools, offline, options.llm);
   const defaultBrain: BrainChoice = config.llm ? "llm" : "offline";
   return {
-    corpus, tools, offline, defaultBrain,
+    corpus, tools, offline, llm, defaultBrain,
     async ask(question, history = [], askOptions = {}) {
       const choice = askOptions.brain === undefined || askOptions.brain === "auto" ? defaultBrain : askOptions.brain;
-      if (choice === "llm") throw new BrainUnavailableError();
+      if (choice === "llm") {
+        if (!llm) throw new BrainUnavailableError();
+        return llm.answer(question, history, { onText: askOptions.onText, chatId: askOptions.chatId });
+      }
       return offline.answer(question, history);
     },
     close: () => corpus.close(),
