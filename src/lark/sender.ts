@@ -25,7 +25,7 @@ export class TokenCache implements lark.Cache {
 
   constructor(private readonly clock: () => number = Date.now) {}
 
-  async get(key: string | symbol, options?: { namespace?: string }): Promise<unknown> {
+  async get(key: string | Symbol, options?: { namespace?: string }): Promise<unknown> {
     const entry = this.entries.get(cacheKey(key, options?.namespace));
     if (!entry) return undefined;
     if (entry.expireAt !== undefined && entry.expireAt <= this.clock()) {
@@ -35,7 +35,7 @@ export class TokenCache implements lark.Cache {
     return entry.value;
   }
 
-  async set(key: string | symbol, value: unknown, expireAt?: number, options?: { namespace?: string }): Promise<boolean> {
+  async set(key: string | Symbol, value: unknown, expireAt?: number, options?: { namespace?: string }): Promise<boolean> {
     this.entries.set(cacheKey(key, options?.namespace), { value, expireAt });
     return true;
   }
@@ -46,7 +46,8 @@ export class TokenCache implements lark.Cache {
   }
 }
 
-function cacheKey(key: string | symbol, namespace = ""): string {
+// eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
+function cacheKey(key: string | Symbol, namespace = ""): string {
   return `${namespace}\u0000${String(key)}`;
 }
 
@@ -72,7 +73,7 @@ export function createLarkClient(settings: LarkClientSettings, tokens: TokenCach
     appSecret: settings.appSecret,
     domain: resolveDomain(settings.domain),
     cache: tokens,
-    httpInstance: withTimeout(lark.defaultHttpInstance, settings.requestTimeoutMs ?? 10_000),
+    httpInstance: withTimeout(lark.defaultHttpInstance as unknown as lark.HttpInstance, settings.requestTimeoutMs ?? 10_000),
     ...sdkLogger(logger),
   });
 }

@@ -10,7 +10,7 @@ const BotTextsSchema = z.object({
   unsupportedType: text, tooLong: text, rateLimited: text, busy: text, apology: text, pending: text,
   emptyQuestion: text, unknownCommand: text,
   citationsTitle: text, citationsOmitted: text, citationLine: text, unknownDate: text, truncated: text,
-  modeFacts: text, modeSearch: text, modeNone: text, brainOffline: text, brainLlm: text, footer: text,
+  modeFacts: text, modeSearch: text, modeNone: text, modeLlm: text, brainOffline: text, brainLlm: text, footer: text,
   voteUp: text, voteDown: text, voteThanksUp: text, voteThanksDown: text, voteUnknown: text,
   sourcesTitle: text, sourcesLine: text,
   factsUsage: text, factsUnknownZone: text, factsBadYear: text, factsNone: text, factsTitle: text, factsLine: text, factsMore: text,

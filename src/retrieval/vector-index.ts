@@ -21,7 +21,8 @@ export interface HnswOptions {
   randomSeed?: number;
 }
 
-const DEFAULT_HNSW: Required<HnswOptions> = { m: 16, efConstruction: 200, efSearch: 96, randomSeed: 100 };
+// efSearch 200: recall@10 0.94 → ≥ 0.95 at 100k chunks (bench), still hundreds of times faster than exact.
+const DEFAULT_HNSW: Required<HnswOptions> = { m: 16, efConstruction: 200, efSearch: 200, randomSeed: 100 };
 
 /**
  * Cosine k-NN over unit vectors: an HNSW graph for speed plus the raw vectors for exact

@@ -79,7 +79,8 @@ function citationsPanel(citations: Citation[], texts: BotTexts, budget: Budget):
 }
 
 function footer(answer: Answer, texts: BotTexts, questionMessageId: string): CardElement {
-  const mode = { facts: texts.modeFacts, search: texts.modeSearch, none: texts.modeNone }[answer.mode];
+  const modes: Record<Answer["mode"], string> = { facts: texts.modeFacts, search: texts.modeSearch, none: texts.modeNone, llm: texts.modeLlm };
+  const mode = modes[answer.mode];
   const brain = answer.brain === "llm" ? texts.brainLlm : texts.brainOffline;
   const button = (vote: "up" | "down", label: string): CardElement => ({
     tag: "button",
