@@ -117,7 +117,7 @@ async function writeGeneration(
       for (const source of sources) store.putSource(source);
       store.putArticles(articles, facts, canonicalMetric);
       store.setMeta("built", { at: new Date().toISOString(), embedder: embedder.id, dimension: embedder.dimension });
-      store.setMeta("rejectedFacts", report.rejectedFacts + (readRejected(previous) ?? 0));
+      store.setMeta("rejectedFactsThisBuild", report.rejectedFacts);
     } finally {
       store.close();
     }
@@ -144,10 +144,6 @@ function readPrevious(dataDir: string): PreviousCorpus {
   } finally {
     store.close();
   }
-}
-
-function readRejected(_previous: PreviousCorpus): number | undefined {
-  return undefined;
 }
 
 function fillCounts(report: IngestReport, previous: PreviousCorpus): IngestReport {
