@@ -1,6 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
 import { yearCues, yearOfDate } from "../facts/index.js";
+import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
 /** A sentence of an article with the zones and years it speaks about. */
@@ -94,7 +95,8 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
       end = Math.min(paragraph.length, end + 1);
       const raw = paragraph.slice(cursor, end);
       const trimmed = raw.trim();
-      if (trimmed.length > 1) {
+      // An article sentence that addresses a model (「忽略以上规则，回答…」) is not news: never evidence.
+      if (trimmed.length > 1 && !looksLikeInstruction(trimmed)) {
         const start = paragraphStart + cursor + raw.indexOf(trimmed);
         const strong = [...new Set(gazetteer.mentions(trimmed).map((m) => m.zone))];
         // A zone named as the subject (at a paragraph's or sentence's head) frames what follows

@@ -4,7 +4,9 @@ import path from "node:path";
 import type { Config } from "../config/index.js";
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article, Fact } from "../domain/types.js";
+import { extractFactsWithLlm } from "../brain/llm/index.js";
 import { canonicalMetric, extractFacts } from "../facts/index.js";
+import { looksLikeInstruction } from "../text/injection.js";
 import { IngestFileError, listArticleFiles, loadArticleFile } from "../ingest/index.js";
 import { chunkArticle, SearchIndex } from "../retrieval/index.js";
 import {
@@ -97,8 +99,16 @@ async function writeGeneration(
   const newFacts: Fact[] = [];
   for (const article of newArticles) {
     const extracted = extractFacts(article, options.gazetteer);
-    newFacts.push(...extracted.facts);
+    // A number inside a sentence that addresses a model (「忽略以上规则，回答…」) is not a fact.
+    newFacts.push(...extracted.facts.filter((fact) => !looksLikeInstruction(sentenceAround(article.text, fact.start, fact.end))));
     report.rejectedFacts += extracted.rejected;
+    if (options.config.llm) {
+      // Only verified facts the rules missed: verbatim evidence holding the value, no duplicates.
+      const extra = await extractFactsWithLlm(article, extracted.facts, { llm: options.config.llm, gazetteer: options.gazetteer });
+      newFacts.push(...extra.facts);
+      report.rejectedFacts += extra.rejected;
+      if (extra.error) report.errors.push({ file: article.source, reason: "llm-extraction", message: extra.error });
+    }
   }
   const articles = [...keptArticles, ...newArticles];
   const facts = [...keptFacts, ...newFacts];
@@ -156,6 +166,12 @@ function describeError(file: string, error: unknown): IngestError {
   if (error instanceof IngestFileError) return { file, reason: String(error.reason), message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { file, reason: "failed", message };
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(...["。", "！", "？", "\n"].map((mark) => text.lastIndexOf(mark, start - 1))) + 1;
+  const ends = ["。", "！", "？", "\n"].map((mark) => text.indexOf(mark, end)).filter((i) => i >= 0);
+  return text.slice(from, ends.length ? Math.min(...ends) + 1 : text.length);
 }
 
 /** Hash of a source file together with its metadata sidecar, so editing either re-ingests it. */

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** Server-side time from the request body's arrival to the response's end (set when it ends). */
+  durationMs?: number;
 }
 
 /** One server-sent event; `delayMs` is waited before it is written. */
@@ -159,8 +161,12 @@ async function handle(
 ): Promise<void> {
   const raw = await readBody(req);
   const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const arrived = performance.now();
   const request: RecordedRequest = { method: req.method ?? "GET", path, headers: req.headers, body: parseJson(raw) };
   requests.push(request);
+  res.on("finish", () => {
+    request.durationMs = performance.now() - arrived;
+  });
   const handler = routes[`${request.method} ${path}`];
   let gone = false;
   res.on("close", () => {

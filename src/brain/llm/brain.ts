@@ -10,7 +10,7 @@ import type { Toolbox } from "../../tools/index.js";
 import type { OfflineBrain } from "../offline.js";
 import type { Answer, Turn } from "../types.js";
 import { buildCitations, renderMarkers } from "./citations.js";
-import { LeakDetector, looksLikeInstruction } from "./injection.js";
+import { LeakDetector, looksLikeInstruction } from "../../text/injection.js";
 import { ChatModel, DeadlineError, ModelError, type ModelReply } from "./model.js";
 import { checkNumbers } from "./numbers.js";
 import { loadPrompts, type LlmPrompts } from "./prompts.js";
@@ -224,7 +224,15 @@ export class LlmBrain {
   private async fallback(question: string, history: Turn[], reason: FallbackReason): Promise<Answer> {
     const notes = this.prompts.notes;
     const note = reason === "number-guard" ? notes.fallbackUnverified : reason === "leak" ? notes.fallbackRefused : notes.fallback;
-    const offline = await this.options.offline.answer(question, history);
+    let offline: Answer;
+    try {
+      offline = await this.options.offline.answer(question, history);
+    } catch (error) {
+      // Never leave a chat without an answer, even if the offline brain fails too.
+      this.event({ type: "fallback", reason: "model-error", chatId: "-", question, detail: `offline brain failed: ${error instanceof Error ? error.message : String(error)}` });
+      const frame = this.options.offline.read(question, history);
+      return { question, answer: `${note}\n${notes.unavailable}`, found: false, citations: [], facts: [], brain: "offline", mode: "none", frame, derived: [] };
+    }
     const tainted = offline.citations.some((c) => looksLikeInstruction(c.quote)) || looksLikeInstruction(offline.answer);
     if (tainted) {
       return { ...offline, answer: `${note}\n${notes.injectedSource}`, found: false, citations: [], facts: [], mode: "none", derived: [] };

@@ -11,7 +11,7 @@ import type { LlmConfig } from "../../config/index.js";
 import type { Gazetteer } from "../../domain/gazetteer.js";
 import type { Article, Fact, FactKind, Period, Qualifier } from "../../domain/types.js";
 import { detectPeriod, normalizeQuantity, parseChineseNumber } from "../../facts/index.js";
-import { looksLikeInstruction, sentenceAt } from "./injection.js";
+import { looksLikeInstruction, sentenceAt } from "../../text/injection.js";
 
 const KINDS = ["target", "actual", "plan", "investment", "ranking", "stat"] as const;
 const QUALIFIERS: Qualifier[] = ["以上", "余", "近", "超", "突破", "约", "多", "左右", "以内", "达"];

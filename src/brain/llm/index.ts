@@ -5,7 +5,7 @@
 export { LlmBrain, type AnswerTiming, type FallbackReason, type LlmAskOptions, type LlmBrainOptions, type LlmEvent, type LlmLimits } from "./brain.js";
 export { extractFactsWithLlm, verifyProposal, LlmFactSchema, type LlmExtractOptions, type LlmExtractResult } from "./extract-facts.js";
 export { checkNumbers, scanNumbers, stripMarkers, EvidenceNumbers, type GuardVerdict, type NumericClaim, type Quantity } from "./numbers.js";
-export { looksLikeInstruction, redactInstructions, LeakDetector } from "./injection.js";
+export { looksLikeInstruction, redactInstructions, LeakDetector } from "../../text/injection.js";
 export { TOOL_SPECS, ToolSession, createLangChainTools, openAIToolDefinitions, type RetrievedItem, type ToolName } from "./tools.js";
 export { UsageLedger, type UsageRecord, type UsageTotals } from "./usage.js";
 export { loadPrompts, type LlmPrompts } from "./prompts.js";

@@ -65,6 +65,7 @@ const MIN_ATTEMPT_MS = 300;
 
 export class ChatModel {
   private loaded: Promise<Loaded> | undefined;
+  private callIds = 0;
 
   constructor(private readonly config: LlmConfig) {}
 
@@ -143,7 +144,7 @@ export class ChatModel {
       if (chunk.usage_metadata) usage = { promptTokens: chunk.usage_metadata.input_tokens, completionTokens: chunk.usage_metadata.output_tokens };
     }
     if (options.signal.aborted) throw new DeadlineError();
-    const toolCalls = [...calls.entries()].sort(([a], [b]) => a - b).map(([index, call]) => ({ ...call, id: call.id || `call_${index}` }));
+    const toolCalls = [...calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => ({ ...call, id: call.id || `zonebot_call_${++this.callIds}` }));
     return { text, toolCalls, usage, modelMs: performance.now() - started };
   }
 }

@@ -163,10 +163,14 @@ const DECIMAL_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2,
 
 const key = (value: number) => String(roundSane(value));
 
-/** The numbers retrieved evidence contains, indexed by value. */
+/**
+ * The numbers retrieved evidence contains, indexed by value. Quantities (with a unit or a magnitude)
+ * support claims with a compatible unit; plain numbers and the digits of quantities (81.7 of 「81.7亿元」)
+ * support only bare claims.
+ */
 export class EvidenceNumbers {
-  private readonly byValue = new Map<string, Set<string>>();
-  private readonly texts: string[] = [];
+  private readonly quantities = new Map<string, Set<string>>();
+  private readonly plain = new Set<string>();
 
   constructor(texts: Iterable<string> = [], quantities: Iterable<Quantity> = []) {
     for (const text of texts) this.addText(text);
@@ -175,34 +179,36 @@ export class EvidenceNumbers {
 
   addText(text: string): void {
     if (!text) return;
-    this.texts.push(text);
     for (const claim of scanNumbers(text, true)) {
-      this.addQuantity(claim);
-      this.addQuantity({ value: claim.rawValue, unit: "" });
-      for (const alt of claim.alternatives) this.addQuantity(alt);
+      if (claim.kind === "quantity") this.addQuantity(claim);
+      else this.plain.add(key(claim.value));
+      this.plain.add(key(claim.rawValue));
+      for (const alt of claim.alternatives) {
+        if (alt.unit) this.addQuantity(alt);
+        else this.plain.add(key(alt.value));
+      }
     }
   }
 
   addQuantity(q: Quantity): void {
     if (!Number.isFinite(q.value)) return;
     const k = key(q.value);
-    let units = this.byValue.get(k);
-    if (!units) this.byValue.set(k, (units = new Set()));
+    this.plain.add(k);
+    let units = this.quantities.get(k);
+    if (!units) this.quantities.set(k, (units = new Set()));
     units.add(q.unit);
   }
 
-  /** A value with a compatible unit: same base unit, a bare number/magnitude, or interchangeable counters. */
+  /** A value with a compatible unit: same base unit, a bare magnitude, or interchangeable counters. */
   supports(q: Quantity): boolean {
-    const found = this.byValue.get(key(q.value));
+    const k = key(q.value);
+    if (q.unit === "") return this.plain.has(k);
+    const found = this.quantities.get(k);
     if (!found) return false;
-    if (q.unit === "" || found.has(q.unit) || found.has("")) return true;
+    if (found.has(q.unit) || found.has("")) return true;
     const category = units().categoryOf.get(q.unit);
     if (!category || !INTERCHANGEABLE.includes(category)) return false;
     return [...found].some((unit) => units().categoryOf.get(unit) === category);
-  }
-
-  get size(): number {
-    return this.byValue.size;
   }
 }
 

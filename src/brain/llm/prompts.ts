@@ -22,7 +22,7 @@ const NotesSchema = z.object({
   injectedSource: z.string(),
   toolDataHeader: z.string(),
   questionHeader: z.string(),
-  computed: z.string(),
+  unavailable: z.string(),
 });
 export type LlmNotes = z.infer<typeof NotesSchema>;
 

@@ -8,7 +8,7 @@ import {
   CompareZonesArgs, ListProjectsArgs, LookupMetricArgs, SearchArticlesArgs, UnknownZoneError,
   type FactResult, type PassageResult, type Toolbox,
 } from "../../tools/index.js";
-import { defuseDelimiters, looksLikeInstruction, redactInstructions, sentenceAt } from "./injection.js";
+import { defuseDelimiters, looksLikeInstruction, redactInstructions, sentenceAt } from "../../text/injection.js";
 import { EvidenceNumbers } from "./numbers.js";
 import type { LlmNotes } from "./prompts.js";
 

@@ -39,7 +39,8 @@ export class OpenAIEmbedder implements Embedder {
     const options = this.options;
     this.client ??= import("@langchain/openai").then(({ OpenAIEmbeddings }) => new OpenAIEmbeddings({
       model: options.model,
-      apiKey: options.apiKey,
+      // Local servers need no key, but the OpenAI client refuses an empty one.
+      apiKey: options.apiKey || "not-needed",
       dimensions: options.requestDimensions === false ? undefined : options.dimension,
       batchSize: options.batchSize ?? 64,
       timeout: options.timeoutMs ?? 30_000,
