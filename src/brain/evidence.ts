@@ -161,7 +161,7 @@ export class EvidenceFinder {
 }
 
 export function wantsNumber(frame: QuestionFrame): boolean {
-  return frame.type === "numeric" || frame.type === "sum" || frame.type === "compare";
+  return frame.type === "numeric" || frame.type === "sum" || frame.type === "compare" || frame.type === "remaining";
 }
 
 export function kindAgrees(asked: "target" | "actual", kind: string): boolean {

@@ -41,6 +41,7 @@ export class OfflineBrain {
     if (frame.question === "") return this.decline(frame, fill("declineEmpty", {}));
     if (frame.terms.length === 0 && frame.items.length === 0) return this.decline(frame, fill("declineUnclear", {}));
     if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) return this.compare(frame);
+    if (frame.type === "remaining") return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
     if (frame.type === "sum" && frame.items.length >= 2) return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
     return this.single(frame);
   }
@@ -166,6 +167,35 @@ export class OfflineBrain {
       if (!best || fit > best.fit) best = { entity: entityIsZone ? entity : cleanEntity(entity), fact, evidence, fit };
     }
     return best;
+  }
+
+  // ---- how far from a target ----
+
+  /** Target and the actual so far for one metric, zone and year, and the gap between them. */
+  private async remaining(frame: QuestionFrame): Promise<Answer | undefined> {
+    const ranked = await this.finder.rank(frame);
+    const pick = (kind: "target" | "actual") => {
+      for (const candidate of ranked.slice(0, 8)) {
+        if (candidate.coverage < FOUND_COVERAGE * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
+        const evidence = this.finder.evidenceOf(candidate);
+        const fact = this.finder.pickFacts({ ...frame, kind }, evidence, 1).find((f) => kindAgrees(kind, f.kind));
+        if (fact) return { fact, evidence };
+      }
+      return undefined;
+    };
+    const target = pick("target");
+    const actual = pick("actual");
+    if (!target || !actual || target.fact.unit !== actual.fact.unit || target.fact.value <= actual.fact.value) return undefined;
+    const scale = magnitude(target.fact);
+    const gap = formatNumber((target.fact.value - actual.fact.value) / scale);
+    const evidences = uniqueEvidence([target.evidence, actual.evidence]);
+    const citations = evidences.map((e) => this.finder.cite(e));
+    const text = `${fill("remaining", {
+      head: this.head(frame, target.evidence), target: quantityText(target.fact), actual: quantityText(actual.fact), gap: `${gap}${unitOfRaw(target.fact)}`,
+    })}\n${citations.map(quoteLine).join("\n")}`;
+    const answer = this.found(frame, text, citations, [target.fact, actual.fact], "facts");
+    answer.derived.push(gap);
+    return answer;
   }
 
   // ---- sums ----

@@ -1,7 +1,7 @@
 import type { Citation } from "../domain/types.js";
 import type { FactResult } from "../tools/index.js";
 
-export type QuestionType = "sum" | "compare" | "numeric" | "when" | "where" | "who" | "list" | "define" | "describe";
+export type QuestionType = "sum" | "remaining" | "compare" | "numeric" | "when" | "where" | "who" | "list" | "define" | "describe";
 
 /** What the reader understood of a question; passed along in history for follow-ups. */
 export interface QuestionFrame {

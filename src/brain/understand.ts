@@ -66,6 +66,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   const has = (type: string) => (cues[type] ?? []).some((cue) => text.includes(cue));
   const comparative = /[更最](多|大|高|少|小|低|快|强)/.test(text);
   if (has("sum") && /[、和与及]/.test(text)) return "sum";
+  // 「要实现全年目标，下半年还要完成多少」: target minus what is done.
+  if (has("remaining") && /目标|计划|任务/.test(text)) return "remaining";
   if (comparative && (zoneCount >= 2 || /[和与跟]|还是/.test(text) || zoneCount === 0 || /[里中]谁|哪个/.test(text))) return "compare";
   if (has("define")) return "define";
   if (has("when")) return "when";
