@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { loadConfig, ConfigError, type Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
 import { ingestFiles } from "../corpus/index.js";
-import { createEngine, type Engine } from "../engine/index.js";
+import { createEngine, type Engine, type EngineOptions } from "../engine/index.js";
 import { runAsk } from "./ask.js";
 import { runFacts } from "./facts.js";
 import { runEval } from "./eval.js";
@@ -90,16 +90,36 @@ program
 
 program
   .command("start")
-  .description("run the bot (a console chat until Feishu credentials are configured)")
+  .description("run the Feishu bot; without FEISHU_APP_ID, the local playground (or --console for a terminal chat)")
+  .option("--console", "a chat in this terminal instead of the playground")
   .addOption(dataDirOption())
-  .action(async (options: { dataDir?: string }) => {
+  .action(async (options: { dataDir?: string; console?: boolean }) => {
+    const config = configFor(options.dataDir);
+    if (config.feishu) return runBot(config, options.dataDir);
     const engine = await openEngine(options.dataDir);
     try {
-      await runConsole(engine);
+      if (options.console) await runConsole(engine);
+      else await (await import("../playground/index.js")).runPlayground(config, engine);
     } finally {
       engine.close();
     }
   });
+
+/** The Feishu bot: token usage goes to the state store, SIGTERM drains in-flight answers. */
+async function runBot(config: Config, dataDir?: string): Promise<void> {
+  const { StateStore } = await import("../store/state-store.js");
+  const { startBot } = await import("../app/index.js");
+  const state = StateStore.open(config.dataDir);
+  const engine = await openEngine(dataDir, { onUsage: (usage) => state.recordUsage({ ...usage, model: config.llm?.model }) });
+  try {
+    const bot = await startBot(config, engine, { state, handleSignals: true });
+    process.stderr.write(`zonebot: Feishu bot running (${config.feishu?.transport}${bot.webhook ? ` on ${bot.webhook.url}` : ""})\n`);
+    await bot.stopped;
+  } finally {
+    state.close();
+    engine.close();
+  }
+}
 
 function configFor(dataDir?: string): Config {
   try {
@@ -110,10 +130,11 @@ function configFor(dataDir?: string): Config {
   }
 }
 
-async function openEngine(dataDir?: string): Promise<Engine> {
+async function openEngine(dataDir?: string, llm?: EngineOptions["llm"]): Promise<Engine> {
   const config = configFor(dataDir);
   const progress = progressReporter("building seed index");
   const engine = await createEngine(config, {
+    llm,
     onProgress: progress.update,
     onIngest: (report) => {
       progress.stop();

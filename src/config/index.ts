@@ -38,6 +38,14 @@ const EnvSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: positiveInt(20_000),
+  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_SECRET: optionalString,
+  FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_VERIFICATION_TOKEN: optionalString,
+  FEISHU_DOMAIN: optionalString.pipe(z.union([z.url(), z.enum(["feishu", "lark"])]).optional()),
+  FEISHU_MODE: z.enum(["ws", "webhook"]).default("ws"),
+  PORT: positiveInt(3000),
+  ZONEBOT_ADMINS: optionalString,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -58,12 +66,30 @@ export interface LlmConfig {
   timeoutMs: number;
 }
 
+/** Feishu app and transport; undefined when no app is configured (the playground runs instead). */
+export interface FeishuConfig {
+  appId: string;
+  appSecret: string;
+  encryptKey?: string;
+  verificationToken?: string;
+  /** Base URL: https://open.feishu.cn (default), https://open.larksuite.com, or an emulator's. */
+  domain: string;
+  /** `ws`: long connection (no public URL); `webhook`: POST /webhook/event and /webhook/card on PORT. */
+  transport: "ws" | "webhook";
+  port: number;
+}
+
 export interface Config {
   dataDir: string;
   seedsDir: string;
   embedding: EmbeddingConfig;
   /** Undefined when no model is configured: the offline brain answers. */
   llm?: LlmConfig;
+  feishu?: FeishuConfig;
+  /** Web server port (webhook mode, the playground). */
+  port: number;
+  /** open_ids allowed to change a group's digest subscription besides its owner and admins. */
+  admins: string[];
 }
 
 export class ConfigError extends Error {
@@ -97,11 +123,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     ? { baseUrl: values.LLM_BASE_URL, apiKey: values.LLM_API_KEY ?? "", model: values.LLM_MODEL ?? "", timeoutMs: values.LLM_TIMEOUT_MS }
     : undefined;
   if (llm && !llm.model) problems.push("LLM_MODEL: required when LLM_BASE_URL is set");
+  const feishu = readFeishu(values, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     dataDir: path.resolve(overrides.dataDir ?? values.ZONEBOT_DATA_DIR ?? path.join(PROJECT_ROOT, ".zonebot")),
     seedsDir: path.resolve(values.ZONEBOT_SEEDS_DIR ?? path.join(PROJECT_ROOT, "seeds")),
     embedding,
     llm,
+    feishu,
+    port: values.PORT,
+    admins: (values.ZONEBOT_ADMINS ?? "").split(/[,\s]+/).filter(Boolean),
+  };
+}
+
+function readFeishu(values: Env, problems: string[]): FeishuConfig | undefined {
+  if (!values.FEISHU_APP_ID && !values.FEISHU_APP_SECRET) return undefined;
+  if (!values.FEISHU_APP_ID) problems.push("FEISHU_APP_ID: required when FEISHU_APP_SECRET is set");
+  if (!values.FEISHU_APP_SECRET) problems.push("FEISHU_APP_SECRET: required when FEISHU_APP_ID is set");
+  if (values.FEISHU_MODE === "webhook" && !values.FEISHU_ENCRYPT_KEY && !values.FEISHU_VERIFICATION_TOKEN) {
+    problems.push("FEISHU_ENCRYPT_KEY or FEISHU_VERIFICATION_TOKEN: webhook mode needs one to authenticate Feishu's requests");
+  }
+  const domain = values.FEISHU_DOMAIN === "lark" ? "https://open.larksuite.com" : values.FEISHU_DOMAIN === "feishu" || !values.FEISHU_DOMAIN ? "https://open.feishu.cn" : values.FEISHU_DOMAIN;
+  return {
+    appId: values.FEISHU_APP_ID ?? "", appSecret: values.FEISHU_APP_SECRET ?? "",
+    encryptKey: values.FEISHU_ENCRYPT_KEY, verificationToken: values.FEISHU_VERIFICATION_TOKEN,
+    domain: domain.replace(/\/+$/, ""), transport: values.FEISHU_MODE, port: values.PORT,
   };
 }

@@ -1,7 +1,7 @@
 import * as lark from "@larksuiteoapi/node-sdk";
 import type { StateStore } from "../store/state-store.js";
 import { apologyCard, markdownCard } from "./cards/index.js";
-import { builtinCommands } from "./commands/builtin.js";
+import { builtinCommands, commandList } from "./commands/builtin.js";
 import { CommandRegistry, type BotCommand } from "./commands/registry.js";
 import {
   createMessageContext, DEFAULT_TUNING, type BotServices, type BotTuning, type CommandContext, type MessageContext,
@@ -108,7 +108,11 @@ export class App {
    * checked and decrypted the request, and the long connection carries plaintext.
    */
   dispatcher(transport: Transport): lark.EventDispatcher {
-    const handle = (data: Record<string, unknown>): Promise<AckBody> => this.processEvent(toIncomingEvent(data, transport, this.services.clock()));
+    const handle = (data: Record<string, unknown>): Promise<AckBody> => {
+      const event = toIncomingEvent(data, transport, this.services.clock());
+      return withinAckBudget(this.processEvent(event), this.services.tuning.ackTimeoutMs, () =>
+        this.services.logger.warn("event processing exceeded the ack budget; acking anyway", { eventId: event.eventId, transport }));
+    };
     const handlers = Object.fromEntries(HANDLED_EVENTS.map((type) => [type, handle]));
     return new lark.EventDispatcher({ ...sdkLogger(this.services.logger) }).register<Record<string, (data: Record<string, unknown>) => Promise<AckBody>>>(handlers);
   }
@@ -180,7 +184,7 @@ export class App {
   private receiveBotAdded(event: IncomingEvent): void {
     const chatId = typeof event.data.chat_id === "string" ? event.data.chat_id : "";
     const { state, queue, sender, texts, logger } = this.services;
-    if (!chatId || !state.claim(`event:${event.eventId}`)) return;
+    if (!chatId || !event.eventId || !state.claim(`event:${event.eventId}`)) return;
     queue.push(chatId, async () => {
       try {
         await sender.sendToChat(chatId, markdownCard(texts, texts.welcome), { uuid: deriveUuid(event.eventId, "welcome") });
@@ -207,14 +211,8 @@ async function runCommand(ctx: CommandContext): Promise<void> {
   const command = ctx.services.commands.find(ctx.command.name);
   if (command) return command.run(ctx);
   const { texts } = ctx.services;
-  const help = ctx.services.commands.find("help");
-  const text = fill(texts.unknownCommand, { name: ctx.command.name });
-  await ctx.reply(markdownCard(texts, help ? `${text}\n\n${helpLines(ctx)}` : text, { template: "grey" }), "command");
-}
-
-function helpLines(ctx: CommandContext): string {
-  const { texts, commands } = ctx.services;
-  return [texts.helpCommandsTitle, ...commands.list().map((c) => fill(texts.helpCommandLine, { usage: c.usage, description: c.description }))].join("\n");
+  const text = `${fill(texts.unknownCommand, { name: ctx.command.name })}\n\n${commandList(ctx.services)}`;
+  await ctx.reply(markdownCard(texts, text, { template: "grey" }), "command");
 }
 
 /** The error boundary around queued work: log with the code, apologise in the chat. */
@@ -235,6 +233,18 @@ async function runJob(ctx: MessageContext, job: string, run: (ctx: MessageContex
       ctx.log.error("apology failed too", { error: String(apologyError) });
     }
   }
+}
+
+/** The work's ack, or `{}` once `ms` have passed (the work goes on): Feishu wants an answer within 3 s. */
+function withinAckBudget(work: Promise<AckBody>, ms: number, onLate: () => void): Promise<AckBody> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<AckBody>((resolve) => {
+    timer = setTimeout(() => {
+      onLate();
+      resolve({});
+    }, ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function toIncomingEvent(data: Record<string, unknown>, transport: Transport, now: number): IncomingEvent {

@@ -14,7 +14,7 @@ import type { BotActivity, BotEngine, DropReason, IncomingEvent } from "./types.
 export interface BotTuning {
   /** Messages older than this (by their create_time) are not answered any more (default 30 min). */
   maxEventAgeMs: number;
-  /** Longer questions get the 「问题太长了」 notice (default 500 characters). */
+  /** Longer questions get the 「问题太长了」 notice (default 2,000 characters). */
   maxQuestionChars: number;
   /** Earlier turns of the conversation passed to the engine (default 6). */
   historyTurns: number;
@@ -30,7 +30,7 @@ export interface BotTuning {
 
 export const DEFAULT_TUNING: BotTuning = {
   maxEventAgeMs: 30 * 60_000,
-  maxQuestionChars: 500,
+  maxQuestionChars: 2000,
   historyTurns: 6,
   rateLimit: { limit: 6, windowMs: 60_000 },
   queue: { maxPerChat: 5, maxTotal: 200, concurrency: 4 },

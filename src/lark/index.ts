@@ -3,7 +3,7 @@ export { App, HANDLED_EVENTS, mergeTuning, type AppOptions } from "./app.js";
 export {
   answerCard, apologyCard, cardBytes, CARD_LIMIT_BYTES, markdownCard, pendingCard, type Card, type CardElement, type FeedbackValue,
 } from "./cards/index.js";
-export { builtinCommands, helpText } from "./commands/builtin.js";
+export { builtinCommands, commandList, helpText } from "./commands/builtin.js";
 export { CommandRegistry, type BotCommand } from "./commands/registry.js";
 export { DEFAULT_TUNING, type BotServices, type BotTuning, type CommandContext, type MessageContext } from "./context.js";
 export { BotError, LarkApiError, ReceiverAuthenticityError, type BotErrorCode } from "./errors.js";

@@ -33,8 +33,9 @@ export async function startStreamingReply(ctx: MessageContext): Promise<Streamin
         replace: (card) => sender.updateCardEntity(sent.cardId, { ...card, config: { ...card.config, streaming_mode: false } }, ++sequence),
       });
     } catch (error) {
-      // No CardKit scope, or CardKit down: patching a normal card still shows progress.
-      if (!(error instanceof LarkApiError) || error.retryable) throw error;
+      // No CardKit scope, or CardKit still failing after the sender's retries: patching a normal card
+      // still shows progress.
+      if (!(error instanceof LarkApiError)) throw error;
       logger.warn("CardKit streaming unavailable, falling back to card patches", { code: error.larkCode, msg: error.larkMsg });
     }
   }

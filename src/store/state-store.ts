@@ -173,13 +173,13 @@ export class StateStore {
   }
 
   /** Adds one model call's token counts to the chat's daily total (for the LLM brain). */
-  recordUsage(usage: { chatId: string; model: string; promptTokens: number; completionTokens: number }): void {
+  recordUsage(usage: { chatId: string; model?: string; promptTokens: number; completionTokens: number }): void {
     const day = new Date(this.clock()).toISOString().slice(0, 10);
     this.db
       .prepare(`INSERT INTO token_usage VALUES (?, ?, ?, ?, ?, 1)
         ON CONFLICT (day, chat_id, model) DO UPDATE SET prompt_tokens = prompt_tokens + excluded.prompt_tokens,
         completion_tokens = completion_tokens + excluded.completion_tokens, calls = calls + 1`)
-      .run(day, usage.chatId, usage.model, usage.promptTokens, usage.completionTokens);
+      .run(day, usage.chatId, usage.model ?? "", usage.promptTokens, usage.completionTokens);
   }
 
   usage(filter: { day?: string; chatId?: string } = {}): UsageRecord[] {

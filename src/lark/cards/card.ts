@@ -70,7 +70,7 @@ export function truncate(text: string, chars: number, marker = "…"): string {
 }
 
 export function firstLine(text: string): string {
-  return text.split("\n").find((line) => line.trim())?.replace(/[*#`>-]/g, "").trim() ?? "";
+  return text.split("\n").find((line) => line.trim())?.replace(/\*\*/g, "").replace(/^[\s#>*-]+/, "").trim() ?? "";
 }
 
 /** Halves the visible text until the card fits (for cards whose only variable part is one text). */

@@ -1,6 +1,6 @@
 import type { Fact, FactKind } from "../../domain/types.js";
 import { escapeMarkdown, markdownCard } from "../cards/index.js";
-import type { CommandContext } from "../context.js";
+import type { BotServices, CommandContext } from "../context.js";
 import { fill, type BotTexts } from "../texts.js";
 import type { BotCommand } from "./registry.js";
 
@@ -11,11 +11,16 @@ async function replyMarkdown(ctx: CommandContext, content: string, purpose = "co
   await ctx.reply(markdownCard(ctx.services.texts, content), purpose);
 }
 
-/** The help text plus one line per registered command. */
-export function helpText(ctx: CommandContext | { services: CommandContext["services"] }): string {
-  const { texts, commands } = ctx.services;
+/** 「命令」 and one line per registered (not hidden) command. */
+export function commandList(services: Pick<BotServices, "texts" | "commands">): string {
+  const { texts, commands } = services;
   const lines = commands.list().map((c) => fill(texts.helpCommandLine, { usage: c.usage, description: c.description }));
-  return [texts.help, "", texts.helpCommandsTitle, ...lines].join("\n");
+  return [texts.helpCommandsTitle, ...lines].join("\n");
+}
+
+/** The help text plus the command list. */
+export function helpText(services: Pick<BotServices, "texts" | "commands">): string {
+  return `${services.texts.help}\n\n${commandList(services)}`;
 }
 
 export function builtinCommands(texts: BotTexts): BotCommand[] {
@@ -25,7 +30,7 @@ export function builtinCommands(texts: BotTexts): BotCommand[] {
       aliases: ["start", "帮助"],
       usage: "/help",
       description: texts.commandHelp,
-      run: (ctx) => replyMarkdown(ctx, helpText(ctx)),
+      run: (ctx) => replyMarkdown(ctx, helpText(ctx.services)),
     },
     {
       name: "sources",
@@ -69,7 +74,7 @@ function factsText(ctx: CommandContext): string {
   const zone = engine.corpus.gazetteer.canonical(asked);
   if (!zone) return fill(texts.factsUnknownZone, { zone: escapeMarkdown(asked) });
   const facts = engine.corpus.store.facts({ zones: [zone], year })
-    .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.start - b.start);
+    .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.articleId.localeCompare(b.articleId) || a.start - b.start);
   const yearText = year === undefined ? "" : `${year}年`;
   if (facts.length === 0) return fill(texts.factsNone, { zone, year: yearText });
   const lines = facts.slice(0, MAX_FACT_LINES).map((fact) => factLine(fact, texts, (id) => engine.corpus.articles.get(id)?.title ?? ""));

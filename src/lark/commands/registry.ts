@@ -12,6 +12,10 @@ export interface BotCommand {
   description: string;
   /** Not listed by /help. */
   hidden?: boolean;
+  /**
+   * Runs after the ack, in the chat's queue; a throw becomes the apology card. Reply with
+   * `ctx.reply(card, purpose)`: the purpose makes the idempotency uuid, so use a distinct one per reply.
+   */
   run(ctx: CommandContext): Promise<void>;
 }
 

@@ -30,5 +30,7 @@ export async function answerQuestion(ctx: MessageContext): Promise<void> {
     conversation: ctx.conversationKey, chatId: ctx.message.chatId, messageId: ctx.message.messageId,
     question: ctx.text, answer: answer.answer, frame: answer.frame,
   });
-  ctx.services.emit({ type: "answered", messageId: ctx.message.messageId, replyId, durationMs: clock() - started, mode: answer.mode });
+  const durationMs = clock() - started;
+  ctx.log.info("answered", { replyId, durationMs, mode: answer.mode, brain: answer.brain, found: answer.found });
+  ctx.services.emit({ type: "answered", messageId: ctx.message.messageId, replyId, durationMs, mode: answer.mode });
 }

@@ -9,8 +9,8 @@ import type { Middleware } from "./compose.js";
 
 /** Drops a redelivered event or the same message under a new event id (kept ≥ 12 h in state.db). */
 export const dropDuplicates: Middleware<MessageContext> = (ctx, next) => {
-  const { state } = ctx.services;
-  if (!state.claim(`event:${ctx.event.eventId}`, `message:${ctx.message.messageId}`)) return ctx.drop("duplicate");
+  const keys = [`message:${ctx.message.messageId}`, ...(ctx.event.eventId ? [`event:${ctx.event.eventId}`] : [])];
+  if (!ctx.services.state.claim(...keys)) return ctx.drop("duplicate");
   return next();
 };
 

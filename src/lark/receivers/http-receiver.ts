@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type * as lark from "@larksuiteoapi/node-sdk";
 import type { App } from "../app.js";
+import { ReceiverAuthenticityError } from "../errors.js";
 import type { BotLogger } from "../logger.js";
 import { silentLogger } from "../logger.js";
 import { checkSignature, checkToken, decryptBody, type WebhookSecurity } from "../security.js";
@@ -107,21 +108,21 @@ export class HttpReceiver implements Receiver {
         req.resume();
         return send(res, 503, { msg: "draining" });
       }
-      send(res, 200, await this.webhook(req, path));
+      send(res, 200, await this.webhook(req));
     } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
-      if (status === 401) this.app?.services.emit({ type: "rejected", reason: (error as Error).message, status, path });
-      const fields = { status, path, reason: error instanceof Error ? error.message : String(error) };
-      if (status >= 500) this.logger.error("webhook request failed", fields);
-      else this.logger.warn("webhook request refused", fields);
-      if (!res.headersSent) send(res, status, { msg: status === 500 ? "internal error" : (error as Error).message });
+      const status = error instanceof ReceiverAuthenticityError ? 401 : error instanceof HttpError ? error.status : 500;
+      const reason = error instanceof ReceiverAuthenticityError ? error.reason : error instanceof Error ? error.message : String(error);
+      if (status === 401) this.app?.services.emit({ type: "rejected", reason, status, path });
+      if (status >= 500) this.logger.error("webhook request failed", { status, path, error: reason });
+      else this.logger.warn("webhook request refused", { status, path, reason });
+      if (!res.headersSent) send(res, status, { msg: status === 500 ? "internal error" : reason });
     }
   };
 
-  private async webhook(req: IncomingMessage, path: string): Promise<unknown> {
+  private async webhook(req: IncomingMessage): Promise<unknown> {
     const raw = await readBody(req, this.options.maxBodyBytes ?? 1024 * 1024);
     const signature = checkSignature(req.headers, raw, this.options, this.clock());
-    if (!signature.ok && signature.reason !== "missing signature headers") throw new HttpError(401, signature.reason);
+    if (!signature.ok && signature.reason !== "missing signature headers") throw new ReceiverAuthenticityError(signature.reason);
     let body = parseObject(raw.toString("utf8"));
     const encrypted = typeof body.encrypt === "string";
     if (typeof body.encrypt === "string") {
@@ -134,13 +135,11 @@ export class HttpReceiver implements Receiver {
     }
     const isChallenge = body.type === "url_verification";
     // An unsigned request passes only as a challenge that decrypted with our key (the console's URL check).
-    if (!signature.ok && !(isChallenge && encrypted)) throw new HttpError(401, signature.reason);
+    if (!signature.ok && !(isChallenge && encrypted)) throw new ReceiverAuthenticityError(signature.reason);
     const token = checkToken(body, this.options);
-    if (!token.ok) throw new HttpError(401, token.reason);
+    if (!token.ok) throw new ReceiverAuthenticityError(token.reason);
     if (isChallenge) return { challenge: body.challenge };
-    const ack = await withTimeout(this.dispatcher!.invoke(body, { needCheck: false }), this.app!.services.tuning.ackTimeoutMs, () => {
-      this.logger.warn("event processing exceeded the ack budget; acking anyway", { path });
-    });
+    const ack: unknown = await this.dispatcher!.invoke(body, { needCheck: false });
     return typeof ack === "object" && ack !== null ? ack : {};
   }
 }
@@ -171,16 +170,4 @@ function parseObject(text: string): Record<string, unknown> {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new HttpError(400, "body is not a JSON object");
   return value as Record<string, unknown>;
-}
-
-/** The work's result, or `{}` when it takes longer than the ack budget (the work goes on). */
-function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T | Record<string, never>> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Record<string, never>>((resolve) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      resolve({});
-    }, ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
