@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
-import type { Citation } from "../domain/types.js";
-import type { FactResult, Toolbox } from "../tools/index.js";
+import type { Citation, Fact } from "../domain/types.js";
+import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import type { Lexicon } from "./lexicon.js";
 import { hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
@@ -152,6 +152,14 @@ export class EvidenceFinder {
 
   familyOf(fact: FactResult): string | undefined {
     return this.lexicon.unitFamily.get(fact.unit);
+  }
+
+  toResult(fact: Fact): FactResult {
+    return this.tools.toResult(fact);
+  }
+
+  source(articleId: string): SourceRef {
+    return this.tools.sourceOf(articleId);
   }
 
   cite(evidence: Evidence): Citation {

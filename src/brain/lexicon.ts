@@ -21,6 +21,8 @@ const QuestionWordsSchema = z.object({
   explicitUnitCues: z.record(z.string(), z.array(z.string())),
   /** Words that, right after a zone's name, make it the subject (「上合示范区将…」). */
   subjectMarkers: z.array(z.string()),
+  /** 「青岛开发区2022年有哪些目标」: words that ask for a zone's figures in general. */
+  overviewWords: z.array(z.string()),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

@@ -39,6 +39,7 @@ export class OfflineBrain {
   async answer(question: string, history: Turn[] = []): Promise<Answer> {
     const frame = this.read(question, history);
     if (frame.question === "") return this.decline(frame, fill("declineEmpty", {}));
+    if (this.asksOverview(frame)) return this.overview(frame);
     if (frame.terms.length === 0 && frame.items.length === 0) return this.decline(frame, fill("declineUnclear", {}));
     if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) return this.compare(frame);
     if (frame.type === "remaining") return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
@@ -169,6 +170,36 @@ export class OfflineBrain {
     return best;
   }
 
+  // ---- a zone's figures in general ----
+
+  /** 「青岛开发区2022年有哪些目标？」: a zone, maybe a year, and only general words like 目标/指标. */
+  private asksOverview(frame: QuestionFrame): boolean {
+    if (frame.zones.length !== 1 || frame.items.length > 0) return false;
+    const general = this.lexicon.words.overviewWords;
+    const asksGeneral = general.some((word) => frame.question.includes(word));
+    return asksGeneral && frame.terms.every((term) => general.includes(term) || this.lexicon.lightWords.has(term));
+  }
+
+  /** The zone's facts from the fact table, targets first when the question asks for targets, each cited. */
+  private overview(frame: QuestionFrame): Answer {
+    const zone = frame.zones[0]!;
+    const kinds = frame.kind === "actual" ? ["actual"] : frame.kind === "target" ? ["target", "plan"] : undefined;
+    const facts = this.corpus.store
+      .facts({ zones: [zone], year: frame.year })
+      .filter((fact) => !kinds || kinds.includes(fact.kind))
+      .filter((fact) => fact.kind !== "ranking" && fact.metric.length >= 2)
+      .slice(0, OVERVIEW_ROWS)
+      .map((fact) => this.finder.toResult(fact));
+    if (facts.length === 0) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(zone, frame.year), topic: frame.question.includes("目标") ? "目标" : "指标" }));
+    const rows = facts.map((fact) => {
+      const source = this.finder.source(fact.articleId);
+      return fill("overviewRow", { metric: fact.metric, quantity: quantityText(fact), kindLabel: kindLabel(fact.kind), title: source.title, date: dateLabel(source.date) });
+    });
+    const citations = facts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
+    const text = fill("overview", { head: `${scopeLabel(zone, frame.year)}：`, kind: kinds?.includes("target") ? "目标" : "", rows: rows.join("\n") });
+    return this.found(frame, text, dedupeCitations(citations), facts, "facts");
+  }
+
   // ---- how far from a target ----
 
   /** Target and the actual so far for one metric, zone and year, and the gap between them. */
@@ -281,6 +312,13 @@ export class OfflineBrain {
       quote: citation.quote, title: citation.title, date: dateLabel(citation.date),
     }), [citation]);
   }
+}
+
+const OVERVIEW_ROWS = 10;
+
+function dedupeCitations(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => !seen.has(c.source + c.quote) && seen.add(c.source + c.quote));
 }
 
 function statement(fact: FactResult): string {

@@ -75,3 +75,19 @@ describe("offline brain over the seeds", () => {
     expect(answer.answer).toMatch(/请输入/);
   });
 });
+
+describe("zone overview", () => {
+  it("lists a zone's targets for a year from the fact table, each number cited", async () => {
+    const { engine, cleanup } = await seedEngine();
+    try {
+      const answer = await engine.ask("青岛开发区2022年有哪些目标？");
+      expect(answer.found).toBe(true);
+      expect(answer.facts.length).toBeGreaterThanOrEqual(5);
+      expect(answer.facts.every((f) => f.zone === "青岛经济技术开发区" && f.year === 2022 && (f.kind === "target" || f.kind === "plan"))).toBe(true);
+      expect(answer.answer).toContain("36个");
+      expect(unverifiedNumbers(answer.answer, answer.citations, [], [2022])).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+});
