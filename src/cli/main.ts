@@ -109,17 +109,49 @@ program
 async function runBot(config: Config, dataDir?: string): Promise<void> {
   const { StateStore } = await import("../store/state-store.js");
   const { startBot } = await import("../app/index.js");
+  const { createDigest } = await import("../digest/index.js");
   const state = StateStore.open(config.dataDir);
   const engine = await openEngine(dataDir, { onUsage: (usage) => state.recordUsage({ ...usage, model: config.llm?.model }) });
+  const digest = createDigest(engine, config);
   try {
-    const bot = await startBot(config, engine, { state, handleSignals: true });
+    const bot = await startBot(config, engine, {
+      state, handleSignals: true, commands: digest.commands, cardActions: digest.cardActions, texts: digest.texts,
+    });
+    // Weekly digests: a catch-up tick now (a run missed within the grace window), then every minute.
+    const scheduler = digest.service.startScheduler(bot.sender);
     process.stderr.write(`zonebot: Feishu bot running (${config.feishu?.transport}${bot.webhook ? ` on ${bot.webhook.url}` : ""})\n`);
     await bot.stopped;
+    await scheduler.stop();
   } finally {
+    digest.service.close();
     state.close();
     engine.close();
   }
 }
+
+program
+  .command("digest")
+  .description("the weekly digest: print it (--dry-run, default) or send it to a chat now")
+  .option("--dry-run", "print the digest without sending (readable text, or card JSON with --json)")
+  .option("--send", "send one digest now (needs --chat)")
+  .option("--chat <chat_id>", "the chat to send to")
+  .option("--zones <zones...>", "only these zones (names or aliases)")
+  .option("--since <YYYY-MM-DD>", "articles ingested since this date count as new")
+  .option("--json", "print the card JSON")
+  .addOption(dataDirOption())
+  .action(async (options: { dryRun?: boolean; send?: boolean; chat?: string; zones?: string[]; since?: string; json?: boolean; dataDir?: string }) => {
+    const { DigestCliError, runDigestCli } = await import("../digest/index.js");
+    const config = configFor(options.dataDir);
+    const engine = await openEngine(options.dataDir);
+    try {
+      await runDigestCli(engine, config, options);
+    } catch (error) {
+      if (error instanceof DigestCliError) fail(error.message);
+      throw error;
+    } finally {
+      engine.close();
+    }
+  });
 
 function configFor(dataDir?: string): Config {
   try {
