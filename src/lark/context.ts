@@ -80,6 +80,26 @@ export interface MessageContext {
 
 export type CommandContext = MessageContext & { command: ParsedCommand };
 
+/**
+ * After the bot replied in a group: it is now part of the reply's thread (if any), and of any thread
+ * someone opens on its message — later messages there are answered without an @mention.
+ */
+export function rememberReply(services: BotServices, message: InboundMessage, sent: SentMessage): void {
+  if (message.chatType !== "group") return;
+  const keys = [...(sent.messageId ? [`root:${sent.messageId}`] : []), ...(sent.threadId ? [`thread:${sent.threadId}`] : [])];
+  try {
+    if (keys.length > 0) services.state.markBotThread(message.chatId, ...keys);
+  } catch (error) {
+    services.logger.warn("could not remember the bot's thread", { error: String(error) });
+  }
+}
+
+/** Whether a group message sits in a thread the bot is part of (it replied there, or the thread is on its message). */
+export function inBotThread(services: BotServices, message: InboundMessage): boolean {
+  if (message.chatType !== "group" || !message.threadId) return false;
+  return services.state.isBotThread(`thread:${message.threadId}`, ...(message.rootId ? [`root:${message.rootId}`] : []));
+}
+
 export function conversationKeyOf(message: InboundMessage): string {
   return message.threadId ? `${message.chatId}#${message.threadId}` : message.chatId;
 }
@@ -106,8 +126,11 @@ export function createMessageContext(
     mentionedBot,
     conversationKey: conversationKeyOf(message),
     text: "",
-    reply: (card, purpose) =>
-      services.sender.reply(message.messageId, card, { uuid: deriveUuid(message.messageId, purpose), inThread: Boolean(message.threadId) }),
+    reply: async (card, purpose) => {
+      const sent = await services.sender.reply(message.messageId, card, { uuid: deriveUuid(message.messageId, purpose), inThread: Boolean(message.threadId) });
+      rememberReply(services, message, sent);
+      return sent;
+    },
     drop: (reason) => {
       log.debug("message dropped", { reason });
       services.emit({ type: "dropped", eventId: event.eventId, messageId: message.messageId, reason });

@@ -68,18 +68,23 @@ export class ChatQueue {
     });
   }
 
+  /**
+   * Starts jobs up to the concurrency. A job never starts inside push(): it starts on a later turn of
+   * the event loop (setImmediate), so the event that queued it is acknowledged first, and between two
+   * answers pending I/O (other acks) gets its turn.
+   */
   private pump(): void {
     while (this.running.size < this.concurrency && this.ready.length > 0) {
       const chatId = this.ready.shift()!;
-      void this.runNext(chatId);
+      const jobs = this.chats.get(chatId);
+      const job = jobs?.shift();
+      if (!jobs || !job) continue;
+      this.running.add(chatId);
+      setImmediate(() => void this.runJob(chatId, jobs, job));
     }
   }
 
-  private async runNext(chatId: string): Promise<void> {
-    const jobs = this.chats.get(chatId);
-    const job = jobs?.shift();
-    if (!jobs || !job) return;
-    this.running.add(chatId);
+  private async runJob(chatId: string, jobs: Job[], job: Job): Promise<void> {
     try {
       await job();
     } catch (error) {

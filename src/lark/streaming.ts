@@ -1,5 +1,5 @@
 import { ANSWER_ELEMENT_ID, escapeMarkdown, pendingCard, type Card } from "./cards/index.js";
-import type { MessageContext } from "./context.js";
+import { rememberReply, type MessageContext } from "./context.js";
 import { LarkApiError } from "./errors.js";
 import { deriveUuid } from "./sender.js";
 
@@ -27,6 +27,7 @@ export async function startStreamingReply(ctx: MessageContext): Promise<Streamin
   if (tuning.streaming === "cardkit") {
     try {
       const sent = await sender.replyWithCardEntity(ctx.message.messageId, pendingCard(texts, { streaming: true }), { uuid, inThread });
+      rememberReply(ctx.services, ctx.message, sent);
       let sequence = 0;
       return throttled("cardkit", sent.messageId, tuning.streamIntervalMs, ctx, {
         push: (text) => sender.streamText(sent.cardId, ANSWER_ELEMENT_ID, escapeMarkdown(text), ++sequence),

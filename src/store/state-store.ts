@@ -26,6 +26,8 @@ export interface StoredTurn extends Turn {
   chatId: string;
   /** The user's message the turn answers. */
   messageId: string;
+  /** The bot's answer message, when known. */
+  replyId?: string;
   createdAt: number;
 }
 
@@ -40,6 +42,8 @@ export interface FeedbackRecord {
   /** The card the button sat on. */
   cardMessageId: string;
   question: string;
+  /** The answer text the vote is about ("" when the turn is unknown). */
+  answer: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -69,13 +73,15 @@ CREATE TABLE IF NOT EXISTS feedback (
   question_message_id TEXT NOT NULL, user_id TEXT NOT NULL, vote TEXT NOT NULL, chat_id TEXT NOT NULL,
   card_message_id TEXT NOT NULL, question TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
   PRIMARY KEY (question_message_id, user_id));
+CREATE TABLE IF NOT EXISTS bot_threads (key TEXT PRIMARY KEY, chat_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS bot_threads_created ON bot_threads(created_at);
 CREATE TABLE IF NOT EXISTS token_usage (
   day TEXT NOT NULL, chat_id TEXT NOT NULL, model TEXT NOT NULL, prompt_tokens INTEGER NOT NULL DEFAULT 0,
   completion_tokens INTEGER NOT NULL DEFAULT 0, calls INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, chat_id, model));
 `;
 
 interface TurnRow {
-  conversation: string; chat_id: string; message_id: string; question: string; answer: string | null; frame: string | null;
+  conversation: string; chat_id: string; message_id: string; reply_id: string | null; question: string; answer: string | null; frame: string | null;
   created_at: number;
 }
 
@@ -115,6 +121,7 @@ export class StateStore {
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 2000");
     db.exec(SCHEMA);
+    migrate(db);
     const store = new StateStore(db, file, options);
     store.prune();
     return store;
@@ -133,10 +140,10 @@ export class StateStore {
     return this.db.prepare("SELECT 1 FROM processed WHERE key = ? AND seen_at > ?").get(key, this.clock() - this.dedupeRetentionMs) !== undefined;
   }
 
-  addTurn(turn: { conversation: string; chatId: string; messageId: string; question: string; answer?: string; frame?: QuestionFrame }): void {
+  addTurn(turn: { conversation: string; chatId: string; messageId: string; replyId?: string; question: string; answer?: string; frame?: QuestionFrame }): void {
     this.db
-      .prepare("INSERT INTO turns (conversation, chat_id, message_id, question, answer, frame, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(turn.conversation, turn.chatId, turn.messageId, turn.question, turn.answer ?? null, turn.frame ? JSON.stringify(turn.frame) : null, this.clock());
+      .prepare("INSERT INTO turns (conversation, chat_id, message_id, reply_id, question, answer, frame, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(turn.conversation, turn.chatId, turn.messageId, turn.replyId ?? null, turn.question, turn.answer ?? null, turn.frame ? JSON.stringify(turn.frame) : null, this.clock());
     this.db
       .prepare("DELETE FROM turns WHERE conversation = ? AND id NOT IN (SELECT id FROM turns WHERE conversation = ? ORDER BY id DESC LIMIT ?)")
       .run(turn.conversation, turn.conversation, this.turnsPerConversation);
@@ -155,18 +162,46 @@ export class StateStore {
     return row ? toTurn(row) : undefined;
   }
 
+  /** The turn whose question or whose answer is this message (a thread opened on either continues it). */
+  turnAt(messageId: string): StoredTurn | undefined {
+    const row = this.db.prepare("SELECT * FROM turns WHERE message_id = ? OR reply_id = ? ORDER BY id DESC LIMIT 1").get(messageId, messageId) as TurnRow | undefined;
+    return row ? toTurn(row) : undefined;
+  }
+
+  /**
+   * Remembers that the bot takes part in a thread: `thread:<thread_id>` when it replied inside one,
+   * `root:<message_id>` for its own group messages (a thread opened on them includes the bot).
+   * Kept as long as conversation turns.
+   */
+  markBotThread(chatId: string, ...keys: string[]): void {
+    const insert = this.db.prepare("INSERT OR REPLACE INTO bot_threads (key, chat_id, created_at) VALUES (?, ?, ?)");
+    const now = this.clock();
+    for (const key of keys) insert.run(key, chatId, now);
+  }
+
+  /** Whether any of the keys was marked with markBotThread (within the turn retention). */
+  isBotThread(...keys: string[]): boolean {
+    if (keys.length === 0) return false;
+    const horizon = this.clock() - this.turnRetentionMs;
+    const found = this.db.prepare(`SELECT 1 FROM bot_threads WHERE key IN (${keys.map(() => "?").join(", ")}) AND created_at > ? LIMIT 1`)
+      .get(...keys, horizon);
+    return found !== undefined;
+  }
+
   /** One vote per user and answer; voting again replaces the earlier vote. */
-  recordVote(vote: Omit<FeedbackRecord, "createdAt" | "updatedAt">): void {
+  recordVote(vote: Omit<FeedbackRecord, "createdAt" | "updatedAt" | "answer"> & { answer?: string }): void {
     const now = this.clock();
     this.db
-      .prepare(`INSERT INTO feedback VALUES (@questionMessageId, @userId, @vote, @chatId, @cardMessageId, @question, @now, @now)
-        ON CONFLICT (question_message_id, user_id) DO UPDATE SET vote = excluded.vote, updated_at = excluded.updated_at`)
-      .run({ ...vote, now });
+      .prepare(`INSERT INTO feedback (question_message_id, user_id, vote, chat_id, card_message_id, question, answer, created_at, updated_at)
+        VALUES (@questionMessageId, @userId, @vote, @chatId, @cardMessageId, @question, @answer, @now, @now)
+        ON CONFLICT (question_message_id, user_id) DO UPDATE SET vote = excluded.vote, card_message_id = excluded.card_message_id,
+        answer = CASE WHEN excluded.answer = '' THEN feedback.answer ELSE excluded.answer END, updated_at = excluded.updated_at`)
+      .run({ ...vote, answer: vote.answer ?? "", now });
   }
 
   votes(questionMessageId?: string): FeedbackRecord[] {
     const sql = `SELECT question_message_id AS questionMessageId, user_id AS userId, vote, chat_id AS chatId,
-      card_message_id AS cardMessageId, question, created_at AS createdAt, updated_at AS updatedAt FROM feedback`;
+      card_message_id AS cardMessageId, question, answer, created_at AS createdAt, updated_at AS updatedAt FROM feedback`;
     return (questionMessageId === undefined
       ? this.db.prepare(`${sql} ORDER BY created_at`).all()
       : this.db.prepare(`${sql} WHERE question_message_id = ? ORDER BY created_at`).all(questionMessageId)) as FeedbackRecord[];
@@ -194,7 +229,8 @@ export class StateStore {
     const now = this.clock();
     const processed = this.db.prepare("DELETE FROM processed WHERE seen_at <= ?").run(now - this.dedupeRetentionMs).changes;
     const turns = this.db.prepare("DELETE FROM turns WHERE created_at <= ?").run(now - this.turnRetentionMs).changes;
-    return processed + turns;
+    const threads = this.db.prepare("DELETE FROM bot_threads WHERE created_at <= ?").run(now - this.turnRetentionMs).changes;
+    return processed + turns + threads;
   }
 
   close(): void {
@@ -202,11 +238,21 @@ export class StateStore {
   }
 }
 
+/** Columns added after the first release (state.db files already on disk get them here). */
+function migrate(db: Database.Database): void {
+  const columns = (db.prepare("PRAGMA table_info(feedback)").all() as Array<{ name: string }>).map((c) => c.name);
+  if (!columns.includes("answer")) db.exec("ALTER TABLE feedback ADD COLUMN answer TEXT NOT NULL DEFAULT ''");
+  const turnColumns = (db.prepare("PRAGMA table_info(turns)").all() as Array<{ name: string }>).map((c) => c.name);
+  if (!turnColumns.includes("reply_id")) db.exec("ALTER TABLE turns ADD COLUMN reply_id TEXT");
+  db.exec("CREATE INDEX IF NOT EXISTS turns_reply ON turns(reply_id)");
+}
+
 function toTurn(row: TurnRow): StoredTurn {
   return {
     conversation: row.conversation,
     chatId: row.chat_id,
     messageId: row.message_id,
+    ...(row.reply_id ? { replyId: row.reply_id } : {}),
     question: row.question,
     answer: row.answer ?? undefined,
     frame: row.frame ? (JSON.parse(row.frame) as QuestionFrame) : undefined,

@@ -69,4 +69,16 @@ describe("StateStore", () => {
     expect(store.usage({ day: "2024-05-01" })).toEqual([{ day: "2024-05-01", chatId: "oc", model: "m", promptTokens: 150, completionTokens: 25, calls: 2 }]);
     store.close();
   });
+  it("remembers the threads the bot is part of, and votes carry the answer (older files are migrated)", () => {
+    const store = StateStore.openFile(":memory:");
+    expect(store.isBotThread("thread:omt_1")).toBe(false);
+    store.markBotThread("oc_1", "thread:omt_1", "root:om_bot");
+    expect(store.isBotThread("thread:omt_2", "root:om_bot")).toBe(true);
+    expect(store.isBotThread("thread:omt_1")).toBe(true);
+    store.addTurn({ conversation: "oc_1", chatId: "oc_1", messageId: "om_q", replyId: "om_bot", question: "q", answer: "a" });
+    expect(store.turnAt("om_bot")).toMatchObject({ messageId: "om_q", question: "q" });
+    store.recordVote({ questionMessageId: "om_q", userId: "ou_a", chatId: "oc_1", cardMessageId: "om_bot", question: "q", answer: "a", vote: "up" });
+    expect(store.votes("om_q")).toMatchObject([{ answer: "a", vote: "up" }]);
+    store.close();
+  });
 });

@@ -53,13 +53,15 @@ export const feedbackAction: CardActionHandler = (ctx) => {
   const vote = ctx.value.vote;
   const questionMessageId = typeof ctx.value.q === "string" ? ctx.value.q : "";
   if ((vote !== "up" && vote !== "down") || !questionMessageId || !ctx.operatorId) return toast("warning", texts.voteUnknown);
+  const turn = state.turnForMessage(questionMessageId);
   state.recordVote({
     questionMessageId,
     userId: ctx.operatorId,
     vote,
     chatId: ctx.chatId,
     cardMessageId: ctx.cardMessageId,
-    question: state.turnForMessage(questionMessageId)?.question ?? "",
+    question: turn?.question ?? "",
+    answer: turn?.answer ?? "",
   });
   return toast("success", vote === "up" ? texts.voteThanksUp : texts.voteThanksDown);
 };

@@ -11,8 +11,13 @@ import { startStreamingReply } from "../streaming.js";
 export async function answerQuestion(ctx: MessageContext): Promise<void> {
   const { engine, state, texts, tuning, clock } = ctx.services;
   const started = clock();
-  const history: Turn[] = state.recentTurns(ctx.conversationKey, tuning.historyTurns)
-    .map(({ question, answer, frame }) => ({ question, answer, frame }));
+  let turns = state.recentTurns(ctx.conversationKey, tuning.historyTurns);
+  // The first question in a thread continues the turn the thread was opened on (a question or an answer).
+  if (turns.length === 0 && ctx.message.threadId && ctx.message.rootId) {
+    const root = state.turnAt(ctx.message.rootId);
+    if (root) turns = [root];
+  }
+  const history: Turn[] = turns.map(({ question, answer, frame }) => ({ question, answer, frame }));
   const options = { questionMessageId: ctx.message.messageId };
   let answer: Answer;
   let replyId: string;
@@ -27,7 +32,7 @@ export async function answerQuestion(ctx: MessageContext): Promise<void> {
     replyId = (await ctx.reply(answerCard(answer, texts, options), "answer")).messageId;
   }
   state.addTurn({
-    conversation: ctx.conversationKey, chatId: ctx.message.chatId, messageId: ctx.message.messageId,
+    conversation: ctx.conversationKey, chatId: ctx.message.chatId, messageId: ctx.message.messageId, replyId,
     question: ctx.text, answer: answer.answer, frame: answer.frame,
   });
   const durationMs = clock() - started;

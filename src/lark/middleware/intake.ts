@@ -1,5 +1,5 @@
 import { markdownCard } from "../cards/index.js";
-import type { MessageContext } from "../context.js";
+import { inBotThread, type MessageContext } from "../context.js";
 import { messageText, parseCommand as parse } from "../message.js";
 import { fill } from "../texts.js";
 import type { Middleware } from "./compose.js";
@@ -29,9 +29,9 @@ export const ignoreSelf: Middleware<MessageContext> = (ctx, next) => {
   return next();
 };
 
-/** In group chats the bot only answers when @-mentioned. */
+/** In group chats the bot only answers when @-mentioned, or inside a thread it is part of. */
 export const onlyMentionedInGroups: Middleware<MessageContext> = (ctx, next) => {
-  if (ctx.message.chatType === "group" && !ctx.mentionedBot) return ctx.drop("not_mentioned");
+  if (ctx.message.chatType === "group" && !ctx.mentionedBot && !inBotThread(ctx.services, ctx.message)) return ctx.drop("not_mentioned");
   return next();
 };
 
