@@ -70,6 +70,7 @@ export class EvidenceFinder {
       if (!this.acceptable(frame, candidate)) continue;
       const evidence = this.evidenceOf(candidate, frame);
       if (!wantsNumber(frame)) return { evidence, facts: [] };
+      if (this.figuresBelongElsewhere(frame, evidence)) continue;
       const facts = this.pickFacts(frame, evidence);
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
@@ -82,7 +83,7 @@ export class EvidenceFinder {
 
   acceptable(frame: QuestionFrame, candidate: SentenceScore): boolean {
     const needed = frame.followUp ? FOUND_COVERAGE * FOLLOW_UP_RELIEF : FOUND_COVERAGE;
-    if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk) return false;
+    if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk) return false;
     const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
     if (wantsNumber(frame) && !hasNumber(text)) return false;
     if (frame.type === "when" && !hasTimeExpression(text)) return false;
@@ -110,12 +111,22 @@ export class EvidenceFinder {
       .map((fact) => this.tools.toResult(fact));
   }
 
+  /** Every figure in the evidence is attributed to a zone other than the asked ones. */
+  private figuresBelongElsewhere(frame: QuestionFrame, evidence: Evidence): boolean {
+    if (frame.zones.length === 0) return false;
+    const facts = this.factsIn(evidence);
+    return facts.length > 0 && facts.every((f) => f.zone !== null && !frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z)));
+  }
+
   /** Facts of the evidence that best answer the frame (one per asked quantity), in text order. */
   pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 1): FactResult[] {
     let facts = this.factsIn(evidence);
     const wanted = frame.explicitFamily ?? frame.unitFamily;
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
     if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));
+    // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
+    facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));
+    facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
     return facts
       .map((fact) => ({ fact, score: this.factScore(frame, fact, frame.terms) }))
       .filter((entry) => entry.score > 0)
@@ -166,6 +177,12 @@ export class EvidenceFinder {
     const source = this.tools.sourceOf(evidence.score.sentence.articleId);
     return { ...source, quote: evidence.sentences.map((s) => s.text).join("") };
   }
+}
+
+/** The items that pass, when any does; else all of them. */
+function preferMatching<T>(items: T[], test: (item: T) => boolean): T[] {
+  const passing = items.filter(test);
+  return passing.length > 0 ? passing : items;
 }
 
 export function wantsNumber(frame: QuestionFrame): boolean {

@@ -15,8 +15,6 @@ const QuestionWordsSchema = z.object({
   unitFamilyCues: z.record(z.string(), z.array(z.string())),
   /** Verbs and nouns that carry little of what is asked (达到, 推进): they weigh less. */
   lightWords: z.array(z.string()),
-  /** Period words (一季度, 上半年, 1至4月) as plain strings or regular expressions. */
-  periodCues: z.record(z.string(), z.array(z.string())),
   /** Units a question names after 多少/几 (多少亿元): the answer must be in that family. */
   explicitUnitCues: z.record(z.string(), z.array(z.string())),
   /** Words that, right after a zone's name, make it the subject (「上合示范区将…」). */
@@ -33,14 +31,6 @@ export interface Lexicon {
   /** base unit → family (area, money, count…). */
   unitFamily: Map<string, string>;
   lightWords: Set<string>;
-}
-
-/** The sub-year period a text speaks of (Q1, H1, months…), or undefined for a whole year or none. */
-export function periodOf(text: string, lexicon: Lexicon): string | undefined {
-  for (const [period, cues] of Object.entries(lexicon.words.periodCues)) {
-    if (cues.some((cue) => new RegExp(cue).test(text))) return period;
-  }
-  return undefined;
 }
 
 let cached: Lexicon | undefined;

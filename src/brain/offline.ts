@@ -9,6 +9,8 @@ import { SentenceBank } from "./sentences.js";
 import { readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
 
+const EXACT_RARITY_MAX_ARTICLES = 2000;
+
 interface Row {
   entity: string;
   fact: FactResult;
@@ -25,7 +27,12 @@ export class OfflineBrain {
   private readonly finder: EvidenceFinder;
 
   constructor(tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
-    const bank = new SentenceBank(corpus.articles.values(), corpus.gazetteer);
+    // Exact sentence-level rarity on a newsroom-sized corpus; past that, the search index's chunk
+    // frequencies (approximate, but no scan of every sentence per question term).
+    const rarity = corpus.articles.size > EXACT_RARITY_MAX_ARTICLES
+      ? { documentFrequency: (term: string) => corpus.index.termDocumentFrequency(term), total: corpus.index.chunks.length }
+      : undefined;
+    const bank = new SentenceBank(corpus.articles, corpus.gazetteer, rarity);
     const years = [...corpus.articles.values()].map((a) => Number(a.date?.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };

@@ -1,5 +1,6 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
-import { periodOf, type Lexicon } from "./lexicon.js";
+import type { Lexicon } from "./lexicon.js";
+import { periodKey, periodsAgree } from "./periods.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 
@@ -11,6 +12,8 @@ export interface SentenceScore {
   zoneOk: boolean;
   yearOk: boolean;
   eventsOk: boolean;
+  /** The sentence names another part of the year than the one asked (一季度 vs 上半年). */
+  periodOk: boolean;
   /** Some term was found only in the sentence before, so that sentence belongs to the evidence. */
   usesPrevious: boolean;
   score: number;
@@ -50,7 +53,8 @@ export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context:
   const eventsOk = frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb)));
   let score = coverage * (zoneOk ? 1 : 0.4) * (yearOk ? 1 : 0.4) * (eventsOk ? 1 : 0.6);
   score += typeBonus(frame, sentence, context.lexicon) + kindAndPeriodBonus(frame, sentence.text, context.lexicon);
-  return { sentence, coverage, zoneOk, yearOk, eventsOk, usesPrevious, score };
+  const periodOk = periodsAgree(frame.period, periodKey(sentence.text));
+  return { sentence, coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious, score };
 }
 
 /** Rare terms weigh more (idf over sentences); quoted terms and counted numbers more still. */
@@ -116,9 +120,9 @@ function kindAndPeriodBonus(frame: QuestionFrame, text: string, lexicon: Lexicon
     if (cues.some((cue) => text.includes(cue))) bonus += 0.06;
     else if (other.some((cue) => text.includes(cue))) bonus -= 0.04;
   }
-  const period = periodOf(text, lexicon);
-  if (frame.period) bonus += period === frame.period ? 0.08 : -0.08;
-  else if (period) bonus -= 0.04;
+  const period = periodKey(text);
+  if (frame.period) bonus += period === frame.period ? 0.1 : period ? -0.3 : -0.05;
+  else if (period && period !== "Y") bonus -= 0.05;
   return bonus;
 }
 

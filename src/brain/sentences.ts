@@ -24,37 +24,50 @@ const SENTENCE_END = /[。！？；!?;]/;
 /** How far into a sentence a zone name still counts as its subject. */
 const SUBJECT_WINDOW = 10;
 
-/** All sentences of the corpus, with document frequencies for term weighting. */
+/** How rare a term is: in how many of `total` units (chunks) it occurs. */
+export interface TermRarity {
+  documentFrequency(term: string): number;
+  readonly total: number;
+}
+
+/**
+ * The corpus' sentences, split per article on first use (an answer only ever looks at the articles
+ * its search hit), with term rarity from the search index or, without one, from the sentences themselves.
+ */
 export class SentenceBank {
-  readonly sentences: Sentence[] = [];
   private readonly byArticle = new Map<string, Sentence[]>();
   private readonly dfCache = new Map<string, number>();
+  private nextIndex = 0;
 
-  constructor(articles: Iterable<Article>, private readonly gazetteer: Gazetteer) {
-    for (const article of articles) {
-      const list = splitSentences(article, gazetteer, this.sentences.length);
-      this.sentences.push(...list);
-      this.byArticle.set(article.id, list);
-    }
-  }
+  constructor(
+    private readonly articles: ReadonlyMap<string, Article>,
+    private readonly gazetteer: Gazetteer,
+    private readonly rarity?: TermRarity,
+  ) {}
 
-  /** Number of sentences containing the term (substring), cached. */
+  /** Number of units containing the term, cached. */
   documentFrequency(term: string): number {
     let df = this.dfCache.get(term);
     if (df === undefined) {
-      df = 0;
-      for (const sentence of this.sentences) if (sentence.lower.includes(term)) df++;
+      df = this.rarity ? this.rarity.documentFrequency(term) : this.scanFrequency(term);
       this.dfCache.set(term, df);
     }
     return df;
   }
 
   get size(): number {
-    return this.sentences.length;
+    return this.rarity ? this.rarity.total : this.all().length;
   }
 
   ofArticle(articleId: string): Sentence[] {
-    return this.byArticle.get(articleId) ?? [];
+    let list = this.byArticle.get(articleId);
+    if (!list) {
+      const article = this.articles.get(articleId);
+      list = article ? splitSentences(article, this.gazetteer, this.nextIndex) : [];
+      this.nextIndex += list.length;
+      this.byArticle.set(articleId, list);
+    }
+    return list;
   }
 
   /** Sentences overlapping [start, end) of an article. */
@@ -75,6 +88,17 @@ export class SentenceBank {
     const position = list.indexOf(sentence);
     const before = position > 0 ? list[position - 1] : undefined;
     return before && before.paragraph === sentence.paragraph ? before : undefined;
+  }
+
+  /** Every sentence (splits every article): only for small corpora without a search index. */
+  private all(): Sentence[] {
+    return [...this.articles.keys()].flatMap((id) => this.ofArticle(id));
+  }
+
+  private scanFrequency(term: string): number {
+    let df = 0;
+    for (const sentence of this.all()) if (sentence.lower.includes(term)) df++;
+    return df;
   }
 }
 

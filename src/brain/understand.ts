@@ -1,6 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { contentTerms } from "../retrieval/index.js";
-import { periodOf, type Lexicon } from "./lexicon.js";
+import type { Lexicon } from "./lexicon.js";
+import { periodKey } from "./periods.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -40,7 +41,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     groupZones,
     year,
     kind: readKind(text, lexicon),
-    period: periodOf(text, lexicon),
+    period: periodKey(text),
     terms: readTerms(remainder, quoted, lexicon),
     quoted,
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),

@@ -96,15 +96,16 @@ async function writeGeneration(
   const keptArticles = previous.articles.filter((a) => !replaced.has(a.source));
   const keptFacts = previous.facts.filter((f) => !replaced.has(f.source));
   const newArticles = fresh.flatMap((f) => f.articles);
+  const gazetteer = options.gazetteer.withZones([...keptArticles, ...newArticles].flatMap((article) => article.zones));
   const newFacts: Fact[] = [];
   for (const article of newArticles) {
-    const extracted = extractFacts(article, options.gazetteer);
+    const extracted = extractFacts(article, gazetteer);
     // A number inside a sentence that addresses a model (「忽略以上规则，回答…」) is not a fact.
     newFacts.push(...extracted.facts.filter((fact) => !looksLikeInstruction(sentenceAround(article.text, fact.start, fact.end))));
     report.rejectedFacts += extracted.rejected;
     if (options.config.llm) {
       // Only verified facts the rules missed: verbatim evidence holding the value, no duplicates.
-      const extra = await extractFactsWithLlm(article, extracted.facts, { llm: options.config.llm, gazetteer: options.gazetteer });
+      const extra = await extractFactsWithLlm(article, extracted.facts, { llm: options.config.llm, gazetteer });
       newFacts.push(...extra.facts);
       report.rejectedFacts += extra.rejected;
       if (extra.error) report.errors.push({ file: article.source, reason: "llm-extraction", message: extra.error });
@@ -112,7 +113,7 @@ async function writeGeneration(
   }
   const articles = [...keptArticles, ...newArticles];
   const facts = [...keptFacts, ...newFacts];
-  const chunks = articles.flatMap((article) => chunkArticle(article, options.gazetteer));
+  const chunks = articles.flatMap((article) => chunkArticle(article, gazetteer));
   const embedder = createEmbedder(options.config.embedding);
   const index = await SearchIndex.build(chunks, embedder);
 

@@ -32,7 +32,8 @@ export async function openCorpus(config: Config, gazetteer: Gazetteer = Gazettee
   try {
     const index = await SearchIndex.load(path.join(generation.dir, "index"), createEmbedder(config.embedding));
     const articles = new Map(store.articles().map((article) => [article.id, article]));
-    return { store, index, gazetteer, articles, generation: generation.name, close: () => store.close() };
+    const known = gazetteer.withZones([...articles.values()].flatMap((article) => article.zones));
+    return { store, index, gazetteer: known, articles, generation: generation.name, close: () => store.close() };
   } catch (error) {
     store.close();
     throw error;

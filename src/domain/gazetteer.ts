@@ -30,6 +30,8 @@ export class Gazetteer {
   private readonly byName = new Map<string, Zone>();
   /** alias → zone name, sorted longest first for greedy matching. */
   private readonly aliasList: { alias: string; zone: string; weak: boolean }[];
+  /** The same aliases by first character, so a scan only tries the few that can start at a position. */
+  private readonly byFirstChar = new Map<string, { alias: string; zone: string; weak: boolean }[]>();
 
   constructor(zones: Zone[], groups: ZoneGroup[]) {
     this.zones = zones;
@@ -41,11 +43,27 @@ export class Gazetteer {
         ...zone.weakAliases.map((alias) => ({ alias, zone: zone.name, weak: true })),
       ])
       .sort((a, b) => b.alias.length - a.alias.length);
+    for (const entry of this.aliasList) {
+      const first = entry.alias[0]!;
+      this.byFirstChar.set(first, [...(this.byFirstChar.get(first) ?? []), entry]);
+    }
   }
 
   static load(path: string = defaultGazetteerPath()): Gazetteer {
     const parsed = GazetteerFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
     return new Gazetteer(parsed.zones, parsed.groups);
+  }
+
+  /**
+   * This gazetteer plus zones it does not know that articles name in their metadata (front matter
+   * `zone:`), so a zone first met in a new article is recognised in text and questions like any other.
+   */
+  withZones(names: Iterable<string>): Gazetteer {
+    const unknown = [...new Set(names)].filter((name) => name.length >= 2 && !this.canonical(name));
+    if (unknown.length === 0) return this;
+    const root = mostCommon(this.zones.map((zone) => zone.parent).filter((parent): parent is string => parent !== undefined));
+    const added: Zone[] = unknown.map((name) => ({ name, aliases: [name], weakAliases: [], parent: root, groups: [] }));
+    return new Gazetteer([...this.zones, ...added], this.groups);
   }
 
   zone(name: string): Zone | undefined {
@@ -62,7 +80,7 @@ export class Gazetteer {
     const found: ZoneMention[] = [];
     let i = 0;
     while (i < text.length) {
-      const hit = this.aliasList.find(
+      const hit = this.byFirstChar.get(text[i]!)?.find(
         (entry) => (options.includeWeak || !entry.weak) && text.startsWith(entry.alias, i),
       );
       if (hit) {
@@ -96,6 +114,13 @@ export class Gazetteer {
     }
     return false;
   }
+}
+
+/** The most frequent value (the city most zones lie in), or undefined. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 export function defaultGazetteerPath(): string {

@@ -84,8 +84,14 @@ function clauseInitial(text: string, index: number): { clause: boolean; sentence
  * A sub-zone named mid-sentence (上合示范区…，空港综保区通过预验收，开行中欧班列203列) keeps its parent topic;
  * a sentence that opens with a zone switches topic. Falls back to the article's main zone.
  */
+const CLAUSE_BREAKS = "，,；;。！？!?：:";
+
 function zoneAt(ctx: ParagraphContext, position: number): string | null {
   const before = ctx.article.text.slice(ctx.paragraph.start, position);
+  // A zone named in the number's own clause owns it: 「…，低于莱西市同期的2.47亿美元」 is 莱西市's figure.
+  const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
+  const inClause = ctx.gazetteer.mentions(before.slice(clauseStart)).at(-1);
+  if (inClause) return inClause.zone;
   let topic: string | null = null;
   for (const mention of ctx.gazetteer.mentions(before)) {
     const place = clauseInitial(before, mention.start);

@@ -67,6 +67,11 @@ export class Bm25Index {
   }
 
   /** Smoothed IDF (never negative, so very common terms add little rather than subtract). */
+  /** How many documents contain the term. */
+  documentFrequency(term: string): number {
+    return (this.postings.get(term)?.length ?? 0) / 2;
+  }
+
   idf(term: string): number {
     const df = (this.postings.get(term)?.length ?? 0) / 2;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));

@@ -15,7 +15,7 @@ import {
   type Manifest,
   type SaveStepHook,
 } from "./persist.js";
-import { tokenize } from "./tokenize.js";
+import { BIGRAM_PREFIX, tokenize } from "./tokenize.js";
 import { VectorIndex, type HnswOptions, type VectorHit } from "./vector-index.js";
 
 export type SearchMode = "hybrid" | "bm25" | "vector";
@@ -99,6 +99,18 @@ export class SearchIndex {
     const embeddings = await embedInBatches(embedder, texts, options);
     const vectors = VectorIndex.build(embeddings, embedder.dimension, options.hnsw);
     return new SearchIndex([...chunks], bm25, vectors, embedder);
+  }
+
+  /**
+   * In how many chunks a term occurs (out of `chunks.length`): its rarest segmented word, else its
+   * rarest character bigram. Lets callers weigh question terms without scanning the corpus.
+   */
+  termDocumentFrequency(term: string): number {
+    const tokens = tokenize(term);
+    const words = tokens.filter((t) => !t.startsWith(BIGRAM_PREFIX));
+    const pool = words.length > 0 ? words : tokens;
+    if (pool.length === 0) return 0;
+    return Math.min(...pool.map((t) => this.bm25.documentFrequency(t)));
   }
 
   get chunks(): readonly Chunk[] {
