@@ -38,6 +38,7 @@ export class SentenceBank {
   private readonly byArticle = new Map<string, Sentence[]>();
   private readonly dfCache = new Map<string, number>();
   private nextIndex = 0;
+  private everySentence: Sentence[] | undefined;
 
   constructor(
     private readonly articles: ReadonlyMap<string, Article>,
@@ -92,7 +93,8 @@ export class SentenceBank {
 
   /** Every sentence (splits every article): only for small corpora without a search index. */
   private all(): Sentence[] {
-    return [...this.articles.keys()].flatMap((id) => this.ofArticle(id));
+    this.everySentence ??= [...this.articles.keys()].flatMap((id) => this.ofArticle(id));
+    return this.everySentence;
   }
 
   private scanFrequency(term: string): number {
