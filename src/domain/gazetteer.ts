@@ -10,7 +10,12 @@ const ZoneSchema = z.object({
   groups: z.array(z.string()).default([]),
 });
 const GroupSchema = z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()) });
-const GazetteerFileSchema = z.object({ zones: z.array(ZoneSchema), groups: z.array(GroupSchema) });
+const GazetteerFileSchema = z.object({
+  zones: z.array(ZoneSchema),
+  groups: z.array(GroupSchema),
+  /** Words in which a weak alias is not a mention (新区 inside 高新区, 开发区 inside 全国开发区). */
+  weakAliasExclusions: z.array(z.string()).default([]),
+});
 
 export type Zone = z.infer<typeof ZoneSchema>;
 export type ZoneGroup = z.infer<typeof GroupSchema>;
@@ -30,10 +35,12 @@ export class Gazetteer {
   private readonly byName = new Map<string, Zone>();
   /** alias → zone name, sorted longest first for greedy matching. */
   private readonly aliasList: { alias: string; zone: string; weak: boolean }[];
+  /** Short place names (即墨, 胶州…): before a generic alias they name another zone (即墨经开区 ≠ 经开区). */
+  private readonly placePrefixes: Set<string>;
   /** The same aliases by first character, so a scan only tries the few that can start at a position. */
   private readonly byFirstChar = new Map<string, { alias: string; zone: string; weak: boolean }[]>();
 
-  constructor(zones: Zone[], groups: ZoneGroup[]) {
+  constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = []) {
     this.zones = zones;
     this.groups = groups;
     for (const zone of zones) this.byName.set(zone.name, zone);
@@ -43,6 +50,9 @@ export class Gazetteer {
         ...zone.weakAliases.map((alias) => ({ alias, zone: zone.name, weak: true })),
       ])
       .sort((a, b) => b.alias.length - a.alias.length);
+    this.placePrefixes = new Set(
+      zones.flatMap((zone) => [zone.name, ...zone.aliases]).map((name) => name.replace(/(新区|区|市|县)$/, "")).filter((name) => name.length === 2),
+    );
     for (const entry of this.aliasList) {
       const first = entry.alias[0]!;
       this.byFirstChar.set(first, [...(this.byFirstChar.get(first) ?? []), entry]);
@@ -51,7 +61,7 @@ export class Gazetteer {
 
   static load(path: string = defaultGazetteerPath()): Gazetteer {
     const parsed = GazetteerFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-    return new Gazetteer(parsed.zones, parsed.groups);
+    return new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions);
   }
 
   /**
@@ -63,7 +73,7 @@ export class Gazetteer {
     if (unknown.length === 0) return this;
     const root = mostCommon(this.zones.map((zone) => zone.parent).filter((parent): parent is string => parent !== undefined));
     const added: Zone[] = unknown.map((name) => ({ name, aliases: [name], weakAliases: [], parent: root, groups: [] }));
-    return new Gazetteer([...this.zones, ...added], this.groups);
+    return new Gazetteer([...this.zones, ...added], this.groups, this.weakExclusions);
   }
 
   zone(name: string): Zone | undefined {
@@ -81,7 +91,7 @@ export class Gazetteer {
     let i = 0;
     while (i < text.length) {
       const hit = this.byFirstChar.get(text[i]!)?.find(
-        (entry) => (options.includeWeak || !entry.weak) && text.startsWith(entry.alias, i),
+        (entry) => (options.includeWeak || !entry.weak) && text.startsWith(entry.alias, i) && !this.prefixedByPlace(text, i, entry.alias) && !(entry.weak && this.excluded(text, i, entry.alias)),
       );
       if (hit) {
         found.push({ zone: hit.zone, alias: hit.alias, start: i, end: i + hit.alias.length, weak: hit.weak });
@@ -91,6 +101,18 @@ export class Gazetteer {
       }
     }
     return found;
+  }
+
+  private excluded(text: string, at: number, alias: string): boolean {
+    return this.weakExclusions.some((word) => {
+      const offset = word.indexOf(alias);
+      return offset >= 0 && at - offset >= 0 && text.startsWith(word, at - offset);
+    });
+  }
+
+  /** 「即墨经开区」: a generic alias (经开区, 开发区, 高新区) right after another place's name is not ours. */
+  private prefixedByPlace(text: string, at: number, alias: string): boolean {
+    return alias.length <= 3 && at >= 2 && this.placePrefixes.has(text.slice(at - 2, at));
   }
 
   /** Zones of a group, by group id or alias (九大功能区 → the nine). */
