@@ -49,6 +49,7 @@ export class OfflineBrain {
     if (this.asksOverview(frame)) return this.overview(frame);
     if (frame.terms.length === 0 && frame.items.length === 0) return this.decline(frame, fill("declineUnclear", {}));
     if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) return this.compare(frame);
+    if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return this.perYear(frame);
     if (frame.type === "remaining") return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
     if (frame.type === "sum" && frame.items.length >= 2) return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
     return this.single(frame);
@@ -175,6 +176,18 @@ export class OfflineBrain {
       if (!best || fit > best.fit) best = { entity: entityIsZone ? entity : cleanEntity(entity), fact, evidence, fit };
     }
     return best;
+  }
+
+  // ---- one answer per year named ----
+
+  /** 「青岛开发区2022年和2021年的新签约项目分别是多少」: each year answered on its own, then put together. */
+  private async perYear(frame: QuestionFrame): Promise<Answer> {
+    const answers: Answer[] = [];
+    for (const year of frame.years) answers.push(await this.single({ ...frame, year, years: [year] }));
+    const found = answers.filter((a) => a.found);
+    if (found.length === 0) return this.declineWithNearMiss(frame, []);
+    const text = answers.map((a) => a.answer).join("\n");
+    return this.found(frame, text, dedupeCitations(answers.flatMap((a) => a.citations)), found.flatMap((a) => a.facts), "facts");
   }
 
   // ---- a zone's figures in general ----

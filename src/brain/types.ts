@@ -11,6 +11,8 @@ export interface QuestionFrame {
   /** Members of a named group (九大功能区) when the question ranges over one. */
   groupZones: string[];
   year?: number;
+  /** Every explicit year named (「2022年和2021年…分别」 asks for each). */
+  years: number[];
   kind?: "target" | "actual";
   /** Sub-year period asked about (一季度 → Q1), when the question names one. */
   period?: string;

@@ -40,6 +40,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     zones,
     groupZones,
     year,
+    years: [...new Set([...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1])))],
     kind: readKind(text, lexicon),
     period: periodKey(text),
     terms: readTerms(remainder, quoted, lexicon),
@@ -74,7 +75,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   if (has("when")) return "when";
   if (has("where")) return "where";
   if (/是谁|谁[？?]?$/.test(text)) return "who";
-  if (has("list")) return "list";
+  // 「…分别是多少」 asks for figures; 「分别是什么」「有哪些」 for a list.
+  if (has("list") && !/多少|几[个项家次支张列处]/.test(text)) return "list";
   if (has("numeric")) return "numeric";
   // 「海洋生产总值增长目标？」 asks for a figure without saying 多少.
   if (Object.entries(lexicon.words.unitFamilyCues).some(([family, words]) => family !== "count" && words.some((w) => text.includes(w)))) return "numeric";
@@ -147,6 +149,7 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     zones: frame.zones.length ? frame.zones : previous.zones,
     groupZones: frame.groupZones.length ? frame.groupZones : previous.groupZones,
     year: frame.year ?? previous.year,
+    years: frame.years.length ? frame.years : previous.years,
     kind: frame.kind ?? previous.kind,
     period: frame.period ?? previous.period,
     terms: frame.terms.length ? frame.terms : previous.terms,

@@ -91,3 +91,19 @@ describe("zone overview", () => {
     }
   });
 });
+
+describe("questions over two years", () => {
+  it("answers each year named, target and actual side by side", async () => {
+    const { engine, cleanup } = await seedEngine();
+    try {
+      const answer = await engine.ask("青岛开发区2022年和2021年的新签约过亿元项目分别是多少？");
+      expect(answer.found).toBe(true);
+      expect(answer.answer).toContain("36个");
+      expect(answer.answer).toContain("30余个");
+      expect(answer.answer.indexOf("2022年")).toBeLessThan(answer.answer.indexOf("2021年"));
+      expect(unverifiedNumbers(answer.answer, answer.citations, [], [2021, 2022])).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+});
