@@ -1,5 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
+import { canonicalMetric } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, quantityText, scopeLabel } from "./compose.js";
 import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
@@ -86,10 +87,30 @@ export class OfflineBrain {
     if (aggregate) return aggregate;
     const citation = this.finder.cite(located.evidence);
     const head = this.head(frame, located.evidence);
+    const conflicts = located.facts.length === 1 ? this.conflictsWith(located.facts[0]!) : [];
+    const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
+    const conflictText = conflicts.length
+      ? `\n${fill("conflict", { rows: conflicts.map((fact) => { const src = this.finder.source(fact.articleId); return fill("conflictRow", { title: src.title, date: dateLabel(src.date), metric: fact.metric, quantity: quantityText(fact) }); }).join("；") })}`
+      : "";
     const text = located.facts.length > 0
-      ? `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}\n${quoteLine(citation)}`
+      ? `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}${conflictText}\n${quoteLine(citation)}`
       : passageText(head, [citation]);
-    return this.found(frame, text, [citation], located.facts, located.facts.length > 0 ? "facts" : "search");
+    return this.found(frame, text, [citation, ...conflictCitations], [...located.facts, ...conflicts], located.facts.length > 0 ? "facts" : "search");
+  }
+
+  /**
+   * Other articles' figures for the same zone, metric, year, kind and period that differ from this one:
+   * two reports disagreeing is said, not silently resolved.
+   */
+  private conflictsWith(fact: FactResult): FactResult[] {
+    if (!fact.zone || fact.year === null) return [];
+    const key = canonicalMetric(fact.metric);
+    return this.corpus.store
+      .facts({ zones: [fact.zone], year: fact.year, metricKeys: [key] })
+      .filter((other) => other.articleId !== fact.articleId && other.period === fact.period && other.unit === fact.unit)
+      .filter((other) => sameKind(other.kind, fact.kind) && Math.abs(other.value - fact.value) > 1e-9 * Math.max(1, Math.abs(fact.value)))
+      .slice(0, 2)
+      .map((other) => this.finder.toResult(other));
   }
 
   /** A part of a multi-part question, with the whole question's zone, year and kind. */
@@ -335,6 +356,11 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
+
+function sameKind(a: string, b: string): boolean {
+  const group = (kind: string) => (kind === "plan" ? "target" : kind === "stat" ? "actual" : kind);
+  return group(a) === group(b);
+}
 
 function dedupeCitations(citations: Citation[]): Citation[] {
   const seen = new Set<string>();
