@@ -8,6 +8,8 @@ const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
 const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
+/** A place-like word: a few characters ending in 区, 园, 城, 港, 谷… */
+const ZONE_LIKE = /[\u4e00-\u9fa5]{2,9}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
 const EXPLICIT_YEAR = /((?:19|20)\d{2})\s*年/;
 const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
 
@@ -26,7 +28,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
   const strong = gazetteer.mentions(text);
   const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
-  const zones = unique(mentions.map((m) => m.zone));
+  const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   const year = readYear(text, options.referenceYear);
   let remainder = text;
@@ -54,6 +56,19 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     followUp: false,
   };
   return inheritFromHistory(frame, options.history ?? []);
+}
+
+/** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城). */
+function abbreviatedZones(text: string, mentions: { start: number; end: number }[], gazetteer: Gazetteer): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(ZONE_LIKE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (mentions.some((m) => m.start < end && m.end > start)) continue;
+    const zone = gazetteer.abbreviated(match[0].replace(/^(?:19|20)\d{2}年/, ""));
+    if (zone) found.push(zone);
+  }
+  return found;
 }
 
 function readYear(text: string, referenceYear: number): number | undefined {

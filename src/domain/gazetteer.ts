@@ -110,6 +110,20 @@ export class Gazetteer {
     });
   }
 
+  /**
+   * A zone for a short form nobody listed (崂山湾健康城 → 崂山湾国际生态健康城, 即墨经开区 → 即墨经济技术开发区):
+   * the only zone whose name or alias starts like it and contains its characters in order.
+   */
+  abbreviated(form: string): string | undefined {
+    if ([...form].length < 4) return undefined;
+    const matches = new Set(
+      this.aliasList
+        .filter((entry) => !entry.weak && entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias))
+        .map((entry) => entry.zone),
+    );
+    return matches.size === 1 ? [...matches][0] : undefined;
+  }
+
   /** 「即墨经开区」: a generic alias (经开区, 开发区, 高新区) right after another place's name is not ours. */
   private prefixedByPlace(text: string, at: number, alias: string): boolean {
     return alias.length <= 3 && at >= 2 && this.placePrefixes.has(text.slice(at - 2, at));
@@ -136,6 +150,12 @@ export class Gazetteer {
     }
     return false;
   }
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const char of long) if (char === short[at]) at++;
+  return at === short.length;
 }
 
 /** The most frequent value (the city most zones lie in), or undefined. */

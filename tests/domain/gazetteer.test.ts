@@ -27,3 +27,13 @@ describe("gazetteer", () => {
     expect(extended.zones.length).toBe(gazetteer.zones.length + 1);
   });
 });
+
+describe("short forms nobody listed", () => {
+  it("finds the one zone a short form abbreviates, and nothing when it is ambiguous", () => {
+    const extended = Gazetteer.load().withZones(["崂山湾国际生态健康城", "即墨经济开发区", "即墨综合保税区"]);
+    expect(extended.abbreviated("崂山湾健康城")).toBe("崂山湾国际生态健康城");
+    expect(extended.abbreviated("即墨经开区")).toBe("即墨经济开发区");
+    expect(extended.abbreviated("即墨区")).toBeUndefined();
+    expect(extended.abbreviated("火星城")).toBeUndefined();
+  });
+});
