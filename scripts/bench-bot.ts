@@ -1,167 +1,460 @@
 /**
- * Bot bench: the Feishu bot against the emulator on loopback (one process), webhook mode with
- * encrypted + signed events, and the long connection for comparison.
- * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick]`
+ * Bot bench: the Feishu bot against the emulator on loopback, webhook mode with encrypted + signed
+ * events, and the long connection for comparison — answering in-process and in a worker thread, side by side.
+ * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker]`
+ *
+ * Processes: this coordinator builds the index once, then runs one *runner* process per answering mode
+ * (so neither mode's memory or JIT state leaks into the other's figures). Each runner starts the bot and,
+ * for the main figures, the emulator in a *child process* of its own: delivering, encrypting, signing and
+ * storing replies is the emulator's work and is not charged to the bot's event loop. (The machine's cores
+ * are shared all the same: bot thread, answer worker and emulator process compete for them.)
  *
  *  1. Acknowledgement latency p50/p99 with 50 concurrent events: rounds of 50 deliveries fired at
- *     once while the answers of earlier rounds are still being worked out (target p99 ≤ 50 ms).
+ *     once while the answers of earlier rounds are still being worked out (target p99 ≤ 50 ms), timed
+ *     by the emulator from request to response.
  *  2. Sustained questions per second answered through the emulator (50 in flight), and the time
  *     from delivery to the answer card stored by the emulator.
- *  3. RSS after 10,000 events (webhook): questions and group chatter without @; the emulator's own
- *     message store lives in the same process and is part of the figure.
+ *  3. RSS of the bot's process (the worker thread included) after 10,000 events (webhook): questions
+ *     and group chatter without @.
+ *  4. For comparison with earlier runs: webhook acks with the emulator in the bot's own process.
  *
  * Bounded loops on loopback only; it stops by itself. Prints a table, writes bench/bot-latest.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http, { type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { startLocalBot, type LocalBot } from "../src/app/index.js";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { startBot, startLocalBot, type RunningBot } from "../src/app/index.js";
 import { loadConfig, PROJECT_ROOT } from "../src/config/index.js";
 import { createEngine } from "../src/engine/index.js";
-import type { EventEnvelope, ReceiveMessageEvent } from "../src/lark/emulator/index.js";
+import {
+  encryptPayload, signBody, startFeishuEmulator, type EventEnvelope, type FeishuEmulator, type ReceiveMessageEvent,
+} from "../src/lark/emulator/index.js";
 import { silentLogger } from "../src/lark/index.js";
 import { StateStore } from "../src/store/state-store.js";
 import { readEvalQuestions } from "../tests/support/engine.js";
 
-const quick = process.argv.includes("--quick");
+const SCRIPT = fileURLToPath(import.meta.url);
+const args = process.argv.slice(2);
+const argValue = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = args.includes("--quick");
 const CONCURRENT = 50;
 const ACK_ROUNDS = quick ? 4 : 12;
 const SUSTAINED = quick ? 200 : 600;
 const RSS_EVENTS = quick ? 2000 : 10_000;
 /** Every RSS_QUESTION_EVERY-th event of the RSS run is a question; the others are group chatter without @. */
 const RSS_QUESTION_EVERY = 4;
-const rows: Array<[string, string]> = [];
-const figures: Record<string, number> = {};
-const report = (name: string, value: string, key?: string, raw?: number): void => {
-  rows.push([name, value]);
-  if (key && raw !== undefined) figures[key] = Math.round(raw * 100) / 100;
-  process.stderr.write(`${name}: ${value}\n`);
-};
+const MODES = ["in-process", "worker"] as const;
+type Answering = (typeof MODES)[number];
+type Transport = "webhook" | "ws";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "zonebot-bench-bot-"));
-const config = loadConfig({ ZONEBOT_SEEDS_DIR: path.join(PROJECT_ROOT, "seeds") }, { dataDir });
-const engine = await createEngine(config);
-const questions = readEvalQuestions().map((q) => q.question);
-// Limits out of the way: the bench measures the machinery, not the per-user rate limit.
-const tuning = { rateLimit: { limit: 100_000, windowMs: 60_000 }, queue: { maxPerChat: 10_000, maxTotal: 100_000, concurrency: 4 } };
-const gc = (globalThis as { gc?: () => void }).gc;
+if (args.includes("--emulator-child")) await emulatorChild();
+else if (argValue("--answering")) await runner(argValue("--answering") as Answering, argValue("--data-dir")!, argValue("--out")!);
+else await coordinator();
 
-try {
-  const webhook = await startLocalBot(config, engine, {
-    logger: silentLogger, encryptKey: "bench-key", verificationToken: "bench-token", tuning, state: StateStore.openFile(":memory:"),
-  });
-  await bench("webhook", webhook, true);
-  const ws = await startLocalBot(config, engine, { logger: silentLogger, transport: "ws", tuning, state: StateStore.openFile(":memory:") });
-  await bench("ws", ws, false);
-} finally {
-  engine.close();
-  rmSync(dataDir, { recursive: true, force: true });
+// ---- the measurements, run wherever the emulator lives ----
+
+interface Driver {
+  question(group: boolean): EventEnvelope<ReceiveMessageEvent>;
+  send(event: EventEnvelope<ReceiveMessageEvent>): Promise<number>;
+  repliesTo(ids: Set<string>, count: number, timeoutMs: number): Promise<Array<{ create_time: number; parent_id?: string }>>;
 }
 
-const table = ["| measure | value |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-process.stdout.write(`${table}\n`);
-mkdirSync(path.join(PROJECT_ROOT, "bench"), { recursive: true });
-writeFileSync(
-  path.join(PROJECT_ROOT, "bench", "bot-latest.json"),
-  `${JSON.stringify({ at: new Date().toISOString(), quick, node: process.version, figures, rows: Object.fromEntries(rows) }, null, 2)}\n`,
-);
-
-async function bench(mode: "webhook" | "ws", local: LocalBot, withRss: boolean): Promise<void> {
-  const { emulator } = local;
+function driver(emulator: FeishuEmulator, mode: Transport): Driver {
+  const questions = readEvalQuestions().map((q) => q.question);
   let serial = 0;
-  const question = (group: boolean): EventEnvelope<ReceiveMessageEvent> => {
-    const i = serial++;
-    return emulator.events.textMessage({
-      chatType: group ? "group" : "p2p", mentionBot: group, chatId: group ? `oc_bench_${i % 40}` : undefined,
-      senderId: `ou_bench_${i % 400}`, text: questions[i % questions.length]!,
-    });
-  };
-  const send = async (event: EventEnvelope<ReceiveMessageEvent>): Promise<number> => {
-    const t = performance.now();
-    if (mode === "webhook") {
-      const result = await emulator.deliver(event, { redeliver: false });
-      if (!result.delivered) throw new Error(`delivery failed: ${JSON.stringify(result.attempts)}`);
-    } else {
-      const ack = await emulator.pushEvent(event);
-      if (ack.code !== 200) throw new Error(`ack ${ack.code}`);
-    }
-    return performance.now() - t;
-  };
-  const repliesTo = (ids: Set<string>, count: number, timeoutMs: number) =>
-    emulator.waitForMessages((m) => m.origin === "reply" && ids.has(m.parent_id ?? ""), count, timeoutMs);
-
-  // 1. Acks: rounds of 50 at once, answering of earlier rounds still going on.
-  const acks: number[] = [];
-  const ackIds = new Set<string>();
-  for (let round = 0; round < ACK_ROUNDS; round += 1) {
-    const events = Array.from({ length: CONCURRENT }, (_, i) => question(i % 2 === 1));
-    for (const e of events) ackIds.add(e.event.message.message_id);
-    acks.push(...(await Promise.all(events.map(send))));
-  }
-  await repliesTo(ackIds, ackIds.size, 120_000);
-  await local.bot.app.services.queue.idle(60_000);
-  report(`${mode}: ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`, `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`,
-    `${mode}.ack_p99_ms`, pct(acks, 0.99));
-  figures[`${mode}.ack_p50_ms`] = Math.round(pct(acks, 0.5) * 100) / 100;
-
-  // 2. Sustained: SUSTAINED questions, 50 in flight, until every answer card is stored.
-  const sentAt = new Map<string, number>();
-  const sustained = Array.from({ length: SUSTAINED }, (_, i) => question(i % 2 === 1));
-  const started = performance.now();
-  await pool(sustained, CONCURRENT, async (event) => {
-    sentAt.set(event.event.message.message_id, Date.now());
-    await send(event);
-  });
-  const replies = await repliesTo(new Set(sentAt.keys()), SUSTAINED, 300_000);
-  const elapsed = performance.now() - started;
-  const latencies = replies.map((m) => m.create_time - (sentAt.get(m.parent_id ?? "") ?? m.create_time));
-  report(`${mode}: questions answered per second (${SUSTAINED}, ${CONCURRENT} in flight)`, (SUSTAINED / (elapsed / 1000)).toFixed(1),
-    `${mode}.answers_per_s`, SUSTAINED / (elapsed / 1000));
-  report(`${mode}: delivery → answer card p50 / p99`, `${ms(pct(latencies, 0.5))} / ${ms(pct(latencies, 0.99))}`,
-    `${mode}.answer_p99_ms`, pct(latencies, 0.99));
-
-  // 3. RSS after 10,000 events.
-  if (withRss) {
-    await local.bot.app.services.queue.idle(60_000);
-    gc?.();
-    const before = process.memoryUsage();
-    const asked = new Set<string>();
-    const events = Array.from({ length: RSS_EVENTS }, (_, i) => {
-      if (i % RSS_QUESTION_EVERY === 0) {
-        const e = question(true);
-        asked.add(e.event.message.message_id);
-        return e;
+  return {
+    question: (group) => {
+      const i = serial++;
+      return emulator.events.textMessage({
+        chatType: group ? "group" : "p2p", mentionBot: group, chatId: group ? `oc_bench_${i % 40}` : undefined,
+        senderId: `ou_bench_${i % 400}`, text: questions[i % questions.length]!,
+      });
+    },
+    send: async (event) => {
+      const t = performance.now();
+      if (mode === "webhook") {
+        const result = await emulator.deliver(event, { redeliver: false });
+        if (!result.delivered) throw new Error(`delivery failed: ${JSON.stringify(result.attempts)}`);
+      } else {
+        const ack = await emulator.pushEvent(event);
+        if (ack.code !== 200) throw new Error(`ack ${ack.code}`);
       }
-      return emulator.events.textMessage({ chatType: "group", chatId: `oc_chatter_${i % 50}`, senderId: `ou_chatter_${i % 500}`, text: `闲聊 ${i}` });
-    });
-    const t = performance.now();
-    await pool(events, CONCURRENT, async (event) => { await send(event); });
-    await repliesTo(asked, asked.size, 600_000);
-    await local.bot.app.services.queue.idle(60_000);
-    const seconds = (performance.now() - t) / 1000;
-    gc?.();
-    const after = process.memoryUsage();
-    report(`${mode}: RSS before → after ${RSS_EVENTS} events (${asked.size} answered, ${seconds.toFixed(0)} s)`,
-      `${mb(before.rss)} → ${mb(after.rss)} (heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)})`, `${mode}.rss_after_mb`, after.rss / 2 ** 20);
-    figures[`${mode}.rss_before_mb`] = Math.round((before.rss / 2 ** 20) * 10) / 10;
-    figures[`${mode}.heap_after_mb`] = Math.round((after.heapUsed / 2 ** 20) * 10) / 10;
-  }
-  await local.close();
-  local.bot.state.close();
+      return performance.now() - t;
+    },
+    repliesTo: (ids, count, timeoutMs) =>
+      emulator.waitForMessages((m) => m.origin === "reply" && ids.has(m.parent_id ?? ""), count, timeoutMs),
+  };
 }
+
+/**
+ * 1. Rounds of 50 at once, answering of earlier rounds still going on; waits for every answer.
+ * `lean` (webhook): the 50 requests are encrypted and signed before the clock starts and sent with a
+ * keep-alive node:http client, so the figure is the bot's (and the kernel's), not the emulator's fetch().
+ */
+async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): Promise<{ acks: number[]; rounds: number[][] }> {
+  const acks: number[] = [];
+  const rounds: number[][] = [];
+  const ids = new Set<string>();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT * 2 });
+  for (let round = 0; round < ACK_ROUNDS; round += 1) {
+    const events = Array.from({ length: CONCURRENT }, (_, i) => d.question(i % 2 === 1));
+    for (const e of events) ids.add(e.event.message.message_id);
+    let round: number[];
+    if (lean) {
+      const prepared = events.map((event) => signed(event, lean.encryptKey));
+      round = await Promise.all(prepared.map((request) => post(lean.url, request, agent)));
+    } else {
+      round = await Promise.all(events.map(d.send));
+    }
+    rounds.push(round);
+    acks.push(...round);
+  }
+  agent.destroy();
+  await d.repliesTo(ids, ids.size, 180_000);
+  return { acks, rounds };
+}
+
+/** What Feishu sends: the encrypted event, signed with a fresh timestamp and nonce. */
+function signed(event: unknown, encryptKey: string): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({ encrypt: encryptPayload(encryptKey, JSON.stringify(event)) });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(8).toString("hex");
+  return {
+    body,
+    headers: {
+      "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)),
+      "x-lark-request-timestamp": timestamp, "x-lark-request-nonce": nonce, "x-lark-signature": signBody(timestamp, nonce, encryptKey, body),
+    },
+  };
+}
+
+/** POSTs and resolves with the time from the request to the end of the response. */
+function post(url: string, request: { body: string; headers: Record<string, string> }, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const req = http.request(url, { method: "POST", headers: request.headers, agent }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`ack status ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end(request.body);
+  });
+}
+
+/** 2. SUSTAINED questions, 50 in flight, until every answer card is stored. */
+async function phaseSustained(d: Driver): Promise<{ elapsedMs: number; latencies: number[] }> {
+  const sentAt = new Map<string, number>();
+  const events = Array.from({ length: SUSTAINED }, (_, i) => d.question(i % 2 === 1));
+  const started = performance.now();
+  await pool(events, CONCURRENT, async (event) => {
+    sentAt.set(event.event.message.message_id, Date.now());
+    await d.send(event);
+  });
+  const replies = await d.repliesTo(new Set(sentAt.keys()), SUSTAINED, 300_000);
+  const elapsedMs = performance.now() - started;
+  return { elapsedMs, latencies: replies.map((m) => m.create_time - (sentAt.get(m.parent_id ?? "") ?? m.create_time)) };
+}
+
+/** 3. RSS_EVENTS events, every 4th a question; waits for the answers. */
+async function phaseRss(d: Driver, emulator: FeishuEmulator): Promise<{ seconds: number; asked: number }> {
+  const asked = new Set<string>();
+  const events = Array.from({ length: RSS_EVENTS }, (_, i) => {
+    if (i % RSS_QUESTION_EVERY === 0) {
+      const e = d.question(true);
+      asked.add(e.event.message.message_id);
+      return e;
+    }
+    return emulator.events.textMessage({ chatType: "group", chatId: `oc_chatter_${i % 50}`, senderId: `ou_chatter_${i % 500}`, text: `闲聊 ${i}` });
+  });
+  const t = performance.now();
+  await pool(events, CONCURRENT, async (event) => { await d.send(event); });
+  await d.repliesTo(asked, asked.size, 600_000);
+  return { seconds: (performance.now() - t) / 1000, asked: asked.size };
+}
+
+// ---- the emulator in a child process ----
+
+type ChildRequest =
+  | { id: number; type: "start"; appId: string; appSecret: string; encryptKey: string; verificationToken: string }
+  | { id: number; type: "configure"; webhookUrl: string; cardWebhookUrl: string }
+  | { id: number; type: "waitWs" }
+  | { id: number; type: "phase"; phase: "ack" | "ack-lean" | "sustained" | "rss"; transport: Transport }
+  | { id: number; type: "close" };
+
+async function emulatorChild(): Promise<void> {
+  let emulator: FeishuEmulator | undefined;
+  let encryptKey = "";
+  let webhookUrl = "";
+  const drivers = new Map<Transport, Driver>();
+  process.on("message", (request: ChildRequest) => {
+    void (async () => {
+      switch (request.type) {
+        case "start":
+          encryptKey = request.encryptKey;
+          emulator = await startFeishuEmulator({
+            appId: request.appId, appSecret: request.appSecret, encryptKey: request.encryptKey, verificationToken: request.verificationToken,
+          });
+          return { url: emulator.url, botOpenId: emulator.botOpenId };
+        case "configure":
+          webhookUrl = request.webhookUrl;
+          emulator!.configureWebhooks({ webhookUrl: request.webhookUrl, cardWebhookUrl: request.cardWebhookUrl });
+          return {};
+        case "waitWs":
+          await emulator!.waitForWsClient(10_000);
+          return {};
+        case "phase": {
+          const d = drivers.get(request.transport) ?? driver(emulator!, request.transport);
+          drivers.set(request.transport, d);
+          if (request.phase === "ack") return phaseAck(d);
+          if (request.phase === "ack-lean") return phaseAck(d, { url: webhookUrl, encryptKey });
+          if (request.phase === "sustained") return phaseSustained(d);
+          return phaseRss(d, emulator!);
+        }
+        case "close":
+          await emulator?.close();
+          setImmediate(() => process.exit(0));
+          return {};
+      }
+    })().then(
+      (result) => process.send!({ id: request.id, ok: true, result }),
+      (error: unknown) => process.send!({ id: request.id, ok: false, error: String(error) }),
+    );
+  });
+}
+
+interface RemoteEmulator {
+  call<T = Record<string, unknown>>(request: Omit<ChildRequest, "id"> & Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function startEmulatorChild(): RemoteEmulator {
+  const child: ChildProcess = fork(SCRIPT, ["--emulator-child", ...(quick ? ["--quick"] : [])], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  let next = 1;
+  const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+  child.on("message", (message: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+    const w = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.ok) w?.resolve(message.result as never);
+    else w?.reject(new Error(message.error));
+  });
+  child.on("exit", (code) => {
+    for (const w of waiting.values()) w.reject(new Error(`emulator child exited (${code})`));
+    waiting.clear();
+  });
+  return {
+    call: (request) => new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      child.send({ ...request, id });
+    }),
+    close: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          const id = next++;
+          waiting.set(id, { resolve: () => resolve(), reject: () => resolve() });
+          child.send({ type: "close", id });
+        }),
+        exited,
+      ]);
+      await exited;
+    },
+  };
+}
+
+// ---- one answering mode (runner process) ----
+
+type Figures = Record<string, number>;
+type Rows = Array<[string, string]>;
+
+async function runner(answering: Answering, dataDir: string, out: string): Promise<void> {
+  const config = loadConfig({ ZONEBOT_SEEDS_DIR: path.join(PROJECT_ROOT, "seeds") }, { dataDir });
+  const engine = await createEngine(config, { ensureSeeds: false });
+  const rows: Rows = [];
+  const figures: Figures = {};
+  const label = answering === "worker" ? "worker" : "in-process";
+  const report = (name: string, value: string, key?: string, raw?: number): void => {
+    rows.push([`${label} · ${name}`, value]);
+    if (key && raw !== undefined) figures[`${answering}.${key}`] = round2(raw);
+    process.stderr.write(`${label} · ${name}: ${value}\n`);
+  };
+  // Limits out of the way: the bench measures the machinery, not the per-user rate limit.
+  const tuning = { rateLimit: { limit: 100_000, windowMs: 60_000 }, queue: { maxPerChat: 10_000, maxTotal: 100_000, concurrency: 4 } };
+  const answerInWorker = answering === "worker" ? { onEvent: (e: unknown) => process.stderr.write(`worker: ${JSON.stringify(e)}\n`) } : false;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  try {
+    for (const transport of ["webhook", "ws"] as const) {
+      const remote = startEmulatorChild();
+      const secrets = { appId: `cli_${randomBytes(8).toString("hex")}`, appSecret: randomBytes(16).toString("hex"), encryptKey: "bench-key", verificationToken: "bench-token" };
+      const emu = await remote.call<{ url: string; botOpenId: string }>({ type: "start", ...secrets });
+      let bot: RunningBot | undefined;
+      try {
+        bot = await startBot(config, engine, {
+          feishu: {
+            appId: secrets.appId, appSecret: secrets.appSecret, domain: emu.url, transport, host: "127.0.0.1", port: 0,
+            encryptKey: secrets.encryptKey, verificationToken: secrets.verificationToken, botOpenId: emu.botOpenId,
+          },
+          logger: silentLogger, tuning, state: StateStore.openFile(":memory:"), answerInWorker,
+        });
+        if (bot.webhook) await remote.call({ type: "configure", webhookUrl: bot.webhook.eventUrl, cardWebhookUrl: bot.webhook.cardUrl });
+        else await remote.call({ type: "waitWs" });
+        const tag = `${transport} (emulator in a child process)`;
+
+        const ackRun = async (phase: "ack" | "ack-lean", name: string, key: string): Promise<void> => {
+          const serverSide = bot!.webhook ? timeRequests(bot!) : undefined;
+          const loop = monitorEventLoopDelay({ resolution: 1 });
+          loop.enable();
+          const { acks, rounds } = await remote.call<{ acks: number[]; rounds: number[][] }>({ type: "phase", phase, transport });
+          loop.disable();
+          process.stderr.write(`${label} · ${name}: per-round max ack ${rounds.map((r) => Math.round(Math.max(...r))).join(" ")} ms\n`);
+          serverSide?.stop();
+          await bot!.app.services.queue.idle(60_000);
+          report(`${name}: ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`, `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`,
+            `${key}.ack_p99_ms`, pct(acks, 0.99));
+          figures[`${answering}.${key}.ack_p50_ms`] = round2(pct(acks, 0.5));
+          figures[`${answering}.${key}.ack_max_ms`] = round2(Math.max(...acks));
+          if (serverSide) {
+            const inBot = serverSide.durations;
+            report(`${name}: … of which in the bot (request parsed → ack written) p50 / p99`, `${ms(pct(inBot, 0.5))} / ${ms(pct(inBot, 0.99))}`,
+              `${key}.ack_in_bot_p99_ms`, pct(inBot, 0.99));
+            figures[`${answering}.${key}.ack_in_bot_p50_ms`] = round2(pct(inBot, 0.5));
+          }
+          const delay = (q: number): number => loop.percentile(q) / 1e6;
+          report(`${name}: bot thread event-loop delay p99 / max (ack rounds and their answers)`, `${ms(delay(99))} / ${ms(loop.max / 1e6)}`,
+            `${key}.loop_delay_max_ms`, loop.max / 1e6);
+        };
+        if (transport === "webhook") {
+          await ackRun("ack-lean", "webhook (lean signed client in a child process)", "webhook");
+          await ackRun("ack", "webhook (emulator deliver() in a child process)", "webhook_emulator_child");
+        } else {
+          await ackRun("ack", tag, transport);
+        }
+
+        const { elapsedMs, latencies } = await remote.call<{ elapsedMs: number; latencies: number[] }>({ type: "phase", phase: "sustained", transport });
+        report(`${tag}: questions answered per second (${SUSTAINED}, ${CONCURRENT} in flight)`, (SUSTAINED / (elapsedMs / 1000)).toFixed(1),
+          `${transport}.answers_per_s`, SUSTAINED / (elapsedMs / 1000));
+        report(`${tag}: delivery → answer card p50 / p99`, `${ms(pct(latencies, 0.5))} / ${ms(pct(latencies, 0.99))}`,
+          `${transport}.answer_p99_ms`, pct(latencies, 0.99));
+        figures[`${answering}.${transport}.answer_p50_ms`] = round2(pct(latencies, 0.5));
+
+        if (transport === "webhook") {
+          await bot.app.services.queue.idle(60_000);
+          gc?.();
+          const before = process.memoryUsage();
+          const { seconds, asked } = await remote.call<{ seconds: number; asked: number }>({ type: "phase", phase: "rss", transport });
+          await bot.app.services.queue.idle(60_000);
+          gc?.();
+          const after = process.memoryUsage();
+          report(`${transport}: bot process RSS before → after ${RSS_EVENTS} events (${asked} answered, ${seconds.toFixed(0)} s)`,
+            `${mb(before.rss)} → ${mb(after.rss)} (main heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)})`, `${transport}.rss_after_mb`, after.rss / 2 ** 20);
+          figures[`${answering}.${transport}.rss_before_mb`] = round1(before.rss / 2 ** 20);
+          figures[`${answering}.${transport}.heap_after_mb`] = round1(after.heapUsed / 2 ** 20);
+        }
+      } finally {
+        await bot?.stop();
+        bot?.state.close();
+        await remote.close();
+      }
+    }
+
+    // 4. The earlier set-up: emulator and bot in one process (the emulator's work is charged to the bot).
+    const local = await startLocalBot(config, engine, {
+      logger: silentLogger, encryptKey: "bench-key", verificationToken: "bench-token", tuning, state: StateStore.openFile(":memory:"), answerInWorker,
+    });
+    try {
+      const { acks } = await phaseAck(driver(local.emulator, "webhook"));
+      await local.bot.app.services.queue.idle(60_000);
+      report(`webhook (emulator in the bot's process): ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`,
+        `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`, "webhook_same_process.ack_p99_ms", pct(acks, 0.99));
+      figures[`${answering}.webhook_same_process.ack_p50_ms`] = round2(pct(acks, 0.5));
+    } finally {
+      await local.close();
+      local.bot.state.close();
+    }
+  } finally {
+    engine.close();
+  }
+  writeFileSync(out, JSON.stringify({ rows, figures }));
+}
+
+/**
+ * Bot-side time of each webhook request: from the server's `request` event (headers parsed) to the
+ * response's `finish`. (Reads HttpReceiver's private server: bench only.)
+ */
+function timeRequests(bot: RunningBot): { durations: number[]; stop(): void } {
+  const server = (bot.receiver as unknown as { server?: Server }).server;
+  const durations: number[] = [];
+  const onRequest = (_req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const t = performance.now();
+    res.once("finish", () => durations.push(performance.now() - t));
+  };
+  server?.on("request", onRequest);
+  return { durations, stop: () => server?.off("request", onRequest) };
+}
+
+// ---- coordinator ----
+
+async function coordinator(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "zonebot-bench-bot-"));
+  const only = argValue("--only") as Answering | undefined;
+  const rows: Rows = [];
+  const figures: Figures = {};
+  try {
+    const config = loadConfig({ ZONEBOT_SEEDS_DIR: path.join(PROJECT_ROOT, "seeds") }, { dataDir });
+    (await createEngine(config)).close(); // build the index once; the runners only open it
+    for (const answering of MODES) {
+      if (only && only !== answering) continue;
+      const out = path.join(dataDir, `${answering}.json`);
+      const child = spawn(process.execPath, [...process.execArgv, SCRIPT, "--answering", answering, "--data-dir", dataDir, "--out", out, ...(quick ? ["--quick"] : [])], {
+        stdio: ["ignore", "inherit", "inherit"],
+      });
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      if (code !== 0) throw new Error(`the ${answering} runner failed (exit ${code})`);
+      const result = JSON.parse(readFileSync(out, "utf8")) as { rows: Rows; figures: Figures };
+      rows.push(...result.rows);
+      Object.assign(figures, result.figures);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const table = ["| measure | value |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  process.stdout.write(`${table}\n`);
+  mkdirSync(path.join(PROJECT_ROOT, "bench"), { recursive: true });
+  writeFileSync(
+    path.join(PROJECT_ROOT, "bench", "bot-latest.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), quick, node: process.version, figures, rows: Object.fromEntries(rows) }, null, 2)}\n`,
+  );
+}
+
+// ---- helpers ----
 
 async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const work = async (): Promise<void> => {
     while (next < items.length) await run(items[next++]!);
   };
-  await Promise.all(Array.from({ length: width }, worker));
+  await Promise.all(Array.from({ length: width }, work));
 }
 
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 function ms(value: number): string {
@@ -171,3 +464,4 @@ function ms(value: number): string {
 function mb(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(0)} MB`;
 }
+

@@ -1,4 +1,5 @@
 import type { Config } from "../config/index.js";
+import { AnswerWorker, type AnswerWorkerOptions } from "../engine/worker-engine.js";
 import {
   App, createJsonLogger, createLarkClient, HttpReceiver, Sender, TokenCache, WsReceiver,
   type BotActivity, type BotCommand, type BotEngine, type BotLogger, type BotTexts, type BotTuning, type CardActionHandler,
@@ -45,6 +46,14 @@ export interface StartBotOptions {
   handleSignals?: boolean;
   /** How long stop() waits for queued answers (default 10 s). */
   drainTimeoutMs?: number;
+  /**
+   * Answer in a worker thread (`src/engine/worker-engine.ts`) so that acknowledgements never wait behind
+   * the engine's synchronous work: the worker opens its own engine on `config.dataDir` and answers
+   * `engine.ask`; `engine` itself keeps serving the corpus and tools (/sources, /facts). Only for a plain
+   * engine over `config.dataDir` — a wrapper's own `ask` would be bypassed. Default false (in-process);
+   * `npm start` (runBot, the playground) turns it on. Options: maxInFlight, askTimeoutMs, llm hooks, …
+   */
+  answerInWorker?: boolean | AnswerWorkerOptions;
 }
 
 export interface RunningBot {
@@ -59,6 +68,8 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** Resolves once stopped (after stop() or a signal). */
   stopped: Promise<void>;
+  /** The answering worker when `answerInWorker` is on (stopped by stop()). */
+  answerer?: AnswerWorker;
 }
 
 const PRUNE_EVERY_MS = 3600_000;
@@ -68,10 +79,41 @@ const PRUNE_EVERY_MS = 3600_000;
  * transport. The playground starts the emulator, then this in webhook mode on 127.0.0.1:0, and points
  * the emulator's webhooks at `bot.webhook.eventUrl` / `cardUrl` (see startLocalBot).
  */
-export async function startBot(config: Config & { feishu?: FeishuSettings }, engine: BotEngine, options: StartBotOptions = {}): Promise<RunningBot> {
+export async function startBot(config: Config & { feishu?: FeishuSettings }, given: BotEngine, options: StartBotOptions = {}): Promise<RunningBot> {
   const feishu = options.feishu ?? config.feishu;
   if (!feishu?.appId || !feishu.appSecret) throw new Error("the Feishu bot needs FEISHU_APP_ID and FEISHU_APP_SECRET");
   const logger = options.logger ?? createJsonLogger("info");
+  const answerer = options.answerInWorker ? await startAnswerer(config, options.answerInWorker, logger) : undefined;
+  const engine: BotEngine = answerer
+    ? {
+      corpus: given.corpus,
+      tools: given.tools,
+      get defaultBrain() { return answerer.defaultBrain; },
+      ask: (question, history, askOptions) => answerer.ask(question, history, askOptions),
+    }
+    : given;
+  try {
+    return await startWith(config, feishu, engine, options, logger, answerer);
+  } catch (error) {
+    await answerer?.close();
+    throw error;
+  }
+}
+
+async function startAnswerer(config: Config, settings: true | AnswerWorkerOptions, logger: BotLogger): Promise<AnswerWorker> {
+  const options = settings === true ? {} : settings;
+  return AnswerWorker.start(config, {
+    ...options,
+    onEvent: options.onEvent ?? ((event) => {
+      if (event.type === "restarted") logger.info("answering worker restarted", { ...event });
+      else logger.error(`answering worker ${event.type}`, { ...event });
+    }),
+  });
+}
+
+async function startWith(
+  config: Config, feishu: FeishuSettings, engine: BotEngine, options: StartBotOptions, logger: BotLogger, answerer: AnswerWorker | undefined,
+): Promise<RunningBot> {
   const emit = (activity: BotActivity): void => options.onActivity?.(activity);
   const tokens = new TokenCache(options.clock);
   const sender = new Sender(createLarkClient(feishu, tokens, logger), tokens, {
@@ -119,6 +161,7 @@ export async function startBot(config: Config & { feishu?: FeishuSettings }, eng
       clearInterval(pruner);
       process.off("SIGTERM", onSignal);
       process.off("SIGINT", onSignal);
+      await answerer?.close();
       if (!options.state) state.close();
       logger.info("bot stopped");
       resolveStopped();
@@ -132,8 +175,8 @@ export async function startBot(config: Config & { feishu?: FeishuSettings }, eng
   const webhook = receiver instanceof HttpReceiver
     ? { url: receiver.url, eventUrl: receiver.eventUrl, cardUrl: receiver.cardUrl, healthUrl: `${receiver.url}/healthz` }
     : undefined;
-  logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId });
-  return { app, sender, state, receiver, transport, webhook, stop, stopped };
+  logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId, answering: answerer ? "worker" : "in-process" });
+  return { app, sender, state, receiver, transport, webhook, stop, stopped, answerer };
 }
 
 async function lookUpBot(sender: Sender, logger: BotLogger): Promise<string | undefined> {

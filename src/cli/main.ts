@@ -92,26 +92,41 @@ program
   .command("start")
   .description("run the Feishu bot; without FEISHU_APP_ID, the local playground (or --console for a terminal chat)")
   .option("--console", "a chat in this terminal instead of the playground")
+  .option("--in-process", "answer on the bot's own thread instead of a worker thread (acks then wait behind answers)")
   .addOption(dataDirOption())
-  .action(async (options: { dataDir?: string; console?: boolean }) => {
+  .action(async (options: { dataDir?: string; console?: boolean; inProcess?: boolean }) => {
     const config = configFor(options.dataDir);
-    if (config.feishu) return runBot(config, options.dataDir);
+    if (config.feishu) return runBot(config, options.dataDir, !options.inProcess);
     const engine = await openEngine(options.dataDir);
     try {
       if (options.console) await runConsole(engine);
-      else await (await import("../playground/index.js")).runPlayground(config, engine);
+      else await (await import("../playground/index.js")).runPlayground(config, engine, { answerInWorker: !options.inProcess });
     } finally {
       engine.close();
     }
   });
 
-/** The Feishu bot: token usage goes to the state store, SIGTERM drains in-flight answers. */
-async function runBot(config: Config, dataDir?: string): Promise<void> {
+/**
+ * The Feishu bot: token usage goes to the state store, SIGTERM drains in-flight answers. With `inWorker`
+ * (the default) questions — the bot's and the digest form's — are answered in a worker thread, so
+ * webhook acks never wait behind an answer; the main thread's engine serves /sources, /facts and the digest.
+ */
+async function runBot(config: Config, dataDir?: string, inWorker = true): Promise<void> {
   const { StateStore } = await import("../store/state-store.js");
   const { startBot } = await import("../app/index.js");
   const { createDigest } = await import("../digest/index.js");
+  const { createWorkerEngine } = await import("../engine/worker-engine.js");
   const state = StateStore.open(config.dataDir);
-  const engine = await openEngine(dataDir, { onUsage: (usage) => state.recordUsage({ ...usage, model: config.llm?.model }) });
+  const hooks: EngineOptions["llm"] = { onUsage: (usage) => state.recordUsage({ ...usage, model: config.llm?.model }) };
+  const local = await openEngine(dataDir, hooks);
+  let engine: Engine = local;
+  try {
+    if (inWorker) engine = await createWorkerEngine(config, { local, llm: hooks });
+  } catch (error) {
+    state.close();
+    local.close();
+    throw error;
+  }
   const digest = createDigest(engine, config);
   try {
     const bot = await startBot(config, engine, {
@@ -125,7 +140,8 @@ async function runBot(config: Config, dataDir?: string): Promise<void> {
   } finally {
     digest.service.close();
     state.close();
-    engine.close();
+    if (engine !== local) await engine.close();
+    local.close();
   }
 }
 

@@ -258,10 +258,17 @@ export async function startPlayground(config: Config, engine: BotEngine, options
 export async function runPlayground(
   config: Config,
   engine: BotEngine,
-  options: { port?: number; open?: boolean; onReady?: (url: string) => void; signal?: AbortSignal } & Omit<PlaygroundOptions, "port" | "open" | "onReady" | "signal"> = {},
+  options: {
+    port?: number; open?: boolean; onReady?: (url: string) => void; signal?: AbortSignal;
+    /** Answer in a worker thread (default true; see StartBotOptions.answerInWorker). */
+    answerInWorker?: boolean;
+  } & Omit<PlaygroundOptions, "port" | "open" | "onReady" | "signal"> = {},
 ): Promise<void> {
   if (options.signal?.aborted) return;
-  const playground = await startPlayground(config, engine, options);
+  const playground = await startPlayground(config, engine, {
+    ...options,
+    bot: { answerInWorker: options.answerInWorker ?? true, ...options.bot },
+  });
   const texts = loadPlaygroundTexts();
   process.stderr.write([
     "",
