@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Fact } from "../domain/types.js";
 
 /** Tool argument schemas: the contract both brains (offline planner, LLM agent) call through. */
 export const SearchArticlesArgs = z.object({
@@ -48,23 +49,8 @@ export interface PassageResult extends SourceRef {
   score: number;
 }
 
-export interface FactResult extends SourceRef {
-  factId: string;
-  articleId: string;
-  zone: string | null;
-  subject: string;
-  metric: string;
-  value: number;
-  unit: string;
-  raw: string;
-  qualifier: string;
-  kind: string;
-  year: number | null;
-  period: string;
-  evidence: string;
-  start: number;
-  end: number;
-}
+/** A fact as tools return it: the stored fact with its source, and its id as `factId`. */
+export type FactResult = Omit<Fact, "id"> & SourceRef & { factId: string };
 
 export interface ZoneComparisonRow {
   zone: string;
