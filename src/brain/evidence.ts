@@ -47,6 +47,11 @@ export class EvidenceFinder {
     const query = [extraQuery, ...zones, ...terms, frame.year ? `${frame.year}年` : ""].filter(Boolean).join(" ") || frame.question;
     const searches = [this.tools.searchArticles({ query, k: CANDIDATE_CHUNKS })];
     for (const zone of zones.slice(0, 3)) searches.push(this.tools.searchArticles({ query, zone, k: CANDIDATE_CHUNKS }));
+    // Look-alikes differ by year: also search inside the asked year, alone and with the zone.
+    if (frame.year !== undefined) {
+      searches.push(this.tools.searchArticles({ query, year: frame.year, k: CANDIDATE_CHUNKS }));
+      if (zones[0]) searches.push(this.tools.searchArticles({ query, zone: zones[0], year: frame.year, k: CANDIDATE_CHUNKS }));
+    }
     const passages = (await Promise.all(searches)).flat();
     const seen = new Set<number>();
     const scored: SentenceScore[] = [];
