@@ -15,6 +15,8 @@ const CANDIDATE_CHUNKS = 20;
 const ACCEPTABLE_WINDOW = 8;
 /** How much the fit of the best fact counts against the fit of its sentence. */
 const FACT_WEIGHT = 0.3;
+const UNASKED_ACTUAL_LEAN = 0.04;
+const GROWTH_QUESTION = /增长|增速|增幅|下降|比例|占比|率|%|百分/;
 /** A target question wants the sentence whose figure is a target, not the actual beside it. */
 const KIND_AGREES = 0.12;
 /** Characters around a number that say what it counts (「赴英、法、日、韩4个国家和国内16个城市」). */
@@ -79,7 +81,8 @@ export class EvidenceFinder {
       const facts = this.pickFacts(frame, evidence);
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
-      const kindFit = frame.kind && facts[0] ? (kindAgrees(frame.kind, facts[0].kind) ? KIND_AGREES : -KIND_AGREES) : 0;
+      // Without 目标/计划 a question about a past year asks what happened: lean to actuals.
+      const kindFit = !facts[0] ? 0 : frame.kind ? (kindAgrees(frame.kind, facts[0].kind) ? KIND_AGREES : -KIND_AGREES) : kindAgrees("actual", facts[0].kind) ? UNASKED_ACTUAL_LEAN : 0;
       const fit = candidate.score + FACT_WEIGHT * factFit + kindFit;
       if (!best || fit > best.fit) best = { evidence, facts, fit };
     }
@@ -149,6 +152,8 @@ export class EvidenceFinder {
     let score = localFit + 0.3 * clauseFit;
     const family = this.familyOf(fact);
     if (frame.unitFamily && family === frame.unitFamily) score += 0.2;
+    // 「进出口额是多少」 asks for the amount; its growth rate answers only a question about growth.
+    if (family === "percent" && !GROWTH_QUESTION.test(frame.question)) score -= 0.3;
     if (frame.kind) score += kindAgrees(frame.kind, fact.kind) ? 0.1 : -0.1;
     return score;
   }

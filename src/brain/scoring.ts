@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
-import { periodKey, periodsAgree } from "./periods.js";
+import { periodKey } from "./periods.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 
@@ -53,7 +53,7 @@ export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context:
   const eventsOk = frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb)));
   let score = coverage * (zoneOk ? 1 : 0.4) * (yearOk ? 1 : 0.4) * (eventsOk ? 1 : 0.6);
   score += typeBonus(frame, sentence, context.lexicon) + kindAndPeriodBonus(frame, sentence.text, context.lexicon);
-  const periodOk = periodsAgree(frame.period, periodKey(sentence.text));
+  const periodOk = periodFits(frame.period, sentence.text, previous?.text);
   return { sentence, coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious, score };
 }
 
@@ -109,6 +109,17 @@ function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): 
     default:
       return 0;
   }
+}
+
+/**
+ * A whole-year question fits a sentence that names no other period; a question about part of a year
+ * (一季度, 1至5月) needs that period said in the sentence or the one before it.
+ */
+function periodFits(asked: string | undefined, text: string, previous: string | undefined): boolean {
+  if (!asked) return true;
+  const own = periodKey(text);
+  if (asked === "Y") return own === undefined || own === "Y";
+  return (own ?? (previous ? periodKey(previous) : undefined)) === asked;
 }
 
 /** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */

@@ -163,7 +163,10 @@ function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
 /** Years a sentence speaks of: its own cues (2021年, 去年, 过去一年…), else its paragraph's, else the article's year. */
 function yearsOf(text: string, articleDate: string | null, contextYears: number[]): number[] {
   // 「去年全年」 is one cue, not two: a cue right after another only restates it.
-  const cues = yearCues(text, articleDate).filter((cue, i, all) => i === 0 || cue.index - all[i - 1]!.index > 3);
+  // 「过去一年，…全年新签约…」: 全年 restates the year already named, it does not add the article's.
+  const cues = yearCues(text, articleDate)
+    .filter((cue, i, all) => i === 0 || cue.index - all[i - 1]!.index > 3)
+    .filter((cue, _, all) => all.length === 1 || !text.startsWith("全年", cue.index));
   const cued = cues.map((cue) => cue.year).filter((year): year is number => year !== null);
   if (cued.length > 0) {
     contextYears.splice(0, contextYears.length, ...new Set(cued));

@@ -8,6 +8,8 @@ const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
 const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
+const PERIOD_WORDS = /(?:1|一)\s*(?:至|到|—|–|-|~|～)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?|前(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个?月|前三季度|(?:第?[一二三四1-4])季度|[上下]半年|全年/g;
+
 /** A place-like word: a few characters ending in 区, 园, 城, 港, 谷… */
 const ZONE_LIKE = /[\u4e00-\u9fa5]{2,9}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
 const EXPLICIT_YEAR = /((?:19|20)\d{2})\s*年/;
@@ -35,6 +37,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   for (const m of [...mentions].sort((a, b) => b.start - a.start)) remainder = remainder.slice(0, m.start) + " " + remainder.slice(m.end);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   remainder = remainder.replace(/(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:底|末|份)?)?/g, " ").replace(/今年|本年|去年|上年|前年|明年/g, " ");
+  // Periods are read separately (frame.period); left in, 「1—5月固投」 would segment into noise.
+  remainder = remainder.replace(PERIOD_WORDS, " ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
   const frame: QuestionFrame = {
     question: text,
@@ -91,7 +95,7 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   if (has("where")) return "where";
   if (/是谁|谁[？?]?$/.test(text)) return "who";
   // 「…分别是多少」 asks for figures; 「分别是什么」「有哪些」 for a list.
-  if (has("list") && !/多少|几[个项家次支张列处]/.test(text)) return "list";
+  if (has("list") && !/多少|(?<!哪)几[个项家次支张列处]/.test(text)) return "list";
   if (has("numeric")) return "numeric";
   // 「海洋生产总值增长目标？」 asks for a figure without saying 多少.
   if (Object.entries(lexicon.words.unitFamilyCues).some(([family, words]) => family !== "count" && words.some((w) => text.includes(w)))) return "numeric";
