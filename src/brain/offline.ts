@@ -186,7 +186,7 @@ export class OfflineBrain {
     const ranked = await this.finder.rank({ ...frame, zones: entityZones }, terms, entityZones, entity);
     let best: (Row & { fit: number }) | undefined;
     for (const candidate of ranked.slice(0, 6)) {
-      if (!candidate.zoneOk || !candidate.yearOk || candidate.coverage < 0.35) continue;
+      if (!candidate.zoneOk || !candidate.yearOk || !candidate.periodOk || candidate.coverage < 0.35) continue;
       // The sentence must be about this entity; the metric may be carried by the unit (面积 → 平方米).
       const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.finder.scoring, entityTerms).coverage >= FOUND_COVERAGE;
       if (!about) continue;
@@ -277,7 +277,7 @@ export class OfflineBrain {
     const terms = [...new Set([...frame.items, ...frame.terms.filter((t) => !frame.items.some((item) => item.includes(t)))])];
     const ranked = await this.finder.rank(frame, terms);
     for (const candidate of ranked.slice(0, 5)) {
-      if (candidate.coverage < FOUND_COVERAGE * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
+      if (candidate.coverage < FOUND_COVERAGE * 0.8 || !candidate.zoneOk || !candidate.yearOk || !candidate.periodOk) continue;
       const evidence = this.finder.evidenceOf(candidate);
       const parts = this.itemFacts(frame, evidence);
       if (!parts) continue;

@@ -119,6 +119,8 @@ function periodFits(asked: string | undefined, text: string, previous: string | 
   if (!asked) return true;
   const own = periodKey(text);
   if (asked === "Y") return own === undefined || own === "Y";
+  // 「同期，胶东临空经济示范区实现…」 continues the period the report is about.
+  if (own === undefined && text.includes("同期")) return true;
   return (own ?? (previous ? periodKey(previous) : undefined)) === asked;
 }
 
