@@ -107,7 +107,8 @@ export class OfflineBrain {
     const key = canonicalMetric(fact.metric);
     return this.corpus.store
       .facts({ zones: [fact.zone], year: fact.year, metricKeys: [key] })
-      .filter((other) => other.articleId !== fact.articleId && other.period === fact.period && other.unit === fact.unit)
+      // Same subject too: two projects' 总投资 are not two reports of one figure.
+      .filter((other) => other.articleId !== fact.articleId && other.period === fact.period && other.unit === fact.unit && other.subject === fact.subject)
       .filter((other) => sameKind(other.kind, fact.kind) && Math.abs(other.value - fact.value) > 1e-9 * Math.max(1, Math.abs(fact.value)))
       .slice(0, 2)
       .map((other) => this.finder.toResult(other));
