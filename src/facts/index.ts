@@ -5,3 +5,4 @@ export { normalizeQuantity, scanQuantities, unitEntry, type QuantityMatch } from
 export { resolveYear, detectPeriod, nearestYearCue, yearCues, yearOfDate, type YearCue } from "./years.js";
 export { canonicalMetric, metricSynonyms } from "./synonyms.js";
 export { scanRankings, type RankingMatch } from "./rankings.js";
+export { FACTS_VERSION } from "./version.js";
