@@ -110,6 +110,14 @@ export class EvidenceFinder {
     return { score, sentences };
   }
 
+  /** The sentence(s) a fact from the table was said in, as evidence to cite. */
+  evidenceOfFact(fact: FactResult): Evidence {
+    const sentences = this.bank.overlapping(fact.articleId, fact.start, fact.end);
+    const sentence = sentences[0]!;
+    const score: SentenceScore = { sentence, coverage: 1, zoneOk: true, yearOk: true, eventsOk: true, periodOk: true, usesPrevious: false, score: 1 };
+    return { score, sentences };
+  }
+
   factsIn(evidence: Evidence): FactResult[] {
     const first = evidence.sentences[0]!;
     const last = evidence.sentences[evidence.sentences.length - 1]!;

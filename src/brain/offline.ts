@@ -1,10 +1,11 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { canonicalMetric } from "../facts/index.js";
+import { metricFit } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, quantityText, scopeLabel } from "./compose.js";
 import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { FactLookup, METRIC_FIT_MIN, metricWording, type FigureQuery, type Lookup } from "./lookup.js";
 import { scoreSentence, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { readQuestion } from "./understand.js";
@@ -26,6 +27,7 @@ export class OfflineBrain {
   private readonly lexicon: Lexicon = loadLexicon();
   private readonly referenceYear: number;
   private readonly finder: EvidenceFinder;
+  private readonly lookup: FactLookup;
 
   constructor(tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
     // Exact sentence-level rarity on a newsroom-sized corpus; past that, the search index's chunk
@@ -38,6 +40,7 @@ export class OfflineBrain {
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
+    this.lookup = new FactLookup(tools);
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
@@ -59,6 +62,91 @@ export class OfflineBrain {
   // ---- questions answered by one passage (numeric, list, when, describe…), possibly in parts ----
 
   private async single(frame: QuestionFrame): Promise<Answer> {
+    return (await this.fromFactTable(frame)) ?? this.fromSearch(frame);
+  }
+
+  // ---- figures straight from the fact table ----
+
+  /**
+   * A figure question with a zone, a year and a metric the synonym table knows is answered from the
+   * fact table (each part of a multi-part question on its own). When the table has the zone's metric
+   * only for other years, kinds or periods, the answer says so — unless retrieval finds the figure with
+   * the asked year, kind and period under another zone name.
+   */
+  private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
+    if (frame.type !== "numeric") return undefined;
+    const queries = this.figureQueries(frame);
+    if (!queries) return undefined;
+    const outcomes = queries.map((query) => this.lookup.find(query, this.referenceYear));
+    if (outcomes.some((o) => o.status === "unknown") && !outcomes.some((o) => o.status === "found")) return undefined;
+    const found = outcomes.filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found").map((o) => o.fact);
+    if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
+    return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
+  }
+
+  /** One query per asked part; parts that name no metric (「同比增长多少」) ask about the one before. */
+  private figureQueries(frame: QuestionFrame): FigureQuery[] | undefined {
+    const texts = subQuestions(frame.question);
+    if (texts.length < 2) {
+      const query = this.lookup.query(frame);
+      return query && [query];
+    }
+    const queries: FigureQuery[] = [];
+    let metric = "";
+    for (const text of texts) {
+      const part = this.partFrame(frame, text);
+      const own = this.lookup.query(part, text);
+      const query = own ?? (metric ? this.lookup.query(part, text, metric) : undefined);
+      if (!query) return undefined;
+      metric = query.metric;
+      queries.push(query);
+    }
+    return queries;
+  }
+
+  private figureAnswer(frame: QuestionFrame, facts: FactResult[], missing: number): Answer {
+    const evidences = uniqueEvidence(facts.map((fact) => this.finder.evidenceOfFact(fact)));
+    const citations = evidences.map((e) => this.finder.cite(e));
+    const conflicts = facts.length === 1 ? this.conflictsWith(facts[0]!) : [];
+    const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
+    const head = `${scopeLabel(frame.zones[0], frame.year)}：`;
+    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: missing }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
+    return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
+  }
+
+  /** The table has the metric, not the asked figure: retrieval may still find it under another zone name. */
+  private async missingFigure(frame: QuestionFrame, query: FigureQuery, outcomes: Lookup[]): Promise<Answer> {
+    const viaSearch = await this.fromSearch(frame);
+    const fact = viaSearch.facts[0];
+    if (viaSearch.found && fact && this.answersQuery(fact, query)) return viaSearch;
+    const nearest = outcomes.map((o) => (o.status === "missing" ? o.nearest : undefined)).find((f) => f !== undefined);
+    const scope = `${scopeLabel(query.zone, query.year)}${periodLabel(query.period)}`;
+    const topic = frame.terms.slice(0, 4).join("、");
+    if (!nearest) return this.decline(frame, fill("declineGeneric", { scope, topic }));
+    const citation = this.finder.cite(this.finder.evidenceOfFact(nearest));
+    return this.decline(frame, fill("declineNearMiss", {
+      scope, topic, nearScope: `${scopeLabel(nearest.zone ?? undefined, nearest.year ?? undefined)}${periodLabel(nearest.periodKey)}${kindLabel(nearest.kind)}`,
+      quote: citation.quote, title: citation.title, date: dateLabel(citation.date),
+    }), [citation]);
+  }
+
+  private answersQuery(fact: FactResult, query: FigureQuery): boolean {
+    const kindOk = !query.kind || (query.kind === "target" ? ["target", "plan"] : ["actual", "stat"]).includes(fact.kind);
+    return fact.year === query.year && fact.periodKey === query.period && kindOk && metricFit(query.metric, fact.metric) >= METRIC_FIT_MIN;
+  }
+
+  private conflictText(conflicts: FactResult[]): string {
+    if (conflicts.length === 0) return "";
+    const rows = conflicts.map((fact) => {
+      const src = this.finder.source(fact.articleId);
+      return fill("conflictRow", { title: src.title, date: dateLabel(src.date), metric: fact.metric, quantity: quantityText(fact) });
+    });
+    return `\n${fill("conflict", { rows: rows.join("；") })}`;
+  }
+
+  // ---- questions answered from retrieved passages ----
+
+  private async fromSearch(frame: QuestionFrame): Promise<Answer> {
     // Later parts lean on the first (「建成后每年能产多少…」 is still about 京东方), so they match like follow-ups.
     const parts = subQuestions(frame.question).map((part, i) => ({ ...this.partFrame(frame, part), followUp: frame.followUp || i > 0 }));
     if (parts.length < 2) return this.singlePart(frame);
@@ -89,9 +177,7 @@ export class OfflineBrain {
     const head = this.head(frame, located.evidence);
     const conflicts = located.facts.length === 1 ? this.conflictsWith(located.facts[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
-    const conflictText = conflicts.length
-      ? `\n${fill("conflict", { rows: conflicts.map((fact) => { const src = this.finder.source(fact.articleId); return fill("conflictRow", { title: src.title, date: dateLabel(src.date), metric: fact.metric, quantity: quantityText(fact) }); }).join("；") })}`
-      : "";
+    const conflictText = this.conflictText(conflicts);
     const text = located.facts.length > 0
       ? `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}${conflictText}\n${quoteLine(citation)}`
       : passageText(head, [citation]);
@@ -104,11 +190,11 @@ export class OfflineBrain {
    */
   private conflictsWith(fact: FactResult): FactResult[] {
     if (!fact.zone || fact.year === null) return [];
-    const key = canonicalMetric(fact.metric);
     return this.corpus.store
-      .facts({ zones: [fact.zone], year: fact.year, metricKeys: [key] })
+      .facts({ zones: [fact.zone], year: fact.year, periodKey: fact.periodKey })
       // Same subject too: two projects' 总投资 are not two reports of one figure.
-      .filter((other) => other.articleId !== fact.articleId && other.period === fact.period && other.unit === fact.unit && other.subject === fact.subject)
+      .filter((other) => other.articleId !== fact.articleId && other.unit === fact.unit && other.subject === fact.subject)
+      .filter((other) => metricFit(fact.metric, other.metric) >= SAME_METRIC_FIT && metricFit(other.metric, fact.metric) >= SAME_METRIC_FIT)
       .filter((other) => sameKind(other.kind, fact.kind) && Math.abs(other.value - fact.value) > 1e-9 * Math.max(1, Math.abs(fact.value)))
       .slice(0, 2)
       .map((other) => this.finder.toResult(other));
@@ -357,6 +443,16 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
+/** Two reports are of one figure only when each one's metric fits the other's this well. */
+const SAME_METRIC_FIT = 0.85;
+
+const PERIOD_LABELS: Record<string, string> = { "M1-3": "一季度", "M1-6": "上半年", "M1-9": "前三季度", Q2: "二季度", Q3: "三季度", Q4: "四季度", H2: "下半年" };
+
+/** 一季度, 1至5月 …; nothing for the whole year. */
+function periodLabel(key: string | undefined): string {
+  if (!key || key === "Y") return "";
+  return PERIOD_LABELS[key] ?? key.replace(/^M1-(\d+)$/, "1至$1月");
+}
 
 function sameKind(a: string, b: string): boolean {
   const group = (kind: string) => (kind === "plan" ? "target" : kind === "stat" ? "actual" : kind);

@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
+import { FACTS_VERSION } from "../facts/index.js";
 import type { Article } from "../domain/types.js";
 import { SearchIndex } from "../retrieval/index.js";
 import { CorpusStore, currentGeneration } from "../store/index.js";
@@ -58,7 +59,10 @@ async function seedsChanged(config: Config): Promise<boolean> {
   if (!generation) return true;
   const store = CorpusStore.open(path.join(generation.dir, "corpus.db"), { readonly: true });
   const known = new Map(store.sources().map((s) => [s.source, s.contentHash]));
+  // Facts made by older extraction rules are re-extracted (ingestFiles does that for kept articles).
+  const stale = store.meta<number>("factsVersion") !== FACTS_VERSION;
   store.close();
+  if (stale) return true;
   let entries: string[];
   try {
     entries = await readdir(config.seedsDir);

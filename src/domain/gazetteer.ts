@@ -17,6 +17,13 @@ const GazetteerFileSchema = z.object({
   weakAliasExclusions: z.array(z.string()).default([]),
 });
 
+const ZoneFormsSchema = z.object({
+  minChars: z.number().int().positive(),
+  cityPrefixes: z.array(z.string().min(1)),
+  suffixForms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+});
+
+export type ZoneForms = z.infer<typeof ZoneFormsSchema>;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type ZoneGroup = z.infer<typeof GroupSchema>;
 
@@ -40,13 +47,14 @@ export class Gazetteer {
   /** The same aliases by first character, so a scan only tries the few that can start at a position. */
   private readonly byFirstChar = new Map<string, { alias: string; zone: string; weak: boolean }[]>();
 
-  constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = []) {
+  constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = [], private readonly forms?: ZoneForms) {
     this.zones = zones;
     this.groups = groups;
     for (const zone of zones) this.byName.set(zone.name, zone);
+    const derived = forms ? derivedAliases(zones, forms) : new Map<string, string[]>();
     this.aliasList = zones
       .flatMap((zone) => [
-        ...[zone.name, ...zone.aliases].map((alias) => ({ alias, zone: zone.name, weak: false })),
+        ...[zone.name, ...zone.aliases, ...(derived.get(zone.name) ?? [])].map((alias) => ({ alias, zone: zone.name, weak: false })),
         ...zone.weakAliases.map((alias) => ({ alias, zone: zone.name, weak: true })),
       ])
       .sort((a, b) => b.alias.length - a.alias.length);
@@ -61,7 +69,8 @@ export class Gazetteer {
 
   static load(path: string = defaultGazetteerPath()): Gazetteer {
     const parsed = GazetteerFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-    return new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions);
+    const forms = ZoneFormsSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL("../../data/zone-forms.json", import.meta.url)), "utf8")));
+    return new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions, forms);
   }
 
   /**
@@ -73,7 +82,7 @@ export class Gazetteer {
     if (unknown.length === 0) return this;
     const root = mostCommon(this.zones.map((zone) => zone.parent).filter((parent): parent is string => parent !== undefined));
     const added: Zone[] = unknown.map((name) => ({ name, aliases: [name], weakAliases: [], parent: root, groups: [] }));
-    return new Gazetteer([...this.zones, ...added], this.groups, this.weakExclusions);
+    return new Gazetteer([...this.zones, ...added], this.groups, this.weakExclusions, this.forms);
   }
 
   zone(name: string): Zone | undefined {
@@ -150,6 +159,41 @@ export class Gazetteer {
     }
     return false;
   }
+}
+
+/**
+ * Regular other forms of each zone's names (平度经济开发区 → 平度经开区, 即墨综合保税区 → 青岛即墨综合保税区,
+ * 青岛保税区 → 青岛市保税区). A form claimed by two zones, or already another zone's alias, is nobody's.
+ */
+function derivedAliases(zones: Zone[], forms: ZoneForms): Map<string, string[]> {
+  const listed = new Map<string, string>();
+  for (const zone of zones) for (const alias of [zone.name, ...zone.aliases, ...zone.weakAliases]) listed.set(alias, zone.name);
+  const claims = new Map<string, Set<string>>();
+  for (const zone of zones) {
+    for (const form of [zone.name, ...zone.aliases].flatMap((alias) => otherForms(alias, forms))) {
+      if (form.length < forms.minChars || listed.has(form)) continue;
+      claims.set(form, (claims.get(form) ?? new Set()).add(zone.name));
+    }
+  }
+  const derived = new Map<string, string[]>();
+  for (const [form, owners] of claims) {
+    if (owners.size !== 1) continue;
+    const owner = [...owners][0]!;
+    derived.set(owner, [...(derived.get(owner) ?? []), form]);
+  }
+  return derived;
+}
+
+function otherForms(alias: string, forms: ZoneForms): string[] {
+  const shortened = forms.suffixForms.filter(([long]) => alias.endsWith(long) && alias.length > long.length).map(([long, short]) => alias.slice(0, -long.length) + short);
+  const bases = [alias, ...shortened];
+  const [city, ...others] = forms.cityPrefixes;
+  const prefixed = bases.flatMap((base) => {
+    const bare = [city!, ...others].reduce((rest, prefix) => (rest.startsWith(prefix) ? rest.slice(prefix.length) : rest), base);
+    // Only place names, not districts' two-character stems (城阳区 stays; 青岛城阳区 is fine too).
+    return bare.length >= 3 ? forms.cityPrefixes.map((prefix) => prefix + bare).concat(bare === base ? [] : [bare]) : [];
+  });
+  return [...new Set([...shortened, ...prefixed])].filter((form) => form !== alias);
 }
 
 function isSubsequence(short: string, long: string): boolean {

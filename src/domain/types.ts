@@ -53,6 +53,8 @@ export interface Fact {
   /** Resolved calendar year or null. */
   year: number | null;
   period: Period;
+  /** Normalised part of the year (Y, M1-3, M1-6, M1-9, M1-n, Q2, Q3, Q4, H2) so wordings meet. */
+  periodKey: string;
   /** Verbatim clause containing the number: article.text.slice(start, end). */
   evidence: string;
   start: number;

@@ -43,10 +43,14 @@ const CuesFileSchema = z.object({
   noYearMarkers: z.array(z.string()),
   relativeYears: z.record(z.string(), z.number().int()),
   relativeYearExclusionPrefixes: z.array(z.string()),
+  yearlessRelativeWords: z.array(z.string()),
+  comparatorLeads: z.array(z.string()),
+  sameTermWords: z.array(z.string()),
+  qualifierWordExclusions: z.array(z.string()),
   periods: z.record(PeriodNames, z.array(z.string())),
   monthRangePattern: z.string(),
 });
-const SynonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(1)) });
+const SynonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(1)), noise: z.array(z.string()).default([]) });
 
 export type UnitEntry = z.infer<typeof UnitSchema>;
 export type UnitCategory = UnitEntry["category"];

@@ -7,6 +7,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
+import { lastPeriodKey } from "./periods.js";
 import { detectPeriod, nearestYearCue, yearCues, yearOfDate } from "./years.js";
 
 export interface ExtractionResult {
@@ -90,8 +91,12 @@ function zoneAt(ctx: ParagraphContext, position: number): string | null {
   const before = ctx.article.text.slice(ctx.paragraph.start, position);
   // A zone named in the number's own clause owns it: 「…，低于莱西市同期的2.47亿美元」 is 莱西市's figure.
   const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
-  const inClause = ctx.gazetteer.mentions(before.slice(clauseStart)).at(-1);
+  const clause = before.slice(clauseStart);
+  const inClause = ctx.gazetteer.mentions(clause).at(-1);
   if (inClause) return inClause.zone;
+  // 「去年，全市新设立市场主体达4.71万户」: a weak name (全市, 新区) opening the clause is its subject.
+  const opening = ctx.gazetteer.mentions(clause, { includeWeak: true })[0];
+  if (opening?.weak && clause.slice(0, opening.start).trim() === "") return opening.zone;
   let topic: string | null = null;
   for (const mention of ctx.gazetteer.mentions(before)) {
     const place = clauseInitial(before, mention.start);
@@ -121,6 +126,21 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
 
 function periodAt(text: string, sentence: Span, position: number): Period {
   return detectPeriod(text.slice(sentence.start, position)) ?? "year";
+}
+
+/**
+ * Normalised period of a number: the last one named before it in its sentence; else, when the sentence
+ * names no year of its own, the one in force in the paragraph so far (「1至11月，全市…。其中，X新签约…」).
+ */
+function periodKeyAt(ctx: ParagraphContext, sentence: Span, position: number): string {
+  const text = ctx.article.text;
+  const before = text.slice(sentence.start, position);
+  const own = lastPeriodKey(before);
+  if (own) return own;
+  // 「去年同期，…」 names a year but keeps the period the paragraph was about.
+  const sameTerm = factCues().sameTermWords.some((word) => before.includes(word));
+  if (!sameTerm && yearCues(before, ctx.article.date).length > 0) return "Y";
+  return lastPeriodKey(text.slice(ctx.paragraph.start, sentence.start)) ?? "Y";
 }
 
 function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {
@@ -178,6 +198,7 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
   const evidence = evidenceSpan(clauses, state.clause, reading.borrowed || Boolean(hit.ranking));
   const year = yearAt(ctx, sentence, state.clause, hit.start);
   const period = periodAt(text, sentence, hit.start);
+  const periodKey = periodKeyAt(ctx, sentence, hit.start);
   const articleYear = yearOfDate(article.date);
   const tense = resolveTense({
     sentence: text.slice(sentence.start, sentence.end),
@@ -215,6 +236,7 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     kind,
     year,
     period,
+    periodKey,
     evidence: text.slice(evidence.start, evidence.end),
     start: evidence.start,
     end: evidence.end,

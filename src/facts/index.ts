@@ -3,6 +3,7 @@ export { extractFacts, evidenceMatches, type ExtractionResult } from "./extract.
 export { parseChineseNumber, parseChineseNumeral, parseArabic, roundSane } from "./numerals.js";
 export { normalizeQuantity, scanQuantities, unitEntry, type QuantityMatch } from "./units.js";
 export { resolveYear, detectPeriod, nearestYearCue, yearCues, yearOfDate, type YearCue } from "./years.js";
-export { canonicalMetric, metricSynonyms } from "./synonyms.js";
+export { canonicalMetric, metricSynonyms, metricParts, metricFit, namesKnownMetric } from "./synonyms.js";
 export { scanRankings, type RankingMatch } from "./rankings.js";
 export { FACTS_VERSION } from "./version.js";
+export { periodKey, lastPeriodKey, periodsAgree, type PeriodKey } from "./periods.js";

@@ -18,7 +18,8 @@ export interface QualifierReading {
 
 export function readQualifier(text: string, start: number, end: number, inside: string): QualifierReading {
   const cues = factCues();
-  const beforeWord = longestFirst(Object.keys(cues.qualifiersBefore)).find((w) => text.slice(Math.max(0, start - w.length), start) === w);
+  const partOfWord = (w: string) => cues.qualifierWordExclusions.some((word) => word.endsWith(w) && text.slice(Math.max(0, start - word.length), start) === word);
+  const beforeWord = longestFirst(Object.keys(cues.qualifiersBefore)).find((w) => text.slice(Math.max(0, start - w.length), start) === w && !partOfWord(w));
   const afterWord = longestFirst(Object.keys(cues.qualifiersAfter)).find((w) => text.startsWith(w, end));
   const qualifier = asQualifier(inside || (afterWord ? cues.qualifiersAfter[afterWord] : undefined) || (beforeWord ? cues.qualifiersBefore[beforeWord] : undefined));
   return { qualifier, beforeLength: beforeWord?.length ?? 0, afterLength: afterWord?.length ?? 0 };

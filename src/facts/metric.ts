@@ -123,6 +123,16 @@ function splitMetricHead(metric: string): { subject: string; head: string } | nu
   return { subject: verbOnly ? "" : subject, head };
 }
 
+/** 「低于青岛经开区同期的」「去年同期为」: a figure given for comparison names no metric of its own. */
+function isComparison(phrase: string, stripZonePrefix: (p: string) => string): boolean {
+  const { comparatorLeads, sameTermWords } = factCues();
+  let rest = phrase.replace(/[的为是]+$/u, "");
+  const lead = longestFirst(comparatorLeads).find((word) => rest.startsWith(word));
+  if (lead) rest = rest.slice(lead.length);
+  rest = stripZonePrefix(rest.replace(TIME_PREFIX, ""));
+  return sameTermWords.includes(rest.replace(/[的为是]+$/u, ""));
+}
+
 function isGrowthWord(metric: string): boolean {
   return factCues().growthWords.includes(metric);
 }
@@ -167,7 +177,7 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
   const aggregate = aggregateSubject(left);
   if (aggregate && metric.includes(aggregate)) metric = metric.replace(aggregate, "");
   subject ||= aggregate;
-  if (!metric || metric === "、") {
+  if (!metric || metric === "、" || isComparison(metric, site.stripZonePrefix)) {
     metric = site.previousMetric || unitsData().defaultMetric[site.category] || "";
     borrowed = true;
   } else if (isGrowthWord(metric) && site.previousMetric) {

@@ -1,3 +1,4 @@
+import { bigramDice } from "../text/similarity.js";
 import { longestFirst, synonymsData } from "./data.js";
 
 interface SynonymTable {
@@ -56,4 +57,67 @@ export function metricSynonyms(metric: string): string[] {
     for (const [other, otherCanonical] of canonicalOf) if (otherCanonical === canonical) found.add(other);
   }
   return [...found];
+}
+
+/** The synonym groups a metric phrase names (by canonical form) and the characters no group explains. */
+export function metricParts(metric: string): { groups: string[]; rest: string } {
+  let parts = partsCache.get(metric);
+  if (!parts) {
+    if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
+    parts = readParts(metric);
+    partsCache.set(metric, parts);
+  }
+  return parts;
+}
+
+// Fact metrics repeat a lot across an archive; reading each wording once keeps lookups cheap.
+const PARTS_CACHE_MAX = 100_000;
+const partsCache = new Map<string, { groups: string[]; rest: string }>();
+
+function readParts(metric: string): { groups: string[]; rest: string } {
+  const { members, canonicalOf } = synonymTable();
+  const text = normalizeText(metric);
+  const groups: string[] = [];
+  let rest = "";
+  let i = 0;
+  while (i < text.length) {
+    const member = members.find((m) => text.startsWith(normalizeText(m), i));
+    if (member) {
+      groups.push(canonicalOf.get(member) ?? member);
+      i += normalizeText(member).length;
+    } else {
+      rest += text[i];
+      i += 1;
+    }
+  }
+  return { groups: [...new Set(groups)], rest: withoutNoise(rest) };
+}
+
+function withoutNoise(text: string): string {
+  let out = text;
+  for (const word of longestFirst(synonymsData().noise)) out = out.split(word).join("");
+  return out;
+}
+
+const KNOWN_BASE = 0.75;
+const EXTRA_GROUP_PENALTY = 0.15;
+
+/**
+ * How well a fact's metric answers an asked metric (0..1). When the asked wording names known metrics,
+ * the fact must name them all (新登记市场主体 meets 新设立市场主体; 税收收入 never meets 一般公共预算收入)
+ * and the leftover words only refine; an unknown metric is matched on its characters alone.
+ */
+export function metricFit(asked: string, metric: string): number {
+  const want = metricParts(asked);
+  const have = metricParts(metric);
+  if (want.groups.length === 0) return bigramDice(withoutNoise(normalizeText(asked)), withoutNoise(normalizeText(metric)));
+  if (!want.groups.every((group) => have.groups.includes(group))) return 0;
+  const extra = have.groups.filter((group) => !want.groups.includes(group)).length;
+  const rest = want.rest === have.rest ? 1 : bigramDice(want.rest, have.rest);
+  return Math.max(0, KNOWN_BASE + (1 - KNOWN_BASE) * rest - EXTRA_GROUP_PENALTY * extra);
+}
+
+/** True when the wording names at least one metric the synonym table knows. */
+export function namesKnownMetric(text: string): boolean {
+  return metricParts(text).groups.length > 0;
 }

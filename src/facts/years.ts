@@ -52,7 +52,12 @@ function relativeYearCues(text: string, articleYear: number | null): YearCue[] {
 /** Every year cue in text (explicit years, relative words, multi-year plan markers), in text order. */
 export function yearCues(text: string, articleDate: string | null): YearCue[] {
   const articleYear = yearOfDate(articleDate);
-  return [...explicitYearCues(text), ...relativeYearCues(text, articleYear)].sort((a, b) => a.index - b.index);
+  const { yearlessRelativeWords } = factCues();
+  const yearless = (cue: YearCue) => cue.source === "relative" && yearlessRelativeWords.some((word) => text.startsWith(word, cue.index));
+  const cues = [...explicitYearCues(text), ...relativeYearCues(text, articleYear)].sort((a, b) => a.index - b.index);
+  // 「2023年全年」「过去一年，…全年」: 全年 after a year names no year of its own (in a 2024 article it is not 2024).
+  const firstNamed = cues.find((cue) => cue.source !== "none-marker" && !yearless(cue))?.index ?? Infinity;
+  return cues.filter((cue) => !(yearless(cue) && cue.index > firstNamed));
 }
 
 /**

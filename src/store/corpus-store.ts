@@ -5,6 +5,8 @@ import type { Article, Fact, FactKind, Period, Qualifier } from "../domain/types
 export interface FactFilter {
   zones?: string[];
   year?: number;
+  /** Normalised period (Y, M1-3 …). */
+  periodKey?: string;
   kinds?: FactKind[];
   metricKeys?: string[];
   articleIds?: string[];
@@ -27,9 +29,10 @@ CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE TABLE IF NOT EXISTS facts (
   id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, zone TEXT, subject TEXT NOT NULL,
   metric TEXT NOT NULL, metric_key TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, raw TEXT NOT NULL,
-  qualifier TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER, period TEXT NOT NULL, evidence TEXT NOT NULL,
+  qualifier TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER, period TEXT NOT NULL, period_key TEXT NOT NULL, evidence TEXT NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS facts_lookup ON facts(zone, metric_key, year, kind, period);
+CREATE INDEX IF NOT EXISTS facts_lookup ON facts(zone, metric_key, year, kind, period_key);
+CREATE INDEX IF NOT EXISTS facts_zone_year ON facts(zone, year);
 CREATE INDEX IF NOT EXISTS facts_article ON facts(article_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
@@ -41,7 +44,7 @@ interface ArticleRow {
 interface FactRow {
   id: string; article_id: string; source: string; zone: string | null; subject: string; metric: string;
   metric_key: string; value: number; unit: string; raw: string; qualifier: string; kind: string;
-  year: number | null; period: string; evidence: string; start: number; end: number;
+  year: number | null; period: string; period_key: string; evidence: string; start: number; end: number;
 }
 
 export class CorpusStore {
@@ -80,7 +83,7 @@ export class CorpusStore {
     );
     const insertFact = this.db.prepare(
       `INSERT OR REPLACE INTO facts VALUES (@id, @articleId, @source, @zone, @subject, @metric, @metricKey, @value, @unit,
-       @raw, @qualifier, @kind, @year, @period, @evidence, @start, @end)`,
+       @raw, @qualifier, @kind, @year, @period, @periodKey, @evidence, @start, @end)`,
     );
     this.db.transaction(() => {
       for (const article of articles) insertArticle.run({ ...article, zones: JSON.stringify(article.zones) });
@@ -104,6 +107,10 @@ export class CorpusStore {
     addIn("kind", filter.kinds);
     addIn("metric_key", filter.metricKeys);
     addIn("article_id", filter.articleIds);
+    if (filter.periodKey !== undefined) {
+      where.push("period_key = ?");
+      params.push(filter.periodKey);
+    }
     if (filter.year !== undefined) {
       where.push("year = ?");
       params.push(filter.year);
@@ -133,6 +140,6 @@ function toFact(row: FactRow): Fact {
   return {
     id: row.id, articleId: row.article_id, source: row.source, zone: row.zone, subject: row.subject, metric: row.metric,
     value: row.value, unit: row.unit, raw: row.raw, qualifier: row.qualifier as Qualifier, kind: row.kind as FactKind,
-    year: row.year, period: row.period as Period, evidence: row.evidence, start: row.start, end: row.end,
+    year: row.year, period: row.period as Period, periodKey: row.period_key, evidence: row.evidence, start: row.start, end: row.end,
   };
 }

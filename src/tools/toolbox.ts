@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Article, Fact, FactKind } from "../domain/types.js";
-import { canonicalMetric } from "../facts/index.js";
+import { metricFit } from "../facts/index.js";
 import { bigramDice } from "../text/similarity.js";
 import {
   CompareZonesArgs, ListProjectsArgs, LookupMetricArgs, SearchArticlesArgs,
@@ -35,7 +35,7 @@ export class Toolbox {
   lookupMetric(input: LookupMetricInput): FactResult[] {
     const args = LookupMetricArgs.parse(input);
     const zones = args.zone ? [this.canonicalZone(args.zone)] : undefined;
-    const candidates = this.corpus.store.facts({ zones, year: args.year, kinds: args.kind ? [args.kind as FactKind] : undefined });
+    const candidates = this.corpus.store.facts({ zones, year: args.year, kinds: args.kind ? [args.kind as FactKind] : undefined, periodKey: args.period });
     return rankByMetric(candidates, args.metric).map((fact) => this.toResult(fact));
   }
 
@@ -96,15 +96,15 @@ export class Toolbox {
   }
 }
 
-/** Facts whose metric matches the wording, best first: same canonical metric, then string similarity. */
+/** Facts whose metric matches the wording, best first: synonym groups first, then characters (metric, evidence). */
 function rankByMetric(facts: Fact[], metric: string): Fact[] {
-  const key = canonicalMetric(metric);
   const scored = facts
     .map((fact) => {
-      const exact = canonicalMetric(fact.metric) === key ? 1 : 0;
-      const similarity = Math.max(bigramDice(metric, fact.metric), 0.8 * bigramDice(metric, fact.evidence));
+      const fit = metricFit(metric, fact.metric);
+      // The evidence is read only when the metric's own words do not settle it.
+      const similarity = fit >= 0.6 ? bigramDice(metric, fact.metric) : Math.max(bigramDice(metric, fact.metric), 0.8 * bigramDice(metric, fact.evidence));
       const contains = fact.metric.includes(metric) || metric.includes(fact.metric) ? 0.3 : 0;
-      return { fact, score: exact + similarity + contains };
+      return { fact, score: 2 * fit + similarity + contains };
     })
     .filter((entry) => entry.score >= 0.35);
   return scored.sort((a, b) => b.score - a.score).map((entry) => entry.fact);

@@ -101,7 +101,7 @@ describe("digest content", () => {
     }));
     const facts: Fact[] = Array.from({ length: 3000 }, (_, i) => ({
       id: `f${i}`, articleId: `big${i % 300}.txt#0`, source: `big${i % 300}.txt`, zone: zones[i % zones.length]!, subject: "", metric: `指标${i}${"项目".repeat(10)}`,
-      value: i + 1, unit: "个", raw: `${i + 1}个`, qualifier: "", kind: i % 3 === 0 ? "actual" : "target", year: 2024, period: "year", evidence: `力争全年指标${i}达到${i + 1}个`, start: i, end: i + 5,
+      value: i + 1, unit: "个", raw: `${i + 1}个`, qualifier: "", kind: i % 3 === 0 ? "actual" : "target", year: 2024, period: "year", periodKey: "Y", evidence: `力争全年指标${i}达到${i + 1}个`, start: i, end: i + 5,
     }));
     const corpus: DigestCorpus = { generation: "gen-big", articles, facts, sources: [] };
     const content = buildDigestContent(corpus, { now: NOW });

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { LlmConfig } from "../../config/index.js";
 import type { Gazetteer } from "../../domain/gazetteer.js";
 import type { Article, Fact, FactKind, Period, Qualifier } from "../../domain/types.js";
-import { detectPeriod, normalizeQuantity, parseChineseNumber } from "../../facts/index.js";
+import { detectPeriod, lastPeriodKey, normalizeQuantity, parseChineseNumber } from "../../facts/index.js";
 import { looksLikeInstruction, sentenceAt } from "../../text/injection.js";
 
 const KINDS = ["target", "actual", "plan", "investment", "ranking", "stat"] as const;
@@ -141,6 +141,7 @@ export function verifyProposal(article: Article, proposal: LlmFactProposal, gaze
     kind: (KINDS as readonly string[]).includes(proposal.kind) ? (proposal.kind as FactKind) : "stat",
     year,
     period: PERIODS.includes(period) ? period : "year",
+    periodKey: lastPeriodKey(evidence.slice(0, at)) ?? "Y",
     evidence: article.text.slice(start, end),
     start,
     end,

@@ -1,0 +1,95 @@
+import { metricFit, namesKnownMetric } from "../facts/index.js";
+import type { FactResult, Toolbox } from "../tools/index.js";
+import type { QuestionFrame } from "./types.js";
+
+/** A fact's metric must fit the asked one at least this well to answer it. */
+export const METRIC_FIT_MIN = 0.6;
+/** Questions about a rate or share want a percentage; others want the amount. */
+const PERCENT_QUESTION = /增长|增速|增幅|下降|回落|比例|占比|比重|率|%|百分/;
+const UNASKED_KIND_LEAN = 0.05;
+const EXACT_ZONE_LEAN = 0.02;
+
+/** What the fact table says about one asked figure. */
+export type Lookup =
+  /** The figure, best first (more than one only when equally good reports disagree). */
+  | { status: "found"; fact: FactResult; fit: number }
+  /** The table knows this zone's metric, but not for the asked year, kind or period; the nearest it has. */
+  | { status: "missing"; nearest?: FactResult }
+  /** The table cannot tell: no known metric, or no zone/year to look under. Retrieval decides. */
+  | { status: "unknown" };
+
+/** The asked figure, as the fact table is keyed: zone, metric wording, year, kind, period. */
+export interface FigureQuery {
+  zone: string;
+  metric: string;
+  year: number;
+  kind?: "target" | "actual";
+  /** Normalised period; Y for the whole year. */
+  period: string;
+  wantsPercent: boolean;
+  /** 「多少亿元」「多少家」: the question names a unit that is not a percentage. */
+  wantsAmount: boolean;
+}
+
+/**
+ * Answers figure questions straight from the fact table through the lookup tool: the zone's facts for
+ * the year, the metric matched through the synonym table, and kind and period enforced, so look-alikes
+ * (another year, target vs actual, 一季度 vs 全年) never stand in for the asked figure.
+ */
+export class FactLookup {
+  constructor(private readonly tools: Toolbox) {}
+
+  /** The figure query a frame asks, or undefined when it names no zone, year or known metric. */
+  query(frame: QuestionFrame, part = frame.question, metric = metricWording(frame)): FigureQuery | undefined {
+    const zone = frame.zones[0];
+    if (!zone || frame.year === undefined || !namesKnownMetric(metric)) return undefined;
+    return {
+      zone, metric, year: frame.year, kind: frame.kind, period: frame.period ?? "Y",
+      wantsPercent: PERCENT_QUESTION.test(part),
+      wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
+    };
+  }
+
+  /** `referenceYear` is the year 今年 means: later years lean to targets when the kind is not said. */
+  find(query: FigureQuery, referenceYear: number): Lookup {
+    const sameMetric = this.tools
+      .lookupMetric({ metric: query.metric, zone: query.zone })
+      .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
+      .filter((entry) => entry.fit >= METRIC_FIT_MIN);
+    if (sameMetric.length === 0) return { status: "unknown" };
+    // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
+    const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
+    const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly));
+    const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind));
+    if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
+    const lean = (fact: FactResult) => kindLean(query, fact, referenceYear) + (fact.zone === query.zone ? EXACT_ZONE_LEAN : 0);
+    const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
+    return { status: "found", fact: best.fact, fit: best.fit };
+  }
+}
+
+/** The question's metric wording: its content terms in order (zone, year, period and question words are gone). */
+export function metricWording(frame: QuestionFrame): string {
+  return frame.terms.join("");
+}
+
+function kindFits(asked: "target" | "actual" | undefined, kind: string): boolean {
+  if (kind === "investment" || kind === "ranking") return true;
+  if (!asked) return true;
+  return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual" || kind === "stat";
+}
+
+/** Without 目标/完成 in the question: a past year asks what happened, this year or later what is planned. */
+function kindLean(query: FigureQuery, fact: FactResult, referenceYear: number): number {
+  if (query.kind) return 0;
+  const planned = fact.kind === "target" || fact.kind === "plan";
+  const wantsPlan = query.year > referenceYear;
+  return planned === wantsPlan ? UNASKED_KIND_LEAN : 0;
+}
+
+/** The closest figure the table has: same year first, then nearest year; same kind and period preferred. */
+function nearest(entries: { fact: FactResult; fit: number }[], query: FigureQuery): { fact: FactResult } | undefined {
+  const distance = ({ fact, fit }: { fact: FactResult; fit: number }) =>
+    Math.abs((fact.year ?? 0) - query.year) * 4 + (fact.periodKey === query.period ? 0 : 2) + (kindFits(query.kind, fact.kind) ? 0 : 1) + (1 - fit);
+  return [...entries].sort((a, b) => distance(a) - distance(b))[0];
+}
