@@ -68,9 +68,9 @@ export class FactLookup {
   }
 }
 
-/** The question's metric wording: its content terms in order (zone, year, period and question words are gone). */
+/** The question's metric wording, in its own characters (zone, year, period and question words are gone). */
 export function metricWording(frame: QuestionFrame): string {
-  return frame.terms.join("");
+  return frame.metricText;
 }
 
 function kindFits(asked: "target" | "actual" | undefined, kind: string): boolean {

@@ -207,6 +207,7 @@ export class OfflineBrain {
       ...frame,
       type: own.type === "describe" ? frame.type : own.type,
       terms: own.terms.length ? own.terms : frame.terms,
+      metricText: own.terms.length ? own.metricText : frame.metricText,
       unitFamily: own.unitFamily ?? frame.unitFamily,
       explicitFamily: own.explicitFamily,
       events: own.events,

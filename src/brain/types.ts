@@ -18,6 +18,8 @@ export interface QuestionFrame {
   period?: string;
   /** Content terms the answer must be about (zone names, years and question words removed). */
   terms: string[];
+  /** The question's own words for what is measured (zone, year, period, kind and question words removed). */
+  metricText: string;
   /** Terms quoted in the question (“融”), weighted higher and used for definitions. */
   quoted: string[];
   /** Event verbs the answer must contain (投产, 开工…), each with its synonyms. */

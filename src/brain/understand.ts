@@ -50,6 +50,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     kind: readKind(text, lexicon),
     period: periodKey(text),
     terms: readTerms(remainder, quoted, lexicon),
+    metricText: readMetricText(remainder, lexicon),
     quoted,
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
     unitFamily: readUnitFamily(text, lexicon),
@@ -135,6 +136,13 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   return unique([...quoted, ...counted, ...words]);
 }
 
+/** What is measured, in the question's own characters (segmentation would drop 新 of 新登记市场主体). */
+function readMetricText(remainder: string, lexicon: Lexicon): string {
+  let text = remainder.replace(/[“”"「」『』]/g, "");
+  for (const word of [...lexicon.words.kindCues.target, ...lexicon.words.kindCues.actual].sort((a, b) => b.length - a.length)) text = text.split(word).join("");
+  return text.replace(/多少|几|是|吗|呢|什么|[？?，,。！!：:、\s]/g, "");
+}
+
 /** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */
 function readItems(remainder: string, type: QuestionType, text: string, gazetteer: Gazetteer, zones: string[]): string[] {
   if (type === "sum") {
@@ -172,6 +180,7 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     kind: frame.kind ?? previous.kind,
     period: frame.period ?? previous.period,
     terms: frame.terms.length ? frame.terms : previous.terms,
+    metricText: frame.terms.length ? frame.metricText : previous.metricText,
     quoted: frame.quoted.length ? frame.quoted : previous.quoted,
     events: frame.events.length ? frame.events : previous.events,
     unitFamily: frame.unitFamily ?? previous.unitFamily,
