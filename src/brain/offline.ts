@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { metricFit } from "../facts/index.js";
+import { metricFit, namesKnownMetric } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, quantityText, scopeLabel } from "./compose.js";
 import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
@@ -78,7 +78,6 @@ export class OfflineBrain {
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
     const outcomes = queries.map((query) => this.lookup.find(query, this.referenceYear));
-    if (outcomes.some((o) => o.status === "unknown") && !outcomes.some((o) => o.status === "found")) return undefined;
     const found = outcomes.filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found").map((o) => o.fact);
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
@@ -88,8 +87,10 @@ export class OfflineBrain {
   private figureQueries(frame: QuestionFrame): FigureQuery[] | undefined {
     const texts = subQuestions(frame.question);
     if (texts.length < 2) {
-      const query = this.lookup.query(frame);
-      return query && [query];
+      // 「新引进亿元以上产业项目和实际利用外资的目标各是多少」: one query per metric named.
+      const metrics = frame.metricText.split(/[和与及、]/).filter((piece) => namesKnownMetric(piece));
+      const queries = (metrics.length >= 2 ? metrics : [frame.metricText]).map((metric) => this.lookup.query(frame, frame.question, metric));
+      return queries.every((q): q is FigureQuery => q !== undefined) ? queries : undefined;
     }
     const queries: FigureQuery[] = [];
     let metric = "";
@@ -114,7 +115,11 @@ export class OfflineBrain {
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
   }
 
-  /** The table has the metric, not the asked figure: retrieval may still find it under another zone name. */
+  /**
+   * The table lacks the asked figure (maybe it has the zone's metric for other years, kinds or periods):
+   * retrieval may still find it under another zone name, but only a figure of the asked metric, year,
+   * kind and period answers.
+   */
   private async missingFigure(frame: QuestionFrame, query: FigureQuery, outcomes: Lookup[]): Promise<Answer> {
     const viaSearch = await this.fromSearch(frame);
     const fact = viaSearch.facts[0];

@@ -8,7 +8,7 @@ import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
 import { lastPeriodKey } from "./periods.js";
-import { detectPeriod, nearestYearCue, yearCues, yearOfDate } from "./years.js";
+import { detectPeriod, yearCues, yearOfDate } from "./years.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -87,7 +87,7 @@ function clauseInitial(text: string, index: number): { clause: boolean; sentence
  */
 const CLAUSE_BREAKS = "，,；;。！？!?：:";
 
-function zoneAt(ctx: ParagraphContext, position: number): string | null {
+function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true): string | null {
   const before = ctx.article.text.slice(ctx.paragraph.start, position);
   // A zone named in the number's own clause owns it: 「…，低于莱西市同期的2.47亿美元」 is 莱西市's figure.
   const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
@@ -103,7 +103,7 @@ function zoneAt(ctx: ParagraphContext, position: number): string | null {
     if (!place.clause) continue;
     if (place.sentence || !topic || !ctx.gazetteer.isWithin(mention.zone, topic)) topic = mention.zone;
   }
-  return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? ctx.article.zones[0] ?? null;
+  return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? (articleFallback ? ctx.article.zones[0] ?? null : null);
 }
 
 /** Zone named in a paragraph's first sentence (攀高逐新是青岛高新区发展的关键词。…), the paragraph's topic. */
@@ -113,14 +113,21 @@ function leadingZone(ctx: ParagraphContext): string | undefined {
   return ctx.gazetteer.mentions(ctx.article.text.slice(first.start, first.end))[0]?.zone;
 }
 
+const COMPARISON_CUE = /^(?:(?:19|20)\d{2}\s*年|去年|上年|上一年|前年)(?:同期)?(?:为|是|分别为)/u;
+
 function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: number): number | null {
   const { text, date } = ctx.article;
   const sentenceText = text.slice(sentence.start, clause.end);
-  const cue = nearestYearCue(sentenceText, position - sentence.start, date);
+  const clauseStart = clause.start - sentence.start;
+  const at = position - sentence.start;
+  // 「去年同期为105.6亿元；实现…266.5亿元」: a year named to compare governs only its own clause.
+  const cues = yearCues(sentenceText, date).filter((c) => c.index >= clauseStart || !COMPARISON_CUE.test(sentenceText.slice(c.index)));
+  const cue = cues.filter((c) => c.index <= at).at(-1) ?? cues.find((c) => c.index > at);
   if (cue) return cue.year;
   // An earlier sentence's year carries over; its 十四五 does not (that only marks its own sentence).
   const earlier = text.slice(ctx.paragraph.start, sentence.start);
-  const paragraphCue = yearCues(earlier, date).filter((c) => c.source !== "none-marker").at(-1);
+  // 「…，去年同期为105.6亿元；实现…」: a year named only to compare does not carry over either.
+  const paragraphCue = yearCues(earlier, date).filter((c) => c.source !== "none-marker" && !COMPARISON_CUE.test(earlier.slice(c.index))).at(-1);
   return paragraphCue ? paragraphCue.year : yearOfDate(date);
 }
 
@@ -281,7 +288,8 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let carriedZone: string | null = null;
   for (const paragraph of paragraphSpans(article.text)) {
     const ctx: ParagraphContext = { article, articleTense, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };
-    carriedZone = zoneAt(ctx, paragraph.end);
+    // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
+    carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);
     for (const fact of paragraphFacts(ctx)) {
       if (evidenceMatches(article, fact)) facts.push(fact);
       else rejected += 1;
