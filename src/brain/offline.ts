@@ -29,7 +29,7 @@ export class OfflineBrain {
   private readonly finder: EvidenceFinder;
   private readonly lookup: FactLookup;
 
-  constructor(tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
+  constructor(private readonly tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
     // Exact sentence-level rarity on a newsroom-sized corpus; past that, the search index's chunk
     // frequencies (approximate, but no scan of every sentence per question term).
     const rarity = corpus.articles.size > EXACT_RARITY_MAX_ARTICLES
@@ -75,12 +75,31 @@ export class OfflineBrain {
    */
   private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
     if (frame.type !== "numeric") return undefined;
+    const project = this.projectInvestment(frame);
+    if (project) return this.figureAnswer(frame, [project], 0);
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
     const outcomes = queries.map((query) => this.lookup.find(query, this.referenceYear));
     const found = outcomes.filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found").map((o) => o.fact);
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
+  }
+
+  /**
+   * 「安澜储能二期项目的总投资是多少」: the investment fact whose subject is that project. Totals of
+   * 「A、B等12个项目」 are not one project's figure and are left to the aggregate check.
+   */
+  private projectInvestment(frame: QuestionFrame): FactResult | undefined {
+    const name = PROJECT_INVESTMENT.exec(frame.metricText)?.[1]?.replace(/^的/, "");
+    if (!name || name.length < 4) return undefined;
+    const sentenceOf = (fact: FactResult) => this.finder.evidenceOfFact(fact).sentences.map((x) => x.text).join("");
+    const candidates = this.tools
+      .listProjects({ zone: frame.zones[0], year: frame.year })
+      .filter((fact) => fact.unit === "元" && metricFit("总投资", fact.metric) >= METRIC_FIT_MIN && !fact.subject.includes("等"))
+      .filter((fact) => fact.subject.includes(name) || fact.evidence.includes(name) || (fact.subject.length <= 2 && sentenceOf(fact).includes(name)))
+      .filter((fact) => !AGGREGATE_LIST.test(sentenceOf(fact)));
+    const rank = (fact: FactResult) => (fact.subject === name ? 3 : fact.subject.includes(name) ? 2 : 1);
+    return candidates.sort((a, b) => rank(b) - rank(a))[0];
   }
 
   /** One query per asked part; parts that name no metric (「同比增长多少」) ask about the one before. */
@@ -110,7 +129,8 @@ export class OfflineBrain {
     const citations = evidences.map((e) => this.finder.cite(e));
     const conflicts = facts.length === 1 ? this.conflictsWith(facts[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
-    const head = `${scopeLabel(frame.zones[0], frame.year)}：`;
+    const label = scopeLabel(frame.zones[0], frame.year);
+    const head = label ? `${label}：` : "";
     const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: missing }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
   }
@@ -195,6 +215,8 @@ export class OfflineBrain {
    */
   private conflictsWith(fact: FactResult): FactResult[] {
     if (!fact.zone || fact.year === null) return [];
+    // 「项目总投资79亿元」 names no project: two such figures are two projects, not two reports of one.
+    if (fact.kind === "investment" && fact.subject.length < 4) return [];
     return this.corpus.store
       .facts({ zones: [fact.zone], year: fact.year, periodKey: fact.periodKey })
       // Same subject too: two projects' 总投资 are not two reports of one figure.
@@ -247,6 +269,31 @@ export class OfflineBrain {
   // ---- comparisons ----
 
   private async compare(frame: QuestionFrame): Promise<Answer> {
+    const rows = this.zoneFiguresFromTable(frame) ?? (await this.entityFigures(frame));
+    if (rows.length < 2) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
+    return this.rankRows(frame, rows);
+  }
+
+  /** Zones compared on a metric the synonym table knows: each zone's figure from the fact table. */
+  private zoneFiguresFromTable(frame: QuestionFrame): Row[] | undefined {
+    const zones = frame.zones.length >= 2 ? frame.zones : frame.groupZones;
+    if (zones.length < 2) return undefined;
+    const rows: Row[] = [];
+    for (const zone of zones) {
+      const query = this.lookup.query({ ...frame, zones: [zone] });
+      if (!query) return undefined;
+      const outcome = this.lookup.find(query, this.referenceYear);
+      if (outcome.status === "found") rows.push({ entity: this.askedName(frame, zone), fact: outcome.fact, evidence: this.finder.evidenceOfFact(outcome.fact) });
+    }
+    return rows.length >= 2 ? rows : undefined;
+  }
+
+  /** The name the asker used for a zone (西海岸综保区), so the answer speaks their words. */
+  private askedName(frame: QuestionFrame, zone: string): string {
+    return this.corpus.gazetteer.mentions(frame.question, { includeWeak: true }).find((m) => m.zone === zone)?.alias ?? zone;
+  }
+
+  private async entityFigures(frame: QuestionFrame): Promise<Row[]> {
     const entities = frame.items.length >= 2 ? frame.items : frame.groupZones;
     const metricTerms = frame.terms.filter((term) => !entities.some((entity) => entity.includes(term)));
     const rows: Row[] = [];
@@ -254,7 +301,10 @@ export class OfflineBrain {
       const row = await this.entityFigure(frame, entity, metricTerms, frame.items.length === 0);
       if (row) rows.push(row);
     }
-    if (rows.length < 2) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
+    return rows;
+  }
+
+  private rankRows(frame: QuestionFrame, rows: Row[]): Answer {
     // Only figures in the same unit can be ranked; the largest such set is, the rest are listed.
     const ranked = largestGroup(rows, (row) => row.fact.unit);
     const others = rows.filter((row) => !ranked.includes(row));
@@ -449,6 +499,10 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
+/** 「…X项目（的）总投资」 in a question's metric wording. */
+/** 「A、B等9个重点项目，总投资90亿元」: a total over several projects. */
+const AGGREGATE_LIST = /、[^、，。；]{2,40}等(?:\d+|[一二三四五六七八九十两]+)[个项家批]/;
+const PROJECT_INVESTMENT = /([^，,。？?]{2,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
 /** Two reports are of one figure only when each one's metric fits the other's this well. */
 const SAME_METRIC_FIT = 0.85;
 

@@ -23,6 +23,7 @@ const PREVIOUS_SENTENCE_CREDIT = 0.7;
 const PARTIAL_TERM_CREDIT = 0.9;
 const DEFINITION_COVERAGE = 0.8;
 const TIME_EXPRESSION = /\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬)?|年底|年内|年初|季度|上半年|下半年|近期|日前|今年|明年|(?:19|20)\d{2}年/;
+const ENUMERATION = /、[^、，。；]{2,40}等(?:\d+|[一二三四五六七八九十两]+)[个项家批]([\u4e00-\u9fa5]{1,8})/g;
 const NUMBER = /\d|[一二三四五六七八九十百千万两]+[个家项支张列处批条座栋所名位场次]/;
 
 export interface ScoringContext {
@@ -102,7 +103,8 @@ function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): 
     case "when":
       return TIME_EXPRESSION.test(text) ? 0.05 : -0.1;
     case "list":
-      // A list answer enumerates: 「A、B、C」.
+      // A list answer enumerates: 「A、B、C」, best of all 「A、B等11个项目」.
+      if (enumeratesAsked(frame, text)) return 0.2;
       return (text.match(/、/g)?.length ?? 0) >= 2 ? 0.08 : 0;
     case "define":
       return definesTerm(frame, text, lexicon) ? 0.3 : 0;
@@ -137,6 +139,11 @@ function kindAndPeriodBonus(frame: QuestionFrame, text: string, lexicon: Lexicon
   if (frame.period) bonus += period === frame.period ? 0.1 : period ? -0.3 : -0.05;
   else if (period && period !== "Y") bonus -= 0.05;
   return bonus;
+}
+
+/** 「A、B等43个项目集中开工」 answers 「集中开工的是哪几个项目」: the enumerated things are the asked ones. */
+function enumeratesAsked(frame: QuestionFrame, text: string): boolean {
+  return [...text.matchAll(ENUMERATION)].some((match) => frame.terms.some((term) => match[1]!.includes(term)));
 }
 
 /** The sentence states what the asked term means: 「“融”就是…」, 「X是指…」. */

@@ -21,6 +21,7 @@ const ZoneFormsSchema = z.object({
   minChars: z.number().int().positive(),
   cityPrefixes: z.array(z.string().min(1)),
   suffixForms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+  genericNames: z.array(z.string()).default([]),
 });
 
 export type ZoneForms = z.infer<typeof ZoneFormsSchema>;
@@ -51,16 +52,15 @@ export class Gazetteer {
     this.zones = zones;
     this.groups = groups;
     for (const zone of zones) this.byName.set(zone.name, zone);
-    const derived = forms ? derivedAliases(zones, forms) : new Map<string, string[]>();
+    const stems = districtStems(zones);
+    const derived = forms ? derivedAliases(zones, forms, stems) : new Map<string, string[]>();
     this.aliasList = zones
       .flatMap((zone) => [
         ...[zone.name, ...zone.aliases, ...(derived.get(zone.name) ?? [])].map((alias) => ({ alias, zone: zone.name, weak: false })),
         ...zone.weakAliases.map((alias) => ({ alias, zone: zone.name, weak: true })),
       ])
       .sort((a, b) => b.alias.length - a.alias.length);
-    this.placePrefixes = new Set(
-      zones.flatMap((zone) => [zone.name, ...zone.aliases]).map((name) => name.replace(/(新区|区|市|县)$/, "")).filter((name) => name.length === 2),
-    );
+    this.placePrefixes = stems;
     for (const entry of this.aliasList) {
       const first = entry.alias[0]!;
       this.byFirstChar.set(first, [...(this.byFirstChar.get(first) ?? []), entry]);
@@ -161,17 +161,23 @@ export class Gazetteer {
   }
 }
 
+/** Short place names (即墨, 胶州…) of districts and cities: 即墨区 → 即墨. */
+function districtStems(zones: Zone[]): Set<string> {
+  return new Set(zones.flatMap((zone) => [zone.name, ...zone.aliases]).map((name) => name.replace(/(新区|区|市|县)$/, "")).filter((name) => name.length === 2));
+}
+
 /**
  * Regular other forms of each zone's names (平度经济开发区 → 平度经开区, 即墨综合保税区 → 青岛即墨综合保税区,
  * 青岛保税区 → 青岛市保税区). A form claimed by two zones, or already another zone's alias, is nobody's.
  */
-function derivedAliases(zones: Zone[], forms: ZoneForms): Map<string, string[]> {
+function derivedAliases(zones: Zone[], forms: ZoneForms, stems: Set<string>): Map<string, string[]> {
+  const generic = new Set(forms.genericNames);
   const listed = new Map<string, string>();
   for (const zone of zones) for (const alias of [zone.name, ...zone.aliases, ...zone.weakAliases]) listed.set(alias, zone.name);
   const claims = new Map<string, Set<string>>();
   for (const zone of zones) {
-    for (const form of [zone.name, ...zone.aliases].flatMap((alias) => otherForms(alias, forms))) {
-      if (form.length < forms.minChars || listed.has(form)) continue;
+    for (const form of [zone.name, ...zone.aliases].flatMap((alias) => otherForms(alias, forms, stems))) {
+      if (form.length < forms.minChars || listed.has(form) || generic.has(form)) continue;
       claims.set(form, (claims.get(form) ?? new Set()).add(zone.name));
     }
   }
@@ -184,16 +190,17 @@ function derivedAliases(zones: Zone[], forms: ZoneForms): Map<string, string[]> 
   return derived;
 }
 
-function otherForms(alias: string, forms: ZoneForms): string[] {
+function otherForms(alias: string, forms: ZoneForms, stems: Set<string>): string[] {
   const shortened = forms.suffixForms.filter(([long]) => alias.endsWith(long) && alias.length > long.length).map(([long, short]) => alias.slice(0, -long.length) + short);
-  const bases = [alias, ...shortened];
+  const unplaced = [alias, ...shortened].filter((form) => stems.has(form.slice(0, 2))).map((form) => form.slice(2));
+  const bases = [alias, ...shortened, ...unplaced];
   const [city, ...others] = forms.cityPrefixes;
   const prefixed = bases.flatMap((base) => {
     const bare = [city!, ...others].reduce((rest, prefix) => (rest.startsWith(prefix) ? rest.slice(prefix.length) : rest), base);
     // Only place names, not districts' two-character stems (城阳区 stays; 青岛城阳区 is fine too).
     return bare.length >= 3 ? forms.cityPrefixes.map((prefix) => prefix + bare).concat(bare === base ? [] : [bare]) : [];
   });
-  return [...new Set([...shortened, ...prefixed])].filter((form) => form !== alias);
+  return [...new Set([...shortened, ...unplaced, ...prefixed])].filter((form) => form !== alias);
 }
 
 function isSubsequence(short: string, long: string): boolean {

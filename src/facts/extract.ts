@@ -213,6 +213,7 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     clauseEnd: state.clause.end - sentence.start,
     paragraphBefore: text.slice(ctx.paragraph.start, sentence.start),
     period,
+    periodKey,
     year,
     articleYear,
     articleTense: ctx.articleTense,

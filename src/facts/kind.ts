@@ -85,6 +85,8 @@ export interface TenseInput {
   /** Paragraph text before the sentence. */
   paragraphBefore: string;
   period: Period;
+  /** Normalised period, carried from the paragraph when the sentence names none (M1-9 …). */
+  periodKey: string;
   year: number | null;
   articleYear: number | null;
   /** Dominant tense of the whole article (a work plan vs a review), when clear. */
@@ -100,7 +102,8 @@ export function resolveTense(input: TenseInput): Tense | undefined {
   const cues = factCues();
   const hit = tenseCueAt(input.sentence, input.position, input.clauseEnd);
   if (hit && !hit.weak) return hit.tense;
-  if (cues.pastPeriods.includes(input.period)) return "past";
+  // Part of a year already reported on (1至9月, 一季度 — said here or earlier in the paragraph) is a result.
+  if (cues.pastPeriods.includes(input.period) || input.periodKey !== "Y") return "past";
   const context = contextTense(input.paragraphBefore) ?? input.articleTense;
   if (context) return context;
   if (!hit) return undefined;

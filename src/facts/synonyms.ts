@@ -100,6 +100,48 @@ function withoutNoise(text: string): string {
 }
 
 const KNOWN_BASE = 0.75;
+const GAPPED_PENALTY = 0.05;
+const MAX_GAP = 4;
+
+function membersOf(canonical: string): string[] {
+  const { canonicalOf } = synonymTable();
+  return [...canonicalOf.entries()].filter(([, group]) => group === canonical).map(([member]) => member);
+}
+
+/** Where the member's characters occur in order inside text, spread over at most MAX_GAP extra characters. */
+function gappedSpan(member: string, text: string): { start: number; end: number } | undefined {
+  if (member.length < 3) return undefined;
+  for (let start = text.indexOf(member[0]!); start >= 0; start = text.indexOf(member[0]!, start + 1)) {
+    let at = start;
+    let matched = 0;
+    while (at < text.length && at - start < member.length + MAX_GAP && matched < member.length) {
+      if (text[at] === member[matched]) matched++;
+      at++;
+    }
+    if (matched === member.length) return { start, end: at };
+  }
+  return undefined;
+}
+
+function withGaps(member: string, text: string): boolean {
+  return gappedSpan(member, text) !== undefined;
+}
+
+/** A gapped match that is not simply another metric's own name (过百亿元项目 is not 过亿元项目 with 百 inserted). */
+function gappedIn(member: string, text: string, found: string[]): boolean {
+  const span = gappedSpan(member, text);
+  if (!span) return false;
+  const covering = found.flatMap(membersOf).map(normalizeText).some((other) => {
+    for (let at = text.indexOf(other); at >= 0; at = text.indexOf(other, at + 1)) if (at <= span.start && at + other.length >= span.end) return true;
+    return false;
+  });
+  return !covering;
+}
+
+/** A group found in text only because it sits inside a gapped member of `asked` (重点项目 in 过亿元重点项目). */
+function withGapsCovers(asked: string, found: string, text: string): boolean {
+  return membersOf(found).some((member) => text.includes(normalizeText(member))) && membersOf(asked).some((member) => withGaps(normalizeText(member), text));
+}
 const EXTRA_GROUP_PENALTY = 0.15;
 
 /**
@@ -111,10 +153,13 @@ export function metricFit(asked: string, metric: string): number {
   const want = metricParts(asked);
   const have = metricParts(metric);
   if (want.groups.length === 0) return bigramDice(withoutNoise(normalizeText(asked)), withoutNoise(normalizeText(metric)));
-  if (!want.groups.every((group) => have.groups.includes(group))) return 0;
-  const extra = have.groups.filter((group) => !want.groups.includes(group)).length;
+  const missing = want.groups.filter((group) => !have.groups.includes(group));
+  // 「过亿元重点产业项目」 still names 过亿元项目: a member with a few words inserted counts, a little less.
+  const text = normalizeText(metric);
+  if (!missing.every((group) => membersOf(group).some((member) => gappedIn(normalizeText(member), text, have.groups)))) return 0;
+  const spread = have.groups.filter((group) => !want.groups.includes(group) && !missing.some((m) => withGapsCovers(m, group, text))).length;
   const rest = want.rest === have.rest ? 1 : bigramDice(want.rest, have.rest);
-  return Math.max(0, KNOWN_BASE + (1 - KNOWN_BASE) * rest - EXTRA_GROUP_PENALTY * extra);
+  return Math.max(0, KNOWN_BASE + (1 - KNOWN_BASE) * rest - EXTRA_GROUP_PENALTY * spread - GAPPED_PENALTY * missing.length);
 }
 
 /** True when the wording names at least one metric the synonym table knows. */
