@@ -6,7 +6,8 @@ import type { QuestionFrame } from "./types.js";
 export const METRIC_FIT_MIN = 0.6;
 /** Questions about a rate or share want a percentage; others want the amount. */
 const PERCENT_QUESTION = /增长|增速|增幅|下降|回落|比例|占比|比重|率|%|百分/;
-const UNASKED_KIND_LEAN = 0.05;
+/** Outweighs the wording's fit: the kind a question implies matters more than its exact phrasing. */
+const UNASKED_KIND_LEAN = 0.3;
 const EXACT_ZONE_LEAN = 0.02;
 
 /** What the fact table says about one asked figure. */
@@ -37,21 +38,21 @@ export interface FigureQuery {
  * (another year, target vs actual, 一季度 vs 全年) never stand in for the asked figure.
  */
 export class FactLookup {
-  constructor(private readonly tools: Toolbox) {}
+  /** `referenceYear` is the year 今年 means: a question about an earlier year without 目标/完成 asks what happened. */
+  constructor(private readonly tools: Toolbox, private readonly referenceYear: number) {}
 
   /** The figure query a frame asks, or undefined when it names no zone, year or known metric. */
   query(frame: QuestionFrame, part = frame.question, metric = metricWording(frame)): FigureQuery | undefined {
     const zone = frame.zones[0];
     if (!zone || frame.year === undefined || !namesKnownMetric(metric)) return undefined;
     return {
-      zone, metric, year: frame.year, kind: frame.kind, period: frame.period ?? "Y",
+      zone, metric, year: frame.year, kind: frame.kind ?? (frame.year < this.referenceYear ? "actual" : undefined), period: frame.period ?? "Y",
       wantsPercent: PERCENT_QUESTION.test(part),
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
     };
   }
 
-  /** `referenceYear` is the year 今年 means: later years lean to targets when the kind is not said. */
-  find(query: FigureQuery, referenceYear: number): Lookup {
+  find(query: FigureQuery): Lookup {
     const sameMetric = this.tools
       .lookupMetric({ metric: query.metric, zone: query.zone })
       .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
@@ -62,7 +63,7 @@ export class FactLookup {
     const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly));
     const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind));
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
-    const lean = (fact: FactResult) => kindLean(query, fact, referenceYear) + (fact.zone === query.zone ? EXACT_ZONE_LEAN : 0);
+    const lean = (fact: FactResult) => kindLean(query, fact) + (fact.zone === query.zone ? EXACT_ZONE_LEAN : 0);
     const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
     return { status: "found", fact: best.fact, fit: best.fit };
   }
@@ -79,12 +80,10 @@ function kindFits(asked: "target" | "actual" | undefined, kind: string): boolean
   return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual" || kind === "stat";
 }
 
-/** Without 目标/完成 in the question: a past year asks what happened, this year or later what is planned. */
-function kindLean(query: FigureQuery, fact: FactResult, referenceYear: number): number {
+/** Without 目标/完成 in a question about this year or later: what is planned is the likelier figure. */
+function kindLean(query: FigureQuery, fact: FactResult): number {
   if (query.kind) return 0;
-  const planned = fact.kind === "target" || fact.kind === "plan";
-  const wantsPlan = query.year > referenceYear;
-  return planned === wantsPlan ? UNASKED_KIND_LEAN : 0;
+  return fact.kind === "target" || fact.kind === "plan" ? UNASKED_KIND_LEAN : 0;
 }
 
 /** The closest figure the table has: same year first, then nearest year; same kind and period preferred. */

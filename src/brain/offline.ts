@@ -40,7 +40,7 @@ export class OfflineBrain {
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
-    this.lookup = new FactLookup(tools);
+    this.lookup = new FactLookup(tools, this.referenceYear);
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
@@ -75,31 +75,34 @@ export class OfflineBrain {
    */
   private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
     if (frame.type !== "numeric") return undefined;
-    const project = this.projectInvestment(frame);
-    if (project) return this.figureAnswer(frame, [project], 0);
+    const projectName = PROJECT_INVESTMENT.exec(frame.question)?.[1];
+    if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
-    const outcomes = queries.map((query) => this.lookup.find(query, this.referenceYear));
+    const outcomes = queries.map((query) => this.lookup.find(query));
     const found = outcomes.filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found").map((o) => o.fact);
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
   }
 
   /**
-   * 「安澜储能二期项目的总投资是多少」: the investment fact whose subject is that project. Totals of
-   * 「A、B等12个项目」 are not one project's figure and are left to the aggregate check.
+   * 「安澜储能二期项目的总投资是多少」: the investment fact whose subject is that project, in the asked zone
+   * if possible. Totals of 「A、B等12个项目」 are not one project's figure; a project nobody reports is declined.
    */
-  private projectInvestment(frame: QuestionFrame): FactResult | undefined {
-    const name = PROJECT_INVESTMENT.exec(frame.metricText)?.[1]?.replace(/^的/, "");
-    if (!name || name.length < 4) return undefined;
+  private async projectInvestment(frame: QuestionFrame, name: string): Promise<Answer> {
     const sentenceOf = (fact: FactResult) => this.finder.evidenceOfFact(fact).sentences.map((x) => x.text).join("");
     const candidates = this.tools
-      .listProjects({ zone: frame.zones[0], year: frame.year })
+      .listProjects({ year: frame.year })
       .filter((fact) => fact.unit === "元" && metricFit("总投资", fact.metric) >= METRIC_FIT_MIN && !fact.subject.includes("等"))
       .filter((fact) => fact.subject.includes(name) || fact.evidence.includes(name) || (fact.subject.length <= 2 && sentenceOf(fact).includes(name)))
-      .filter((fact) => !AGGREGATE_LIST.test(sentenceOf(fact)));
-    const rank = (fact: FactResult) => (fact.subject === name ? 3 : fact.subject.includes(name) ? 2 : 1);
-    return candidates.sort((a, b) => rank(b) - rank(a))[0];
+      .filter((fact) => !inAggregate(sentenceOf(fact), name));
+    const inZone = (fact: FactResult) => frame.zones.length === 0 || (fact.zone !== null && frame.zones.some((zone) => this.corpus.gazetteer.isWithin(fact.zone!, zone)));
+    const rank = (fact: FactResult) => (fact.subject === name ? 3 : fact.subject.includes(name) ? 2 : 1) + (inZone(fact) ? 4 : 0);
+    const best = candidates.sort((a, b) => rank(b) - rank(a))[0];
+    if (best) return this.figureAnswer(frame, [best], 0);
+    const viaSearch = await this.fromSearch(frame);
+    if (viaSearch.found && viaSearch.citations.some((c) => c.quote.includes(name) && !inAggregate(c.quote, name))) return viaSearch;
+    return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(frame.zones[0], frame.year), topic: `${name}的总投资` }));
   }
 
   /** One query per asked part; parts that name no metric (「同比增长多少」) ask about the one before. */
@@ -282,7 +285,7 @@ export class OfflineBrain {
     for (const zone of zones) {
       const query = this.lookup.query({ ...frame, zones: [zone] });
       if (!query) return undefined;
-      const outcome = this.lookup.find(query, this.referenceYear);
+      const outcome = this.lookup.find(query);
       if (outcome.status === "found") rows.push({ entity: this.askedName(frame, zone), fact: outcome.fact, evidence: this.finder.evidenceOfFact(outcome.fact) });
     }
     return rows.length >= 2 ? rows : undefined;
@@ -499,10 +502,16 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
-/** 「…X项目（的）总投资」 in a question's metric wording. */
-/** 「A、B等9个重点项目，总投资90亿元」: a total over several projects. */
-const AGGREGATE_LIST = /、[^、，。；]{2,40}等(?:\d+|[一二三四五六七八九十两]+)[个项家批]/;
-const PROJECT_INVESTMENT = /([^，,。？?]{2,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
+/** 「…X项目（的）总投资」 in a question: X项目 is the project asked about. */
+const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
+
+/** 「A项目、B项目等9个重点项目，总投资90亿元」: the name sits in a list whose total is not its own. */
+function inAggregate(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  if (at < 0) return false;
+  const after = sentence.slice(at + name.length, at + name.length + 60);
+  return sentence[at - 1] === "、" || /^(?:、|[^，,。；]*?等(?:\d+|[一二三四五六七八九十两]+)[个项家批])/.test(after);
+}
 /** Two reports are of one figure only when each one's metric fits the other's this well. */
 const SAME_METRIC_FIT = 0.85;
 

@@ -10,8 +10,6 @@ const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|
 const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
 const PERIOD_WORDS = /(?:1|一)\s*(?:至|到|—|–|-|~|～)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?|前(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个?月|前三季度|(?:第?[一二三四1-4])季度|[上下]半年|全年/g;
 
-/** A place-like word: a few characters ending in 区, 园, 城, 港, 谷… */
-const ZONE_LIKE = /[\u4e00-\u9fa5]{2,9}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
 const EXPLICIT_YEAR = /((?:19|20)\d{2})\s*年/;
 const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
 
@@ -63,17 +61,9 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   return inheritFromHistory(frame, options.history ?? []);
 }
 
-/** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城). */
+/** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城, 院士港). */
 function abbreviatedZones(text: string, mentions: { start: number; end: number }[], gazetteer: Gazetteer): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(ZONE_LIKE)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (mentions.some((m) => m.start < end && m.end > start)) continue;
-    const zone = gazetteer.abbreviated(match[0].replace(/^(?:19|20)\d{2}年/, ""));
-    if (zone) found.push(zone);
-  }
-  return found;
+  return gazetteer.abbreviations(text.replace(/(?:19|20)\d{2}年/g, (year) => " ".repeat(year.length)), mentions).map((m) => m.zone);
 }
 
 function readYear(text: string, referenceYear: number): number | undefined {

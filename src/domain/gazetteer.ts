@@ -25,6 +25,11 @@ const ZoneFormsSchema = z.object({
 });
 
 export type ZoneForms = z.infer<typeof ZoneFormsSchema>;
+
+/** A place-like word: a few characters ending in 区, 园, 城, 港, 谷… */
+const ZONE_LIKE = /[\u4e00-\u9fa5（）]{2,12}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
+/** Shortest tail of a place-like word tried as an abbreviation (院士港). */
+const MIN_TAIL_CHARS = 3;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type ZoneGroup = z.infer<typeof GroupSchema>;
 
@@ -103,7 +108,15 @@ export class Gazetteer {
         (entry) => (options.includeWeak || !entry.weak) && text.startsWith(entry.alias, i) && !this.prefixedByPlace(text, i, entry.alias) && !(entry.weak && this.excluded(text, i, entry.alias)),
       );
       if (hit) {
-        found.push({ zone: hit.zone, alias: hit.alias, start: i, end: i + hit.alias.length, weak: hit.weak });
+        const end = i + hit.alias.length;
+        // 「青岛西海岸新区交通商务区」: a zone named right after another (its parent) is the one meant.
+        const inner = this.byFirstChar.get(text[end] ?? "")?.find((entry) => !entry.weak && entry.alias.length >= 3 && text.startsWith(entry.alias, end) && entry.zone !== hit.zone);
+        if (inner) {
+          found.push({ zone: inner.zone, alias: text.slice(i, end + inner.alias.length), start: i, end: end + inner.alias.length, weak: false });
+          i = end + inner.alias.length;
+          continue;
+        }
+        found.push({ zone: hit.zone, alias: hit.alias, start: i, end, weak: hit.weak });
         i += hit.alias.length;
       } else {
         i += 1;
@@ -130,6 +143,33 @@ export class Gazetteer {
         .filter((entry) => !entry.weak && entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias))
         .map((entry) => entry.zone),
     );
+    return matches.size === 1 ? [...matches][0] : undefined;
+  }
+
+  /**
+   * Zone-like words in text that no alias lists but that abbreviate a known zone (新河化工园, 院士港),
+   * skipping words inside listed mentions. The longest abbreviating tail of each word wins.
+   */
+  abbreviations(text: string, listed: { start: number; end: number }[] = this.mentions(text)): ZoneMention[] {
+    const found: ZoneMention[] = [];
+    for (const match of text.matchAll(ZONE_LIKE)) {
+      const end = match.index + match[0].length;
+      if (listed.some((m) => m.start < end && m.end > match.index)) continue;
+      for (let cut = 0; match[0].length - cut >= MIN_TAIL_CHARS; cut++) {
+        const form = match[0].slice(cut);
+        const zone = this.abbreviated(form) ?? this.bySuffix(form);
+        if (!zone) continue;
+        found.push({ zone, alias: form, start: match.index + cut, end, weak: false });
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** The one zone whose name or alias ends with `form` (院士港 → 青岛国际院士港). */
+  private bySuffix(form: string): string | undefined {
+    if (this.forms?.genericNames.includes(form)) return undefined;
+    const matches = new Set(this.aliasList.filter((entry) => !entry.weak && entry.alias.length > form.length && entry.alias.endsWith(form)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }
 
@@ -175,8 +215,14 @@ function derivedAliases(zones: Zone[], forms: ZoneForms, stems: Set<string>): Ma
   const listed = new Map<string, string>();
   for (const zone of zones) for (const alias of [zone.name, ...zone.aliases, ...zone.weakAliases]) listed.set(alias, zone.name);
   const claims = new Map<string, Set<string>>();
+  const parentAliases = [...listed.keys()].filter((alias) => alias.length >= 2);
   for (const zone of zones) {
-    for (const form of [zone.name, ...zone.aliases].flatMap((alias) => otherForms(alias, forms, stems))) {
+    const names = [zone.name, ...zone.aliases];
+    // 「中日（青岛）地方发展合作示范区」 is written 中日地方发展合作示范区 too.
+    const unbracketed = names.map((name) => name.replace(/（[^）]*）|\([^)]*\)/g, "")).filter((name) => !names.includes(name));
+    // 「西海岸交通商务区」 is 交通商务区 of 西海岸: the part after another zone's name stands alone.
+    const unparented = names.flatMap((name) => parentAliases.filter((alias) => listed.get(alias) !== zone.name && name.startsWith(alias)).map((alias) => name.slice(alias.length)));
+    for (const form of [...names, ...unbracketed, ...unparented].flatMap((alias) => [alias, ...otherForms(alias, forms, stems)])) {
       if (form.length < forms.minChars || listed.has(form) || generic.has(form)) continue;
       claims.set(form, (claims.get(form) ?? new Set()).add(zone.name));
     }

@@ -47,6 +47,7 @@ const CuesFileSchema = z.object({
   comparatorLeads: z.array(z.string()),
   sameTermWords: z.array(z.string()),
   qualifierWordExclusions: z.array(z.string()),
+  investmentExclusions: z.array(z.string()),
   periods: z.record(PeriodNames, z.array(z.string())),
   monthRangePattern: z.string(),
 });

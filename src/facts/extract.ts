@@ -92,7 +92,8 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   // A zone named in the number's own clause owns it: 「…，低于莱西市同期的2.47亿美元」 is 莱西市's figure.
   const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
   const clause = before.slice(clauseStart);
-  const inClause = ctx.gazetteer.mentions(clause).at(-1);
+  const listed = ctx.gazetteer.mentions(clause);
+  const inClause = [...listed, ...ctx.gazetteer.abbreviations(clause, listed)].sort((a, b) => a.start - b.start).at(-1);
   if (inClause) return inClause.zone;
   // 「去年，全市新设立市场主体达4.71万户」: a weak name (全市, 新区) opening the clause is its subject.
   const opening = ctx.gazetteer.mentions(clause, { includeWeak: true })[0];

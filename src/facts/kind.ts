@@ -102,6 +102,8 @@ export function resolveTense(input: TenseInput): Tense | undefined {
   const cues = factCues();
   const hit = tenseCueAt(input.sentence, input.position, input.clauseEnd);
   if (hit && !hit.weak) return hit.tense;
+  // A figure for a year already over when the article appeared (2021年… in January 2022) is a result.
+  if (input.year !== null && input.articleYear !== null && input.year < input.articleYear) return "past";
   // Part of a year already reported on (1至9月, 一季度 — said here or earlier in the paragraph) is a result.
   if (cues.pastPeriods.includes(input.period) || input.periodKey !== "Y") return "past";
   const context = contextTense(input.paragraphBefore) ?? input.articleTense;
@@ -138,7 +140,9 @@ export interface KindInput {
 /** Classifies a fact: ranking, investment, target/plan (future), actual (past), else stat. */
 export function classifyKind(input: KindInput): FactKind {
   if (input.isRanking) return "ranking";
-  if (input.isMoney && factCues().investmentMetricWords.some((w) => input.metric.includes(w))) return "investment";
+  const cues = factCues();
+  const statistic = cues.investmentExclusions.some((w) => input.metric.includes(w));
+  if (input.isMoney && !statistic && cues.investmentMetricWords.some((w) => input.metric.includes(w))) return "investment";
   let tense = input.tense;
   if (!tense && input.year !== null && input.articleYear !== null && input.year !== input.articleYear) {
     tense = input.year < input.articleYear ? "past" : "future";
