@@ -146,7 +146,7 @@ export class OfflineBrain {
   private async missingFigure(frame: QuestionFrame, query: FigureQuery, outcomes: Lookup[]): Promise<Answer> {
     const viaSearch = await this.fromSearch(frame);
     const fact = viaSearch.facts[0];
-    if (viaSearch.found && fact && this.answersQuery(fact, query)) return viaSearch;
+    if (viaSearch.found && fact && this.answersQuery(fact, query) && this.aboutZone(fact, query.zone)) return viaSearch;
     const nearest = outcomes.map((o) => (o.status === "missing" ? o.nearest : undefined)).find((f) => f !== undefined);
     const scope = `${scopeLabel(query.zone, query.year)}${periodLabel(query.period)}`;
     const topic = frame.terms.slice(0, 4).join("、");
@@ -156,6 +156,17 @@ export class OfflineBrain {
       scope, topic, nearScope: `${scopeLabel(nearest.zone ?? undefined, nearest.year ?? undefined)}${periodLabel(nearest.periodKey)}${kindLabel(nearest.kind)}`,
       quote: citation.quote, title: citation.title, date: dateLabel(citation.date),
     }), [citation]);
+  }
+
+  /**
+   * A figure the table filed under another zone answers only when its sentence names the asked zone and
+   * not the one it was filed under (an extraction slip), never a sub-zone's own figure.
+   */
+  private aboutZone(fact: FactResult, zone: string): boolean {
+    if (fact.zone === zone) return true;
+    const sentence = this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join("");
+    const named = [...this.corpus.gazetteer.mentions(sentence), ...this.corpus.gazetteer.abbreviations(sentence)].map((m) => m.zone);
+    return named.includes(zone) && (fact.zone === null || !named.includes(fact.zone));
   }
 
   private answersQuery(fact: FactResult, query: FigureQuery): boolean {

@@ -30,6 +30,9 @@ export type ZoneForms = z.infer<typeof ZoneFormsSchema>;
 const ZONE_LIKE = /[\u4e00-\u9fa5（）]{2,12}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
 /** Shortest tail of a place-like word tried as an abbreviation (院士港). */
 const MIN_TAIL_CHARS = 3;
+/** 「城阳空港工业」 of 城阳空港工业聚集区: a stem this long names one zone whatever category word follows. */
+const MIN_STEM_CHARS = 4;
+const MAX_CATEGORY_CHARS = 3;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type ZoneGroup = z.infer<typeof GroupSchema>;
 
@@ -157,13 +160,25 @@ export class Gazetteer {
       if (listed.some((m) => m.start < end && m.end > match.index)) continue;
       for (let cut = 0; match[0].length - cut >= MIN_TAIL_CHARS; cut++) {
         const form = match[0].slice(cut);
-        const zone = this.abbreviated(form) ?? this.bySuffix(form);
+        const zone = this.abbreviated(form) ?? this.bySuffix(form) ?? this.byStem(form);
         if (!zone) continue;
         found.push({ zone, alias: form, start: match.index + cut, end, weak: false });
         break;
       }
     }
     return found;
+  }
+
+  /** 「城阳空港工业聚集区」 for 城阳空港工业园: one zone shares a long stem, only the category word differs. */
+  private byStem(form: string): string | undefined {
+    const matches = new Set<string>();
+    for (const entry of this.aliasList) {
+      if (entry.weak) continue;
+      let shared = 0;
+      while (shared < form.length && form[shared] === entry.alias[shared]) shared++;
+      if (shared >= MIN_STEM_CHARS && form.length - shared <= MAX_CATEGORY_CHARS && entry.alias.length - shared <= MAX_CATEGORY_CHARS) matches.add(entry.zone);
+    }
+    return matches.size === 1 ? [...matches][0] : undefined;
   }
 
   /** The one zone whose name or alias ends with `form` (院士港 → 青岛国际院士港). */
