@@ -37,3 +37,31 @@ describe("short forms nobody listed", () => {
     expect(extended.abbreviated("火星城")).toBeUndefined();
   });
 });
+
+describe("regular forms of zone names", () => {
+  const gazetteer = Gazetteer.load().withZones(["平度经济开发区", "即墨综合保税区", "青岛保税区", "平度新河化工产业园区", "中日（青岛）地方发展合作示范区", "西海岸交通商务区"]);
+  const zoneOf = (text: string) => gazetteer.mentions(text).map((m) => m.zone);
+
+  it("reads short suffixes, the city in front, brackets left out and a district's name dropped", () => {
+    expect(zoneOf("平度经开区累计实现")).toEqual(["平度经济开发区"]);
+    expect(zoneOf("青岛即墨综合保税区完成")).toEqual(["即墨综合保税区"]);
+    expect(zoneOf("同期青岛市保税区累计")).toEqual(["青岛保税区"]);
+    expect(zoneOf("新河化工产业园区一般预算收入")).toEqual(["平度新河化工产业园区"]);
+    expect(zoneOf("低于中日地方发展合作示范区同期")).toEqual(["中日（青岛）地方发展合作示范区"]);
+  });
+
+  it("takes a zone named right after its parent as the zone meant", () => {
+    expect(zoneOf("青岛西海岸新区交通商务区新引进人才")).toEqual(["西海岸交通商务区"]);
+  });
+
+  it("never makes a category word into a zone", () => {
+    expect(zoneOf("全市各综合保税区进出口")).toEqual([]);
+    expect(gazetteer.abbreviations("全市各综合保税区进出口")).toEqual([]);
+  });
+
+  it("finds abbreviations in running text: a shortened name, a tail, a long shared stem", () => {
+    expect(gazetteer.abbreviations("新河化工园全社会固定资产投资").map((m) => m.zone)).toEqual(["平度新河化工产业园区"]);
+    expect(Gazetteer.load().withZones(["青岛国际院士港"]).abbreviations("院士港计划").map((m) => m.zone)).toEqual(["青岛国际院士港"]);
+    expect(Gazetteer.load().withZones(["城阳空港工业园"]).abbreviations("城阳空港工业聚集区工业增加值").map((m) => m.zone)).toEqual(["城阳空港工业园"]);
+  });
+});

@@ -143,3 +143,30 @@ describe("extractFacts on a 2023 multi-zone piece", () => {
     expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
   });
 });
+
+describe("periods and years in a roundup", () => {
+  const text = [
+    "1至11月，全市省级以上开发区过亿元项目保持增长态势。其中，即墨经济开发区新签约过亿元项目达14个；青岛蓝谷新签约过亿元项目9个。",
+    "1至4月份，青岛蓝谷外贸进出口总额完成96.7亿元，去年同期为105.6亿元；实现规模以上工业总产值266.5亿元，增长14.6%，低于青岛高新区同期的300.2亿元。",
+    "2023年全年，青岛蓝谷跨境电商业务额完成94.3亿元。",
+  ].join("\n");
+  const { facts } = extractFacts(article(text, "2024-01-10", ["青岛蓝谷"]), Gazetteer.load().withZones(["即墨经济开发区"]));
+
+  it("carries the paragraph's period to the sentences that follow it", () => {
+    expect(factFor(facts, "14个")).toMatchObject({ periodKey: "M1-11", kind: "actual", zone: "即墨经济开发区" });
+    expect(factFor(facts, "266.5亿元")).toMatchObject({ periodKey: "M1-4" });
+  });
+
+  it("lets a year named to compare govern only its own clause", () => {
+    expect(factFor(facts, "105.6亿元").year).toBe(2023);
+    expect(factFor(facts, "266.5亿元").year).toBe(2024);
+  });
+
+  it("gives a comparison figure the clause's metric and the zone it names", () => {
+    expect(factFor(facts, "300.2亿元")).toMatchObject({ zone: "青岛高新区", metric: "规模以上工业总产值", periodKey: "M1-4" });
+  });
+
+  it("reads 2023年全年 as 2023 in a 2024 article", () => {
+    expect(factFor(facts, "94.3亿元")).toMatchObject({ year: 2023, periodKey: "Y", kind: "actual" });
+  });
+});

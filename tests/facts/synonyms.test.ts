@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalMetric, metricSynonyms } from "../../src/facts/index.js";
+import { canonicalMetric, metricFit, metricSynonyms } from "../../src/facts/index.js";
 
 describe("canonicalMetric", () => {
   it("maps phrasings of one metric to one key", () => {
@@ -21,5 +21,31 @@ describe("canonicalMetric", () => {
 
   it("lists synonyms for query expansion", () => {
     expect(metricSynonyms("高企数量")).toEqual(expect.arrayContaining(["高企数量", "高新技术企业", "国家高新技术企业"]));
+  });
+});
+
+describe("metricFit", () => {
+  it("meets different wordings of one metric", () => {
+    expect(metricFit("新登记市场主体", "新设立市场主体")).toBe(1);
+    expect(metricFit("外资到账额", "实际利用外资")).toBe(1);
+    expect(metricFit("招商引资到位资金", "引进市外内资")).toBe(1);
+    expect(metricFit("区级税收收入", "税收总额")).toBe(1);
+  });
+
+  it("lets a few words sit inside a known name, but not turn it into another metric", () => {
+    expect(metricFit("新签约过亿元项目", "新签约注册过亿元重点产业项目")).toBeGreaterThanOrEqual(0.6);
+    expect(metricFit("过亿元项目", "过百亿元项目")).toBe(0);
+  });
+
+  it("never meets a different metric, however similar the characters", () => {
+    expect(metricFit("公共财政预算收入", "税收收入")).toBe(0);
+    expect(metricFit("跨境电商交易额", "外贸进出口总额")).toBe(0);
+    expect(metricFit("海洋生产总值", "地区生产总值")).toBe(0);
+    expect(metricFit("合同利用外资", "实际利用外资")).toBe(0);
+  });
+
+  it("falls back on characters for a metric no group knows", () => {
+    expect(metricFit("专利质押融资额", "专利质押融资额")).toBe(1);
+    expect(metricFit("专利质押融资额", "人才公寓套数")).toBe(0);
   });
 });
