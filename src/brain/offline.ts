@@ -92,7 +92,7 @@ export class OfflineBrain {
   private async projectInvestment(frame: QuestionFrame, name: string): Promise<Answer> {
     const sentenceOf = (fact: FactResult) => this.finder.evidenceOfFact(fact).sentences.map((x) => x.text).join("");
     const candidates = this.tools
-      .listProjects({ year: frame.year })
+      .listProjects({ year: frame.year, name })
       .filter((fact) => fact.unit === "元" && metricFit("总投资", fact.metric) >= METRIC_FIT_MIN && !fact.subject.includes("等"))
       .filter((fact) => fact.subject.includes(name) || fact.evidence.includes(name) || (fact.subject.length <= 2 && sentenceOf(fact).includes(name)))
       .filter((fact) => !inAggregate(sentenceOf(fact), name));

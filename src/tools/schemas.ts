@@ -20,6 +20,7 @@ export const LookupMetricArgs = z.object({
 export const ListProjectsArgs = z.object({
   zone: z.string().max(40).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
+  name: z.string().min(2).max(60).optional().describe("项目名称或其中一段，如 京东方配套G基金项目"),
 });
 
 export const CompareZonesArgs = z.object({

@@ -42,8 +42,11 @@ export class Toolbox {
   listProjects(input: ListProjectsInput): FactResult[] {
     const args = ListProjectsArgs.parse(input);
     const zones = args.zone ? this.zoneWithDescendants(args.zone) : undefined;
+    // A named project: only the articles that name it, not every project of the archive.
+    const articleIds = args.name ? [...this.corpus.articles.values()].filter((a) => a.text.includes(args.name!)).map((a) => a.id) : undefined;
+    if (articleIds?.length === 0) return [];
     return this.corpus.store
-      .facts({ zones, year: args.year })
+      .facts({ zones, year: args.year, articleIds })
       .filter((fact) => fact.kind === "investment" || /项目/.test(fact.metric) || /项目/.test(fact.subject))
       .map((fact) => this.toResult(fact));
   }
