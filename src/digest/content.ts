@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Article, Fact, FactKind } from "../domain/types.js";
 import type { Engine } from "../engine/index.js";
-import { canonicalMetric } from "../facts/index.js";
+import { canonicalMetric, metricFit } from "../facts/index.js";
 import { CorpusStore, currentGeneration, type SourceRecord } from "../store/index.js";
 import { bigramCoverage } from "../text/similarity.js";
 import type { DigestSnapshot } from "./store.js";
@@ -298,10 +298,11 @@ function pairProgress(facts: Fact[]): { target: Fact; actual: Fact }[] {
     for (const actual of actualsBySlot.get(`${target.zone}|${target.unit}`) ?? []) {
       if (actual.articleId === target.articleId && actual.start === target.start) continue;
       if (actual.evidence === target.evidence) continue;
-      if (target.year !== null && actual.year !== null && actual.year > target.year) continue;
-      const score = metricMatch(keyOf(target), keyOf(actual));
-      if (score < 0.8) continue;
-      const total = score + (actual.year === target.year ? 0.1 : 0) - Math.abs((target.year ?? 0) - (actual.year ?? 0)) * 0.01;
+      // Progress is this year's result against this year's goal, over the same part of the year or less.
+      if (target.year === null || actual.year !== target.year) continue;
+      const score = Math.max(metricMatch(keyOf(target), keyOf(actual)) >= 0.8 ? 0.8 : 0, metricFit(target.metric, actual.metric));
+      if (score < PROGRESS_METRIC_FIT) continue;
+      const total = score + (actual.periodKey === target.periodKey ? 0.1 : 0);
       if (!best || total > best.score) best = { actual, score: total };
     }
     if (best) pairs.push({ target, actual: best.actual, score: best.score });
@@ -319,6 +320,9 @@ function pairProgress(facts: Fact[]): { target: Fact; actual: Fact }[] {
 }
 
 /** Match of two canonical metric keys: equal, or the shorter (≥ 4 characters) covered by the longer. */
+/** A result and a goal are of one metric when their wordings fit at least this well. */
+const PROGRESS_METRIC_FIT = 0.75;
+
 function metricMatch(ka: string, kb: string): number {
   if (ka === kb) return 1;
   const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];

@@ -10,17 +10,26 @@ import {
 } from "../../src/digest/index.js";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
 import type { Article, Fact } from "../../src/domain/types.js";
-import type { Engine } from "../../src/engine/index.js";
+import { createEngine, type Engine } from "../../src/engine/index.js";
 import { CARD_LIMIT_BYTES, cardBytes, type Card } from "../../src/lark/index.js";
-import { seedEngine } from "../support/engine.js";
+import { tempConfig } from "../support/engine.js";
 
 const texts = loadDigestTexts();
 const NOW = Date.parse("2026-11-23T09:07:00+08:00");
 let engine: Engine;
 let config: Config;
 let cleanup: () => void;
+// The seeds give 青岛开发区's 2022 target for 过亿元重点项目 but only 2021's result; a year-end review
+// article supplies the 2022 result the progress section pairs with the target.
+const review = "---\ntitle: 青岛开发区交出2022年成绩单\ndate: 2023-01-10\nzone: 青岛经济技术开发区\n---\n本报讯 2022年，青岛开发区新签约注册过亿元重点项目30个，积蓄发展动能。\n";
 beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
+  const temp = tempConfig();
+  const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-digest-"));
+  writeFileSync(path.join(inbox, "review-2022.md"), review);
+  await ingestFiles([temp.config.seedsDir, inbox], { config: temp.config, gazetteer: Gazetteer.load() });
+  engine = await createEngine(temp.config, { ensureSeeds: false });
+  config = temp.config;
+  cleanup = () => { engine.close(); temp.cleanup(); rmSync(inbox, { recursive: true, force: true }); };
 });
 afterAll(() => cleanup());
 
@@ -44,7 +53,7 @@ describe("digest content", () => {
   it("pairs targets with actuals, finds deadlines and picks one metric across zones for the chart", () => {
     const content = buildDigestContent(readCorpus(engine, config.dataDir), { now: NOW });
     const progress = content.progress.find((p) => p.zone === "青岛经济技术开发区");
-    expect(progress).toMatchObject({ target: { raw: "36个", year: 2022 }, actual: { raw: "30余个" }, percent: 83 });
+    expect(progress).toMatchObject({ target: { raw: "36个", year: 2022 }, actual: { raw: "30个", year: 2022 }, percent: 83 });
     expect(content.deadlines.map((d) => d.quote)).toEqual(expect.arrayContaining([expect.stringContaining("预计6月交付使用"), expect.stringContaining("确保四季度整体竣工")]));
     const june = content.deadlines.find((d) => d.quote.includes("预计6月交付使用"))!;
     expect(june).toMatchObject({ due: "2022-06-30", ahead: false, zone: "青岛经济技术开发区", date: "2022-05-15" });
@@ -88,7 +97,7 @@ describe("digest content", () => {
     expect(elements.find((e) => e.tag === "button")).toMatchObject({ form_action_type: "submit", behaviors: [{ type: "callback", value: { action: "digest_ask" } }] });
     const text = markdownOf(card);
     for (const heading of ["本周概览", "最新文章", "重点目标", "目标与进度", "项目节点"]) expect(text).toContain(heading);
-    expect(text).toContain("2022年实际 **30余个** ／ 2022年目标 **36个**（约为目标的83%）（《打造全国开发区高质量发展新标杆》、《突破“实、融、活、优”，打造全国标杆》）");
+    expect(text).toContain("2022年实际 **30个** ／ 2022年目标 **36个**（约为目标的83%）（《青岛开发区交出2022年成绩单》、《突破“实、融、活、优”，打造全国标杆》）");
     expect(text).toContain("《突破“实、融、活、优”，打造全国标杆》");
     expect(text).not.toMatch(/<(?!\/?font)/);
   });
@@ -128,8 +137,8 @@ describe("digest content", () => {
   it("an LLM overview is used only when the number guard verifies every number", async () => {
     const content = buildDigestContent(readCorpus(engine, config.dataDir), { now: NOW, zones: ["青岛经济技术开发区"] });
     const { text: contentText } = { text: (await import("../../src/digest/index.js")).digestText(content, undefined, texts) };
-    const good = await writeOverview(content, texts, { contentText, writer: async () => "青岛开发区2022年新签约注册过亿元重点项目目标36个，实际30余个。" });
-    expect(good).toMatchObject({ by: "llm", text: "青岛开发区2022年新签约注册过亿元重点项目目标36个，实际30余个。" });
+    const good = await writeOverview(content, texts, { contentText, writer: async () => "青岛开发区2022年新签约注册过亿元重点项目目标36个，实际30个。" });
+    expect(good).toMatchObject({ by: "llm", text: "青岛开发区2022年新签约注册过亿元重点项目目标36个，实际30个。" });
     const invented = await writeOverview(content, texts, { contentText, writer: async () => "青岛开发区今年新签约项目99个，完成率120%。" });
     expect(invented.by).toBe("template");
     expect(invented.rejected).toEqual(expect.arrayContaining(["99个", "120%"]));
@@ -204,7 +213,7 @@ describe("LLM overview through the configured chat model", () => {
       const content = buildDigestContent(readCorpus(engine, config.dataDir), { now: NOW, zones: ["青岛经济技术开发区"] });
       const { digestText } = await import("../../src/digest/index.js");
       const contentText = digestText(content, undefined, texts);
-      server.chat.push({ text: "青岛开发区2022年新签约注册过亿元重点项目目标36个，实际30余个。" });
+      server.chat.push({ text: "青岛开发区2022年新签约注册过亿元重点项目目标36个，实际30个。" });
       expect(await writeOverview(content, texts, { contentText, writer })).toMatchObject({ by: "llm" });
       server.chat.push({ text: "青岛开发区项目完成率达到95%。" });
       expect(await writeOverview(content, texts, { contentText, writer })).toMatchObject({ by: "template", rejected: ["95%"] });
