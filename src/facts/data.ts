@@ -14,6 +14,7 @@ const UnitsFileSchema = z.object({
   magnitudes: z.record(z.string(), z.number().positive()),
   units: z.array(UnitSchema),
   defaultMetric: z.record(z.string(), z.string()),
+  letterMetrics: z.array(z.string()).default([]),
 });
 
 const PeriodNames = z.enum(["Q1", "Q2", "Q3", "Q4", "H1", "H2", "ytd", "point", "year"]);

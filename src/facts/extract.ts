@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Gazetteer } from "../domain/gazetteer.js";
+import type { Gazetteer, ZoneMention } from "../domain/gazetteer.js";
 import type { Article, Fact, Period } from "../domain/types.js";
 import { factCues } from "./data.js";
 import { classifyKind, dominantTense, readQualifier, resolveTense } from "./kind.js";
@@ -39,6 +39,8 @@ interface ParagraphContext {
   sentences: Span[];
   /** Zone in force at the end of the previous paragraph: a section about one zone often runs on. */
   carriedZone: string | null;
+  /** Zones named in the paragraph (see placesIn), computed on first use. */
+  places?: ZoneMention[];
 }
 
 function factId(articleId: string, start: number, raw: string): string {
@@ -99,12 +101,22 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   const opening = ctx.gazetteer.mentions(clause, { includeWeak: true })[0];
   if (opening?.weak && clause.slice(0, opening.start).trim() === "") return opening.zone;
   let topic: string | null = null;
-  for (const mention of ctx.gazetteer.mentions(before)) {
+  for (const mention of placesIn(ctx).filter((m) => m.end <= before.length)) {
     const place = clauseInitial(before, mention.start);
     if (!place.clause) continue;
     if (place.sentence || !topic || !ctx.gazetteer.isWithin(mention.zone, topic)) topic = mention.zone;
   }
   return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? (articleFallback ? ctx.article.zones[0] ?? null : null);
+}
+
+/** Zones named in the paragraph, listed or abbreviated (鳌山湾新城), found once per paragraph. */
+function placesIn(ctx: ParagraphContext): ZoneMention[] {
+  if (!ctx.places) {
+    const text = ctx.article.text.slice(ctx.paragraph.start, ctx.paragraph.end);
+    const listed = ctx.gazetteer.mentions(text);
+    ctx.places = [...listed, ...ctx.gazetteer.abbreviations(text, listed)].sort((a, b) => a.start - b.start);
+  }
+  return ctx.places;
 }
 
 /** Zone named in a paragraph's first sentence (攀高逐新是青岛高新区发展的关键词。…), the paragraph's topic. */
@@ -153,7 +165,8 @@ function periodKeyAt(ctx: ParagraphContext, sentence: Span, position: number): s
 
 function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {
   return (phrase) => {
-    const first = gazetteer.mentions(phrase, { includeWeak: true })[0];
+    const listed = gazetteer.mentions(phrase, { includeWeak: true });
+    const first = [...listed, ...gazetteer.abbreviations(phrase, listed)].sort((a, b) => a.start - b.start)[0];
     return first && first.start === 0 && first.end < phrase.length ? phrase.slice(first.end) : phrase;
   };
 }
@@ -291,6 +304,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   for (const paragraph of paragraphSpans(article.text)) {
     const ctx: ParagraphContext = { article, articleTense, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };
     // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
+    placesIn(ctx);
     carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);
     for (const fact of paragraphFacts(ctx)) {
       if (evidenceMatches(article, fact)) facts.push(fact);

@@ -61,8 +61,11 @@ function stripSuffixes(phrase: string, words: string[]): string {
 /** Cleans a phrase before a number into a metric: drops cue words, time words, zone names, verbs like 达. */
 function cleanLeftPhrase(phrase: string, stripZonePrefix: (p: string) => string): string {
   const cues = factCues();
-  const trailing = [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)];
-  const trimmed = stripSuffixes(phrase.replace(/\s+/g, "").replace(/^[、，,的]+|[、，,]+$/g, ""), trailing);
+  const cleaned = phrase.replace(/\s+/g, "").replace(/^[、，,的]+|[、，,]+$/g, "");
+  // 「过亿元项目签约」 ends in a word, not in the qualifier 约.
+  const wordEnd = cues.qualifierWordExclusions.some((word) => cleaned.endsWith(word));
+  const trailing = wordEnd ? cues.trailingStrip : [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)];
+  const trimmed = stripSuffixes(cleaned, trailing);
   return stripPrefixes(trimmed, cues.leadingStrip, stripZonePrefix);
 }
 

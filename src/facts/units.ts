@@ -90,7 +90,8 @@ export function scanQuantities(text: string): QuantityMatch[] {
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const prev = text[m.index - 1] ?? "";
     // Part of a code or a longer number (G20, 3.5.1) or an ordinal (第三).
-    if (/[0-9A-Za-z.．０-９]/.test(prev) || prev === "第") continue;
+    const letterMetric = unitsData().letterMetrics.some((word) => text.slice(Math.max(0, m!.index - word.length), m!.index).toUpperCase() === word);
+    if ((/[0-9A-Za-z.．０-９]/.test(prev) && !letterMetric) || prev === "第") continue;
     const q = buildMatch(m);
     if (!q) continue;
     if (q.category === "bare" && !m.groups?.mag) continue;
