@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/index.js";
 import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import type { Lexicon } from "./lexicon.js";
-import { hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
+import { enumeratesAsked, hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 
@@ -22,6 +22,8 @@ const KIND_AGREES = 0.12;
 /** Characters around a number that say what it counts (「赴英、法、日、韩4个国家和国内16个城市」). */
 const LOCAL_BEFORE = 10;
 const LOCAL_AFTER = 8;
+/** How many sentences after a lead a list may follow. */
+const LIST_LOOKAHEAD = 4;
 
 /** One or two sentences that answer, with the facts they hold. */
 export interface Evidence {
@@ -116,6 +118,20 @@ export class EvidenceFinder {
     const sentence = sentences[0]!;
     const score: SentenceScore = { sentence, coverage: 1, zoneOk: true, yearOk: true, eventsOk: true, periodOk: true, usesPrevious: false, score: 1 };
     return { score, sentences };
+  }
+
+  /**
+   * A list question answered by a lead (「…重大项目集中开工活动在X项目现场举行」) whose list follows a few
+   * sentences on (「A、B等10个项目集中开工」): the evidence with that list sentence added.
+   */
+  withFollowingList(frame: QuestionFrame, evidence: Evidence): Evidence {
+    const text = evidence.sentences.map((s) => s.text).join("");
+    if (enumeratesAsked(frame, text)) return evidence;
+    const last = evidence.sentences.at(-1)!;
+    const article = this.bank.ofArticle(last.articleId);
+    const at = article.indexOf(last);
+    const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
+    return list ? { score: evidence.score, sentences: [...evidence.sentences, list] } : evidence;
   }
 
   factsIn(evidence: Evidence): FactResult[] {

@@ -208,8 +208,9 @@ export class OfflineBrain {
 
   private async singlePart(frame: QuestionFrame): Promise<Answer> {
     const ranked = await this.finder.rank(frame);
-    const located = this.finder.locate(frame, ranked);
-    if (!located) return this.declineWithNearMiss(frame, ranked);
+    const found = this.finder.locate(frame, ranked);
+    if (!found) return this.declineWithNearMiss(frame, ranked);
+    const located = frame.type === "list" ? { ...found, evidence: this.finder.withFollowingList(frame, found.evidence) } : found;
     const aggregate = this.aggregateMismatch(frame, located.evidence);
     if (aggregate) return aggregate;
     const citation = this.finder.cite(located.evidence);

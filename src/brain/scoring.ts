@@ -142,7 +142,7 @@ function kindAndPeriodBonus(frame: QuestionFrame, text: string, lexicon: Lexicon
 }
 
 /** 「A、B等43个项目集中开工」 answers 「集中开工的是哪几个项目」: the enumerated things are the asked ones. */
-function enumeratesAsked(frame: QuestionFrame, text: string): boolean {
+export function enumeratesAsked(frame: QuestionFrame, text: string): boolean {
   return [...text.matchAll(ENUMERATION)].some((match) => frame.terms.some((term) => match[1]!.includes(term)));
 }
 
