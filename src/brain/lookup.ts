@@ -69,6 +69,14 @@ export class FactLookup {
   }
 }
 
+/** The asked metric, year, kind and period filed under any zone: for figures an extraction slip misfiled. */
+export function elsewhere(tools: Toolbox, query: FigureQuery): FactResult[] {
+  return tools
+    .lookupMetric({ metric: query.metric, year: query.year, period: query.period })
+    .filter((fact) => fact.zone !== query.zone && metricFit(query.metric, fact.metric) >= METRIC_FIT_MIN && kindFits(query.kind, fact.kind))
+    .filter((fact) => (fact.unit === "%") === query.wantsPercent);
+}
+
 /** The question's metric wording, in its own characters (zone, year, period and question words are gone). */
 export function metricWording(frame: QuestionFrame): string {
   return frame.metricText;

@@ -5,7 +5,7 @@ import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, quantityText, scopeLabel } from "./compose.js";
 import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { FactLookup, METRIC_FIT_MIN, metricWording, type FigureQuery, type Lookup } from "./lookup.js";
+import { elsewhere, FactLookup, METRIC_FIT_MIN, type FigureQuery, type Lookup } from "./lookup.js";
 import { scoreSentence, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { readQuestion } from "./understand.js";
@@ -144,9 +144,8 @@ export class OfflineBrain {
    * kind and period answers.
    */
   private async missingFigure(frame: QuestionFrame, query: FigureQuery, outcomes: Lookup[]): Promise<Answer> {
-    const viaSearch = await this.fromSearch(frame);
-    const fact = viaSearch.facts[0];
-    if (viaSearch.found && fact && this.answersQuery(fact, query) && this.aboutZone(fact, query.zone)) return viaSearch;
+    const misfiled = outcomes.length === 1 ? elsewhere(this.tools, query).find((fact) => this.aboutZone(fact, query.zone)) : undefined;
+    if (misfiled) return this.figureAnswer(frame, [misfiled], 0);
     const nearest = outcomes.map((o) => (o.status === "missing" ? o.nearest : undefined)).find((f) => f !== undefined);
     const scope = `${scopeLabel(query.zone, query.year)}${periodLabel(query.period)}`;
     const topic = frame.terms.slice(0, 4).join("、");
@@ -169,10 +168,6 @@ export class OfflineBrain {
     return named.includes(zone) && (fact.zone === null || !named.includes(fact.zone));
   }
 
-  private answersQuery(fact: FactResult, query: FigureQuery): boolean {
-    const kindOk = !query.kind || (query.kind === "target" ? ["target", "plan"] : ["actual", "stat"]).includes(fact.kind);
-    return fact.year === query.year && fact.periodKey === query.period && kindOk && metricFit(query.metric, fact.metric) >= METRIC_FIT_MIN;
-  }
 
   private conflictText(conflicts: FactResult[]): string {
     if (conflicts.length === 0) return "";

@@ -103,9 +103,15 @@ const KNOWN_BASE = 0.75;
 const GAPPED_PENALTY = 0.05;
 const MAX_GAP = 4;
 
+let membersByGroup: Map<string, string[]> | undefined;
+
+/** A group's members, normalised, read once. */
 function membersOf(canonical: string): string[] {
-  const { canonicalOf } = synonymTable();
-  return [...canonicalOf.entries()].filter(([, group]) => group === canonical).map(([member]) => member);
+  if (!membersByGroup) {
+    membersByGroup = new Map();
+    for (const [member, group] of synonymTable().canonicalOf) membersByGroup.set(group, [...(membersByGroup.get(group) ?? []), normalizeText(member)]);
+  }
+  return membersByGroup.get(canonical) ?? [];
 }
 
 /** Where the member's characters occur in order inside text, spread over at most MAX_GAP extra characters. */
@@ -131,7 +137,7 @@ function withGaps(member: string, text: string): boolean {
 function gappedIn(member: string, text: string, found: string[]): boolean {
   const span = gappedSpan(member, text);
   if (!span) return false;
-  const covering = found.flatMap(membersOf).map(normalizeText).some((other) => {
+  const covering = found.flatMap(membersOf).some((other) => {
     for (let at = text.indexOf(other); at >= 0; at = text.indexOf(other, at + 1)) if (at <= span.start && at + other.length >= span.end) return true;
     return false;
   });
@@ -140,7 +146,7 @@ function gappedIn(member: string, text: string, found: string[]): boolean {
 
 /** A group found in text only because it sits inside a gapped member of `asked` (重点项目 in 过亿元重点项目). */
 function withGapsCovers(asked: string, found: string, text: string): boolean {
-  return membersOf(found).some((member) => text.includes(normalizeText(member))) && membersOf(asked).some((member) => withGaps(normalizeText(member), text));
+  return membersOf(found).some((member) => text.includes(member)) && membersOf(asked).some((member) => withGaps(member, text));
 }
 const EXTRA_GROUP_PENALTY = 0.15;
 
@@ -156,7 +162,7 @@ export function metricFit(asked: string, metric: string): number {
   const missing = want.groups.filter((group) => !have.groups.includes(group));
   // 「过亿元重点产业项目」 still names 过亿元项目: a member with a few words inserted counts, a little less.
   const text = normalizeText(metric);
-  if (!missing.every((group) => membersOf(group).some((member) => gappedIn(normalizeText(member), text, have.groups)))) return 0;
+  if (!missing.every((group) => membersOf(group).some((member) => gappedIn(member, text, have.groups)))) return 0;
   const spread = have.groups.filter((group) => !want.groups.includes(group) && !missing.some((m) => withGapsCovers(m, group, text))).length;
   const rest = want.rest === have.rest ? 1 : bigramDice(want.rest, have.rest);
   return Math.max(0, KNOWN_BASE + (1 - KNOWN_BASE) * rest - EXTRA_GROUP_PENALTY * spread - GAPPED_PENALTY * missing.length);

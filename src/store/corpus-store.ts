@@ -96,27 +96,25 @@ export class CorpusStore {
   }
 
   facts(filter: FactFilter = {}): Fact[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const addIn = (column: string, values: readonly unknown[] | undefined) => {
-      if (!values || values.length === 0) return;
-      where.push(`${column} IN (${values.map(() => "?").join(",")})`);
-      params.push(...values);
-    };
-    addIn("zone", filter.zones);
-    addIn("kind", filter.kinds);
-    addIn("metric_key", filter.metricKeys);
-    addIn("article_id", filter.articleIds);
-    if (filter.periodKey !== undefined) {
-      where.push("period_key = ?");
-      params.push(filter.periodKey);
-    }
-    if (filter.year !== undefined) {
-      where.push("year = ?");
-      params.push(filter.year);
-    }
+    const { where, params } = factWhere(filter);
     const sql = `SELECT * FROM facts ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source, start`;
     return (this.db.prepare(sql).all(...params) as FactRow[]).map(toFact);
+  }
+
+  /** Id and metric of the matching facts: cheap to read many, to pick a few by metric before reading them whole. */
+  factMetrics(filter: FactFilter = {}): { id: string; metric: string }[] {
+    const { where, params } = factWhere(filter);
+    return this.db.prepare(`SELECT id, metric FROM facts ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`).all(...params) as { id: string; metric: string }[];
+  }
+
+  factsById(ids: string[]): Fact[] {
+    const rows: FactRow[] = [];
+    // SQLite caps bound parameters; a few hundred at a time is plenty.
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      rows.push(...(this.db.prepare(`SELECT * FROM facts WHERE id IN (${chunk.map(() => "?").join(",")}) ORDER BY source, start`).all(...chunk) as FactRow[]));
+    }
+    return rows.map(toFact);
   }
 
   setMeta(key: string, value: unknown): void {
@@ -127,6 +125,29 @@ export class CorpusStore {
     const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
+}
+
+function factWhere(filter: FactFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const addIn = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map(() => "?").join(",")})`);
+    params.push(...values);
+  };
+  addIn("zone", filter.zones);
+  addIn("kind", filter.kinds);
+  addIn("metric_key", filter.metricKeys);
+  addIn("article_id", filter.articleIds);
+  if (filter.periodKey !== undefined) {
+    where.push("period_key = ?");
+    params.push(filter.periodKey);
+  }
+  if (filter.year !== undefined) {
+    where.push("year = ?");
+    params.push(filter.year);
+  }
+  return { where, params };
 }
 
 function toArticle(row: ArticleRow): Article {

@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Article, Fact, FactKind } from "../domain/types.js";
-import { metricFit } from "../facts/index.js";
+import { metricFit, namesKnownMetric } from "../facts/index.js";
 import { bigramDice } from "../text/similarity.js";
 import {
   CompareZonesArgs, ListProjectsArgs, LookupMetricArgs, SearchArticlesArgs,
@@ -35,7 +35,11 @@ export class Toolbox {
   lookupMetric(input: LookupMetricInput): FactResult[] {
     const args = LookupMetricArgs.parse(input);
     const zones = args.zone ? [this.canonicalZone(args.zone)] : undefined;
-    const candidates = this.corpus.store.facts({ zones, year: args.year, kinds: args.kind ? [args.kind as FactKind] : undefined, periodKey: args.period });
+    const filter = { zones, year: args.year, kinds: args.kind ? [args.kind as FactKind] : undefined, periodKey: args.period };
+    // A known metric is picked from ids and wordings alone; only its facts are read whole.
+    const candidates = namesKnownMetric(args.metric)
+      ? this.corpus.store.factsById(this.corpus.store.factMetrics(filter).filter((row) => metricFit(args.metric, row.metric) > 0).map((row) => row.id))
+      : this.corpus.store.facts(filter);
     return rankByMetric(candidates, args.metric).map((fact) => this.toResult(fact));
   }
 
@@ -101,9 +105,12 @@ export class Toolbox {
 
 /** Facts whose metric matches the wording, best first: synonym groups first, then characters (metric, evidence). */
 function rankByMetric(facts: Fact[], metric: string): Fact[] {
+  // A wording the synonym table knows rules out every other metric at once; only unknown ones are read character by character.
+  const known = namesKnownMetric(metric);
   const scored = facts
     .map((fact) => {
       const fit = metricFit(metric, fact.metric);
+      if (known && fit === 0) return { fact, score: 0 };
       // The evidence is read only when the metric's own words do not settle it.
       const similarity = fit >= 0.6 ? bigramDice(metric, fact.metric) : Math.max(bigramDice(metric, fact.metric), 0.8 * bigramDice(metric, fact.evidence));
       const contains = fact.metric.includes(metric) || metric.includes(fact.metric) ? 0.3 : 0;
