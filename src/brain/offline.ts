@@ -262,7 +262,8 @@ export class OfflineBrain {
     if (frame.aggregate || frame.type !== "numeric") return undefined;
     const text = evidence.sentences.map((s) => s.text).join("");
     for (const match of text.matchAll(/([^，。；：]*?)等(\d+|[一二三四五六七八九十两]+)(个|家|项|批)([^，。；]{0,8})/g)) {
-      const items = match[1]!.replace(/^.*的/, "").split(/、|和|及/).map((s) => s.trim()).filter((s) => s.length >= 2);
+      // 「集中开工A项目、B项目等33个项目」: the verb before the list is not part of its first item.
+      const items = match[1]!.replace(/^.*的/, "").replace(LIST_LEAD_VERB, "").split(/、|和|及/).map((s) => s.trim()).filter((s) => s.length >= 2);
       if (items.length < 2 && !frame.solo) continue;
       const named = uniqueBest(items, (item) => frame.terms.filter((t) => !/项目|企业|公司/.test(t) && item.includes(t)).length);
       if (!named) continue;
@@ -509,6 +510,8 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
+const LIST_LEAD_VERB = /^(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|推进|实施|建设|新建|续建)/;
+
 /** 「…X项目（的）总投资」 in a question: X项目 is the project asked about. */
 const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
 

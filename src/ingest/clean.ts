@@ -110,8 +110,15 @@ function isFurniture(text: string, markers: Markers): boolean {
 function isIndentedStyle(lines: Line[]): boolean {
   const body = lines.filter((l) => l.kind === "body");
   const indented = body.filter((l) => l.indented).length;
-  return indented >= 3 && indented >= body.length * 0.08;
+  // Narrow columns (a dozen characters a line) wrap every paragraph over many lines: indentation is all that marks them.
+  const lengths = body.map((l) => l.text.length).sort((a, b) => a - b);
+  const narrow = (lengths[Math.floor(lengths.length / 2)] ?? 0) <= NARROW_COLUMN_CHARS;
+  return indented >= 3 && (indented >= body.length * 0.08 || narrow);
 }
+
+const NARROW_COLUMN_CHARS = 24;
+/** A paragraph ends a sentence; 「；」 only ends a clause of a longer one. */
+const PARAGRAPH_END = /[。！？!?…][”’」』）)]*$/u;
 
 function isHeadlineCandidate(l: Line, markers: Markers): boolean {
   return (
@@ -212,7 +219,7 @@ function assembleBlocks(lines: Line[], indentedStyle: boolean, markers: Markers)
       pushMarkerBlock(blocks, l);
       return;
     }
-    const startsParagraph = indentedStyle ? l.indented : !lastBody || markers.sentenceEnd.test(lastBody.text);
+    const startsParagraph = indentedStyle ? l.indented : !lastBody || PARAGRAPH_END.test(lastBody.text);
     if (paragraph && !startsParagraph) paragraph.push(l.text);
     else {
       flush();
