@@ -114,7 +114,9 @@ function placesIn(ctx: ParagraphContext): ZoneMention[] {
   if (!ctx.places) {
     const text = ctx.article.text.slice(ctx.paragraph.start, ctx.paragraph.end);
     const listed = ctx.gazetteer.mentions(text);
-    ctx.places = [...listed, ...ctx.gazetteer.abbreviations(text, listed)].sort((a, b) => a.start - b.start);
+    // A weak name opening a clause (「全市四季度共集中开工项目53个，总投资367.4亿元」) sets the topic too.
+    const weakOpeners = ctx.gazetteer.mentions(text, { includeWeak: true }).filter((m) => m.weak && clauseInitial(text, m.start).clause);
+    ctx.places = [...listed, ...weakOpeners, ...ctx.gazetteer.abbreviations(text, listed)].sort((a, b) => a.start - b.start);
   }
   return ctx.places;
 }

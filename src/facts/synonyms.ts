@@ -129,6 +129,12 @@ function gappedSpan(member: string, text: string): { start: number; end: number 
   return undefined;
 }
 
+function occurrences(member: string, text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let at = text.indexOf(member); at >= 0; at = text.indexOf(member, at + 1)) found.push({ start: at, end: at + member.length });
+  return found;
+}
+
 function withGaps(member: string, text: string): boolean {
   return gappedSpan(member, text) !== undefined;
 }
@@ -156,7 +162,7 @@ const EXTRA_GROUP_PENALTY = 0.15;
  * and the leftover words only refine; an unknown metric is matched on its characters alone.
  */
 export function metricFit(asked: string, metric: string): number {
-  const want = metricParts(asked);
+  const want = askedParts(asked);
   const have = metricParts(metric);
   if (want.groups.length === 0) return bigramDice(withoutNoise(normalizeText(asked)), withoutNoise(normalizeText(metric)));
   const missing = want.groups.filter((group) => !have.groups.includes(group));
@@ -170,5 +176,30 @@ export function metricFit(asked: string, metric: string): number {
 
 /** True when the wording names at least one metric the synonym table knows. */
 export function namesKnownMetric(text: string): boolean {
-  return metricParts(text).groups.length > 0;
+  return askedParts(text).groups.length > 0;
+}
+
+const askedCache = new Map<string, { groups: string[]; rest: string }>();
+
+/**
+ * A question's metric parts: the groups its words name, also with a few words inside a name
+ * (「集中开工了多少个项目」 names 开工项目). Questions are few; facts are matched exactly (metricParts).
+ */
+function askedParts(text: string): { groups: string[]; rest: string } {
+  let parts = askedCache.get(text);
+  if (parts) return parts;
+  const exact = metricParts(text);
+  const normalized = normalizeText(text);
+  // Spans the exact names already explain: a gapped name may not reach into them (新签约过亿元项目 is not 新签约…项目).
+  const taken = exact.groups.flatMap(membersOf).flatMap((member) => occurrences(member, normalized));
+  const gapped = [...new Set(synonymTable().canonicalOf.values())].filter(
+    (group) => !exact.groups.includes(group) && membersOf(group).some((member) => {
+      const span = gappedSpan(member, normalized);
+      return span !== undefined && !taken.some((t) => t.start < span.end && span.start < t.end);
+    }),
+  );
+  parts = { groups: [...exact.groups, ...gapped], rest: exact.rest };
+  if (askedCache.size >= PARTS_CACHE_MAX) askedCache.clear();
+  askedCache.set(text, parts);
+  return parts;
 }
