@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
+import { zoneEntries } from "../domain/learn.js";
 import { FACTS_VERSION } from "../facts/index.js";
 import type { Article } from "../domain/types.js";
 import { SearchIndex } from "../retrieval/index.js";
@@ -33,7 +34,7 @@ export async function openCorpus(config: Config, gazetteer: Gazetteer = Gazettee
   try {
     const index = await SearchIndex.load(path.join(generation.dir, "index"), createEmbedder(config.embedding));
     const articles = new Map(store.articles().map((article) => [article.id, article]));
-    const known = gazetteer.withZones([...articles.values()].flatMap((article) => article.zones));
+    const known = gazetteer.withZones(zoneEntries(articles.values(), gazetteer));
     return { store, index, gazetteer: known, articles, generation: generation.name, close: () => store.close() };
   } catch (error) {
     store.close();

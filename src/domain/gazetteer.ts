@@ -36,6 +36,12 @@ const MAX_CATEGORY_CHARS = 3;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type ZoneGroup = z.infer<typeof GroupSchema>;
 
+/** A zone learnt from the corpus: a name from article metadata, maybe with aliases learnt from titles. */
+export interface ZoneEntry {
+  name: string;
+  aliases: string[];
+}
+
 export interface ZoneMention {
   zone: string;
   alias: string;
@@ -85,12 +91,24 @@ export class Gazetteer {
    * This gazetteer plus zones it does not know that articles name in their metadata (front matter
    * `zone:`), so a zone first met in a new article is recognised in text and questions like any other.
    */
-  withZones(names: Iterable<string>): Gazetteer {
-    const unknown = [...new Set(names)].filter((name) => name.length >= 2 && !this.canonical(name));
-    if (unknown.length === 0) return this;
+  withZones(entries: Iterable<string | ZoneEntry>): Gazetteer {
+    const byName = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      const { name, aliases } = typeof entry === "string" ? { name: entry, aliases: [] } : entry;
+      if (name.length < 2) continue;
+      const fresh = aliases.filter((alias) => alias.length >= 2 && !this.canonical(alias));
+      const known = this.canonical(name);
+      if (known && fresh.length === 0) continue;
+      const key = known ?? name;
+      byName.set(key, new Set([...(byName.get(key) ?? []), ...fresh]));
+    }
+    if (byName.size === 0) return this;
     const root = mostCommon(this.zones.map((zone) => zone.parent).filter((parent): parent is string => parent !== undefined));
-    const added: Zone[] = unknown.map((name) => ({ name, aliases: [name], weakAliases: [], parent: root, groups: [] }));
-    return new Gazetteer([...this.zones, ...added], this.groups, this.weakExclusions, this.forms);
+    const zones = this.zones.map((zone) => (byName.has(zone.name) ? { ...zone, aliases: [...zone.aliases, ...byName.get(zone.name)!] } : zone));
+    const added: Zone[] = [...byName.entries()]
+      .filter(([name]) => !this.byName.has(name))
+      .map(([name, aliases]) => ({ name, aliases: [name, ...aliases], weakAliases: [], parent: root, groups: [] }));
+    return new Gazetteer([...zones, ...added], this.groups, this.weakExclusions, this.forms);
   }
 
   zone(name: string): Zone | undefined {
@@ -179,6 +197,17 @@ export class Gazetteer {
       if (shared >= MIN_STEM_CHARS && form.length - shared <= MAX_CATEGORY_CHARS && entry.alias.length - shared <= MAX_CATEGORY_CHARS) matches.add(entry.zone);
     }
     return matches.size === 1 ? [...matches][0] : undefined;
+  }
+
+  /** 「即墨经开区」「综合保税区」: a category word, maybe after a district's name — no one zone's own name. */
+  isGenericPlace(place: string): boolean {
+    const generic = new Set(this.forms?.genericNames ?? []);
+    return generic.has(place) || (this.placePrefixes.has(place.slice(0, 2)) && generic.has(place.slice(2)));
+  }
+
+  /** True when other zones lie inside this one (the city, the new area). */
+  hasChildren(zone: string): boolean {
+    return this.zones.some((other) => other.parent === zone);
   }
 
   /** The one zone whose name or alias ends with `form` (院士港 → 青岛国际院士港). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { zoneEntries } from "../../src/domain/learn.js";
 
 const gazetteer = Gazetteer.load();
 const zonesIn = (text: string) => gazetteer.mentions(text, { includeWeak: true }).map((m) => m.zone);
@@ -63,5 +64,35 @@ describe("regular forms of zone names", () => {
     expect(gazetteer.abbreviations("新河化工园全社会固定资产投资").map((m) => m.zone)).toEqual(["平度新河化工产业园区"]);
     expect(Gazetteer.load().withZones(["青岛国际院士港"]).abbreviations("院士港计划").map((m) => m.zone)).toEqual(["青岛国际院士港"]);
     expect(Gazetteer.load().withZones(["城阳空港工业园"]).abbreviations("城阳空港工业聚集区工业增加值").map((m) => m.zone)).toEqual(["城阳空港工业园"]);
+  });
+});
+
+describe("aliases learnt from titles", () => {
+  const article = (title: string, zone: string, text: string) => ({ title, zones: [zone], text });
+
+  it("learns a name that opens the titles of one zone's articles and is used in them", () => {
+    const entries = zoneEntries([
+      article("市北CBD上半年经济运行稳中有进", "青岛中央商务区", "本报讯 市北CBD实现服务业营业收入16.2亿元。"),
+      article("市北CBD项目建设跑出加速度", "青岛中央商务区", "本报讯 市北CBD集中开工项目9个。"),
+      article("青岛中央商务区吹响冲锋号", "青岛中央商务区", "本报讯 …"),
+    ], Gazetteer.load());
+    expect(entries).toContainEqual({ name: "青岛中央商务区", aliases: ["市北CBD"] });
+    const gazetteer = Gazetteer.load().withZones(entries);
+    expect(gazetteer.mentions("市北CBD服务业营业收入").map((m) => m.zone)).toEqual(["青岛中央商务区"]);
+  });
+
+  it("learns nothing from one title, from a category word after a district's name, or from a city's articles", () => {
+    const once = zoneEntries([article("市北CBD上半年经济运行稳中有进", "青岛中央商务区", "市北CBD…")], Gazetteer.load());
+    expect(once.flatMap((e) => e.aliases)).toEqual([]);
+    const generic = zoneEntries([
+      article("即墨经开区吹响冲锋号", "青岛经济技术开发区", "即墨经开区…"),
+      article("即墨经开区项目建设提速", "青岛经济技术开发区", "即墨经开区…"),
+    ], Gazetteer.load());
+    expect(generic.flatMap((e) => e.aliases)).toEqual([]);
+    const city = zoneEntries([
+      article("空港工业园集中开工", "青岛市", "空港工业园…"),
+      article("空港工业园经济运行", "青岛市", "空港工业园…"),
+    ], Gazetteer.load());
+    expect(city.flatMap((e) => e.aliases)).toEqual([]);
   });
 });

@@ -1,0 +1,43 @@
+import type { Gazetteer, ZoneEntry } from "./gazetteer.js";
+
+/** The place a title opens with: 「市北CBD上半年经济运行…」, 「回眸2022：市北CBD高质量发展…」. */
+const TITLE_PLACE = /^(?:回眸(?:19|20)\d{2}[：:]\s*)?([\u4e00-\u9fa5A-Za-z（）]{2,12}(?:CBD|新区|片区|区|园|城|港|谷|圈|基地))/u;
+/** Titles about many zones (全市…, 各功能区…) name no one zone. */
+const COLLECTIVE = /全市|全区|各|九大|省级以上/u;
+/** A title name must lead this many one-zone articles of one zone, and none of another. */
+const MIN_TITLES = 2;
+
+/**
+ * Zones the articles' metadata names, with aliases learnt from their titles: a name no gazetteer entry
+ * knows that opens the titles of at least two articles about one zone, and of none about another,
+ * is that zone's other name (市北CBD for 青岛中央商务区).
+ */
+export function zoneEntries(articles: Iterable<{ zones: string[]; title: string; text: string }>, gazetteer: Gazetteer): ZoneEntry[] {
+  const names = new Set<string>();
+  const seen = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    for (const zone of article.zones) names.add(zone);
+    const place = TITLE_PLACE.exec(article.title)?.[1];
+    // Only a title about one zone says whose name it opens with; a title opening with a known name teaches nothing.
+    if (!place || article.zones.length !== 1 || COLLECTIVE.test(place) || gazetteer.canonical(place)) continue;
+    if (gazetteer.mentions(article.title).some((m) => m.start <= article.title.indexOf(place))) continue;
+    if (gazetteer.isGenericPlace(place)) continue;
+    const owner = gazetteer.canonical(article.zones[0]!) ?? article.zones[0]!;
+    // A city or new area is where a titled place lies, rarely what it is called.
+    if (gazetteer.hasChildren(owner)) continue;
+    // A short form of some other zone (胶州开发区) is that zone's, whatever this article's metadata says.
+    if (gazetteer.abbreviations(place).some((m) => m.zone !== owner)) continue;
+    // The name must be used in the article too, not only in its headline.
+    if (!article.text.includes(place)) continue;
+    const votes = seen.get(place) ?? new Map<string, number>();
+    votes.set(owner, (votes.get(owner) ?? 0) + 1);
+    seen.set(place, votes);
+  }
+  const aliases = new Map<string, string[]>();
+  for (const [place, votes] of seen) {
+    const [zone, count] = [...votes.entries()][0]!;
+    if (votes.size !== 1 || count < MIN_TITLES) continue;
+    aliases.set(zone, [...(aliases.get(zone) ?? []), place]);
+  }
+  return [...names].map((name) => ({ name, aliases: aliases.get(name) ?? [] }));
+}
