@@ -6,13 +6,13 @@ import type { QuestionFrame } from "./types.js";
 export const METRIC_FIT_MIN = 0.6;
 /** Questions about a rate or share want a percentage; others want the amount. */
 const PERCENT_QUESTION = /增长|增速|增幅|下降|回落|比例|占比|比重|率|%|百分/;
-/** Outweighs the wording's fit: the kind a question implies matters more than its exact phrasing. */
+/** For this year or later without 目标/完成, a plan is likelier; it outweighs differences in wording. */
 const UNASKED_KIND_LEAN = 0.3;
 const EXACT_ZONE_LEAN = 0.02;
 
 /** What the fact table says about one asked figure. */
 export type Lookup =
-  /** The figure, best first (more than one only when equally good reports disagree). */
+  /** The figure that answers; other reports of it that disagree are the caller's to show. */
   | { status: "found"; fact: FactResult; fit: number }
   /** The table knows this zone's metric, but not for the asked year, kind or period; the nearest it has. */
   | { status: "missing"; nearest?: FactResult }
