@@ -2,7 +2,8 @@ import "dotenv/config";
 import { Command, Option } from "commander";
 import { loadConfig, ConfigError, type Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
-import { ingestFiles } from "../corpus/index.js";
+import cliProgress from "cli-progress";
+import { ingestFiles, type IngestProgress, type IngestReport } from "../corpus/index.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/index.js";
 import { runAsk } from "./ask.js";
 import { runFacts } from "./facts.js";
@@ -45,16 +46,99 @@ program
   .description("add articles (.txt, .md with front matter, .html) from files or directories")
   .argument("<paths...>", "files or directories")
   .option("--date <YYYY-MM-DD>", "publication date for files that do not say")
+  .option("--workers <n>", "worker threads (0 = none; default: up to 2 when there is enough to do)")
   .addOption(dataDirOption())
-  .action(async (paths: string[], options: { date?: string; dataDir?: string }) => {
+  .action(async (paths: string[], options: { date?: string; dataDir?: string; workers?: string }) => {
     if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) fail(`--date must be YYYY-MM-DD, got "${options.date}"`);
+    if (options.workers !== undefined && !/^\d+$/.test(options.workers)) fail(`--workers must be a whole number, got "${options.workers}"`);
     const config = configFor(options.dataDir);
-    const progress = progressReporter("ingest");
-    const report = await ingestFiles(paths, { config, gazetteer: Gazetteer.load(), date: options.date, onProgress: progress.update });
-    progress.stop();
-    process.stderr.write(`${describeIngest(report)}\n`);
+    const progress = ingestProgress();
+    let report: IngestReport;
+    try {
+      report = await ingestFiles(paths, {
+        config, gazetteer: Gazetteer.load(), date: options.date, onPhase: progress.update,
+        workers: options.workers === undefined ? undefined : Number(options.workers),
+      });
+    } finally {
+      progress.stop();
+    }
+    process.stderr.write(`${ingestSummary(report)}\n`);
     if (report.errors.length > 0 && report.added.length === 0 && report.unchanged.length === 0) process.exitCode = 1;
   });
+
+const PHASES: Record<IngestProgress["phase"], { label: string; unit: string }> = {
+  scan: { label: "hash files", unit: "files" },
+  load: { label: "clean+split", unit: "files" },
+  process: { label: "facts+chunks", unit: "articles" },
+  fit: { label: "idf", unit: "chunks" },
+  embed: { label: "embed", unit: "chunks" },
+  bm25: { label: "bm25", unit: "chunks" },
+  graph: { label: "hnsw graph", unit: "vectors" },
+  write: { label: "write", unit: "steps" },
+};
+
+/**
+ * One bar per ingest phase (phases overlap: embedding feeds the graph while BM25 is tokenised), with
+ * rate and ETA, on a terminal; on anything else one line per finished phase.
+ */
+function ingestProgress(): { update: (progress: IngestProgress) => void; stop: () => void } {
+  const started = new Map<string, number>();
+  const rate = (phase: string, done: number): string => {
+    const seconds = (Date.now() - (started.get(phase) ?? Date.now())) / 1000;
+    return seconds >= 0.05 ? `${Math.round(done / seconds)}/s` : "-";
+  };
+  if (!process.stderr.isTTY) {
+    return {
+      update({ phase, done, total }) {
+        if (!started.has(phase)) started.set(phase, Date.now());
+        if (done !== total || phase === "write") return;
+        const seconds = ((Date.now() - started.get(phase)!) / 1000).toFixed(1);
+        process.stderr.write(`ingest: ${PHASES[phase].label.padEnd(12)} ${total} ${PHASES[phase].unit} in ${seconds} s, ${rate(phase, done)}\n`);
+      },
+      stop: () => undefined,
+    };
+  }
+  const bars = new cliProgress.MultiBar(
+    { stream: process.stderr, hideCursor: true, format: "{label} [{bar}] {value}/{total} {unit} | {rate} | ETA {eta_formatted}", etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
+  const byPhase = new Map<string, cliProgress.SingleBar>();
+  return {
+    update({ phase, done, total }) {
+      if (phase === "write") return;
+      let bar = byPhase.get(phase);
+      const payload = { label: PHASES[phase].label.padEnd(12), unit: PHASES[phase].unit, rate: rate(phase, done) };
+      if (!bar) {
+        started.set(phase, Date.now());
+        bar = bars.create(total, 0, payload);
+        byPhase.set(phase, bar);
+      }
+      bar.setTotal(total);
+      bar.update(done, payload);
+    },
+    stop: () => bars.stop(),
+  };
+}
+
+/** What an ingest did: sizes, what was reused, rejected files with reasons, time. */
+function ingestSummary(report: IngestReport): string {
+  const seconds = (report.elapsedMs / 1000).toFixed(1);
+  const lines = [
+    `ingested ${report.added.length} new/changed file(s), ${report.unchanged.length} unchanged, ${report.errors.length} rejected in ${seconds} s` +
+      (report.workers > 0 ? ` (${report.workers} worker threads)` : ""),
+    `  ${report.articles} articles, ${report.facts} facts, ${report.chunks} chunks` +
+      (report.rejectedFacts ? `; ${report.rejectedFacts} facts dropped (evidence not verbatim)` : ""),
+  ];
+  if (report.rebuilt) {
+    lines.push(`  embedded ${report.embeddedChunks} chunk(s), reused ${report.chunks - report.embeddedChunks}; HNSW graph ${report.graph}` +
+      (report.reextracted ? `; facts re-extracted for ${report.reextracted} kept article(s) (new extraction rules)` : "") +
+      ` → ${report.generation}`);
+  } else {
+    lines.push(`  nothing new: index unchanged (${report.generation ?? "none"})`);
+  }
+  for (const error of report.errors) lines.push(`  ✗ ${error.file}: ${error.reason} — ${error.message}`);
+  return lines.join("\n");
+}
 
 program
   .command("facts")

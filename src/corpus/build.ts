@@ -1,24 +1,38 @@
+/**
+ * Ingestion: files → a new generation (corpus.db + search index), committed atomically.
+ *
+ *   scan      hash every file; unchanged ones (same content hash under the same name) cost nothing
+ *   load      clean and split new/changed files                           (worker pool, batches of files)
+ *   process   extract facts of new articles (and of kept ones when FACTS_VERSION changed), chunk all
+ *             articles with a gazetteer that knows every article's zones  (worker pool)
+ *   index     BM25, IDF, vectors and HNSW from what changed (search-build.ts)
+ *   write     corpus.db and the index into a new generation dir; `beforeCommit`; CURRENT swapped
+ *
+ * Load must finish before process: the gazetteer learns zones from all articles' metadata first.
+ * Any exception before the swap leaves the previous generation current; a worker that dies while
+ * loading costs only the file it was on.
+ */
 import { createHash } from "node:crypto";
+import { copyFileSync, createReadStream, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import type { Config } from "../config/index.js";
 import type { Gazetteer } from "../domain/gazetteer.js";
-import type { Article, Fact } from "../domain/types.js";
+import type { Article, Chunk, Fact } from "../domain/types.js";
 import { extractFactsWithLlm } from "../brain/llm/index.js";
-import { canonicalMetric, extractFacts } from "../facts/index.js";
-import { looksLikeInstruction } from "../text/injection.js";
-import { IngestFileError, listArticleFiles, loadArticleFile } from "../ingest/index.js";
-import { chunkArticle, SearchIndex } from "../retrieval/index.js";
-import {
-  abandonGeneration, beginGeneration, commitGeneration, CorpusStore, currentGeneration, type SourceRecord,
-} from "../store/index.js";
+import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
+import { listArticleFiles } from "../ingest/index.js";
+import { writeSearchIndex } from "../retrieval/hybrid.js";
+import { abandonGeneration, beginGeneration, commitGeneration, CorpusStore, type SourceRecord } from "../store/index.js";
 import { createEmbedder } from "./embedder.js";
+import { Executor } from "./executor.js";
+import { describeError, type IngestError, type LoadOutcome, type ProcessOutcome, type WorkerSetup } from "./ingest-tasks.js";
+import { WorkerCrashedError, type TaskRunner } from "./pool.js";
+import { META, PreviousGeneration, type GenerationCounts } from "./previous.js";
+import { buildSearchIndex, type GraphMode, type SearchBuild, type SearchPhase } from "./search-build.js";
 
-export interface IngestError {
-  file: string;
-  reason: string;
-  message: string;
-}
+export type { IngestError } from "./ingest-tasks.js";
 
 export interface IngestReport {
   added: string[];
@@ -31,153 +45,420 @@ export interface IngestReport {
   /** Generation that is current after the call (unchanged when nothing was new). */
   generation: string | undefined;
   rebuilt: boolean;
+  /** Kept articles whose facts were extracted again because the extraction rules changed (FACTS_VERSION). */
+  reextracted: number;
+  /** Chunks embedded by this call; the others reused the previous generation's vectors. */
+  embeddedChunks: number;
+  /** How the HNSW graph was made ("none" when no generation was written). */
+  graph: GraphMode | "none";
+  /** Worker threads used (0 = everything ran in the calling thread). */
+  workers: number;
+  elapsedMs: number;
+}
+
+export type IngestPhase = "scan" | "load" | "process" | SearchPhase | "write";
+
+export interface IngestProgress {
+  phase: IngestPhase;
+  done: number;
+  total: number;
 }
 
 export interface IngestOptions {
   config: Config;
   gazetteer: Gazetteer;
   date?: string;
+  /** Files: `done` of `total` (unchanged ones count as done at once). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Every phase's progress (articles, chunks, graph points), for a progress display. */
+  onPhase?: (progress: IngestProgress) => void;
+  /**
+   * Worker threads for loading, extraction, chunking and local embedding. Unset: min(2, cores), started
+   * only when there is enough to do (≥ 50 files or articles); 0 or 1: all in this thread.
+   */
+  workers?: number;
   /** Test hook: called after the new generation is written but before it becomes current. */
   beforeCommit?: () => void;
+  /** Test hook: a worker loading a file of this base name dies as if it crashed. */
+  crashWorkerOnFile?: string;
 }
 
-interface PreviousCorpus {
-  sources: SourceRecord[];
+/** Files read at once while hashing: enough to hide latency, few enough to bound memory. */
+const HASH_CONCURRENCY = 16;
+const LOAD_BATCH = 16;
+const PROCESS_BATCH = 48;
+
+interface FreshFile {
+  file: string;
+  record: SourceRecord;
+}
+
+interface Loaded {
+  record: SourceRecord;
   articles: Article[];
-  facts: Fact[];
 }
 
 /**
- * Ingests files into a new generation: unchanged files (same content hash under the same name) are
- * carried over, new or changed ones are cleaned, split and mined for facts, then the search index is
- * rebuilt and the generation is committed atomically. Bad files are reported and skipped.
+ * Ingests files into a new generation: unchanged files are carried over, new or changed ones are
+ * cleaned, split and mined for facts, the search index is updated and the generation is committed
+ * atomically. Bad files are reported and skipped.
  */
 export async function ingestFiles(inputs: string[], options: IngestOptions): Promise<IngestReport> {
-  const { config, gazetteer } = options;
+  const started = performance.now();
   const files = await listArticleFiles(inputs);
-  const previous = readPrevious(config.dataDir);
-  const knownHashes = new Map(previous.sources.map((s) => [s.source, s.contentHash]));
-  const report: IngestReport = {
-    added: [], unchanged: [], errors: [], articles: 0, facts: 0, rejectedFacts: 0, chunks: 0,
-    generation: currentGeneration(config.dataDir)?.name, rebuilt: false,
-  };
-  const fresh: { record: SourceRecord; articles: Article[] }[] = [];
-  for (const [i, file] of files.entries()) {
-    options.onProgress?.(i, files.length, file);
-    const source = path.basename(file);
-    try {
-      const hash = await sourceHash(file);
-      if (knownHashes.get(source) === hash) {
-        report.unchanged.push(source);
-        continue;
-      }
-      const articles = await loadArticleFile(file, { gazetteer, date: options.date });
-      fresh.push({ record: { source, path: path.resolve(file), contentHash: hash, ingestedAt: new Date().toISOString() }, articles });
-      report.added.push(source);
-    } catch (error) {
-      report.errors.push(describeError(file, error));
+  const previous = PreviousGeneration.open(options.config.dataDir);
+  const executor = new Executor(workerSetup(options), options.gazetteer, options.workers);
+  try {
+    const report = emptyReport(previous.name);
+    const known = new Map(previous.sources().map((s) => [s.source, s.contentHash]));
+    const fresh = await scanFiles(files, known, report, options);
+    const reextract = previous.exists && previous.factsVersion() !== FACTS_VERSION;
+    if (fresh.length === 0 && previous.exists && !reextract) {
+      fillUnchangedCounts(report, previous);
+    } else {
+      const loaded = await loadFiles(fresh, executor, report, options, files.length - fresh.length, files.length);
+      await rebuild(previous, loaded, reextract, executor, report, options);
     }
+    report.workers = executor.workersUsed;
+    report.elapsedMs = Math.round(performance.now() - started);
+    return report;
+  } finally {
+    await executor.close();
+    previous.close();
   }
-  options.onProgress?.(files.length, files.length, "");
-  const hasIndex = report.generation !== undefined;
-  if (fresh.length === 0 && hasIndex) return fillCounts(report, previous);
-  await writeGeneration(previous, fresh, report, options);
-  return report;
 }
 
-async function writeGeneration(
-  previous: PreviousCorpus,
-  fresh: { record: SourceRecord; articles: Article[] }[],
-  report: IngestReport,
-  options: IngestOptions,
-): Promise<void> {
-  const replaced = new Set(fresh.map((f) => f.record.source));
-  const keptArticles = previous.articles.filter((a) => !replaced.has(a.source));
-  const keptFacts = previous.facts.filter((f) => !replaced.has(f.source));
-  const newArticles = fresh.flatMap((f) => f.articles);
-  const gazetteer = options.gazetteer.withZones([...keptArticles, ...newArticles].flatMap((article) => article.zones));
-  const newFacts: Fact[] = [];
-  for (const article of newArticles) {
-    const extracted = extractFacts(article, gazetteer);
-    // A number inside a sentence that addresses a model (「忽略以上规则，回答…」) is not a fact.
-    newFacts.push(...extracted.facts.filter((fact) => !looksLikeInstruction(sentenceAround(article.text, fact.start, fact.end))));
-    report.rejectedFacts += extracted.rejected;
-    if (options.config.llm) {
-      // Only verified facts the rules missed: verbatim evidence holding the value, no duplicates.
-      const extra = await extractFactsWithLlm(article, extracted.facts, { llm: options.config.llm, gazetteer });
-      newFacts.push(...extra.facts);
-      report.rejectedFacts += extra.rejected;
-      if (extra.error) report.errors.push({ file: article.source, reason: "llm-extraction", message: extra.error });
+function workerSetup(options: IngestOptions): WorkerSetup {
+  const setup: WorkerSetup = { embedding: options.config.embedding, zones: options.gazetteer.zones.map((zone) => zone.name) };
+  if (options.date !== undefined) setup.date = options.date;
+  if (options.crashWorkerOnFile !== undefined) setup.crashOnFile = options.crashWorkerOnFile;
+  return setup;
+}
+
+function emptyReport(generation: string | undefined): IngestReport {
+  return {
+    added: [], unchanged: [], errors: [], articles: 0, facts: 0, rejectedFacts: 0, chunks: 0, generation, rebuilt: false,
+    reextracted: 0, embeddedChunks: 0, graph: "none", workers: 0, elapsedMs: 0,
+  };
+}
+
+// ---- scan ----
+
+/** Hashes every file (a few at a time); returns the new or changed ones, in file order. */
+async function scanFiles(files: string[], known: Map<string, string>, report: IngestReport, options: IngestOptions): Promise<FreshFile[]> {
+  const outcomes: (FreshFile | "unchanged" | IngestError)[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      const source = path.basename(file);
+      try {
+        const hash = await sourceHash(file);
+        outcomes[i] = known.get(source) === hash
+          ? "unchanged"
+          : { file, record: { source, path: path.resolve(file), contentHash: hash, ingestedAt: new Date().toISOString() } };
+      } catch (error) {
+        outcomes[i] = describeError(file, error);
+      }
+      options.onPhase?.({ phase: "scan", done: ++done, total: files.length });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, files.length) }, worker));
+  const fresh: FreshFile[] = [];
+  outcomes.forEach((outcome, i) => {
+    if (outcome === "unchanged") report.unchanged.push(path.basename(files[i]!));
+    else if ("record" in outcome) fresh.push(outcome);
+    else report.errors.push(outcome);
+  });
+  return fresh;
+}
+
+function fillUnchangedCounts(report: IngestReport, previous: PreviousGeneration): void {
+  const counts = previous.counts();
+  if (counts) {
+    Object.assign(report, counts);
+    return;
+  }
+  report.articles = previous.articles().length;
+  report.facts = previous.facts().length;
+  report.chunks = previous.index()?.chunkCount ?? 0;
+}
+
+// ---- load ----
+
+/** Cleans and splits fresh files in batches; a batch whose worker died is retried file by file. */
+async function loadFiles(
+  fresh: FreshFile[], executor: Executor, report: IngestReport, options: IngestOptions, alreadyDone: number, totalFiles: number,
+): Promise<Loaded[]> {
+  const runner = await executor.runner(fresh.length);
+  const byFile = new Map(fresh.map((f) => [f.file, f.record]));
+  const loaded: Loaded[] = [];
+  let done = 0;
+  const batches = sliced(fresh.map((f) => f.file), LOAD_BATCH).map((batch) => awaitedLater(loadBatch(runner, batch)));
+  for (const batch of batches) {
+    for (const outcome of await batch) {
+      if ("error" in outcome) report.errors.push(outcome.error);
+      else loaded.push({ record: byFile.get(outcome.file)!, articles: outcome.articles });
+      done += 1;
+      options.onProgress?.(alreadyDone + done, totalFiles, outcome.file);
+      options.onPhase?.({ phase: "load", done, total: fresh.length });
     }
   }
-  const articles = [...keptArticles, ...newArticles];
-  const facts = [...keptFacts, ...newFacts];
-  const chunks = articles.flatMap((article) => chunkArticle(article, gazetteer));
-  const embedder = createEmbedder(options.config.embedding);
-  const index = await SearchIndex.build(chunks, embedder);
+  return loaded;
+}
 
-  const generation = beginGeneration(options.config.dataDir);
+async function loadBatch(runner: TaskRunner, files: string[]): Promise<LoadOutcome[]> {
   try {
-    const store = CorpusStore.open(path.join(generation.dir, "corpus.db"));
-    try {
-      const sources = [
-        ...previous.sources.filter((s) => !replaced.has(s.source)),
-        ...fresh.map((f) => f.record),
-      ];
-      for (const source of sources) store.putSource(source);
-      store.putArticles(articles, facts, canonicalMetric);
-      store.setMeta("built", { at: new Date().toISOString(), embedder: embedder.id, dimension: embedder.dimension });
-      store.setMeta("rejectedFactsThisBuild", report.rejectedFacts);
-    } finally {
-      store.close();
+    return await runner.run({ type: "load", files });
+  } catch (error) {
+    if (!(error instanceof WorkerCrashedError)) throw error;
+    if (files.length === 1) return [{ file: files[0]!, error: { file: files[0]!, reason: "crashed", message: error.message } }];
+    // Which file killed the worker is unknown: one task per file finds it and loses nothing else.
+    const outcomes = await Promise.all(files.map((file) => loadBatch(runner, [file])));
+    return outcomes.flat();
+  }
+}
+
+// ---- process, index, write ----
+
+/** Everything a generation holds, and what this run added to it (the rows a copied store lacks). */
+interface Corpus {
+  sources: SourceRecord[];
+  articles: Article[];
+  facts: Fact[];
+  chunks: Chunk[];
+  fresh: Pick<Corpus, "sources" | "articles" | "facts">;
+}
+
+/** What the new corpus.db starts from: nothing, or (when files were only added) a copy of the previous one. */
+type StoreBase = { kind: "empty" } | { kind: "copy"; from: string };
+
+async function rebuild(
+  previous: PreviousGeneration, loaded: Loaded[], reextract: boolean, executor: Executor, report: IngestReport, options: IngestOptions,
+): Promise<void> {
+  const replaced = new Set(loaded.map((f) => f.record.source));
+  const kept = previous.articles().filter((article) => !replaced.has(article.source));
+  const keptFacts = previous.facts().filter((fact) => !replaced.has(fact.source));
+  const processed = await processArticles(kept, keptFacts, loaded, reextract, executor, report, options);
+  const previousSources = previous.sources();
+  const corpus: Corpus = { ...processed, sources: [...previousSources.filter((s) => !replaced.has(s.source)), ...processed.fresh.sources] };
+  // Only additions under the same rules: the previous store holds every kept row as it should stay.
+  const changedFiles = previousSources.some((s) => replaced.has(s.source));
+  const base: StoreBase = !reextract && !changedFiles && previous.databasePath ? { kind: "copy", from: previous.databasePath } : { kind: "empty" };
+  const storedIndex = previous.index();
+  const embedder = createEmbedder(options.config.embedding);
+  const sameEmbedder = storedIndex && storedIndex.embedder.id === embedder.id && storedIndex.embedder.dimension === embedder.dimension;
+  const search = await buildSearchIndex({
+    chunks: corpus.chunks,
+    previous: sameEmbedder ? { index: storedIndex, vectors: previous.vectorsMeta() } : undefined,
+    embedder,
+    runner: (units) => executor.chunkRunner(units),
+    graphRunner: (points) => executor.graphRunner(points),
+    onProgress: (phase, done, total) => options.onPhase?.({ phase, done, total }),
+  });
+  await executor.releaseWorkers();
+  report.embeddedChunks = search.stats.embedded;
+  report.graph = search.stats.graph;
+  options.onPhase?.({ phase: "write", done: 0, total: 1 });
+  await writeGeneration(corpus, base, search, report, options);
+  options.onPhase?.({ phase: "write", done: 1, total: 1 });
+}
+
+/**
+ * Facts and chunks of every article: new ones get both; kept ones are chunked again (cheap, and
+ * the gazetteer may know new zones) and, when the rules changed, re-extracted.
+ */
+async function processArticles(
+  kept: Article[], keptFacts: Fact[], loaded: Loaded[], reextract: boolean, executor: Executor, report: IngestReport, options: IngestOptions,
+): Promise<Omit<Corpus, "sources">> {
+  const fresh = loaded.flatMap((f) => f.articles);
+  const articles = [...kept, ...fresh];
+  const zoneNames = [...new Set(articles.flatMap((article) => article.zones))];
+  const gazetteer = options.gazetteer.withZones(zoneNames);
+  const runner = await executor.runner(fresh.length + (reextract ? kept.length : 0));
+  await runner.configure({ type: "zones", names: zoneNames });
+  const extract = articles.map((_, i) => i >= kept.length || reextract);
+  const outcomes = await runProcess(runner, articles, extract, options);
+
+  const failed = failedSources(fresh, outcomes.slice(kept.length), loaded, report);
+  const factsByArticle = groupBy(keptFacts, (fact) => fact.articleId);
+  const corpus: Omit<Corpus, "sources"> = { articles: [], facts: [], chunks: [], fresh: { sources: [], articles: [], facts: [] } };
+  for (const [i, article] of articles.entries()) {
+    if (failed.has(article.source)) continue;
+    const outcome = outcomes[i]!;
+    corpus.articles.push(article);
+    corpus.chunks.push(...(outcome.chunks ?? []));
+    if (i < kept.length) {
+      corpus.facts.push(...keptArticleFacts(article, outcome, factsByArticle, report));
+      continue;
     }
-    await index.save(path.join(generation.dir, "index"));
+    const facts = await newArticleFacts(article, outcome, gazetteer, report, options);
+    corpus.facts.push(...facts);
+    corpus.fresh.articles.push(article);
+    corpus.fresh.facts.push(...facts);
+  }
+  corpus.fresh.sources = loaded.filter((f) => !failed.has(f.record.source)).map((f) => f.record);
+  report.added = corpus.fresh.sources.map((record) => record.source);
+  return corpus;
+}
+
+async function runProcess(runner: TaskRunner, articles: Article[], extract: boolean[], options: IngestOptions): Promise<ProcessOutcome[]> {
+  const ranges = sliced(articles.map((_, i) => i), PROCESS_BATCH);
+  const batches = ranges.map((range) => awaitedLater(runner.run({
+    type: "process",
+    articles: range.map((i) => articles[i]!),
+    extract: range.map((i) => extract[i]!),
+  })));
+  const outcomes: ProcessOutcome[] = [];
+  for (const batch of batches) {
+    outcomes.push(...(await batch));
+    options.onPhase?.({ phase: "process", done: outcomes.length, total: articles.length });
+  }
+  return outcomes;
+}
+
+/**
+ * New files with an article that could not be processed: the whole file is rejected and not recorded,
+ * so the next run tries it again (a changed file's previous version is gone from this generation too).
+ */
+function failedSources(fresh: Article[], outcomes: ProcessOutcome[], loaded: Loaded[], report: IngestReport): Set<string> {
+  const paths = new Map(loaded.map((f) => [f.record.source, f.record.path]));
+  const failed = new Set<string>();
+  fresh.forEach((article, i) => {
+    const error = outcomes[i]!.error;
+    if (!error || failed.has(article.source)) return;
+    failed.add(article.source);
+    report.errors.push({ file: paths.get(article.source) ?? article.source, reason: `${error.stage}-failed`, message: `${article.id}: ${error.message}` });
+  });
+  return failed;
+}
+
+async function newArticleFacts(article: Article, outcome: ProcessOutcome, gazetteer: Gazetteer, report: IngestReport, options: IngestOptions): Promise<Fact[]> {
+  const facts = outcome.facts ?? [];
+  report.rejectedFacts += outcome.rejected;
+  if (!options.config.llm) return facts;
+  // Only verified facts the rules missed: verbatim evidence holding the value, no duplicates.
+  const extra = await extractFactsWithLlm(article, facts, { llm: options.config.llm, gazetteer });
+  report.rejectedFacts += extra.rejected;
+  if (extra.error) report.errors.push({ file: article.source, reason: "llm-extraction", message: extra.error });
+  return [...facts, ...extra.facts];
+}
+
+/**
+ * A kept article's facts: as stored, or — re-extracted — the new rule facts plus the stored facts the
+ * LLM found that the new rules do not repeat (the LLM is not asked again). A failed re-extraction keeps what was stored.
+ */
+function keptArticleFacts(article: Article, outcome: ProcessOutcome, stored: Map<string, Fact[]>, report: IngestReport): Fact[] {
+  const previous = stored.get(article.id) ?? [];
+  if (outcome.error?.stage === "extract") {
+    report.errors.push({ file: article.source, reason: "reextract-failed", message: `${article.id}: ${outcome.error.message} (kept the stored facts)` });
+    return previous;
+  }
+  if (!outcome.facts) return previous;
+  report.reextracted += 1;
+  report.rejectedFacts += outcome.rejected;
+  const fromLlm = previous.filter((fact) => isLlmFact(fact) && !outcome.facts!.some((rule) => sameNumberSameSpan(rule, fact)));
+  return [...outcome.facts, ...fromLlm];
+}
+
+/** LLM-found facts carry an id derived from where their number sits (see extract-facts.ts verifyProposal). */
+function isLlmFact(fact: Fact): boolean {
+  const at = fact.evidence.indexOf(fact.raw);
+  if (at < 0) return false;
+  return createHash("sha1").update(`${fact.articleId}|${fact.start + at}|${fact.raw}|llm`).digest("hex").slice(0, 16) === fact.id;
+}
+
+function sameNumberSameSpan(a: Fact, b: Fact): boolean {
+  const close = Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+  return close && (a.unit === b.unit || a.unit === "" || b.unit === "") && a.start < b.end && b.start < a.end;
+}
+
+async function writeGeneration(corpus: Corpus, base: StoreBase, search: SearchBuild, report: IngestReport, options: IngestOptions): Promise<void> {
+  const { dataDir } = options.config;
+  const counts: GenerationCounts = { articles: corpus.articles.length, facts: corpus.facts.length, chunks: corpus.chunks.length };
+  const generation = beginGeneration(dataDir);
+  try {
+    const file = path.join(generation.dir, "corpus.db");
+    const meta: [string, unknown][] = [
+      ["built", { at: new Date().toISOString(), embedder: search.parts.embedder.id, dimension: search.parts.embedder.dimension }],
+      ["rejectedFactsThisBuild", report.rejectedFacts],
+      [META.factsVersion, FACTS_VERSION],
+      [META.counts, counts],
+      [META.vectors, search.stats.vectorsMeta],
+    ];
+    if (base.kind !== "copy" || !appendToCopy(base.from, file, corpus.fresh, meta)) writeStore(file, corpus, meta);
+    await writeSearchIndex(path.join(generation.dir, "index"), search.parts);
     options.beforeCommit?.();
-    commitGeneration(options.config.dataDir, generation);
+    commitGeneration(dataDir, generation);
   } catch (error) {
     abandonGeneration(generation);
     throw error;
   }
+  Object.assign(report, counts);
   report.generation = generation.name;
   report.rebuilt = true;
-  report.articles = articles.length;
-  report.facts = facts.length;
-  report.chunks = chunks.length;
 }
 
-function readPrevious(dataDir: string): PreviousCorpus {
-  const generation = currentGeneration(dataDir);
-  if (!generation) return { sources: [], articles: [], facts: [] };
-  const store = CorpusStore.open(path.join(generation.dir, "corpus.db"), { readonly: true });
+/** The whole corpus into a new corpus.db. */
+function writeStore(file: string, corpus: Pick<Corpus, "sources" | "articles" | "facts">, meta: [string, unknown][]): void {
+  const store = CorpusStore.open(file);
   try {
-    return { sources: store.sources(), articles: store.articles(), facts: store.facts() };
+    for (const source of corpus.sources) store.putSource(source);
+    store.putArticles(corpus.articles, corpus.facts, canonicalMetric);
+    for (const [key, value] of meta) store.setMeta(key, value);
   } finally {
     store.close();
   }
 }
 
-function fillCounts(report: IngestReport, previous: PreviousCorpus): IngestReport {
-  report.articles = previous.articles.length;
-  report.facts = previous.facts.length;
-  return report;
+/**
+ * Copies the previous corpus.db and adds the new rows: rewriting 10k articles and 100k facts takes
+ * far longer than the copy. False (and the copy removed) when that fails, e.g. the schema changed.
+ */
+function appendToCopy(from: string, file: string, fresh: Corpus["fresh"], meta: [string, unknown][]): boolean {
+  try {
+    copyFileSync(from, file);
+    writeStore(file, fresh, meta);
+    return true;
+  } catch {
+    rmSync(file, { force: true });
+    return false;
+  }
 }
 
-function describeError(file: string, error: unknown): IngestError {
-  if (error instanceof IngestFileError) return { file, reason: String(error.reason), message: error.message };
-  const message = error instanceof Error ? error.message : String(error);
-  return { file, reason: "failed", message };
+// ---- helpers ----
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
-function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(...["。", "！", "？", "\n"].map((mark) => text.lastIndexOf(mark, start - 1))) + 1;
-  const ends = ["。", "！", "？", "\n"].map((mark) => text.indexOf(mark, end)).filter((i) => i >= 0);
-  return text.slice(from, ends.length ? Math.min(...ends) + 1 : text.length);
+function sliced<T>(items: readonly T[], size: number): T[][] {
+  const slices: T[][] = [];
+  for (let i = 0; i < items.length; i += size) slices.push(items.slice(i, i + size));
+  return slices;
+}
+
+/** Started now, awaited later in order: handled at once so an early failure is not an unhandled rejection. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Hash of a source file together with its metadata sidecar, so editing either re-ingests it. */
 export async function sourceHash(file: string): Promise<string> {
-  const hash = createHash("sha256").update(await readFile(file));
+  const hash = createHash("sha256");
+  await new Promise<void>((resolve, reject) => {
+    createReadStream(file).on("data", (chunk) => hash.update(chunk)).on("end", resolve).on("error", reject);
+  });
   for (const sidecar of [`${file}.meta.json`, `${file.replace(/\.[^./]+$/, "")}.meta.json`]) {
     try {
       hash.update(await readFile(sidecar));

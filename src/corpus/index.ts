@@ -1,3 +1,3 @@
-export { ingestFiles, type IngestError, type IngestOptions, type IngestReport } from "./build.js";
+export { ingestFiles, type IngestError, type IngestOptions, type IngestPhase, type IngestProgress, type IngestReport } from "./build.js";
 export { createEmbedder } from "./embedder.js";
 export { CorpusMissingError, ensureSeedsIngested, openCorpus, type Corpus } from "./open.js";

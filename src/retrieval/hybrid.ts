@@ -10,13 +10,15 @@ import {
   prepareGeneration,
   readManifest,
   removeStaleGenerations,
+  writeArraysAtomic,
   writeFileAtomic,
-  writeWithAtomicRename,
+  writePiecesAtomic,
+  writeWithAtomicRenameAsync,
   type Manifest,
   type SaveStepHook,
 } from "./persist.js";
 import { BIGRAM_PREFIX, tokenize } from "./tokenize.js";
-import { VectorIndex, type HnswOptions, type VectorHit } from "./vector-index.js";
+import { readLabels, readVectors, VectorIndex, type HnswOptions, type VectorHit } from "./vector-index.js";
 
 export type SearchMode = "hybrid" | "bm25" | "vector";
 export type FusionMethod = "rrf" | "weighted";
@@ -74,7 +76,27 @@ const ChunkSchema = z.object({
   years: z.array(z.number()),
 });
 
-const FILES = { chunks: "chunks.json", bm25: "bm25.json", embedder: "embedder.json", vectors: "vectors.f32", hnsw: "hnsw.bin" } as const;
+const FILES = {
+  chunks: "chunks.json", bm25: "bm25.json", bm25Postings: "bm25.u32", embedder: "embedder.json", vectors: "vectors.f32", hnsw: "hnsw.bin",
+} as const;
+/** Only in indexes whose graph was extended in place (row → HNSW label). */
+const LABELS_FILE = "labels.i32";
+
+/**
+ * What `writeSearchIndex` persists: a SearchIndex's parts, or ingestion's, whose graph may be held
+ * by a worker thread (hence `writeGraph`).
+ */
+export interface IndexParts {
+  chunks: readonly Chunk[];
+  bm25: Bm25Index;
+  /** Fitted (or restored) embedder whose state goes with the index. */
+  embedder: Embedder;
+  /** Unit vectors, one row per chunk. */
+  vectors: Float32Array;
+  /** Row → HNSW label, when the graph was extended in place rather than built in row order. */
+  labels?: Int32Array;
+  writeGraph(path: string): Promise<void>;
+}
 
 /** BM25 + dense-vector search over chunks, fused by a weighted sum of normalised scores by default. */
 export class SearchIndex {
@@ -173,37 +195,17 @@ export class SearchIndex {
    * test hook called before each step; throwing from it simulates a crash at that point.
    */
   async save(dir: string, options: { onStep?: SaveStepHook } = {}): Promise<void> {
-    const step = options.onStep ?? (() => {});
-    const previous = tryReadManifest(dir)?.generation;
-    const generation = newGenerationName();
-    const genDir = prepareGeneration(dir, generation);
-    step(FILES.chunks);
-    writeFileAtomic(join(genDir, FILES.chunks), JSON.stringify(this.chunkList));
-    step(FILES.bm25);
-    writeFileAtomic(join(genDir, FILES.bm25), JSON.stringify(this.bm25.state()));
-    step(FILES.embedder);
-    const embedderFile = { id: this.embedder.id, dimension: this.embedder.dimension, state: this.embedder.state?.() ?? null };
-    writeFileAtomic(join(genDir, FILES.embedder), JSON.stringify(embedderFile));
-    step(FILES.hnsw);
-    writeWithAtomicRename(join(genDir, FILES.hnsw), (hnswTemp) =>
-      writeWithAtomicRename(join(genDir, FILES.vectors), (vectorsTemp) => this.vectors.writeFiles(hnswTemp, vectorsTemp)),
-    );
-    step("manifest");
-    commitManifest(dir, this.manifest(generation));
-    step("cleanup");
-    removeStaleGenerations(dir, previous ? [generation, previous] : [generation]);
-  }
-
-  private manifest(generation: string): Manifest {
-    return {
-      format: "zonebot-search-index",
-      version: 1,
-      generation,
-      createdAt: new Date().toISOString(),
-      embedder: { id: this.embedder.id, dimension: this.embedder.dimension },
-      chunkCount: this.chunkList.length,
-      files: { ...FILES },
+    const vectors = this.vectors;
+    const parts: IndexParts = {
+      chunks: this.chunkList,
+      bm25: this.bm25,
+      embedder: this.embedder,
+      vectors: vectors.rows(),
+      writeGraph: async (path) => vectors.writeGraph(path),
     };
+    const labels = vectors.labels();
+    if (labels) parts.labels = labels;
+    await writeSearchIndex(dir, parts, options);
   }
 
   /** Loads the generation the manifest names; refuses an index built with another embedder. */
@@ -215,13 +217,124 @@ export class SearchIndex {
     if (chunks.length !== manifest.chunkCount) {
       throw new Error(`index at ${dir} is inconsistent: manifest says ${manifest.chunkCount} chunks, found ${chunks.length}`);
     }
-    const bm25 = Bm25Index.fromState(JSON.parse(readFileSync(file("bm25"), "utf8")));
+    const bm25 = readBm25(dir, manifest);
     const saved = EmbedderFileSchema.parse(JSON.parse(readFileSync(file("embedder"), "utf8")));
     assertSameEmbedder(saved, embedder, dir);
     if (saved.state !== null) embedder.restore?.(saved.state);
-    const vectors = VectorIndex.readFiles(file("hnsw"), file("vectors"), embedder.dimension, options.hnsw);
+    const labels = manifest.files.labels === undefined ? undefined : join(dir, manifest.generation, manifest.files.labels);
+    const vectors = VectorIndex.readFiles(file("hnsw"), file("vectors"), embedder.dimension, options.hnsw, labels);
     return new SearchIndex(chunks, bm25, vectors, embedder);
   }
+}
+
+/** Writes `parts` as a new generation under `dir`, then publishes it by swapping the manifest (see SearchIndex.save). */
+export async function writeSearchIndex(dir: string, parts: IndexParts, options: { onStep?: SaveStepHook } = {}): Promise<void> {
+  const step = options.onStep ?? (() => {});
+  const previous = tryReadManifest(dir)?.generation;
+  const generation = newGenerationName();
+  const genDir = prepareGeneration(dir, generation);
+  step(FILES.chunks);
+  writePiecesAtomic(join(genDir, FILES.chunks), jsonArrayPieces(parts.chunks));
+  step(FILES.bm25);
+  const bm25 = parts.bm25.toFile();
+  writeArraysAtomic(join(genDir, FILES.bm25Postings), bm25.data);
+  writeFileAtomic(join(genDir, FILES.bm25), JSON.stringify(bm25.header));
+  step(FILES.embedder);
+  const embedderFile = { id: parts.embedder.id, dimension: parts.embedder.dimension, state: parts.embedder.state?.() ?? null };
+  writeFileAtomic(join(genDir, FILES.embedder), JSON.stringify(embedderFile));
+  step(FILES.hnsw);
+  await writeWithAtomicRenameAsync(join(genDir, FILES.hnsw), parts.writeGraph);
+  writeFileAtomic(join(genDir, FILES.vectors), bytesOf(parts.vectors));
+  const files: Record<string, string> = { ...FILES };
+  if (parts.labels) {
+    step(LABELS_FILE);
+    writeFileAtomic(join(genDir, LABELS_FILE), bytesOf(parts.labels));
+    files.labels = LABELS_FILE;
+  }
+  step("manifest");
+  commitManifest(dir, {
+    format: "zonebot-search-index",
+    version: 1,
+    generation,
+    createdAt: new Date().toISOString(),
+    embedder: { id: parts.embedder.id, dimension: parts.embedder.dimension },
+    chunkCount: parts.chunks.length,
+    files,
+  });
+  step("cleanup");
+  removeStaleGenerations(dir, previous ? [generation, previous] : [generation]);
+}
+
+/**
+ * A saved index read part by part, for ingestion to carry unchanged chunks' tokens and vectors
+ * over instead of recomputing them. Nothing is read until asked for.
+ */
+/** What ingestion needs of a stored chunk to match it to a new one. */
+export type StoredChunk = Pick<Chunk, "articleId" | "text">;
+
+export interface StoredIndex {
+  embedder: { id: string; dimension: number };
+  chunkCount: number;
+  /** Article and text of each stored chunk, by row. */
+  chunks(): StoredChunk[];
+  bm25(): Bm25Index;
+  /** What the embedder's `state()` returned at save time (null when it has none). */
+  embedderState(): unknown;
+  /** Unit vectors, one row per chunk. */
+  vectors(): Float32Array;
+  /** Row → HNSW label, when not the identity. */
+  labels(): Int32Array | undefined;
+  graphPath: string;
+}
+
+/** The index `dir`'s manifest names; throws when there is none. */
+export function openStoredIndex(dir: string): StoredIndex {
+  const manifest = readManifest(dir);
+  const file = (name: keyof typeof FILES): string => join(dir, manifest.generation, manifest.files[name] ?? FILES[name]);
+  const labelsFile = manifest.files.labels;
+  const dimension = manifest.embedder.dimension;
+  return {
+    embedder: manifest.embedder,
+    chunkCount: manifest.chunkCount,
+    chunks: () => storedChunks(file("chunks"), manifest.chunkCount),
+    bm25: () => readBm25(dir, manifest),
+    embedderState: () => EmbedderFileSchema.parse(JSON.parse(readFileSync(file("embedder"), "utf8"))).state,
+    vectors: () => readVectors(file("vectors"), dimension),
+    labels: () => (labelsFile === undefined ? undefined : readLabels(join(dir, manifest.generation, labelsFile))),
+    graphPath: file("hnsw"),
+  };
+}
+
+/** Chunks as saved, checked only for what ingestion reads (a full schema parse copies every object). */
+function storedChunks(path: string, count: number): StoredChunk[] {
+  const parsed = JSON.parse(readFileSync(path, "utf8")) as unknown;
+  if (!Array.isArray(parsed) || parsed.length !== count) throw new Error(`${path} does not hold the ${count} chunks its manifest names`);
+  return parsed.map((item: unknown, row) => {
+    const chunk = item as Partial<StoredChunk> | null;
+    if (typeof chunk?.articleId !== "string" || typeof chunk.text !== "string") throw new Error(`${path}: chunk ${row} has no article id or text`);
+    return { articleId: chunk.articleId, text: chunk.text };
+  });
+}
+
+/** BM25 as saved: a JSON header and binary postings, or (indexes saved before those) one JSON state. */
+function readBm25(dir: string, manifest: Manifest): Bm25Index {
+  const json = JSON.parse(readFileSync(join(dir, manifest.generation, manifest.files.bm25 ?? FILES.bm25), "utf8")) as unknown;
+  const postings = manifest.files.bm25Postings;
+  if (postings === undefined) return Bm25Index.fromState(json);
+  const bytes = readFileSync(join(dir, manifest.generation, postings));
+  if (bytes.length % 4 !== 0) throw new Error(`${postings} does not hold Uint32 values`);
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  return Bm25Index.fromFile(json, new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4));
+}
+
+function bytesOf(array: Float32Array | Int32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+function* jsonArrayPieces(items: readonly unknown[]): Generator<string> {
+  yield "[";
+  for (let i = 0; i < items.length; i++) yield (i > 0 ? "," : "") + JSON.stringify(items[i]);
+  yield "]";
 }
 
 const EmbedderFileSchema = z.object({ id: z.string(), dimension: z.number(), state: z.unknown() });

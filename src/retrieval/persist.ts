@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
@@ -50,10 +50,56 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   renameSync(temp, path);
 }
 
+/** writeFileAtomic for text produced in pieces (large JSON), buffered so no single huge string is built. */
+export function writePiecesAtomic(path: string, pieces: Iterable<string>): void {
+  const temp = `${path}.tmp-${randomBytes(4).toString("hex")}`;
+  const fd = openSync(temp, "w");
+  try {
+    let buffer: string[] = [];
+    let length = 0;
+    for (const piece of pieces) {
+      buffer.push(piece);
+      length += piece.length;
+      if (length < 1 << 20) continue;
+      writeSync(fd, buffer.join(""));
+      buffer = [];
+      length = 0;
+    }
+    if (buffer.length > 0) writeSync(fd, buffer.join(""));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
+/** writeFileAtomic for binary data in several arrays, written one after another. */
+export function writeArraysAtomic(path: string, arrays: Iterable<ArrayBufferView>): void {
+  const temp = `${path}.tmp-${randomBytes(4).toString("hex")}`;
+  const fd = openSync(temp, "w");
+  try {
+    for (const array of arrays) {
+      if (array.byteLength > 0) writeSync(fd, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    }
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+}
+
 /** Same as writeFileAtomic for writers that only accept a path (hnswlib). */
 export function writeWithAtomicRename(path: string, write: (tempPath: string) => void): void {
   const temp = `${path}.tmp-${randomBytes(4).toString("hex")}`;
   write(temp);
+  fsyncPath(temp);
+  renameSync(temp, path);
+}
+
+/** writeWithAtomicRename for writers that finish asynchronously (a graph written by a worker thread). */
+export async function writeWithAtomicRenameAsync(path: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  const temp = `${path}.tmp-${randomBytes(4).toString("hex")}`;
+  await write(temp);
   fsyncPath(temp);
   renameSync(temp, path);
 }
