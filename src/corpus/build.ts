@@ -19,6 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Config } from "../config/index.js";
 import type { Gazetteer } from "../domain/gazetteer.js";
+import { zoneEntries } from "../domain/learn.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
 import { extractFactsWithLlm } from "../brain/llm/index.js";
 import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
@@ -275,10 +276,10 @@ async function processArticles(
 ): Promise<Omit<Corpus, "sources">> {
   const fresh = loaded.flatMap((f) => f.articles);
   const articles = [...kept, ...fresh];
-  const zoneNames = [...new Set(articles.flatMap((article) => article.zones))];
-  const gazetteer = options.gazetteer.withZones(zoneNames);
+  const entries = zoneEntries(articles, options.gazetteer);
+  const gazetteer = options.gazetteer.withZones(entries);
   const runner = await executor.runner(fresh.length + (reextract ? kept.length : 0));
-  await runner.configure({ type: "zones", names: zoneNames });
+  await runner.configure({ type: "zones", entries });
   const extract = articles.map((_, i) => i >= kept.length || reextract);
   const outcomes = await runProcess(runner, articles, extract, options);
 

@@ -6,7 +6,7 @@
 import { basename } from "node:path";
 import { isMainThread } from "node:worker_threads";
 import type { EmbeddingConfig } from "../config/index.js";
-import { Gazetteer } from "../domain/gazetteer.js";
+import { Gazetteer, type ZoneEntry } from "../domain/gazetteer.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
 import { extractFacts } from "../facts/index.js";
 import { IngestFileError, loadArticleFile } from "../ingest/index.js";
@@ -37,7 +37,8 @@ export interface WorkerSetup {
 
 export type IngestTask =
   | { type: "load"; files: string[] }
-  | { type: "zones"; names: string[] }
+  /** Zones from article metadata, with aliases learnt from titles (see domain/learn.ts). */
+  | { type: "zones"; entries: ZoneEntry[] }
   | { type: "process"; articles: Article[]; extract: boolean[] }
   | { type: "analyse"; texts: string[]; tokens: boolean; fit: boolean }
   | { type: "embedder"; state: unknown; target: SharedArrayBuffer }
@@ -117,7 +118,7 @@ export class TaskContext {
       case "load":
         return this.load(task.files);
       case "zones":
-        this.gazetteer = this.baseGazetteer.withZones(task.names);
+        this.gazetteer = this.baseGazetteer.withZones(task.entries);
         return done(null);
       case "process":
         return done(processArticles(task.articles, task.extract, this.gazetteer));
