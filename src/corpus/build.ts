@@ -406,7 +406,7 @@ async function writeGeneration(corpus: Corpus, base: StoreBase, search: SearchBu
 function writeStore(file: string, corpus: Pick<Corpus, "sources" | "articles" | "facts">, meta: [string, unknown][]): void {
   const store = CorpusStore.open(file);
   try {
-    for (const source of corpus.sources) store.putSource(source);
+    store.putSources(corpus.sources);
     store.putArticles(corpus.articles, corpus.facts, canonicalMetric);
     for (const [key, value] of meta) store.setMeta(key, value);
   } finally {

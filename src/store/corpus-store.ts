@@ -70,6 +70,14 @@ export class CorpusStore {
       .run(record);
   }
 
+  /** Many sources in one transaction: one fsync, not one per row. */
+  putSources(records: SourceRecord[]): void {
+    const insert = this.db.prepare("INSERT OR REPLACE INTO sources VALUES (@source, @path, @contentHash, @ingestedAt)");
+    this.db.transaction(() => {
+      for (const record of records) insert.run(record);
+    })();
+  }
+
   sources(): SourceRecord[] {
     return this.db
       .prepare("SELECT source, path, content_hash AS contentHash, ingested_at AS ingestedAt FROM sources ORDER BY source")
