@@ -46,6 +46,7 @@ export class Bm25Index {
   private readonly docLengths: Uint32Array;
   private readonly avgLength: number;
   readonly params: Bm25Params;
+  private scores?: Float64Array;
 
   private constructor(postings: Map<string, Uint32Array>, docLengths: Uint32Array, params: Bm25Params) {
     this.postings = postings;
@@ -140,8 +141,11 @@ export class Bm25Index {
 
   /** Documents scoring above zero, best first; `accept` filters documents before ranking. */
   search(queryTokens: string[], limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
-    const scores = new Map<number, number>();
+    // Scores accumulate in a flat array (a Map per query is the slow part at 75k chunks); only touched docs are ranked.
+    const scores = this.scratch();
+    const touched: number[] = [];
     const { k1, b } = this.params;
+    const avgLength = this.avgLength || 1;
     for (const term of new Set(queryTokens)) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -150,15 +154,37 @@ export class Bm25Index {
         const doc = list[i]!;
         if (accept && !accept(doc)) continue;
         const tf = list[i + 1]!;
-        const norm = 1 - b + (b * this.docLengths[doc]!) / (this.avgLength || 1);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / (tf + k1 * norm));
+        const norm = 1 - b + (b * this.docLengths[doc]!) / avgLength;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (idf * tf * (k1 + 1)) / (tf + k1 * norm);
       }
     }
-    return [...scores.entries()]
-      .map(([doc, score]) => ({ doc, score }))
-      .sort((x, y) => y.score - x.score || x.doc - y.doc)
-      .slice(0, limit);
+    const ranked = topDocs(touched, scores, limit);
+    for (const doc of touched) scores[doc] = 0;
+    return ranked;
   }
+
+  /** A zeroed score array the size of the index, reused across queries (searches are synchronous). */
+  private scratch(): Float64Array {
+    if (!this.scores || this.scores.length !== this.docLengths.length) this.scores = new Float64Array(this.docLengths.length);
+    return this.scores;
+  }
+}
+
+/** The `limit` best of the touched docs, best first, ties by doc number. */
+function topDocs(touched: number[], scores: Float64Array, limit: number): ScoredDoc[] {
+  const better = (a: number, b: number) => scores[b]! - scores[a]! || a - b;
+  if (touched.length <= limit * 4) return touched.sort(better).slice(0, limit).map((doc) => ({ doc, score: scores[doc]! }));
+  // Keep a small sorted window rather than sorting every touched doc.
+  const best: number[] = [];
+  for (const doc of touched) {
+    if (best.length === limit && better(doc, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && better(doc, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, doc);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((doc) => ({ doc, score: scores[doc]! }));
 }
 
 /** A posting list that grows by doubling, trimmed once the build is done. */
