@@ -4,6 +4,8 @@ import type { QuestionFrame } from "./types.js";
 
 /** A fact's metric must fit the asked one at least this well to answer it. */
 export const METRIC_FIT_MIN = 0.6;
+/** A metric no synonym group names is matched on its characters, and must match them closely. */
+const UNKNOWN_METRIC_FIT_MIN = 0.75;
 /** Questions about a rate or share want a percentage; others want the amount. */
 const PERCENT_QUESTION = /增长|增速|增幅|下降|回落|比例|占比|比重|率|%|百分/;
 /** For this year or later without 目标/完成, a plan is likelier; it outweighs differences in wording. */
@@ -23,6 +25,8 @@ export type Lookup =
 export interface FigureQuery {
   zone: string;
   metric: string;
+  /** The wording names a metric the synonym table knows (else it is matched on its characters). */
+  known: boolean;
   year: number;
   kind?: "target" | "actual";
   /** Normalised period; Y for the whole year. */
@@ -41,27 +45,31 @@ export class FactLookup {
   /** `referenceYear` is the year 今年 means: a question about an earlier year without 目标/完成 asks what happened. */
   constructor(private readonly tools: Toolbox, private readonly referenceYear: number) {}
 
-  /** The figure query a frame asks, or undefined when it names no zone, year or known metric. */
+  /** The figure query a frame asks, or undefined when it names no zone, year or metric. */
   query(frame: QuestionFrame, part = frame.question, metric = metricWording(frame)): FigureQuery | undefined {
     const zone = frame.zones[0];
-    if (!zone || frame.year === undefined || !namesKnownMetric(metric)) return undefined;
+    if (!zone || frame.year === undefined || metric.length < 2) return undefined;
     return {
-      zone, metric, year: frame.year, kind: frame.kind ?? (frame.year < this.referenceYear ? "actual" : undefined), period: frame.period ?? "Y",
+      zone, metric, known: namesKnownMetric(metric),
+      year: frame.year, kind: frame.kind ?? (frame.year < this.referenceYear ? "actual" : undefined), period: frame.period ?? "Y",
       wantsPercent: PERCENT_QUESTION.test(part),
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
     };
   }
 
   find(query: FigureQuery): Lookup {
+    const threshold = query.known ? METRIC_FIT_MIN : UNKNOWN_METRIC_FIT_MIN;
     const sameMetric = this.tools
       .lookupMetric({ metric: query.metric, zone: query.zone })
       .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
-      .filter((entry) => entry.fit >= METRIC_FIT_MIN);
+      .filter((entry) => entry.fit >= threshold);
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
     const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly));
     const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind));
+    // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
+    if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
     const lean = (fact: FactResult) => kindLean(query, fact) + (fact.zone === query.zone ? EXACT_ZONE_LEAN : 0);
     const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;

@@ -80,6 +80,8 @@ export class OfflineBrain {
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
     const outcomes = queries.map((query) => this.lookup.find(query));
+    // A part in words the table cannot place (「清单化推进的项目有多少个？总投资多少？」) ties the parts to one passage: retrieval reads it whole.
+    if (outcomes.some((o, i) => o.status === "unknown" && !queries[i]!.known)) return undefined;
     const found = outcomes.filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found").map((o) => o.fact);
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
@@ -118,8 +120,9 @@ export class OfflineBrain {
     let metric = "";
     for (const text of texts) {
       const part = this.partFrame(frame, text);
+      // 「…，同比增长多少」 names no metric of its own: it asks about the one before.
       const own = this.lookup.query(part, text);
-      const query = own ?? (metric ? this.lookup.query(part, text, metric) : undefined);
+      const query = own?.known || !metric ? own : this.lookup.query(part, text, metric);
       if (!query) return undefined;
       metric = query.metric;
       queries.push(query);

@@ -28,6 +28,8 @@ beforeAll(async () => {
     "本报讯 2022年，青岛蓝谷实际利用外资2.31亿美元，同比增长6.5%；新签约亿元以上项目18个。2021年，青岛蓝谷实际利用外资为2.17亿美元。");
   article("months-2023.md", "全市功能区1至5月比学赶超", "2023-06-12", "青岛国际院士港",
     "本报讯 1至5月，全市功能区招商引资稳中有进。其中，青岛国际院士港新签约过亿元项目7个；青岛蓝谷新签约过亿元项目9个。");
+  article("ip-2022.md", "蓝谷知识产权工作成效", "2023-01-20", "青岛蓝谷",
+    "本报讯 2022年，青岛蓝谷实现专利质押融资额3.6亿元。2023年，青岛蓝谷力争专利质押融资额达到4.5亿元。2021年，青岛蓝谷专利质押融资额为2.8亿元。");
   await ingestFiles([temp.config.seedsDir, inbox], { config: temp.config, gazetteer: Gazetteer.load() });
   engine = await createEngine(temp.config, { ensureSeeds: false });
 });
@@ -84,6 +86,14 @@ describe("picking the right figure among look-alikes", () => {
     expect(missing.answer).toMatch(/没有找到/);
     const unreported = await ask("青岛蓝谷2020年新签约过亿元项目的目标是多少？");
     expect(unreported.found).toBe(false);
+  });
+
+  it("keeps look-alikes apart for a metric no synonym group knows, matched on its words", async () => {
+    const actual = await ask("青岛蓝谷2022年专利质押融资额是多少？");
+    expect(actual.answer).toContain("3.6亿元");
+    expect(actual.answer).not.toMatch(/4\.5亿元|2\.8亿元/);
+    const target = await ask("青岛蓝谷2023年专利质押融资额的目标是多少？");
+    expect(target.answer).toContain("4.5亿元");
   });
 
   it("compares zones on one metric, period and year from the fact table", async () => {
