@@ -6,24 +6,14 @@
  *
  * Progress goes to stderr; the last stdout line is the step's JSON result (scripts/scale/types.ts).
  */
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { z } from "zod";
 import { loadConfig, type Config } from "../../src/config/index.js";
 import { ingestFiles } from "../../src/corpus/index.js";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
 import { createEngine } from "../../src/engine/index.js";
-import { scoreEvalAnswer, type EvalQuestion } from "../../src/eval/score.js";
+import { readEvalQuestions, scoreEvalAnswer, type EvalQuestion } from "../../src/eval/score.js";
 import type { IngestStepResult, MeasureStepResult, StepResult, TypeTally } from "./types.js";
 
-const QuestionSchema = z.object({
-  id: z.string(),
-  question: z.string(),
-  type: z.string(),
-  numbers: z.array(z.string()).default([]),
-  keywords: z.array(z.string()).default([]),
-  source: z.string().default(""),
-});
 
 /** The bench measures the offline pipeline: no LLM fact extraction, no remote embedder, whatever the shell says. */
 function offlineConfig(dataDir: string): Config {
@@ -61,7 +51,7 @@ async function ingestStep(dataDir: string, articlesDir: string): Promise<IngestS
 }
 
 async function measureStep(dataDir: string, questionsFile: string): Promise<MeasureStepResult> {
-  const questions = readQuestions(questionsFile);
+  const questions = readEvalQuestions(questionsFile);
   const config = offlineConfig(dataDir);
   let started = performance.now();
   const engine = await createEngine(config, { ensureSeeds: false });
@@ -93,12 +83,6 @@ async function measureStep(dataDir: string, questionsFile: string): Promise<Meas
   }
 }
 
-function readQuestions(file: string): EvalQuestion[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => QuestionSchema.parse(JSON.parse(line)));
-}
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;

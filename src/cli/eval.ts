@@ -1,23 +1,10 @@
-import { readFileSync } from "node:fs";
-import { z } from "zod";
 import type { Engine } from "../engine/index.js";
 import { brainOf } from "./ask.js";
-import { scoreEvalAnswer, type EvalQuestion } from "../eval/score.js";
+import { readEvalQuestions, scoreEvalAnswer, type EvalQuestion } from "../eval/score.js";
 
-const QuestionSchema = z.object({
-  id: z.string(),
-  question: z.string(),
-  type: z.string(),
-  numbers: z.array(z.string()).default([]),
-  keywords: z.array(z.string()).default([]),
-  source: z.string().default(""),
-});
 
 export async function runEval(engine: Engine, options: { file: string; json?: boolean; brain: string }): Promise<void> {
-  const questions: EvalQuestion[] = readFileSync(options.file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => QuestionSchema.parse(JSON.parse(line)));
+  const questions: EvalQuestion[] = readEvalQuestions(options.file);
   const byType = new Map<string, { pass: number; total: number }>();
   const failures: string[] = [];
   for (const question of questions) {

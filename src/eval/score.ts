@@ -1,13 +1,25 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
 import type { Answer } from "../brain/index.js";
 import { containsWholeNumber, unverifiedNumbers } from "../brain/index.js";
 
-export interface EvalQuestion {
-  id: string;
-  question: string;
-  type: string;
-  numbers: string[];
-  keywords: string[];
-  source: string;
+const EvalQuestionSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  type: z.string(),
+  numbers: z.array(z.string()).default([]),
+  keywords: z.array(z.string()).default([]),
+  source: z.string().default(""),
+});
+
+export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
+
+/** A JSONL question set: one question object per non-empty line. */
+export function readEvalQuestions(file: string): EvalQuestion[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => EvalQuestionSchema.parse(JSON.parse(line)));
 }
 
 export interface Verdict {

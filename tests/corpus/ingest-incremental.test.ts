@@ -13,7 +13,7 @@ import { FACTS_VERSION } from "../../src/facts/index.js";
 import { readManifest } from "../../src/retrieval/index.js";
 import { openStoredIndex } from "../../src/retrieval/hybrid.js";
 import { CorpusStore, currentGeneration } from "../../src/store/index.js";
-import { tempConfig } from "../support/engine.js";
+import { ingestWorkspace, NEW_ARTICLE } from "../support/ingest.js";
 
 const gazetteer = Gazetteer.load();
 const cleanups: (() => void)[] = [];
@@ -27,22 +27,7 @@ beforeAll(() => {
   articlesDir = path.join(dir, "articles");
 });
 
-function workspace() {
-  const temp = tempConfig();
-  const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-inbox-"));
-  cleanups.push(temp.cleanup, () => rmSync(inbox, { recursive: true, force: true }));
-  return { config: temp.config, inbox };
-}
-
-const NEW_ARTICLE = `---
-title: 上合示范区一季度招商成绩单
-date: 2024-04-20
-zone: 上合示范区
----
-　　本报讯 今年一季度，上合示范区新签约过亿元项目17个，
-总投资达到126.5亿元。上合示范区力争全年新签约过亿元项
-目60个以上，实现外贸进出口总额增长15%。
-`;
+const workspace = () => ingestWorkspace(cleanups);
 
 type Config = ReturnType<typeof workspace>["config"];
 

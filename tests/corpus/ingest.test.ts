@@ -1,33 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestFiles, openCorpus } from "../../src/corpus/index.js";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
 import { createEngine } from "../../src/engine/index.js";
 import { currentGeneration } from "../../src/store/index.js";
-import { tempConfig } from "../support/engine.js";
+import { ingestWorkspace, NEW_ARTICLE } from "../support/ingest.js";
 
 const gazetteer = Gazetteer.load();
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function workspace() {
-  const temp = tempConfig();
-  const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-inbox-"));
-  cleanups.push(temp.cleanup, () => rmSync(inbox, { recursive: true, force: true }));
-  return { ...temp, inbox };
-}
-
-const NEW_ARTICLE = `---
-title: 上合示范区一季度招商成绩单
-date: 2024-04-20
-zone: 上合示范区
----
-　　本报讯 今年一季度，上合示范区新签约过亿元项目17个，
-总投资达到126.5亿元。上合示范区力争全年新签约过亿元项
-目60个以上，实现外贸进出口总额增长15%。
-`;
+const workspace = () => ingestWorkspace(cleanups);
 
 describe("ingest", () => {
   it("ingests a new article with front matter: first-class facts, retrieval and answers", async () => {
