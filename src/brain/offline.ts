@@ -135,7 +135,7 @@ export class OfflineBrain {
     const citations = evidences.map((e) => this.finder.cite(e));
     const conflicts = facts.length === 1 ? this.conflictsWith(facts[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
-    const label = scopeLabel(frame.zones[0], frame.year);
+    const label = `${scopeLabel(frame.zones[0], frame.year)}${periodLabel(frame.period)}`;
     const head = label ? `${label}：` : "";
     const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: missing }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
@@ -161,13 +161,12 @@ export class OfflineBrain {
   }
 
   /**
-   * A figure the table filed under another zone answers only when its sentence names the asked zone and
-   * not the one it was filed under (an extraction slip), never a sub-zone's own figure.
+   * A figure the table filed under another zone answers only when its own clause names the asked zone and
+   * not the one it was filed under (an extraction slip) — not a zone named beside it for comparison.
    */
   private aboutZone(fact: FactResult, zone: string): boolean {
     if (fact.zone === zone) return true;
-    const sentence = this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join("");
-    const named = [...this.corpus.gazetteer.mentions(sentence), ...this.corpus.gazetteer.abbreviations(sentence)].map((m) => m.zone);
+    const named = [...this.corpus.gazetteer.mentions(fact.evidence), ...this.corpus.gazetteer.abbreviations(fact.evidence)].map((m) => m.zone);
     return named.includes(zone) && (fact.zone === null || !named.includes(fact.zone));
   }
 

@@ -205,6 +205,11 @@ export class Gazetteer {
     return generic.has(place) || (this.placePrefixes.has(place.slice(0, 2)) && generic.has(place.slice(2)));
   }
 
+  /** A district's or city's short name (即墨, 胶州, 青岛). */
+  isPlaceStem(text: string): boolean {
+    return this.placePrefixes.has(text);
+  }
+
   /** True when other zones lie inside this one (the city, the new area). */
   hasChildren(zone: string): boolean {
     return this.zones.some((other) => other.parent === zone);

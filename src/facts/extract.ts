@@ -169,7 +169,9 @@ function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {
   return (phrase) => {
     const listed = gazetteer.mentions(phrase, { includeWeak: true });
     const first = [...listed, ...gazetteer.abbreviations(phrase, listed)].sort((a, b) => a.start - b.start)[0];
-    return first && first.start === 0 && first.end < phrase.length ? phrase.slice(first.end) : phrase;
+    // 「即墨汽车产业新城…」: a district's name in front of a zone's is part of it.
+    const leads = first && (first.start === 0 || gazetteer.isPlaceStem(phrase.slice(0, first.start)));
+    return first && leads && first.end < phrase.length ? phrase.slice(first.end) : phrase;
   };
 }
 

@@ -132,7 +132,13 @@ function isComparison(phrase: string, stripZonePrefix: (p: string) => string): b
   let rest = phrase.replace(/[的为是]+$/u, "");
   const lead = longestFirst(comparatorLeads).find((word) => rest.startsWith(word));
   if (lead) rest = rest.slice(lead.length);
-  rest = stripZonePrefix(rest.replace(TIME_PREFIX, ""));
+  rest = rest.replace(TIME_PREFIX, "");
+  // 「即墨汽车产业新城」 may read as a district's name and then a zone's: strip names until none is left in front.
+  for (let guard = 0; guard < 3; guard++) {
+    const stripped = stripZonePrefix(rest);
+    if (stripped === rest) break;
+    rest = stripped;
+  }
   return sameTermWords.includes(rest.replace(/[的为是]+$/u, ""));
 }
 
