@@ -527,12 +527,14 @@ function inAggregate(sentence: string, name: string): boolean {
 /** Two reports are of one figure only when each one's metric fits the other's this well. */
 const SAME_METRIC_FIT = 0.85;
 
-const PERIOD_LABELS: Record<string, string> = { "M1-3": "一季度", "M1-6": "上半年", "M1-9": "前三季度", Q2: "二季度", Q3: "三季度", Q4: "四季度", H2: "下半年" };
+const MONTH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+const PERIOD_LABELS: Record<string, string> = { "M1-3": "一季度", "M1-6": "上半年", "M1-9": "前三季度", Q2: "二季度", Q3: "三季度", Q4: "四季度", H2: "下半年", ytd: "（年初以来）" };
 
 /** 一季度, 1至5月 …; nothing for the whole year. */
 function periodLabel(key: string | undefined): string {
   if (!key || key === "Y") return "";
-  return PERIOD_LABELS[key] ?? key.replace(/^M1-(\d+)$/, "1至$1月");
+  // Months in Chinese numerals: the label restates the question's scope, it is no figure to cite.
+  return PERIOD_LABELS[key] ?? key.replace(/^M1-(\d+)$/, (_, month: string) => `一至${MONTH_NUMERALS[Number(month) - 1] ?? month}月`);
 }
 
 function sameKind(a: string, b: string): boolean {

@@ -2,7 +2,7 @@ import { parseChineseNumber } from "./numerals.js";
 
 /**
  * Normalised reporting periods, so different wordings meet: 一季度 = 1至3月 = M1-3, 上半年 = 1—6月 =
- * 前6个月 = M1-6, 前三季度 = M1-9; 二季度 Q2, 下半年 H2; 全年 = 1至12月 = Y.
+ * 前6个月 = M1-6, 前三季度 = M1-9; 二季度 Q2, 下半年 H2; 全年 = 1至12月 = Y; 今年以来 ytd.
  */
 export type PeriodKey = string;
 
@@ -14,6 +14,8 @@ interface PeriodWord {
 const PERIOD_WORDS: PeriodWord[] = [
   { pattern: /(?:^|[^\d])(?:1|一)\s*(?:至|到|—|–|-|~|～)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/g, key: (m) => monthsKey(m[1]!) },
   { pattern: /前(\d{1,2}|[一二三四五六七八九十两]{1,3})个?月/g, key: (m) => monthsKey(m[1]!) },
+  // 「今年以来」 runs to an unsaid month: part of the year, never the whole of it.
+  { pattern: /(?:今年|年初|开年)以来/g, key: () => "ytd" },
   { pattern: /前(?:三|3)(?:个)?季度/g, key: () => "M1-9" },
   { pattern: /(?<!前)(?:第?一|1)季度/g, key: () => "M1-3" },
   { pattern: /上半年/g, key: () => "M1-6" },
