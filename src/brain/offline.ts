@@ -137,7 +137,7 @@ export class OfflineBrain {
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     const label = `${scopeLabel(frame.zones[0], frame.year)}${periodLabel(frame.period)}`;
     const head = label ? `${label}：` : "";
-    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: missing }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
+    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: countWord(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
   }
 
@@ -198,7 +198,7 @@ export class OfflineBrain {
     const head = this.head(frame, evidences[0]!);
     const missing = parts.length - located.length;
     const text = facts.length > 0
-      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: missing }) : ""}\n${citations.map(quoteLine).join("\n")}`
+      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: countWord(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
       : passageText(head, citations);
     return this.found(frame, text, citations, facts, facts.length ? "facts" : "search");
   }
@@ -526,6 +526,11 @@ function inAggregate(sentence: string, name: string): boolean {
 }
 /** Two reports are of one figure only when each one's metric fits the other's this well. */
 const SAME_METRIC_FIT = 0.85;
+
+/** A small count in words: a count of missing parts is no figure to cite. */
+function countWord(count: number): string {
+  return MONTH_NUMERALS[count - 1] ?? String(count);
+}
 
 const MONTH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 const PERIOD_LABELS: Record<string, string> = { "M1-3": "一季度", "M1-6": "上半年", "M1-9": "前三季度", Q2: "二季度", Q3: "三季度", Q4: "四季度", H2: "下半年", ytd: "（年初以来）" };

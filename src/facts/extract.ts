@@ -101,10 +101,15 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   const opening = ctx.gazetteer.mentions(clause, { includeWeak: true })[0];
   if (opening?.weak && clause.slice(0, opening.start).trim() === "") return opening.zone;
   let topic: string | null = null;
+  let weakTopic = false;
   for (const mention of placesIn(ctx).filter((m) => m.end <= before.length)) {
     const place = clauseInitial(before, mention.start);
     if (!place.clause) continue;
-    if (place.sentence || !topic || !ctx.gazetteer.isWithin(mention.zone, topic)) topic = mention.zone;
+    // A zone named after 「全市…」 takes over (分区域看，X…); one named inside a zone's sentence keeps that zone.
+    if (place.sentence || !topic || weakTopic || !ctx.gazetteer.isWithin(mention.zone, topic)) {
+      topic = mention.zone;
+      weakTopic = mention.weak;
+    }
   }
   return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? (articleFallback ? ctx.article.zones[0] ?? null : null);
 }
