@@ -1,36 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
-import { cardOf, cardText, QUESTION, startHarness, type Harness } from "./harness.js";
-import { seedEngine } from "../support/engine.js";
+import { describe, expect, it } from "vitest";
+import { cardOf, cardText, QUESTION, seedBots } from "./harness.js";
 
 // The bot with `answerInWorker`: answers are worked out in a worker thread, so webhook acks do not
 // wait behind them even when every answer blocks its thread for 200 ms.
 
 const TEST_ENGINE = new URL("../support/worker-test-engine.ts", import.meta.url);
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
+const bots = seedBots();
 
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-const start = async (blockMs: number) => {
-  harness = await startHarness(config, engine, {
+const start = (blockMs: number) =>
+  bots.start(bots.engine, {
     encryptKey: "worker-encrypt-key", verificationToken: "worker-token",
     tuning: { rateLimit: { limit: 1000, windowMs: 60_000 } },
     answerInWorker: { engineModule: TEST_ENGINE, moduleData: { blockMs }, onEvent: () => undefined },
   });
-  return harness;
-};
 
 describe("answering in a worker thread", () => {
   it("acks 20 concurrent webhook deliveries quickly while each answer blocks the worker for 200 ms", async () => {
@@ -74,8 +57,7 @@ describe("answering in a worker thread", () => {
     const h = await start(0);
     const thread = h.bot.answerer!.thread()!;
     const exited = new Promise<number>((resolve) => thread.once("exit", resolve));
-    await h.close();
-    harness = undefined;
+    await bots.close();
     await exited;
     expect(h.bot.answerer!.thread()).toBeUndefined();
   });

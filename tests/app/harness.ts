@@ -1,9 +1,12 @@
 import type { Answer, Turn } from "../../src/brain/types.js";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Config } from "../../src/config/index.js";
+import type { Engine } from "../../src/engine/index.js";
 import { startLocalBot, type LocalBot, type LocalBotOptions } from "../../src/app/index.js";
 import type { StoredMessage } from "../../src/lark/emulator/index.js";
 import { createJsonLogger, type BotActivity, type BotEngine } from "../../src/lark/index.js";
 import { StateStore } from "../../src/store/state-store.js";
+import { seedEngine } from "../support/engine.js";
 
 export interface Harness extends LocalBot {
   activities: BotActivity[];
@@ -66,6 +69,49 @@ export async function startHarness(config: Config, engine: BotEngine, options: L
 }
 
 /** The card JSON a bot message carries (raw 2.0 card, or a CardKit entity's current card). */
+/** A file's bots over the seed engine: built once per file, every bot started closed after its test. */
+export interface SeedBots {
+  readonly engine: Engine;
+  readonly config: Config;
+  /** Starts a bot over `engine` (the seed engine, or a wrapper of it); it is closed after the test. */
+  start(engine: BotEngine, options?: LocalBotOptions): Promise<Harness>;
+  /** Closes the running bot now (a test that checks what closing does). */
+  close(): Promise<void>;
+}
+
+/** Registers the hooks: call once at the top of a test file (or describe block). */
+export function seedBots(): SeedBots {
+  let seeded: Awaited<ReturnType<typeof seedEngine>> | undefined;
+  let running: Harness | undefined;
+  const close = async () => {
+    const harness = running;
+    running = undefined;
+    await harness?.close();
+  };
+  beforeAll(async () => {
+    seeded = await seedEngine();
+  });
+  afterAll(() => seeded?.cleanup());
+  afterEach(close);
+  const ready = () => {
+    if (!seeded) throw new Error("seedBots(): the seed engine is built in beforeAll");
+    return seeded;
+  };
+  return {
+    get engine() {
+      return ready().engine;
+    },
+    get config() {
+      return ready().config;
+    },
+    async start(engine, options = {}) {
+      running = await startHarness(ready().config, engine, options);
+      return running;
+    },
+    close,
+  };
+}
+
 export function cardOf(harness: Harness, message: StoredMessage): Record<string, unknown> {
   if (message.card_id) return harness.emulator.cards.get(message.card_id)?.card ?? {};
   return message.body as Record<string, unknown>;

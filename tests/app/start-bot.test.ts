@@ -1,37 +1,22 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startBot, startLocalBot } from "../../src/app/index.js";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
 import { startFeishuEmulator } from "../../src/lark/emulator/index.js";
 import { silentLogger, type App, type IncomingEvent, type Receiver } from "../../src/lark/index.js";
 import { StateStore } from "../../src/store/state-store.js";
-import { cardOf, cardText, QUESTION, slowEngine, startHarness, type Harness } from "./harness.js";
-import { seedEngine } from "../support/engine.js";
+import { cardOf, cardText, QUESTION, seedBots, slowEngine } from "./harness.js";
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const bots = seedBots();
 
 describe("startBot", () => {
   it("runs in-process against the emulator with its state in <dataDir>/state.db (the playground setup)", async () => {
-    const local = await startLocalBot(config, engine, { logger: silentLogger, encryptKey: "k" });
+    const local = await startLocalBot(bots.config, bots.engine, { logger: silentLogger, encryptKey: "k" });
     try {
       expect(local.bot.transport).toBe("webhook");
       expect(local.bot.webhook?.eventUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/event$/);
-      expect(local.bot.state.file).toBe(path.join(config.dataDir, "state.db"));
-      expect(existsSync(path.join(config.dataDir, "state.db"))).toBe(true);
+      expect(local.bot.state.file).toBe(path.join(bots.config.dataDir, "state.db"));
+      expect(existsSync(path.join(bots.config.dataDir, "state.db"))).toBe(true);
       const event = local.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
       await local.emulator.deliver(event);
       const [reply] = await local.emulator.waitForMessages((m) => m.parent_id === event.event.message.message_id);
@@ -42,8 +27,8 @@ describe("startBot", () => {
   });
 
   it("needs credentials, and a real-looking app id for the long connection", async () => {
-    await expect(startBot(config, engine, { logger: silentLogger })).rejects.toThrow(/FEISHU_APP_ID/);
-    await expect(startBot(config, engine, {
+    await expect(startBot(bots.config, bots.engine, { logger: silentLogger })).rejects.toThrow(/FEISHU_APP_ID/);
+    await expect(startBot(bots.config, bots.engine, {
       logger: silentLogger, feishu: { appId: "my-app", appSecret: "s", domain: "http://127.0.0.1:9", botOpenId: "ou_bot" },
     })).rejects.toThrow(/cli_ \+ 16 hex/);
   });
@@ -62,7 +47,7 @@ describe("startBot", () => {
     const appId = `cli_${"0".repeat(16)}`;
     const emulator = await startFeishuEmulator({ appId, appSecret: "s" });
     const receiver = new FakeReceiver();
-    const bot = await startBot(config, engine, {
+    const bot = await startBot(bots.config, bots.engine, {
       logger: silentLogger, receiver, feishu: { appId, appSecret: "s", domain: emulator.url }, state: StateStore.openFile(":memory:"),
     });
     try {
@@ -85,7 +70,7 @@ describe("startBot", () => {
   });
 
   it("drains on stop: new webhooks are refused, the answer in progress is still sent", async () => {
-    const h = (harness = await startHarness(config, slowEngine(engine, { delayMs: 600 })));
+    const h = await bots.start(slowEngine(bots.engine, { delayMs: 600 }));
     const first = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     await h.emulator.deliver(first);
     await h.waitForActivity("queued");
@@ -98,7 +83,7 @@ describe("startBot", () => {
   });
 
   it("stops on SIGTERM when asked to handle signals", async () => {
-    const h = (harness = await startHarness(config, engine, { handleSignals: true }));
+    const h = await bots.start(bots.engine, { handleSignals: true });
     expect(process.listenerCount("SIGTERM")).toBeGreaterThan(0);
     process.emit("SIGTERM", "SIGTERM");
     await h.bot.stopped;

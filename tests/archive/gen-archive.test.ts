@@ -12,49 +12,17 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { generateArchive, writeArchive } from "../../scripts/archive/generate.js";
+import type { LedgerFact } from "../../scripts/archive/ledger.js";
+import type { Question, QuestionMeta } from "../../scripts/archive/questions.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const ARTICLES = 240;
 const QUESTIONS = 70;
 const SEED = "7";
 
-interface Q {
-  id: string;
-  question: string;
-  type: string;
-  zone: string;
-  year: number | null;
-  answer: string;
-  numbers: string[];
-  keywords: string[];
-  source: string;
-  evidence: string;
-}
-interface Fact {
-  id: string;
-  file: string;
-  zone: string;
-  metric: string;
-  year: number;
-  kind: string;
-  period: string;
-  subject: string;
-  raw: string;
-  numbers: string[];
-  growth: number | null;
-  measure: string;
-  evidence: string;
-  yearExpr: string;
-  role: string;
-}
-interface Meta {
-  id: string;
-  type: string;
-  facts: string[];
-  asked: { zone: string; metric: string; year: number; kind: string; period: string; subject: string }[];
-  reason?: string;
-  lookalikes?: { otherYear: number; otherKindOrPeriod: number; otherZone: number };
-}
+type Q = Question;
+type Fact = LedgerFact;
+type Meta = QuestionMeta;
 interface Manifest {
   seed: string;
   counts: { articles: number; md: number; txt: number; column: number; questions: number };
@@ -260,7 +228,7 @@ describe("articles", () => {
     for (const e of ["今年", "去年", "明年"]) expect(exprs.has(e), e).toBe(true);
     expect(facts.some((f) => /^\d{4}年$/.test(f.yearExpr))).toBe(true);
     const kinds = new Set(facts.map((f) => f.kind));
-    for (const k of ["actual", "target", "investment"]) expect(kinds.has(k)).toBe(true);
+    for (const k of ["actual", "target", "investment"] as const) expect(kinds.has(k)).toBe(true);
     const periods = new Set(facts.map((f) => f.period));
     for (const p of ["year", "Q1", "H1"]) expect(periods.has(p)).toBe(true);
     expect([...periods].some((p) => p.startsWith("M1-"))).toBe(true);

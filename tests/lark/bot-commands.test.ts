@@ -1,23 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
+import { describe, expect, it } from "vitest";
 import { markdownCard, parseCommand, type BotCommand } from "../../src/lark/index.js";
-import { cardOf, cardText, startHarness, type Harness } from "../app/harness.js";
-import { seedEngine } from "../support/engine.js";
+import { cardOf, cardText, type Harness, seedBots } from "../app/harness.js";
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const bots = seedBots();
 
 /** Sends `text` as a DM and returns the text of the bot's reply card. */
 async function ask(h: Harness, text: string, chatType: "p2p" | "group" = "p2p"): Promise<string> {
@@ -43,7 +28,7 @@ describe("commands", () => {
         await ctx.reply(markdownCard(ctx.services.texts, `digest:${ctx.command.args.join(",")}`), "digest");
       },
     };
-    const h = (harness = await startHarness(config, engine, { commands: [digest] }));
+    const h = await bots.start(bots.engine, { commands: [digest] });
     const help = await ask(h, "/help", "group");
     expect(help).toContain("青岛开发区2022年外贸进出口总额的增长目标是多少？");
     for (const usage of ["/help", "/sources", "/facts 功能区 [年份]", "/digest subscribe 功能区"]) expect(help).toContain(usage);
@@ -51,14 +36,14 @@ describe("commands", () => {
   });
 
   it("/sources lists the articles with dates", async () => {
-    const h = (harness = await startHarness(config, engine));
+    const h = await bots.start(bots.engine);
     const text = await ask(h, "/sources");
-    expect(text).toContain(`资料来源（${engine.corpus.articles.size} 篇）`);
+    expect(text).toContain(`资料来源（${bots.engine.corpus.articles.size} 篇）`);
     expect(text).toContain("《突破“实、融、活、优”，打造全国标杆》 2022-01-15");
   });
 
   it("/facts lists a zone's numbers for a year, by any alias", async () => {
-    const h = (harness = await startHarness(config, engine));
+    const h = await bots.start(bots.engine);
     const text = await ask(h, "/facts 青岛开发区 2022");
     expect(text).toContain("青岛经济技术开发区2022年的数字");
     expect(text).toContain("20%");
@@ -70,7 +55,7 @@ describe("commands", () => {
   });
 
   it("answers an unknown command with the command list", async () => {
-    const h = (harness = await startHarness(config, engine));
+    const h = await bots.start(bots.engine);
     const text = await ask(h, "/weather");
     expect(text).toContain("没有 /weather 这个命令");
     expect(text).toContain("/sources");

@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
+import type { LocalBotOptions } from "../../src/app/index.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startBot } from "../../src/app/index.js";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
 import { encryptPayload, signBody, startFeishuEmulator } from "../../src/lark/emulator/index.js";
 import { createJsonLogger, type BotActivity } from "../../src/lark/index.js";
 import { StateStore } from "../../src/store/state-store.js";
-import { cardOf, cardText, QUESTION, startHarness, type Harness } from "../app/harness.js";
-import { seedEngine } from "../support/engine.js";
+import { cardOf, cardText, QUESTION, seedBots } from "../app/harness.js";
 
 // The fault list over the wire: redeliveries (concurrent and across a restart), a 429 storm,
 // malformed and unexpected input, huge messages, threads the bot is part of, follow-ups, feedback.
@@ -18,24 +16,9 @@ import { seedEngine } from "../support/engine.js";
 const encryptKey = "faults-encrypt-key";
 const verificationToken = "faults-verification-token";
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
+const bots = seedBots();
 
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-const start = async (options: Parameters<typeof startHarness>[2] = {}) => {
-  harness = await startHarness(config, engine, { encryptKey, verificationToken, ...options });
-  return harness;
-};
+const start = (options: LocalBotOptions = {}) => bots.start(bots.engine, { encryptKey, verificationToken, ...options });
 
 function signedPost(url: string, plain: string): Promise<Response> {
   const body = JSON.stringify({ encrypt: encryptPayload(encryptKey, plain) });
@@ -60,7 +43,7 @@ describe("exactly once", () => {
     const activities: BotActivity[] = [];
     const boot = async () => {
       const state = StateStore.openFile(path.join(dir, "state.db"));
-      const bot = await startBot(config, engine, {
+      const bot = await startBot(bots.config, bots.engine, {
         state, logger: createJsonLogger("silent"), onActivity: (a) => activities.push(a),
         feishu: { appId, appSecret, domain: emulator.url, transport: "webhook", host: "127.0.0.1", port: 0, encryptKey, verificationToken },
       });

@@ -1,10 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
+import { describe, expect, it } from "vitest";
 import { ChatQueue } from "../../src/lark/queue.js";
 import { RateLimiter } from "../../src/lark/rate-limit.js";
-import { cardOf, cardText, QUESTION, slowEngine, startHarness, type Harness } from "../app/harness.js";
-import { seedEngine } from "../support/engine.js";
+import { cardOf, cardText, QUESTION, seedBots, slowEngine } from "../app/harness.js";
 
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -66,21 +63,10 @@ describe("RateLimiter", () => {
 });
 
 describe("ordering and limits over the wire", () => {
-  let engine: Engine;
-  let config: Config;
-  let cleanup: () => void;
-  let harness: Harness | undefined;
-  beforeAll(async () => {
-    ({ engine, config, cleanup } = await seedEngine());
-  });
-  afterAll(() => cleanup());
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
+  const bots = seedBots();
 
   it("answers one chat's questions in the order they were asked", async () => {
-    const h = (harness = await startHarness(config, slowEngine(engine, { delayMs: 30 })));
+    const h = await bots.start(slowEngine(bots.engine, { delayMs: 30 }));
     const questions = ["/sources", QUESTION, "/help"].map((text) => h.emulator.events.textMessage({ chatType: "p2p", text }));
     await Promise.all(questions.map((q) => h.emulator.deliver(q)));
     await h.emulator.waitForMessages(() => true, 3);
@@ -90,7 +76,7 @@ describe("ordering and limits over the wire", () => {
   });
 
   it("limits each user's questions: one notice, then silence until the window passes", async () => {
-    const h = (harness = await startHarness(config, engine, { tuning: { rateLimit: { limit: 2, windowMs: 60_000 } } }));
+    const h = await bots.start(bots.engine, { tuning: { rateLimit: { limit: 2, windowMs: 60_000 } } });
     const events = Array.from({ length: 4 }, () => h.emulator.events.textMessage({ chatType: "p2p", senderId: "ou_eager", text: QUESTION }));
     for (const event of events) await h.emulator.deliver(event);
     await h.emulator.waitForMessages(() => true, 3);
@@ -105,7 +91,7 @@ describe("ordering and limits over the wire", () => {
   });
 
   it("tells the user to come back later when the chat's queue is full", async () => {
-    const h = (harness = await startHarness(config, slowEngine(engine, { delayMs: 300 }), { tuning: { queue: { maxPerChat: 1, maxTotal: 10, concurrency: 1 } } }));
+    const h = await bots.start(slowEngine(bots.engine, { delayMs: 300 }), { tuning: { queue: { maxPerChat: 1, maxTotal: 10, concurrency: 1 } } });
     const events = Array.from({ length: 3 }, (_, i) => h.emulator.events.textMessage({ chatType: "p2p", senderId: `ou_${i}`, chatId: "oc_busy", text: QUESTION }));
     for (const event of events) await h.emulator.deliver(event);
     const busy = await h.emulator.waitForMessages((m) => m.parent_id === events[2]!.event.message.message_id);
@@ -115,7 +101,7 @@ describe("ordering and limits over the wire", () => {
   });
 
   it("drops messages that are too old to answer (a late redelivery)", async () => {
-    const h = (harness = await startHarness(config, engine));
+    const h = await bots.start(bots.engine);
     const old = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION, createTime: Date.now() - 31 * 60_000 });
     await h.emulator.deliver(old);
     await h.waitForActivity("dropped", (a) => a.reason === "stale");
@@ -123,7 +109,7 @@ describe("ordering and limits over the wire", () => {
   });
 
   it("ignores messages sent by bots", async () => {
-    const h = (harness = await startHarness(config, engine));
+    const h = await bots.start(bots.engine);
     const fromBot = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION, senderType: "app" });
     await h.emulator.deliver(fromBot);
     await h.waitForActivity("dropped", (a) => a.reason === "self");

@@ -1,10 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
+import { describe, expect, it } from "vitest";
 import { encryptPayload, signBody } from "../../src/lark/emulator/index.js";
-import { QUESTION, startHarness, type Harness } from "../app/harness.js";
-import { seedEngine } from "../support/engine.js";
+import { QUESTION, seedBots } from "../app/harness.js";
 
 // The webhook receiver's own checks, before the SDK or the App see anything: every refused request
 // must leave no trace (no activity, no dedupe entry, no message).
@@ -12,19 +9,7 @@ import { seedEngine } from "../support/engine.js";
 const encryptKey = "sec-encrypt-key";
 const verificationToken = "sec-verification-token";
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const bots = seedBots();
 
 interface Signed {
   body: string;
@@ -62,7 +47,7 @@ async function post(url: string, request: Partial<Signed> & { body: string }): P
 
 describe("webhook checks with an encrypt key", () => {
   it("answers a bad signature with 401 and no side effects: the genuine event still gets answered", async () => {
-    const h = (harness = await startHarness(config, engine, { encryptKey, verificationToken }));
+    const h = await bots.start(bots.engine, { encryptKey, verificationToken });
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     const forged = await h.emulator.deliver(event, { badSignature: true, redeliver: false });
     expect(forged.response?.status).toBe(401);
@@ -75,7 +60,7 @@ describe("webhook checks with an encrypt key", () => {
   });
 
   it("refuses stale timestamps (more than 5 minutes off) and missing signatures", async () => {
-    const h = (harness = await startHarness(config, engine, { encryptKey }));
+    const h = await bots.start(bots.engine, { encryptKey });
     const url = h.bot.webhook!.eventUrl;
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     const stale = await post(url, signed(event, { timestamp: Math.floor(Date.now() / 1000) - 301 }));
@@ -94,7 +79,7 @@ describe("webhook checks with an encrypt key", () => {
   });
 
   it("passes the URL verification challenge, signed or not, but only when it decrypts with our key", async () => {
-    const h = (harness = await startHarness(config, engine, { encryptKey, verificationToken }));
+    const h = await bots.start(bots.engine, { encryptKey, verificationToken });
     const result = await h.emulator.challenge();
     expect(result.ok).toBe(true);
     expect(result.durationMs).toBeLessThan(1000);
@@ -113,7 +98,7 @@ describe("webhook checks with an encrypt key", () => {
 
 describe("webhook checks without an encrypt key", () => {
   it("compares the verification token in the body", async () => {
-    const h = (harness = await startHarness(config, engine, { verificationToken }));
+    const h = await bots.start(bots.engine, { verificationToken });
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     const url = h.bot.webhook!.eventUrl;
     const forged = await post(url, { body: JSON.stringify({ ...event, header: { ...event.header, token: "guess" } }) });
@@ -128,7 +113,7 @@ describe("webhook checks without an encrypt key", () => {
   });
 
   it("refuses encrypted bodies it cannot decrypt, non-JSON and oversized bodies", async () => {
-    const h = (harness = await startHarness(config, engine, {}));
+    const h = await bots.start(bots.engine, {});
     const url = h.bot.webhook!.eventUrl;
     expect((await post(url, { body: JSON.stringify({ encrypt: "AAAA" }) })).status).toBe(400);
     expect((await post(url, { body: "{not json" })).status).toBe(400);
@@ -139,7 +124,7 @@ describe("webhook checks without an encrypt key", () => {
 
 describe("routes", () => {
   it("answers 404 at once for unknown paths, ignores query strings, serves /healthz, 503 while draining", async () => {
-    const h = (harness = await startHarness(config, engine, {}));
+    const h = await bots.start(bots.engine, {});
     const base = h.bot.webhook!.url;
     const started = Date.now();
     expect((await post(`${base}/webhook/other`, { body: "{}" })).status).toBe(404);

@@ -1,29 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
-import { cardOf, cardText, fakeLlmEngine, QUESTION, startHarness, type Harness } from "../app/harness.js";
-import { seedEngine } from "../support/engine.js";
+import { describe, expect, it } from "vitest";
+import { cardOf, cardText, fakeLlmEngine, QUESTION, seedBots } from "../app/harness.js";
 
 // With the LLM brain the bot sends 「查询中…」 first and fills the card in while the model writes
-// (engine onText hook), throttled within Feishu's limits; the final card replaces it.
+// (bots.engine onText hook), throttled within Feishu's limits; the final card replaces it.
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
-
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const bots = seedBots();
 
 describe("streaming answers (LLM brain)", () => {
   it("streams into a CardKit entity, then replaces it with the final answer card", async () => {
-    const h = (harness = await startHarness(config, fakeLlmEngine(engine, { steps: 5, stepMs: 60 }), { tuning: { streamIntervalMs: 100 } }));
+    const h = await bots.start(fakeLlmEngine(bots.engine, { steps: 5, stepMs: 60 }), { tuning: { streamIntervalMs: 100 } });
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     await h.emulator.deliver(event);
     const [reply] = await h.emulator.waitForMessages((m) => m.parent_id === event.event.message.message_id);
@@ -43,7 +28,7 @@ describe("streaming answers (LLM brain)", () => {
   });
 
   it("patches a plain card when configured for patch streaming", async () => {
-    const h = (harness = await startHarness(config, fakeLlmEngine(engine, { steps: 4, stepMs: 80 }), { tuning: { streaming: "patch", streamIntervalMs: 100 } }));
+    const h = await bots.start(fakeLlmEngine(bots.engine, { steps: 4, stepMs: 80 }), { tuning: { streaming: "patch", streamIntervalMs: 100 } });
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     await h.emulator.deliver(event);
     const [reply] = await h.emulator.waitForMessages((m) => m.parent_id === event.event.message.message_id);
@@ -55,8 +40,8 @@ describe("streaming answers (LLM brain)", () => {
   });
 
   it("falls back to patches when CardKit is refused, and apologises in the same card on failure", async () => {
-    const failing = fakeLlmEngine(engine, { steps: 3, stepMs: 30, fail: new Error("model timed out"), failAfterSteps: 2 });
-    const h = (harness = await startHarness(config, failing, {}));
+    const failing = fakeLlmEngine(bots.engine, { steps: 3, stepMs: 30, fail: new Error("model timed out"), failAfterSteps: 2 });
+    const h = await bots.start(failing, {});
     h.emulator.faults.inject({ kind: "token-expired", times: 2, pathIncludes: "/cardkit/v1/cards" });
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     await h.emulator.deliver(event);

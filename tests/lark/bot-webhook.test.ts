@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Config } from "../../src/config/index.js";
-import type { Engine } from "../../src/engine/index.js";
-import { cardOf, cardText, QUESTION, slowEngine, startHarness, type Harness } from "../app/harness.js";
-import { seedEngine } from "../support/engine.js";
+import { describe, expect, it } from "vitest";
+import type { LocalBotOptions } from "../../src/app/index.js";
+import type { BotEngine } from "../../src/lark/index.js";
+import { cardOf, cardText, QUESTION, seedBots, slowEngine } from "../app/harness.js";
 
 // Webhook mode end to end: the emulator POSTs encrypted, signed events to the bot's HTTP receiver;
 // the bot answers through the real SDK client against the emulator's Open API.
@@ -10,24 +9,9 @@ import { seedEngine } from "../support/engine.js";
 const encryptKey = "bot-encrypt-key";
 const verificationToken = "bot-verification-token";
 
-let engine: Engine;
-let config: Config;
-let cleanup: () => void;
-let harness: Harness | undefined;
+const bots = seedBots();
 
-beforeAll(async () => {
-  ({ engine, config, cleanup } = await seedEngine());
-});
-afterAll(() => cleanup());
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-const start = async (options: Parameters<typeof startHarness>[2] = {}, eng = engine as Parameters<typeof startHarness>[1]) => {
-  harness = await startHarness(config, eng, { encryptKey, verificationToken, ...options });
-  return harness;
-};
+const start = (options: LocalBotOptions = {}, engine: BotEngine = bots.engine) => bots.start(engine, { encryptKey, verificationToken, ...options });
 
 describe("answering over webhooks", () => {
   it("answers a DM question with the number and its citation, replying to the user's message", async () => {
@@ -107,7 +91,7 @@ describe("answering over webhooks", () => {
   });
 
   it("acks at once while the answer is still being worked out", async () => {
-    const slow = slowEngine(engine, { delayMs: 1500 });
+    const slow = slowEngine(bots.engine, { delayMs: 1500 });
     const h = await start({}, slow);
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     const delivery = await h.emulator.deliver(event);
@@ -129,7 +113,7 @@ describe("answering over webhooks", () => {
   });
 
   it("sends an apology card when answering fails", async () => {
-    const h = await start({}, slowEngine(engine, { fail: new Error("index exploded") }));
+    const h = await start({}, slowEngine(bots.engine, { fail: new Error("index exploded") }));
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
     await h.emulator.deliver(event);
     const [reply] = await h.emulator.waitForMessages((m) => m.parent_id === event.event.message.message_id);

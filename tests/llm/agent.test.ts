@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LlmBrain, loadPrompts } from "../../src/brain/llm/index.js";
 import { PROJECT_ROOT } from "../../src/config/index.js";
-import { startOpenAIServer, type OpenAIServer } from "../support/openai-server.js";
-import { labelOf, llmHarness, messagesOf, MODEL, toolResults, type LlmHarness } from "./helpers.js";
-import { unsupportedNumbers } from "./helpers.js";
+import type { OpenAIServer } from "../support/openai-server.js";
+import { labelOf, type LlmHarness, messagesOf, MODEL, scriptedLlm, toolResults } from "./helpers.js";
 
 const QUESTION = "青岛开发区2022年新签约入驻企业的目标是多少？";
 const SOURCE = "000_2ff4632f0b7735b9.txt";
@@ -13,20 +12,10 @@ const notes = loadPrompts().notes;
 
 let server: OpenAIServer;
 let h: LlmHarness;
-beforeAll(async () => {
-  server = await startOpenAIServer();
-  h = await llmHarness(server);
-});
-afterAll(async () => {
-  // Zero unverified numbers delivered in any test of this file.
-  for (const answer of h?.delivered ?? []) expect(unsupportedNumbers(answer), answer.answer).toEqual([]);
-  h?.cleanup();
-  await server?.close();
-});
-beforeEach(() => {
-  server.chat.reset();
-  h.events.length = 0;
-  h.usage.length = 0;
+// Zero unverified numbers delivered in any test of this file (checked after the last).
+scriptedLlm((started, harness) => {
+  server = started;
+  h = harness;
 });
 
 const search = { toolCalls: [{ name: "search_articles", arguments: { query: "青岛开发区 新签约入驻企业 目标", zone: "青岛开发区", year: 2022 } }] };

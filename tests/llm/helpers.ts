@@ -1,11 +1,10 @@
-import dns from "node:dns";
-import { Socket } from "node:net";
 import path from "node:path";
 import { loadConfig, PROJECT_ROOT, type Config } from "../../src/config/index.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
 import { checkNumbers, EvidenceNumbers, LlmBrain, type LlmBrainOptions, type LlmEvent, type UsageRecord } from "../../src/brain/llm/index.js";
 import type { Answer } from "../../src/brain/index.js";
-import type { ChatStep, OpenAIServer, RecordedRequest } from "../support/openai-server.js";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { startOpenAIServer, type ChatStep, type OpenAIServer, type RecordedRequest } from "../support/openai-server.js";
 import { tempConfig } from "../support/engine.js";
 
 export const MODEL = "scripted-model";
@@ -70,6 +69,33 @@ export async function llmHarness(server: OpenAIServer, env: Record<string, strin
 }
 
 /** Numbers of a delivered answer that its citations (quotes, titles, dates) do not support, after normalisation. */
+/**
+ * A scripted model server and an LLM harness over the seeds for one test file: fresh script and event
+ * log for every test, and at the end the delivery invariant — no answer of the file states a number its
+ * citations lack. `use` receives both once they are up.
+ */
+export function scriptedLlm(use: (server: OpenAIServer, harness: LlmHarness) => void): void {
+  let server: OpenAIServer | undefined;
+  let harness: LlmHarness | undefined;
+  beforeAll(async () => {
+    server = await startOpenAIServer();
+    harness = await llmHarness(server);
+    use(server, harness);
+  });
+  afterAll(async () => {
+    for (const answer of harness?.delivered ?? []) expect(unsupportedNumbers(answer), answer.answer).toEqual([]);
+    harness?.cleanup();
+    await server?.close();
+  });
+  beforeEach(() => {
+    server?.chat.reset();
+    if (harness) {
+      harness.events.length = 0;
+      harness.usage.length = 0;
+    }
+  });
+}
+
 export function unsupportedNumbers(answer: Answer): string[] {
   const evidence = new EvidenceNumbers(answer.citations.flatMap((c) => [c.quote, c.title, c.date ?? ""]));
   const years = [...answer.question.matchAll(/(?:19|20)\d{2}/g)].map((m) => Number(m[0]));
@@ -123,52 +149,4 @@ export const echoModel: ChatStep = (request) => {
   return { text: "资料中没有找到相关内容。" };
 };
 
-// ---- network watch ----
-
-/** Records every outgoing TCP connection, fetch and DNS lookup, so a test sees any stray network use. */
-export function watchNetwork(): { destinations: string[]; restore(): void } {
-  const destinations: string[] = [];
-  const originalConnect = Socket.prototype.connect;
-  const originalFetch = globalThis.fetch;
-  const originalLookup = dns.lookup;
-  const originalPromisesLookup = dns.promises.lookup;
-  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
-    destinations.push(`tcp:${connectHost(args)}`);
-    return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
-  globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    destinations.push(`fetch:${input instanceof Request ? input.url : String(input)}`);
-    return originalFetch(input, init);
-  };
-  (dns as { lookup: unknown }).lookup = function (hostname: string, ...rest: unknown[]) {
-    destinations.push(`dns:${hostname}`);
-    return (originalLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
-  };
-  (dns.promises as { lookup: unknown }).lookup = function (hostname: string, ...rest: unknown[]) {
-    destinations.push(`dns:${hostname}`);
-    return (originalPromisesLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
-  };
-  return {
-    destinations,
-    restore() {
-      Socket.prototype.connect = originalConnect;
-      globalThis.fetch = originalFetch;
-      (dns as { lookup: unknown }).lookup = originalLookup;
-      (dns.promises as { lookup: unknown }).lookup = originalPromisesLookup;
-    },
-  };
-}
-
-/** Socket.connect is called with (options), (port, host) or Node's internal normalised [options, cb] array. */
-function connectHost(args: unknown[]): string {
-  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-  if (typeof first === "object" && first !== null) {
-    const options = first as { host?: string; path?: string };
-    return options.host ?? options.path ?? "localhost";
-  }
-  return typeof args[1] === "string" ? args[1] : "localhost";
-}
-
-export function isLoopback(destination: string): boolean {
-  return /^(tcp:(127\.0\.0\.1|localhost|::1)|fetch:http:\/\/127\.0\.0\.1:\d+\/|dns:(localhost|127\.0\.0\.1))/u.test(destination);
-}
+export { isLoopback, watchNetwork } from "../support/network.js";

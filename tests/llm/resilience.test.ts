@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkNumbers, EvidenceNumbers, loadPrompts } from "../../src/brain/llm/index.js";
 import type { Answer } from "../../src/brain/index.js";
-import { startOpenAIServer, type OpenAIServer } from "../support/openai-server.js";
-import { labelOf, llmHarness, toolResults, type LlmHarness } from "./helpers.js";
-import { unsupportedNumbers } from "./helpers.js";
+import type { OpenAIServer } from "../support/openai-server.js";
+import { labelOf, type LlmHarness, scriptedLlm, toolResults } from "./helpers.js";
 
 const QUESTION = "青岛开发区2022年新签约入驻企业的目标是多少？";
 const notes = loadPrompts().notes;
@@ -11,19 +10,10 @@ const search = { toolCalls: [{ name: "search_articles", arguments: { query: "青
 
 let server: OpenAIServer;
 let h: LlmHarness;
-beforeAll(async () => {
-  server = await startOpenAIServer();
-  h = await llmHarness(server);
-});
-afterAll(async () => {
-  // Zero unverified numbers delivered in any test of this file.
-  for (const answer of h?.delivered ?? []) expect(unsupportedNumbers(answer), answer.answer).toEqual([]);
-  h?.cleanup();
-  await server?.close();
-});
-beforeEach(() => {
-  server.chat.reset();
-  h.events.length = 0;
+// Zero unverified numbers delivered in any test of this file (checked after the last).
+scriptedLlm((started, harness) => {
+  server = started;
+  h = harness;
 });
 
 /** Every number the answer states is backed by a citation (after normalisation) — the delivery invariant. */

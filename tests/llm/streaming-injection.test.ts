@@ -1,12 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPrompts } from "../../src/brain/llm/index.js";
 import { PROJECT_ROOT } from "../../src/config/index.js";
-import { startOpenAIServer, type OpenAIServer } from "../support/openai-server.js";
-import { labelOf, llmHarness, messagesOf, toolResults, type LlmHarness } from "./helpers.js";
-import { unsupportedNumbers } from "./helpers.js";
+import type { OpenAIServer } from "../support/openai-server.js";
+import { labelOf, llmHarness, type LlmHarness, messagesOf, scriptedLlm, toolResults } from "./helpers.js";
 
 const QUESTION = "青岛开发区2022年新签约入驻企业的目标是多少？";
 const prompts = loadPrompts();
@@ -14,19 +13,10 @@ const search = { toolCalls: [{ name: "search_articles", arguments: { query: "青
 
 let server: OpenAIServer;
 let h: LlmHarness;
-beforeAll(async () => {
-  server = await startOpenAIServer();
-  h = await llmHarness(server);
-});
-afterAll(async () => {
-  // Zero unverified numbers delivered in any test of this file.
-  for (const answer of h?.delivered ?? []) expect(unsupportedNumbers(answer), answer.answer).toEqual([]);
-  h?.cleanup();
-  await server?.close();
-});
-beforeEach(() => {
-  server.chat.reset();
-  h.events.length = 0;
+// Zero unverified numbers delivered in any test of this file (checked after the last).
+scriptedLlm((started, harness) => {
+  server = started;
+  h = harness;
 });
 
 describe("streaming through onText", () => {

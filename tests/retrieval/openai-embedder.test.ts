@@ -1,41 +1,9 @@
-import { Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OpenAIEmbedder } from "../../src/retrieval/embedders/openai.js";
 import { SearchIndex } from "../../src/retrieval/hybrid.js";
 import type { Chunk } from "../../src/domain/types.js";
+import { watchNetwork } from "../support/network.js";
 import { startOpenAIServer, type OpenAIServer } from "../support/openai-server.js";
-
-/** Records the destination of every outgoing TCP connection and fetch, so the test sees any stray network use. */
-function watchNetwork(): { destinations: string[]; restore(): void } {
-  const destinations: string[] = [];
-  const originalConnect = Socket.prototype.connect;
-  const originalFetch = globalThis.fetch;
-  Socket.prototype.connect = function (this: Socket, ...args: unknown[]) {
-    destinations.push(`tcp:${connectHost(args)}`);
-    return (originalConnect as (...a: unknown[]) => Socket).apply(this, args);
-  } as typeof Socket.prototype.connect;
-  globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    destinations.push(`fetch:${input instanceof Request ? input.url : String(input)}`);
-    return originalFetch(input, init);
-  };
-  return {
-    destinations,
-    restore() {
-      Socket.prototype.connect = originalConnect;
-      globalThis.fetch = originalFetch;
-    },
-  };
-}
-
-/** Socket.connect is called with (options), (port, host) or Node's internal normalised [options, cb] array. */
-function connectHost(args: unknown[]): string {
-  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-  if (typeof first === "object" && first !== null) {
-    const options = first as { host?: string; path?: string };
-    return options.host ?? options.path ?? "localhost";
-  }
-  return typeof args[1] === "string" ? args[1] : "localhost";
-}
 
 let server: OpenAIServer;
 beforeAll(async () => {
