@@ -46,3 +46,20 @@ export function dateLabel(date: string | null): string {
 export function scopeLabel(zone: string | undefined, year: number | undefined): string {
   return `${zone ?? ""}${year !== undefined ? `${year}年` : ""}`;
 }
+
+/**
+ * 一季度, 一至五月 …; nothing for the whole year. Numbers in words: the label restates the question's
+ * scope, it is no figure to cite.
+ */
+export function periodLabel(key: string | undefined): string {
+  if (!key || key === "Y") return "";
+  const months = /^M1-(\d+)$/.exec(key);
+  const named = ["M1-3", "M1-6", "M1-9", "Q2", "Q3", "Q4", "H2", "ytd"].includes(key);
+  if (named) return fill(`period.${key}`, {});
+  return months ? fill("period.months", { month: smallNumber(Number(months[1])) }) : key;
+}
+
+/** 1 → 一 … 12 → 十二 (a count of missing parts, a month); larger numbers stay digits. */
+export function smallNumber(value: number): string {
+  return fill("smallNumerals", {}).split(",")[value - 1] ?? String(value);
+}

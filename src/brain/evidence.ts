@@ -1,7 +1,7 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
-import type { Lexicon } from "./lexicon.js";
+import { asksForRate, type Lexicon } from "./lexicon.js";
 import { enumeratesAsked, hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
@@ -16,7 +16,6 @@ const ACCEPTABLE_WINDOW = 8;
 /** How much the fit of the best fact counts against the fit of its sentence. */
 const FACT_WEIGHT = 0.3;
 const UNASKED_ACTUAL_LEAN = 0.04;
-const GROWTH_QUESTION = /增长|增速|增幅|下降|比例|占比|率|%|百分/;
 /** A target question wants the sentence whose figure is a target, not the actual beside it. */
 const KIND_AGREES = 0.12;
 /** Characters around a number that say what it counts (「赴英、法、日、韩4个国家和国内16个城市」). */
@@ -177,7 +176,7 @@ export class EvidenceFinder {
     const family = this.familyOf(fact);
     if (frame.unitFamily && family === frame.unitFamily) score += 0.2;
     // 「进出口额是多少」 asks for the amount; its growth rate answers only a question about growth.
-    if (family === "percent" && !GROWTH_QUESTION.test(frame.question)) score -= 0.3;
+    if (family === "percent" && !asksForRate(frame.question, this.lexicon)) score -= 0.3;
     if (frame.kind) score += kindAgrees(frame.kind, fact.kind) ? 0.1 : -0.1;
     return score;
   }

@@ -21,6 +21,8 @@ const QuestionWordsSchema = z.object({
   subjectMarkers: z.array(z.string()),
   /** 「青岛开发区2022年有哪些目标」: words that ask for a zone's figures in general. */
   overviewWords: z.array(z.string()),
+  /** 「增长多少」「占比」: the question asks for a percentage, not an amount. */
+  rateCues: z.array(z.string()),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;
@@ -49,4 +51,9 @@ export function loadLexicon(): Lexicon {
 
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(path.join(PROJECT_ROOT, "data", name), "utf8"));
+}
+
+/** The text asks for a rate or share (增长多少, 占比), so a percentage answers it and an amount does not. */
+export function asksForRate(text: string, lexicon: Lexicon): boolean {
+  return lexicon.words.rateCues.some((cue) => text.includes(cue));
 }

@@ -1,13 +1,12 @@
 import { metricFit, namesKnownMetric } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
+import { asksForRate, type Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
 
 /** A fact's metric must fit the asked one at least this well to answer it. */
 export const METRIC_FIT_MIN = 0.6;
 /** A metric no synonym group names is matched on its characters, and must match them closely. */
 const UNKNOWN_METRIC_FIT_MIN = 0.75;
-/** Questions about a rate or share want a percentage; others want the amount. */
-const PERCENT_QUESTION = /增长|增速|增幅|下降|回落|比例|占比|比重|率|%|百分/;
 /** For this year or later without 目标/完成, a plan is likelier; it outweighs differences in wording. */
 const UNASKED_KIND_LEAN = 0.3;
 const EXACT_ZONE_LEAN = 0.02;
@@ -43,7 +42,7 @@ export interface FigureQuery {
  */
 export class FactLookup {
   /** `referenceYear` is the year 今年 means: a question about an earlier year without 目标/完成 asks what happened. */
-  constructor(private readonly tools: Toolbox, private readonly referenceYear: number) {}
+  constructor(private readonly tools: Toolbox, private readonly referenceYear: number, private readonly lexicon: Lexicon) {}
 
   /** The figure query a frame asks, or undefined when it names no zone, year or metric. */
   query(frame: QuestionFrame, part = frame.question, metric = metricWording(frame)): FigureQuery | undefined {
@@ -52,7 +51,7 @@ export class FactLookup {
     return {
       zone, metric, known: namesKnownMetric(metric),
       year: frame.year, kind: frame.kind ?? (frame.year < this.referenceYear ? "actual" : undefined), period: frame.period ?? "Y",
-      wantsPercent: PERCENT_QUESTION.test(part),
+      wantsPercent: asksForRate(part, this.lexicon),
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
     };
   }

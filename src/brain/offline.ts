@@ -1,8 +1,8 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { metricFit, namesKnownMetric } from "../facts/index.js";
+import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
-import { dateLabel, fill, kindLabel, quantityText, scopeLabel } from "./compose.js";
+import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber } from "./compose.js";
 import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, METRIC_FIT_MIN, type FigureQuery, type Lookup } from "./lookup.js";
@@ -40,7 +40,7 @@ export class OfflineBrain {
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
-    this.lookup = new FactLookup(tools, this.referenceYear);
+    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon);
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
@@ -137,7 +137,7 @@ export class OfflineBrain {
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     const label = `${scopeLabel(frame.zones[0], frame.year)}${periodLabel(frame.period)}`;
     const head = label ? `${label}：` : "";
-    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: countWord(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
+    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
   }
 
@@ -198,7 +198,7 @@ export class OfflineBrain {
     const head = this.head(frame, evidences[0]!);
     const missing = parts.length - located.length;
     const text = facts.length > 0
-      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: countWord(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
+      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
       : passageText(head, citations);
     return this.found(frame, text, citations, facts, facts.length ? "facts" : "search");
   }
@@ -265,7 +265,7 @@ export class OfflineBrain {
     const text = evidence.sentences.map((s) => s.text).join("");
     for (const match of text.matchAll(/([^，。；：]*?)等(\d+|[一二三四五六七八九十两]+)(个|家|项|批)([^，。；]{0,8})/g)) {
       // 「集中开工A项目、B项目等33个项目」: the verb before the list is not part of its first item.
-      const items = match[1]!.replace(/^.*的/, "").replace(LIST_LEAD_VERB, "").split(/、|和|及/).map((s) => s.trim()).filter((s) => s.length >= 2);
+      const items = match[1]!.replace(/^.*的/, "").split(/、|和|及/).map((s, i) => (i === 0 ? splitLeadVerb(s.trim()).rest : s.trim())).filter((s) => s.length >= 2);
       if (items.length < 2 && !frame.solo) continue;
       const named = uniqueBest(items, (item) => frame.terms.filter((t) => !/项目|企业|公司/.test(t) && item.includes(t)).length);
       if (!named) continue;
@@ -512,7 +512,6 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
-const LIST_LEAD_VERB = /^(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|推进|实施|建设|新建|续建)/;
 
 /** 「…X项目（的）总投资」 in a question: X项目 is the project asked about. */
 const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
@@ -524,23 +523,9 @@ function inAggregate(sentence: string, name: string): boolean {
   const after = sentence.slice(at + name.length, at + name.length + 60);
   return sentence[at - 1] === "、" || /^(?:、|[^，,。；]*?等(?:\d+|[一二三四五六七八九十两]+)[个项家批])/.test(after);
 }
+
 /** Two reports are of one figure only when each one's metric fits the other's this well. */
 const SAME_METRIC_FIT = 0.85;
-
-/** A small count in words: a count of missing parts is no figure to cite. */
-function countWord(count: number): string {
-  return MONTH_NUMERALS[count - 1] ?? String(count);
-}
-
-const MONTH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
-const PERIOD_LABELS: Record<string, string> = { "M1-3": "一季度", "M1-6": "上半年", "M1-9": "前三季度", Q2: "二季度", Q3: "三季度", Q4: "四季度", H2: "下半年", ytd: "（年初以来）" };
-
-/** 一季度, 1至5月 …; nothing for the whole year. */
-function periodLabel(key: string | undefined): string {
-  if (!key || key === "Y") return "";
-  // Months in Chinese numerals: the label restates the question's scope, it is no figure to cite.
-  return PERIOD_LABELS[key] ?? key.replace(/^M1-(\d+)$/, (_, month: string) => `一至${MONTH_NUMERALS[Number(month) - 1] ?? month}月`);
-}
 
 function sameKind(a: string, b: string): boolean {
   const group = (kind: string) => (kind === "plan" ? "target" : kind === "stat" ? "actual" : kind);

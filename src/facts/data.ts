@@ -49,6 +49,7 @@ const CuesFileSchema = z.object({
   sameTermWords: z.array(z.string()),
   qualifierWordExclusions: z.array(z.string()),
   investmentExclusions: z.array(z.string()),
+  countEventVerbs: z.array(z.string()),
   periods: z.record(PeriodNames, z.array(z.string())),
   monthRangePattern: z.string(),
 });

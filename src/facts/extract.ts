@@ -167,7 +167,8 @@ function periodKeyAt(ctx: ParagraphContext, sentence: Span, position: number): s
   // 「去年同期，…」 names a year but keeps the period the paragraph was about.
   const sameTerm = factCues().sameTermWords.some((word) => before.includes(word));
   if (!sameTerm && yearCues(before, ctx.article.date).length > 0) return "Y";
-  return lastPeriodKey(text.slice(ctx.paragraph.start, sentence.start)) ?? "Y";
+  // A report's period is often said once, in its title (「蓝谷四季度重大项目集中开工」).
+  return lastPeriodKey(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriodKey(ctx.article.title) ?? "Y";
 }
 
 function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {

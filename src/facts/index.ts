@@ -7,3 +7,4 @@ export { canonicalMetric, metricSynonyms, metricParts, metricFit, namesKnownMetr
 export { scanRankings, type RankingMatch } from "./rankings.js";
 export { FACTS_VERSION } from "./version.js";
 export { periodKey, lastPeriodKey, periodsAgree, type PeriodKey } from "./periods.js";
+export { splitLeadVerb } from "./metric.js";

@@ -64,13 +64,13 @@ function cleanLeftPhrase(phrase: string, stripZonePrefix: (p: string) => string)
   const cleaned = phrase.replace(/\s+/g, "").replace(/^[、，,的]+|[、，,]+$/g, "");
   // 「过亿元项目签约」 ends in a word, not in the qualifier 约.
   const wordEnd = cues.qualifierWordExclusions.some((word) => cleaned.endsWith(word));
-  const trailing = wordEnd ? cues.trailingStrip : [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)];
+  const trailing = [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)].filter((word) => !wordEnd || !cleaned.endsWith(word));
   const trimmed = stripSuffixes(cleaned, trailing);
   return stripPrefixes(trimmed, cues.leadingStrip, stripZonePrefix);
 }
 
 /** Leading verb of a phrase (抓好, 竣工投产…) and the rest. */
-function splitLeadVerb(phrase: string): { verb: string; rest: string } {
+export function splitLeadVerb(phrase: string): { verb: string; rest: string } {
   let verb = "";
   let rest = phrase;
   for (let guard = 0; guard < 4; guard++) {
@@ -108,12 +108,18 @@ function startsWithCutter(text: string): boolean {
 
 /** The `X、Y等` list before a number, naming what the number aggregates; kept with 等. */
 function aggregateSubject(left: string): string {
+  return aggregateList(left).subject;
+}
+
+/** The `X、Y等` list before a number, and the verb that opens it (集中开工A、B等 → 集中开工). */
+function aggregateList(left: string): { subject: string; verb: string } {
   const dengIndex = left.lastIndexOf("等");
-  if (dengIndex < 1) return "";
+  if (dengIndex < 1) return { subject: "", verb: "" };
   const head = left.slice(0, dengIndex + 1);
   const afterOf = head.slice(head.lastIndexOf("的") + 1);
   const cleaned = stripPrefixes(afterOf, factCues().leadingStrip, (p) => p);
-  return splitLeadVerb(cleaned).rest.slice(-MAX_SUBJECT_CHARS);
+  const { verb, rest } = splitLeadVerb(cleaned);
+  return { subject: rest.slice(-MAX_SUBJECT_CHARS), verb };
 }
 
 /** Splits `万邦矿石码头等总投资` into subject 万邦矿石码头等 and head metric 总投资. */
@@ -155,8 +161,11 @@ function readCounted(site: QuantitySite, right: string): MetricReading {
   const left = site.clause.slice(site.leftFrom, site.leftTo);
   const noun = leadingNoun(right);
   const fullLeft = site.clause.slice(0, site.leftTo);
-  const subject = aggregateSubject(left) || aggregateSubject(fullLeft);
-  let metric = noun;
+  const list = aggregateList(left).subject ? aggregateList(left) : aggregateList(fullLeft);
+  const subject = list.subject;
+  // 「集中开工A、B等12个重点项目」 counts projects started, not projects in general.
+  const event = factCues().countEventVerbs.includes(list.verb) && !noun.includes(list.verb) ? list.verb : "";
+  let metric = `${event}${noun}`;
   if (isGeneric(noun)) {
     const clauseVerb = splitLeadVerb(stripPrefixes(site.clause.slice(0, site.leftTo), factCues().leadingStrip, site.stripZonePrefix)).verb;
     const tail = stripSuffixes(right, Object.keys(factCues().qualifiersBefore));

@@ -30,6 +30,8 @@ beforeAll(async () => {
     "本报讯 1至5月，全市功能区招商引资稳中有进。其中，青岛国际院士港新签约过亿元项目7个；青岛蓝谷新签约过亿元项目9个。");
   article("ip-2022.md", "蓝谷知识产权工作成效", "2023-01-20", "青岛蓝谷",
     "本报讯 2022年，青岛蓝谷实现专利质押融资额3.6亿元。2023年，青岛蓝谷力争专利质押融资额达到4.5亿元。2021年，青岛蓝谷专利质押融资额为2.8亿元。");
+  article("batch-2023.md", "蓝谷四季度重大项目集中开工", "2023-10-12", "青岛蓝谷",
+    "本报讯 10月11日，青岛蓝谷第四季度重大项目集中开工活动在海纳智能制造基地项目现场举行。\n记者了解到，此次集中开工海纳智能制造基地项目、云帆新材料产业园项目等12个重点项目，总投资96.5亿元。\n其中，总投资18.2亿元的云帆新材料产业园项目是此次开工的龙头项目。");
   await ingestFiles([temp.config.seedsDir, inbox], { config: temp.config, gazetteer: Gazetteer.load() });
   engine = await createEngine(temp.config, { ensureSeeds: false });
 });
@@ -94,6 +96,24 @@ describe("picking the right figure among look-alikes", () => {
     expect(actual.answer).not.toMatch(/4\.5亿元|2\.8亿元/);
     const target = await ask("青岛蓝谷2023年专利质押融资额的目标是多少？");
     expect(target.answer).toContain("4.5亿元");
+  });
+
+  it("gives a named project's own investment, never the total of a list it is in", async () => {
+    const own = await ask("云帆新材料产业园项目的总投资是多少？");
+    expect(own.answer).toContain("18.2亿元");
+    expect(own.answer).not.toContain("96.5亿元");
+    const listed = await ask("海纳智能制造基地项目的总投资是多少？");
+    expect(listed.answer).not.toMatch(/为96\.5亿元/);
+    const unknown = await ask("远洋跨境电商创新中心项目总投资是多少？");
+    expect(unknown.found).toBe(false);
+  });
+
+  it("answers a batch's count and total, and lists its projects from the sentence after the lead", async () => {
+    const batch = await ask("青岛蓝谷2023年四季度集中开工了多少个项目？总投资多少？");
+    expect(batch.answer).toContain("12个");
+    expect(batch.answer).toContain("96.5亿元");
+    const list = await ask("2023年四季度青岛蓝谷集中开工的是哪几个项目？");
+    expect(list.answer).toContain("云帆新材料产业园项目");
   });
 
   it("compares zones on one metric, period and year from the fact table", async () => {

@@ -150,6 +150,7 @@ describe("periods and years in a roundup", () => {
     "1至4月份，青岛蓝谷外贸进出口总额完成96.7亿元，去年同期为105.6亿元；实现规模以上工业总产值266.5亿元，增长14.6%，低于青岛高新区同期的300.2亿元。",
     "2023年全年，青岛蓝谷跨境电商业务额完成94.3亿元。",
     "今年以来，青岛蓝谷累计完成固定资产投资15.2亿元。",
+    "2023年，青岛蓝谷完成GDP40.9亿元，累计过亿元项目签约3个。",
   ].join("\n");
   const { facts } = extractFacts(article(text, "2024-01-10", ["青岛蓝谷"]), Gazetteer.load().withZones(["即墨经济开发区"]));
 
@@ -165,6 +166,11 @@ describe("periods and years in a roundup", () => {
 
   it("gives a comparison figure the clause's metric and the zone it names", () => {
     expect(factFor(facts, "300.2亿元")).toMatchObject({ zone: "青岛高新区", metric: "规模以上工业总产值", periodKey: "M1-4" });
+  });
+
+  it("reads a figure right after GDP, and keeps 签约's 约 in the metric", () => {
+    expect(factFor(facts, "40.9亿元")).toMatchObject({ metric: "GDP", year: 2023 });
+    expect(factFor(facts, "3个")).toMatchObject({ metric: "过亿元项目签约", qualifier: "" });
   });
 
   it("keeps 今年以来 apart from the whole year", () => {
