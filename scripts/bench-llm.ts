@@ -37,7 +37,7 @@ try {
   /** Server-side model time of the chat requests made since `from`. */
   const serverTime = (from: number) => server.chat.requests.slice(from).reduce((sum, r) => sum + (r.durationMs ?? 0), 0);
 
-  let started = performance.now();
+  const started = performance.now();
   let from = server.chat.requests.length;
   await brain.answer(questions[0]!.question);
   const coldTotal = performance.now() - started;

@@ -713,7 +713,7 @@ export class Composer {
     else evidence = `集中开工${listed}等${b.n}个重点项目，总投资${b.invest.raw}`;
     const eventDay = dayBefore(date);
     const intro = `${eventDay.m}月${eventDay.d}日，${zAs}${tp.text}重大项目集中开工${rng.pick(["仪式", "活动"])}在${names[0]}现场举行。`;
-    let text = `${intro}${evidence}${style === 1 ? `，${listed}等项目位列其中` : ""}，涵盖${rng.sample(INDUSTRIES, 3).join("、")}等领域。`;
+    const text = `${intro}${evidence}${style === 1 ? `，${listed}等项目位列其中` : ""}，涵盖${rng.sample(INDUSTRIES, 3).join("、")}等领域。`;
     this.batchFact(ctx, zone, year, q, b, evidence, tp.yearExpr, zAs, "primary", undefined, names);
     ctx.paragraphs.push({ text });
     // Lead project's own investment.

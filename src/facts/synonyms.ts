@@ -22,7 +22,7 @@ function synonymTable(): SynonymTable {
 
 /** Drops punctuation, quotes and spaces that vary between phrasings of one metric. */
 function normalizeText(s: string): string {
-  return s.replace(/[\s“”"'‘’「」《》〈〉（）()【】\[\]、，,。·]/g, "").toUpperCase();
+  return s.replace(/[\s“”"'‘’「」《》〈〉（）()【】[\]、，,。·]/g, "").toUpperCase();
 }
 
 /**

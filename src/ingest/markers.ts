@@ -47,7 +47,7 @@ export function defaultMarkersPath(): string {
   return fileURLToPath(new URL("../../data/ingest-markers.json", import.meta.url));
 }
 
-const escapeForClass = (chars: string): string => chars.replace(/[\\\]\[^-]/g, "\\$&");
+const escapeForClass = (chars: string): string => chars.replace(/[\\\][^-]/g, "\\$&");
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const compile = (pattern: string): RegExp => new RegExp(pattern, "u");
 

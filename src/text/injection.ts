@@ -78,7 +78,7 @@ export class LeakDetector {
     for (let i = 0; i + window <= compact.length; i++) {
       const shingle = compact.slice(i, i + window);
       // Stretches with digits or citation brackets are what answers legitimately contain.
-      if (!/[0-9\[\]]/.test(shingle)) this.shingles.add(shingle);
+      if (!/[0-9[\]]/.test(shingle)) this.shingles.add(shingle);
     }
   }
 

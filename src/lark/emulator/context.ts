@@ -1,4 +1,4 @@
-import { RateWindow } from './faults.js';
+import type { RateWindow } from './faults.js';
 import type { EmulatorStore } from './store.js';
 import type { TokenStore } from './tokens.js';
 
