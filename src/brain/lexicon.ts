@@ -23,6 +23,10 @@ const QuestionWordsSchema = z.object({
   overviewWords: z.array(z.string()),
   /** 「增长多少」「占比」: the question asks for a percentage, not an amount. */
   rateCues: z.array(z.string()),
+  /** 「都干了些什么」「介绍一下」: an open question about a zone, answered with a brief. */
+  briefCues: z.array(z.string()),
+  /** 「多少」「第几」: the question asks for a figure, so it is never a brief. */
+  figureAsks: z.array(z.string()),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

@@ -8,6 +8,8 @@ import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, METRIC_FIT_MIN, type FigureQuery, type Lookup } from "./lookup.js";
 import { scoreSentence, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
+import { writeBrief } from "./brief.js";
+import { planQuestion, type QueryPlan } from "./plan.js";
 import { readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
 
@@ -28,6 +30,9 @@ export class OfflineBrain {
   private readonly referenceYear: number;
   private readonly finder: EvidenceFinder;
   private readonly lookup: FactLookup;
+  private readonly bank: SentenceBank;
+  /** Zones some article speaks about, built on first use. */
+  private reportedZones: Set<string> | undefined;
 
   constructor(private readonly tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
     // Exact sentence-level rarity on a newsroom-sized corpus; past that, the search index's chunk
@@ -36,6 +41,7 @@ export class OfflineBrain {
       ? { documentFrequency: (term: string) => corpus.index.termDocumentFrequency(term), total: corpus.index.chunks.length }
       : undefined;
     const bank = new SentenceBank(corpus.articles, corpus.gazetteer, rarity);
+    this.bank = bank;
     const years = [...corpus.articles.values()].map((a) => Number(a.date?.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
@@ -49,14 +55,46 @@ export class OfflineBrain {
 
   async answer(question: string, history: Turn[] = []): Promise<Answer> {
     const frame = this.read(question, history);
-    if (frame.question === "") return this.decline(frame, fill("declineEmpty", {}));
-    if (this.asksOverview(frame)) return this.overview(frame);
-    if (frame.terms.length === 0 && frame.items.length === 0) return this.decline(frame, fill("declineUnclear", {}));
-    if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) return this.compare(frame);
-    if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return this.perYear(frame);
-    if (frame.type === "remaining") return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
-    if (frame.type === "sum" && frame.items.length >= 2) return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
-    return this.single(frame);
+    const plan = planQuestion(frame, this.lexicon);
+    if (plan.op === "empty") return this.decline(frame, fill("declineEmpty", {}));
+    const unknown = frame.zones.find((zone) => !this.zoneIsReported(zone));
+    if (unknown) return this.decline(frame, fill("declineUnknownZone", { zone: unknown }));
+    switch (plan.op) {
+      case "brief":
+        return this.brief(frame, plan);
+      case "overview":
+        return this.overview(frame);
+      case "unclear":
+        return this.decline(frame, fill("declineUnclear", {}));
+      case "compare":
+        return this.compare(frame);
+      case "perYear":
+        return this.perYear(frame);
+      case "difference":
+        return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
+      case "sum":
+        return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
+      default:
+        return this.single(frame);
+    }
+  }
+
+  /** Some article speaks about the zone or a zone inside it: otherwise nothing can answer for it. */
+  private zoneIsReported(zone: string): boolean {
+    this.reportedZones ??= new Set([...this.corpus.articles.values()].flatMap((article) => article.zones));
+    if (this.reportedZones.has(zone)) return true;
+    return [...this.reportedZones].some((reported) => this.corpus.gazetteer.isWithin(reported, zone));
+  }
+
+  // ---- open questions: a zone's most informative sentences ----
+
+  private brief(frame: QuestionFrame, plan: QueryPlan): Answer {
+    const zone = frame.zones[0]!;
+    const lines = writeBrief({ zone, year: frame.year, kind: frame.kind, topic: plan.topic }, this.corpus, this.bank, this.lexicon, (id) => this.finder.source(id));
+    if (lines.length === 0) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(zone, frame.year), topic: plan.topic.join("、") || "相关情况" }));
+    const rows = lines.map(({ citation }) => fill("briefRow", { quote: citation.quote, title: citation.title, date: dateLabel(citation.date) }));
+    const text = fill("brief", { head: `${scopeLabel(zone, frame.year)}：`, rows: rows.join("\n") });
+    return this.found(frame, text, lines.map((line) => line.citation), [], "search");
   }
 
   // ---- questions answered by one passage (numeric, list, when, describe…), possibly in parts ----
@@ -368,14 +406,6 @@ export class OfflineBrain {
   }
 
   // ---- a zone's figures in general ----
-
-  /** 「青岛开发区2022年有哪些目标？」: a zone, maybe a year, and only general words like 目标/指标. */
-  private asksOverview(frame: QuestionFrame): boolean {
-    if (frame.zones.length !== 1 || frame.items.length > 0) return false;
-    const general = this.lexicon.words.overviewWords;
-    const asksGeneral = general.some((word) => frame.question.includes(word));
-    return asksGeneral && frame.terms.every((term) => general.includes(term) || this.lexicon.lightWords.has(term));
-  }
 
   /** The zone's facts from the fact table, targets first when the question asks for targets, each cited. */
   private overview(frame: QuestionFrame): Answer {

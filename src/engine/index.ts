@@ -1,5 +1,5 @@
 import type { Config } from "../config/index.js";
-import { OfflineBrain, type Answer, type Turn } from "../brain/index.js";
+import { gateAnswer, OfflineBrain, type Answer, type Turn } from "../brain/index.js";
 import { createLlmBrain, type LlmBrain, type LlmHooks } from "../brain/llm/index.js";
 import { ensureSeedsIngested, openCorpus, type Corpus, type IngestReport } from "../corpus/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
@@ -63,9 +63,9 @@ export async function createEngine(config: Config, options: EngineOptions = {}):
       const choice = askOptions.brain === undefined || askOptions.brain === "auto" ? defaultBrain : askOptions.brain;
       if (choice === "llm") {
         if (!llm) throw new BrainUnavailableError();
-        return llm.answer(question, history, { onText: askOptions.onText, chatId: askOptions.chatId });
+        return gateAnswer(await llm.answer(question, history, { onText: askOptions.onText, chatId: askOptions.chatId }));
       }
-      return offline.answer(question, history);
+      return gateAnswer(await offline.answer(question, history));
     },
     close: () => corpus.close(),
   };

@@ -1,0 +1,83 @@
+import type { Corpus } from "../corpus/index.js";
+import type { Citation } from "../domain/types.js";
+import type { SourceRef } from "../tools/index.js";
+import type { Lexicon } from "./lexicon.js";
+import { hasNumber } from "./scoring.js";
+import type { Sentence, SentenceBank } from "./sentences.js";
+
+/** What a brief weighs: data, so the weights can be tuned without touching the code. */
+export interface BriefWeights {
+  figure: number;
+  namesZone: number;
+  topic: number;
+  kindCue: number;
+  tooLong: number;
+}
+
+const DEFAULT_WEIGHTS: BriefWeights = { figure: 1, namesZone: 0.4, topic: 1.5, kindCue: 0.5, tooLong: 0.5 };
+/** How many sentences a brief shows. */
+const BRIEF_SENTENCES = 4;
+const MIN_CHARS = 14;
+const LONG_CHARS = 160;
+/** Articles read for one brief, newest first: enough for a zone's year, bounded on a 10k archive. */
+const MAX_ARTICLES = 40;
+/** Two sentences sharing this much of their characters say the same thing: only one is shown. */
+const SAME_SENTENCE_OVERLAP = 0.6;
+
+export interface BriefRequest {
+  zone: string;
+  year?: number;
+  kind?: "target" | "actual";
+  topic: string[];
+}
+
+export interface BriefLine {
+  sentence: Sentence;
+  citation: Citation;
+}
+
+/**
+ * The 3–5 most informative sentences about one zone (and year): sentences that speak about the zone,
+ * with figures, the asked topic's words and the asked kind's cue words scoring higher, quoted verbatim.
+ */
+export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, lexicon: Lexicon, source: (articleId: string) => SourceRef, weights = DEFAULT_WEIGHTS): BriefLine[] {
+  const { gazetteer } = corpus;
+  const about = (zones: string[]) => zones.some((zone) => gazetteer.isWithin(zone, request.zone));
+  const articles = [...corpus.articles.values()]
+    .filter((article) => about(article.zones))
+    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
+    .slice(0, MAX_ARTICLES);
+  const cues = request.kind ? lexicon.words.kindCues[request.kind] : [];
+  const scored: { sentence: Sentence; score: number }[] = [];
+  for (const article of articles) {
+    for (const sentence of bank.ofArticle(article.id)) {
+      if (sentence.text.length < MIN_CHARS || !about(sentence.zones)) continue;
+      if (request.year !== undefined && sentence.years.length > 0 && !sentence.years.includes(request.year)) continue;
+      let score = 0;
+      if (hasNumber(sentence.text)) score += weights.figure;
+      if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += weights.namesZone;
+      if (request.topic.length) score += weights.topic * (request.topic.filter((term) => sentence.lower.includes(term)).length / request.topic.length);
+      if (cues.some((cue) => sentence.text.includes(cue))) score += weights.kindCue;
+      if (sentence.text.length > LONG_CHARS) score -= weights.tooLong;
+      scored.push({ sentence, score });
+    }
+  }
+  const picked: Sentence[] = [];
+  for (const { sentence } of scored.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index)) {
+    if (picked.length >= BRIEF_SENTENCES) break;
+    if (picked.some((other) => overlap(other.text, sentence.text) >= SAME_SENTENCE_OVERLAP)) continue;
+    picked.push(sentence);
+  }
+  return picked
+    .sort((a, b) => a.articleId.localeCompare(b.articleId) || a.index - b.index)
+    .map((sentence) => ({ sentence, citation: { ...source(sentence.articleId), quote: sentence.text } }));
+}
+
+/** Share of the shorter text's character bigrams found in the longer one. */
+function overlap(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 2) return 0;
+  let shared = 0;
+  for (let i = 0; i + 2 <= short.length; i++) if (long.includes(short.slice(i, i + 2))) shared++;
+  return shared / (short.length - 1);
+}

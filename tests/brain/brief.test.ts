@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestFiles } from "../../src/corpus/index.js";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { createEngine, type Engine } from "../../src/engine/index.js";
+import { tempConfig } from "../support/engine.js";
+
+// Two articles written for this test: a zone's year in review and an unrelated zone's report.
+const review = `---
+title: 蓝谷这一年：项目落地提速
+date: 2024-01-20
+zone: 青岛蓝谷
+---
+过去一年，青岛蓝谷新引进海洋科技项目42个，总投资超过300亿元。
+蓝谷建成海洋药物中试基地，全年服务企业120余家。
+天气晴好，园区举办了职工运动会。
+2023年，蓝谷实现规上工业产值185亿元，同比增长9.1%。
+蓝谷全年新增市场主体3200户，同比增长15%。
+蓝谷累计集聚海洋领域院士团队12个。
+蓝谷新建人才公寓1800套，已交付使用。
+下一步，蓝谷将聚焦海洋生物医药，力争新增高新技术企业50家。
+`;
+const other = `---
+title: 胶州湾综保区一季度进出口增长
+date: 2024-04-10
+zone: 青岛胶州湾综合保税区
+---
+一季度，胶州湾综保区实现进出口总额56.3亿元，同比增长12%。
+`;
+
+let engine: Engine;
+const temp = tempConfig();
+const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-brief-"));
+beforeAll(async () => {
+  writeFileSync(path.join(inbox, "review.md"), review);
+  writeFileSync(path.join(inbox, "other.md"), other);
+  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
+  engine = await createEngine(temp.config, { ensureSeeds: false });
+});
+afterAll(() => {
+  engine?.close();
+  temp.cleanup();
+  rmSync(inbox, { recursive: true, force: true });
+});
+
+describe("briefs for open questions", () => {
+  it("answers 「X都干了些什么」 with the zone's informative sentences, each quoted and cited", async () => {
+    const answer = await engine.ask("青岛蓝谷都干了些什么？");
+    expect(answer.found).toBe(true);
+    expect(answer.citations.length).toBeGreaterThanOrEqual(3);
+    expect(answer.citations.every((c) => c.source === "review.md")).toBe(true);
+    expect(answer.answer).toContain("42个");
+    // A sentence without substance about the zone is not a highlight.
+    expect(answer.answer).not.toContain("运动会");
+    // Another zone's report stays out of it.
+    expect(answer.answer).not.toContain("56.3亿元");
+  });
+
+  it("leans to plans when the question asks what the zone intends (more figures than a brief shows)", async () => {
+    const answer = await engine.ask("青岛蓝谷打算干点啥？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("力争新增高新技术企业50家");
+  });
+});

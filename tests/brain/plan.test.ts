@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { planQuestion, type Operation } from "../../src/brain/index.js";
+import { loadLexicon } from "../../src/brain/lexicon.js";
+import { readQuestion } from "../../src/brain/understand.js";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+
+const gazetteer = Gazetteer.load();
+const lexicon = loadLexicon();
+const plan = (question: string) => planQuestion(readQuestion(question, { gazetteer, lexicon, referenceYear: 2024 }), lexicon);
+
+// Questions written for this test, the way people type in a work chat.
+const rows: [string, Operation][] = [
+  ["中德生态园今年都干了些什么？", "brief"],
+  ["介绍一下董家口", "brief"],
+  ["灵山湾影视文化产业区是做什么的", "brief"],
+  ["西海岸新区2023年经济整体咋样", "brief"],
+  ["董家口2023年港口吞吐量多少", "value"],
+  ["西海岸新区2022年GDP增速是多少", "value"],
+  ["青岛开发区2022年有哪些目标？", "overview"],
+  ["青岛开发区2022年和2021年新签约项目分别是多少", "perYear"],
+  ["", "empty"],
+];
+
+describe("planQuestion", () => {
+  it.each(rows)("%s → %s", (question, op) => {
+    expect(plan(question).op).toBe(op);
+  });
+
+  it("keeps the words of an open question beyond its zone as the brief's topic", () => {
+    const brief = plan("西海岸新区2023年经济整体咋样");
+    expect(brief.topic).toContain("经济");
+    expect(brief.requests[0]).toMatchObject({ zone: "青岛西海岸新区", year: 2023 });
+  });
+
+  it("asks one request per year of a per-year question", () => {
+    expect(plan("青岛开发区2022年和2021年新签约项目分别是多少").requests.map((r) => r.year)).toEqual([2022, 2021]);
+  });
+});
