@@ -85,11 +85,16 @@ describe("resilience", () => {
     expect(h.events).toEqual([expect.objectContaining({ type: "fallback", reason: "model-error", detail: expect.stringContaining("401") })]);
   });
 
-  it("persistent 500s are retried a few times, then fall back", async () => {
-    server.chat.push({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
-    const answer = await h.engine.ask(QUESTION, [], { brain: "llm" });
+  it("persistent 500s are retried with backoff until the deadline, then fall back in time", async () => {
+    const brain = h.brain({ timeoutMs: 2000 });
+    server.chat.push(...Array.from({ length: 20 }, () => ({ status: 500 })));
+    const started = performance.now();
+    const answer = await brain.answer(QUESTION, []);
+    expect(performance.now() - started).toBeLessThan(2000 + 500);
     expect(answer.brain).toBe("offline");
-    expect(server.chat.requests).toHaveLength(3);
+    // Backoff grows (125–250, 250–500, 500–1000 ms …): a handful of tries fit, never a tight loop.
+    expect(server.chat.requests.length).toBeGreaterThanOrEqual(3);
+    expect(server.chat.requests.length).toBeLessThanOrEqual(6);
   });
 
   it("a model that never answers: the offline answer is delivered within LLM_TIMEOUT_MS + 1 s", async () => {

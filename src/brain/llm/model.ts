@@ -58,10 +58,16 @@ interface Loaded {
   none: Runnable;
 }
 
-const MAX_ATTEMPTS = 3;
+/** A safety cap only: rate limits and 5xx are retried for as long as the deadline leaves room. */
+const MAX_ATTEMPTS = 10;
 const BASE_BACKOFF_MS = 250;
-/** A retry is only started when at least this much time is left. */
-const MIN_ATTEMPT_MS = 300;
+const MAX_BACKOFF_MS = 4000;
+/**
+ * A retry is started only when, after its wait, at least this much of the deadline is left: enough for
+ * a short reply from a provider that has just lifted its limit, not more (a wider margin turned two
+ * 429s with Retry-After: 1 inside a 3 s deadline into the offline fallback).
+ */
+const MIN_ATTEMPT_MS = 100;
 
 export class ChatModel {
   private loaded: Promise<Loaded> | undefined;
@@ -106,7 +112,7 @@ export class ChatModel {
       } catch (error) {
         if (options.signal.aborted) throw new DeadlineError();
         const problem = classify(error);
-        const waitMs = Math.max(problem.retryAfterMs ?? 0, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+        const waitMs = retryWait(problem, attempt);
         const left = options.deadline - performance.now();
         if (!problem.retryable || attempt >= MAX_ATTEMPTS || left < waitMs + MIN_ATTEMPT_MS) {
           throw new ModelError(problem.message, problem.status, problem.retryable);
@@ -167,6 +173,16 @@ function classify(error: unknown): Problem {
   return { retryable: false, message };
 }
 
+/**
+ * How long to wait before the next attempt: what the provider asked for (Retry-After), else capped
+ * exponential backoff with jitter, so that many answers limited at once do not retry in lockstep.
+ */
+function retryWait(problem: { retryAfterMs?: number }, attempt: number): number {
+  if (problem.retryAfterMs !== undefined) return problem.retryAfterMs;
+  const exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+  return Math.round(exponential / 2 + Math.random() * (exponential / 2));
+}
+
 function retryAfter(headers: unknown): number | undefined {
   const get = (name: string): string | undefined => {
     if (!headers) return undefined;
@@ -176,9 +192,13 @@ function retryAfter(headers: unknown): number | undefined {
   };
   const ms = Number(get("retry-after-ms"));
   if (Number.isFinite(ms) && ms > 0) return ms;
-  const seconds = Number(get("retry-after"));
-  if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
-  return undefined;
+  const value = get("retry-after");
+  if (value === undefined || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds > 0 ? seconds * 1000 : undefined;
+  // Retry-After may also be an HTTP date.
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
