@@ -1,0 +1,52 @@
+import { joinPieces } from "../text.js";
+import type { Leaf, Line } from "./layout.js";
+
+/** Lines joined into a paragraph, with what the layout said about its edges. */
+export interface Paragraph {
+  text: string;
+  size: number;
+  /** Pages its lines came from, in order. */
+  pages: number[];
+  /** Its first line starts further right than its column (an indented opening, or a right-aligned note). */
+  opensIndented: boolean;
+  /** The first line of its page. */
+  opensPage: boolean;
+}
+
+interface Placed {
+  line: Line;
+  leaf: Leaf;
+  leafIndex: number;
+}
+
+const sizeChanges = (a: Line, b: Line) => Math.abs(a.size - b.size) > 0.12 * Math.max(a.size, b.size);
+const indented = (p: Placed) => p.line.x0 - p.leaf.left > 0.8 * p.line.size;
+const endsShort = (p: Placed) => p.line.x1 < p.leaf.right - 1.2 * p.line.size;
+
+/** Whether `next` opens a new paragraph after `previous` (in reading order). */
+function opensParagraph(previous: Placed, next: Placed): boolean {
+  if (sizeChanges(previous.line, next.line)) return true;
+  if (indented(next) || endsShort(previous)) return true;
+  // A column (or a page) that ends with a full line and a next one that starts flush left: the same
+  // paragraph flowing on. Within a column, a blank gap wider than a line means a new paragraph.
+  const sameLeaf = previous.leafIndex === next.leafIndex;
+  return sameLeaf && next.line.top - previous.line.bottom > 1.0 * next.line.size;
+}
+
+export function paragraphsOf(leaves: Leaf[]): Paragraph[] {
+  const placed: Placed[] = leaves.flatMap((leaf, leafIndex) => leaf.lines.map((line) => ({ line, leaf, leafIndex })));
+  const out: Paragraph[] = [];
+  let previous: Placed | undefined;
+  for (const current of placed) {
+    const opensPage = !previous || previous.line.page !== current.line.page;
+    if (!previous || opensParagraph(previous, current)) {
+      out.push({ text: current.line.text, size: current.line.size, pages: [current.line.page], opensIndented: indented(current), opensPage });
+    } else {
+      const paragraph = out.at(-1)!;
+      paragraph.text = joinPieces(paragraph.text, current.line.text);
+      if (!paragraph.pages.includes(current.line.page)) paragraph.pages.push(current.line.page);
+    }
+    previous = current;
+  }
+  return out;
+}

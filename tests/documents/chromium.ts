@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+
+// Debian's Chromium driven by playwright-core (no browser download), as in tests/playground. Fixtures
+// are printed by it: HTML with CSS columns and the WenQuanYi Zen Hei font → PDF, or → PNG screenshot.
+
+export const CHROMIUM = process.env.ZONEBOT_CHROMIUM ?? "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(CHROMIUM);
+export const CHROMIUM_SKIP_REASON = `${CHROMIUM} is not installed (apt-get install -y chromium fonts-wqy-zenhei); skipping the PDF fixture tests`;
+
+export interface Printer {
+  pdf(html: string): Promise<Uint8Array>;
+  /** One A4 page rendered to a PNG, then wrapped in a PDF that has no text layer (a "scan"). */
+  scannedPdf(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export async function startPrinter(): Promise<Printer> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), "zonebot-documents-chromium-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+    locale: "zh-CN",
+  });
+  const page = await context.newPage();
+  const pdf = async (html: string): Promise<Uint8Array> => {
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const bytes = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, margin: { top: "0", bottom: "0", left: "0", right: "0" } });
+    return new Uint8Array(bytes);
+  };
+  return {
+    pdf,
+    async scannedPdf(html) {
+      // A4 at ~150 dpi: big enough for OCR, small enough to stay quick.
+      await page.setViewportSize({ width: 1240, height: 1754 });
+      await page.setContent(html, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready);
+      const png = await page.screenshot({ type: "png", fullPage: false });
+      const wrapper = `<!doctype html><html><head><style>@page{size:A4;margin:0}html,body{margin:0}img{width:210mm;height:297mm;display:block}</style></head>`
+        + `<body><img src="data:image/png;base64,${png.toString("base64")}"></body></html>`;
+      return pdf(wrapper);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
