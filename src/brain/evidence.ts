@@ -5,19 +5,15 @@ import { asksForRate, type Lexicon } from "./lexicon.js";
 import { enumeratesAsked, hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
+import { weight } from "./weights.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
-export const FOUND_COVERAGE = 0.6;
-/** A follow-up's topic was confirmed by the earlier turn, so its match may be looser. */
-const FOLLOW_UP_RELIEF = 0.85;
+export function foundCoverage(): number {
+  return weight("evidence", "foundCoverage");
+}
 const CANDIDATE_CHUNKS = 20;
 /** How far down the ranking to look for a sentence of the right kind. */
 const ACCEPTABLE_WINDOW = 8;
-/** How much the fit of the best fact counts against the fit of its sentence. */
-const FACT_WEIGHT = 0.3;
-const UNASKED_ACTUAL_LEAN = 0.04;
-/** A target question wants the sentence whose figure is a target, not the actual beside it. */
-const KIND_AGREES = 0.12;
 /** Characters around a number that say what it counts (「赴英、法、日、韩4个国家和国内16个城市」). */
 const LOCAL_BEFORE = 10;
 const LOCAL_AFTER = 8;
@@ -83,15 +79,19 @@ export class EvidenceFinder {
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       // Without 目标/计划 a question about a past year asks what happened: lean to actuals.
-      const kindFit = !facts[0] ? 0 : frame.kind ? (kindAgrees(frame.kind, facts[0].kind) ? KIND_AGREES : -KIND_AGREES) : kindAgrees("actual", facts[0].kind) ? UNASKED_ACTUAL_LEAN : 0;
-      const fit = candidate.score + FACT_WEIGHT * factFit + kindFit;
+      // A target question wants the sentence whose figure is a target, not the actual beside it.
+      const agrees = weight("evidence", "kindAgrees");
+      const kindFit = !facts[0] ? 0 : frame.kind ? (kindAgrees(frame.kind, facts[0].kind) ? agrees : -agrees) : kindAgrees("actual", facts[0].kind) ? weight("evidence", "unaskedActualLean") : 0;
+      // How much the fit of the best fact counts against the fit of its sentence.
+      const fit = candidate.score + weight("evidence", "factWeight") * factFit + kindFit;
       if (!best || fit > best.fit) best = { evidence, facts, fit };
     }
     return best && { evidence: best.evidence, facts: best.facts };
   }
 
   acceptable(frame: QuestionFrame, candidate: SentenceScore): boolean {
-    const needed = frame.followUp ? FOUND_COVERAGE * FOLLOW_UP_RELIEF : FOUND_COVERAGE;
+    // A follow-up's topic was confirmed by the earlier turn, so its match may be looser.
+    const needed = foundCoverage() * (frame.followUp ? weight("evidence", "followUpRelief") : 1);
     if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk) return false;
     const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
     if (wantsNumber(frame) && !hasNumber(text)) return false;
@@ -172,12 +172,12 @@ export class EvidenceFinder {
     const local = `${fact.subject}${fact.metric}${localText(fact)}`;
     const localFit = average(terms.map((term) => termMatch(term, local, this.scoring.synonyms)));
     const clauseFit = average(terms.map((term) => termMatch(term, fact.evidence, this.scoring.synonyms)));
-    let score = localFit + 0.3 * clauseFit;
+    let score = localFit + weight("fact", "clauseFit") * clauseFit;
     const family = this.familyOf(fact);
-    if (frame.unitFamily && family === frame.unitFamily) score += 0.2;
+    if (frame.unitFamily && family === frame.unitFamily) score += weight("fact", "unitFamily");
     // 「进出口额是多少」 asks for the amount; its growth rate answers only a question about growth.
-    if (family === "percent" && !asksForRate(frame.question, this.lexicon)) score -= 0.3;
-    if (frame.kind) score += kindAgrees(frame.kind, fact.kind) ? 0.1 : -0.1;
+    if (family === "percent" && !asksForRate(frame.question, this.lexicon)) score += weight("fact", "rateUnasked");
+    if (frame.kind) score += (kindAgrees(frame.kind, fact.kind) ? 1 : -1) * weight("fact", "kindAgrees");
     return score;
   }
 

@@ -2,14 +2,12 @@ import { metricFit, namesKnownMetric } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
+import { weight } from "./weights.js";
 
 /** A fact's metric must fit the asked one at least this well to answer it. */
-export const METRIC_FIT_MIN = 0.6;
-/** A metric no synonym group names is matched on its characters, and must match them closely. */
-const UNKNOWN_METRIC_FIT_MIN = 0.75;
-/** For this year or later without 目标/完成, a plan is likelier; it outweighs differences in wording. */
-const UNASKED_KIND_LEAN = 0.3;
-const EXACT_ZONE_LEAN = 0.02;
+export function metricFitMin(): number {
+  return weight("lookup", "metricFitMin");
+}
 
 /** What the fact table says about one asked figure. */
 export type Lookup =
@@ -27,7 +25,10 @@ export interface FigureQuery {
   /** The wording names a metric the synonym table knows (else it is matched on its characters). */
   known: boolean;
   year: number;
+  /** The kind the question asks for (目标/完成…): a figure of the other kind never answers. */
   kind?: "target" | "actual";
+  /** Without an asked kind, the likelier one: what happened in a past year, what is planned for this one. */
+  likelyKind: "target" | "actual";
   /** Normalised period; Y for the whole year. */
   period: string;
   wantsPercent: boolean;
@@ -50,14 +51,15 @@ export class FactLookup {
     if (!zone || frame.year === undefined || metric.length < 2) return undefined;
     return {
       zone, metric, known: namesKnownMetric(metric),
-      year: frame.year, kind: frame.kind ?? (frame.year < this.referenceYear ? "actual" : undefined), period: frame.period ?? "Y",
+      year: frame.year, kind: frame.kind, likelyKind: frame.year < this.referenceYear ? "actual" : "target", period: frame.period ?? "Y",
       wantsPercent: asksForRate(part, this.lexicon),
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
     };
   }
 
   find(query: FigureQuery): Lookup {
-    const threshold = query.known ? METRIC_FIT_MIN : UNKNOWN_METRIC_FIT_MIN;
+    // A metric no synonym group names is matched on its characters, and must match them closely.
+    const threshold = query.known ? metricFitMin() : weight("lookup", "unknownMetricFitMin");
     const sameMetric = this.tools
       .lookupMetric({ metric: query.metric, zone: query.zone })
       .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
@@ -70,7 +72,7 @@ export class FactLookup {
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
-    const lean = (fact: FactResult) => kindLean(query, fact) + (fact.zone === query.zone ? EXACT_ZONE_LEAN : 0);
+    const lean = (fact: FactResult) => kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0);
     const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
     return { status: "found", fact: best.fact, fit: best.fit };
   }
@@ -80,7 +82,7 @@ export class FactLookup {
 export function elsewhere(tools: Toolbox, query: FigureQuery): FactResult[] {
   return tools
     .lookupMetric({ metric: query.metric, year: query.year, period: query.period })
-    .filter((fact) => fact.zone !== query.zone && metricFit(query.metric, fact.metric) >= METRIC_FIT_MIN && kindFits(query.kind, fact.kind))
+    .filter((fact) => fact.zone !== query.zone && metricFit(query.metric, fact.metric) >= metricFitMin() && kindFits(query.kind, fact.kind))
     .filter((fact) => (fact.unit === "%") === query.wantsPercent);
 }
 
@@ -95,10 +97,13 @@ function kindFits(asked: "target" | "actual" | undefined, kind: string): boolean
   return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual" || kind === "stat";
 }
 
-/** Without 目标/完成 in a question about this year or later: what is planned is the likelier figure. */
+/**
+ * Without 目标/完成 in the question, the likelier kind wins over differences in wording; when only the
+ * other kind exists, it answers, labelled as what it is.
+ */
 function kindLean(query: FigureQuery, fact: FactResult): number {
   if (query.kind) return 0;
-  return fact.kind === "target" || fact.kind === "plan" ? UNASKED_KIND_LEAN : 0;
+  return kindFits(query.likelyKind, fact.kind) ? weight("lookup", "unaskedKindLean") : 0;
 }
 
 /** The closest figure the table has: same year first, then nearest year; same kind and period preferred. */

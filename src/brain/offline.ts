@@ -3,9 +3,9 @@ import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber } from "./compose.js";
-import { EvidenceFinder, FOUND_COVERAGE, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
+import { EvidenceFinder, foundCoverage, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { elsewhere, FactLookup, METRIC_FIT_MIN, type FigureQuery, type Lookup } from "./lookup.js";
+import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { scoreSentence, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
@@ -133,7 +133,7 @@ export class OfflineBrain {
     const sentenceOf = (fact: FactResult) => this.finder.evidenceOfFact(fact).sentences.map((x) => x.text).join("");
     const candidates = this.tools
       .listProjects({ year: frame.year, name })
-      .filter((fact) => fact.unit === "元" && metricFit("总投资", fact.metric) >= METRIC_FIT_MIN && !fact.subject.includes("等"))
+      .filter((fact) => fact.unit === "元" && metricFit("总投资", fact.metric) >= metricFitMin() && !fact.subject.includes("等"))
       .filter((fact) => fact.subject.includes(name) || fact.evidence.includes(name) || (fact.subject.length <= 2 && sentenceOf(fact).includes(name)))
       .filter((fact) => !inAggregate(sentenceOf(fact), name));
     const inZone = (fact: FactResult) => frame.zones.length === 0 || (fact.zone !== null && frame.zones.some((zone) => this.corpus.gazetteer.isWithin(fact.zone!, zone)));
@@ -382,7 +382,7 @@ export class OfflineBrain {
     for (const candidate of ranked.slice(0, 6)) {
       if (!candidate.zoneOk || !candidate.yearOk || !candidate.periodOk || candidate.coverage < 0.35) continue;
       // The sentence must be about this entity; the metric may be carried by the unit (面积 → 平方米).
-      const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.finder.scoring, entityTerms).coverage >= FOUND_COVERAGE;
+      const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.finder.scoring, entityTerms).coverage >= foundCoverage();
       if (!about) continue;
       const evidence = this.finder.evidenceOf(candidate);
       const fact = this.finder.pickFacts(metricFrame, evidence, 1)[0];
@@ -434,7 +434,7 @@ export class OfflineBrain {
     const ranked = await this.finder.rank(frame);
     const pick = (kind: "target" | "actual") => {
       for (const candidate of ranked.slice(0, 8)) {
-        if (candidate.coverage < FOUND_COVERAGE * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
+        if (candidate.coverage < foundCoverage() * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
         const evidence = this.finder.evidenceOf(candidate);
         const fact = this.finder.pickFacts({ ...frame, kind }, evidence, 1).find((f) => kindAgrees(kind, f.kind));
         if (fact) return { fact, evidence };
@@ -463,7 +463,7 @@ export class OfflineBrain {
     const terms = [...new Set([...frame.items, ...frame.terms.filter((t) => !frame.items.some((item) => item.includes(t)))])];
     const ranked = await this.finder.rank(frame, terms);
     for (const candidate of ranked.slice(0, 5)) {
-      if (candidate.coverage < FOUND_COVERAGE * 0.8 || !candidate.zoneOk || !candidate.yearOk || !candidate.periodOk) continue;
+      if (candidate.coverage < foundCoverage() * 0.8 || !candidate.zoneOk || !candidate.yearOk || !candidate.periodOk) continue;
       const evidence = this.finder.evidenceOf(candidate);
       const parts = this.itemFacts(frame, evidence);
       if (!parts) continue;
@@ -531,7 +531,7 @@ export class OfflineBrain {
   private declineWithNearMiss(frame: QuestionFrame, ranked: SentenceScore[]): Answer {
     const scope = scopeLabel(frame.zones[0], frame.year);
     const topic = frame.terms.slice(0, 4).join("、");
-    const near = ranked.find((r) => r.coverage >= FOUND_COVERAGE && r.eventsOk && (!r.zoneOk || !r.yearOk));
+    const near = ranked.find((r) => r.coverage >= foundCoverage() && r.eventsOk && (!r.zoneOk || !r.yearOk));
     if (!near) return this.decline(frame, fill("declineGeneric", { scope, topic }));
     const citation = this.finder.cite(this.finder.evidenceOf(near));
     return this.decline(frame, fill("declineNearMiss", {

@@ -3,6 +3,7 @@ import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
+import { weight } from "./weights.js";
 
 /** How well one sentence answers a frame, and why. */
 export interface SentenceScore {
@@ -19,9 +20,6 @@ export interface SentenceScore {
   score: number;
 }
 
-const PREVIOUS_SENTENCE_CREDIT = 0.7;
-const PARTIAL_TERM_CREDIT = 0.9;
-const DEFINITION_COVERAGE = 0.8;
 const TIME_EXPRESSION = /\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬)?|年底|年内|年初|季度|上半年|下半年|近期|日前|今年|明年|(?:19|20)\d{2}年/;
 const ENUMERATION = /、[^、，。；]{2,40}等(?:\d+|[一二三四五六七八九十两]+)[个项家批]([\u4e00-\u9fa5]{1,8})/g;
 const NUMBER = /\d|[一二三四五六七八九十百千万两]+[个家项支张列处批条座栋所名位场次]/;
@@ -33,38 +31,67 @@ export interface ScoringContext {
   synonyms: (term: string) => string[];
 }
 
-export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceScore {
+/** What the scorer knows of one sentence as an answer to a frame: named, each testable on its own. */
+export interface SentenceFeatures {
+  coverage: number;
+  usesPrevious: boolean;
+  zoneOk: boolean;
+  yearOk: boolean;
+  eventsOk: boolean;
+  periodOk: boolean;
+  /** The feature names (from data/answer-weights.json "sentence") that add to the score here. */
+  bonuses: string[];
+}
+
+export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceFeatures {
   const previous = context.bank.previous(sentence);
   let total = 0;
   let covered = 0;
   let usesPrevious = false;
   for (const term of terms) {
-    const weight = termWeight(term, frame, context.bank, context.lexicon);
-    total += weight;
+    const termWeightValue = termWeight(term, frame, context.bank, context.lexicon);
+    total += termWeightValue;
     const here = termMatch(term, sentence.text, context.synonyms);
-    const before = previous ? PREVIOUS_SENTENCE_CREDIT * termMatch(term, previous.text, context.synonyms) : 0;
-    covered += weight * Math.max(here, before);
+    const before = previous ? weight("sentence", "previousSentenceCredit") * termMatch(term, previous.text, context.synonyms) : 0;
+    covered += termWeightValue * Math.max(here, before);
     if (before > here) usesPrevious = true;
   }
   let coverage = total > 0 ? covered / total : 0;
   // 「“融”就是…」 answers 「“融”是什么意思」 even when the rest of the question's context is elsewhere.
-  if (frame.type === "define" && definesTerm(frame, sentence.text, context.lexicon)) coverage = Math.max(coverage, DEFINITION_COVERAGE);
-  const zoneOk = zonesAgree(frame.zones, sentence.zones, context.gazetteer);
-  const yearOk = frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year);
-  const eventsOk = frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb)));
-  let score = coverage * (zoneOk ? 1 : 0.4) * (yearOk ? 1 : 0.4) * (eventsOk ? 1 : 0.6);
-  score += typeBonus(frame, sentence, context.lexicon) + kindAndPeriodBonus(frame, sentence.text, context.lexicon);
-  const periodOk = periodFits(frame.period, sentence.text, previous?.text);
-  return { sentence, coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious, score };
+  if (frame.type === "define" && definesTerm(frame, sentence.text, context.lexicon)) coverage = Math.max(coverage, weight("sentence", "definitionCoverage"));
+  return {
+    coverage,
+    usesPrevious,
+    zoneOk: zonesAgree(frame.zones, sentence.zones, context.gazetteer),
+    yearOk: frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year),
+    eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
+    periodOk: periodFits(frame.period, sentence.text, previous?.text),
+    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text, context.lexicon)],
+  };
 }
+
+/** One score from the features: coverage, scaled down by each failed agreement, plus the bonuses. */
+export function combine(features: SentenceFeatures): number {
+  const factor = (ok: boolean, name: string) => (ok ? 1 : weight("sentence", name));
+  const scaled = features.coverage * factor(features.zoneOk, "zoneMismatchFactor") * factor(features.yearOk, "yearMismatchFactor") * factor(features.eventsOk, "eventMismatchFactor");
+  return features.bonuses.reduce((sum, name) => sum + weight("sentence", name), scaled);
+}
+
+export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceScore {
+  const features = sentenceFeatures(frame, sentence, context, terms);
+  const { coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious } = features;
+  return { sentence, coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious, score: combine(features) };
+}
+
+const weightOf = (name: string) => weight("sentence", name);
 
 /** Rare terms weigh more (idf over sentences); quoted terms and counted numbers more still. */
 function termWeight(term: string, frame: QuestionFrame, bank: SentenceBank, lexicon: Lexicon): number {
   const df = bank.documentFrequency(term);
   let weight = Math.log(1 + bank.size / (1 + df));
-  if (frame.quoted.includes(term)) weight *= 1.5;
-  if (lexicon.lightWords.has(term)) weight *= 0.3;
-  if (/^\d/.test(term)) weight *= 1.2;
+  if (frame.quoted.includes(term)) weight *= weightOf("quotedTermWeight");
+  if (lexicon.lightWords.has(term)) weight *= weightOf("lightWordWeight");
+  if (/^\d/.test(term)) weight *= weightOf("countedNumberWeight");
   return weight;
 }
 
@@ -75,7 +102,7 @@ export function termMatch(term: string, text: string, synonyms: (term: string) =
   if (synonyms(term).some((synonym) => haystack.includes(synonym.toLowerCase()))) return 1;
   if ([...term].length < 3) return 0;
   const shared = longestSharedRun(term, haystack) / term.length;
-  return shared >= 0.5 ? PARTIAL_TERM_CREDIT * shared : 0;
+  return shared >= 0.5 ? weight("sentence", "partialTermCredit") * shared : 0;
 }
 
 /** Length of the longest piece (≥ 2 chars) of `term` that occurs in `text` (擂台赛 in 「功能区擂台」 → 2). */
@@ -93,23 +120,23 @@ function zonesAgree(asked: string[], spoken: string[], gazetteer: Gazetteer): bo
   return asked.some((zone) => spoken.some((candidate) => gazetteer.isWithin(candidate, zone)));
 }
 
-function typeBonus(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): number {
+function typeFeatures(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon): string[] {
   const text = sentence.text;
   switch (frame.type) {
     case "numeric":
     case "sum":
     case "compare":
-      return hasNumber(text) ? 0.05 : -0.1;
+      return [hasNumber(text) ? "numberPresent" : "numberAbsent"];
     case "when":
-      return TIME_EXPRESSION.test(text) ? 0.05 : -0.1;
+      return [TIME_EXPRESSION.test(text) ? "timePresent" : "timeAbsent"];
     case "list":
       // A list answer enumerates: 「A、B、C」, best of all 「A、B等11个项目」.
-      if (enumeratesAsked(frame, text)) return 0.2;
-      return (text.match(/、/g)?.length ?? 0) >= 2 ? 0.08 : 0;
+      if (enumeratesAsked(frame, text)) return ["listEnumeratesAsked"];
+      return (text.match(/、/g)?.length ?? 0) >= 2 ? ["listCommas"] : [];
     case "define":
-      return definesTerm(frame, text, lexicon) ? 0.3 : 0;
+      return definesTerm(frame, text, lexicon) ? ["definesTerm"] : [];
     default:
-      return 0;
+      return [];
   }
 }
 
@@ -127,18 +154,18 @@ function periodFits(asked: string | undefined, text: string, previous: string | 
 }
 
 /** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */
-function kindAndPeriodBonus(frame: QuestionFrame, text: string, lexicon: Lexicon): number {
-  let bonus = 0;
+function kindAndPeriodFeatures(frame: QuestionFrame, text: string, lexicon: Lexicon): string[] {
+  const features: string[] = [];
   if (frame.kind) {
     const cues = lexicon.words.kindCues[frame.kind];
     const other = lexicon.words.kindCues[frame.kind === "target" ? "actual" : "target"];
-    if (cues.some((cue) => text.includes(cue))) bonus += 0.06;
-    else if (other.some((cue) => text.includes(cue))) bonus -= 0.04;
+    if (cues.some((cue) => text.includes(cue))) features.push("askedKindCue");
+    else if (other.some((cue) => text.includes(cue))) features.push("otherKindCue");
   }
   const period = periodKey(text);
-  if (frame.period) bonus += period === frame.period ? 0.1 : period ? -0.3 : -0.05;
-  else if (period && period !== "Y") bonus -= 0.05;
-  return bonus;
+  if (frame.period) features.push(period === frame.period ? "askedPeriodSaid" : period ? "otherPeriodSaid" : "askedPeriodUnsaid");
+  else if (period && period !== "Y") features.push("unaskedPartOfYear");
+  return features;
 }
 
 /** 「A、B等43个项目集中开工」 answers 「集中开工的是哪几个项目」: the enumerated things are the asked ones. */

@@ -167,7 +167,8 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     groupZones: frame.groupZones.length ? frame.groupZones : previous.groupZones,
     year: frame.year ?? previous.year,
     years: frame.years.length ? frame.years : previous.years,
-    kind: frame.kind ?? previous.kind,
+    // 「那2021年呢？」 after a question about 2022's target asks about 2021 as such: another year's kind is not carried over.
+    kind: frame.kind ?? (frame.year !== undefined && frame.year !== previous.year ? undefined : previous.kind),
     period: frame.period ?? previous.period,
     terms: frame.terms.length ? frame.terms : previous.terms,
     metricText: frame.terms.length ? frame.metricText : previous.metricText,

@@ -53,6 +53,14 @@ describe("offline brain over the seeds", () => {
     expect(followUp.answer).toContain("200家以上");
   });
 
+  it("a follow-up naming another year asks about that year as such, not about its target", async () => {
+    const first = await engine.ask("青岛开发区2022年计划新签约过亿元项目多少个？");
+    expect(first.answer).toContain("36个");
+    const followUp = await engine.ask("那2021年呢？", [{ question: first.question, frame: first.frame }]);
+    expect(followUp.found).toBe(true);
+    expect(followUp.answer).toContain("30余个");
+  });
+
   it("compares two zones and names the larger", async () => {
     const answer = await engine.ask("2020年董家口经济区和国际经济合作区，哪个计划推进的产业项目更多？");
     expect(answer.found).toBe(true);
