@@ -1,22 +1,30 @@
 import { createHash } from "node:crypto";
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
-import { datelineDate, findDateline, normalizeDate } from "./dates.js";
+import { type DateClue, datelineDate, earliestWritingDate, findDateline, normalizeDate } from "./dates.js";
 import { defaultMarkers, type Markers } from "./markers.js";
 import type { ArticlePiece } from "./split.js";
 
 /** Everything known about a file besides its text. */
 export interface FileMeta {
-  /** Name citations use (file basename, or front-matter `source`). */
+  /** File name citations show: always the file's basename. */
   source: string;
+  /** What identifies the file: its absolute path, or its URL. Article ids are `${location}#${part}` (default: source). */
+  location?: string;
   /** sha256 hex of the raw file bytes. */
   contentHash: string;
   /** `--date` from the command line: overrides every other date. */
   cliDate?: string;
   frontMatter?: { title?: string; date?: string; zones?: string[] };
   sidecar?: { date?: string; title?: string };
-  /** Title found outside the text (HTML <title>), used when part 0 has no printed headline. */
-  fallbackTitle?: string;
+  /** Title the document itself declares (an HTML page's og:title/<title>/<h1>), ranked after front matter and sidecar. */
+  documentTitle?: string;
+  /** Publish date the document declares (HTML meta tags, a 「发布时间：」 line). */
+  documentDate?: DateClue;
+  /** Date of a page header at the top of the text (「某某日报　2023年3月13日　星期一」). */
+  headerDate?: DateClue;
+  /** The outlet: front matter `source:`, a 「来源：」 line, the site's name. */
+  outlet?: string;
 }
 
 interface DatedText {
@@ -35,15 +43,17 @@ export function buildArticles(
   gazetteer: Gazetteer,
   markers: Markers = defaultMarkers(),
 ): Article[] {
-  const fileDate = fileLevelDate(meta);
   const wholeText = pieces.map((piece) => piece.text).join("\n");
-  const datelined = pieces.map((piece) => pieceDate(piece.text, meta, fileDate, wholeText, markers));
+  const fileDate = declaredDate(meta);
+  const notBefore = earliestWritingDate(wholeText, markers);
+  const datelined = pieces.map((piece) => fileDate ?? pieceDate(piece.text, meta, wholeText, notBefore, markers));
   const sibling = datelined.find((dated) => dated.date !== null);
+  const location = meta.location ?? meta.source;
   return pieces.map((piece, part) => {
     const dated = datelined[part]!.date || !sibling ? datelined[part]! : sibling;
     const title = pieceTitle(piece, part, meta);
-    return {
-      id: `${meta.source}#${part}`,
+    const article: Article = {
+      id: `${location}#${part}`,
       source: meta.source,
       part,
       title,
@@ -53,45 +63,45 @@ export function buildArticles(
       text: piece.text,
       contentHash: meta.contentHash,
     };
+    if (meta.outlet) article.outlet = meta.outlet;
+    return article;
   });
 }
 
 /** Explicit metadata outranks layout guesses for the first piece; later pieces keep their own headlines. */
 function pieceTitle(piece: ArticlePiece, part: number, meta: FileMeta): string {
   if (part !== 0) return piece.title;
-  const explicit = meta.frontMatter?.title ?? meta.sidecar?.title;
-  if (explicit) return explicit;
-  if (piece.titleSource === "derived" && meta.fallbackTitle) return meta.fallbackTitle;
-  return piece.title;
+  return meta.frontMatter?.title ?? meta.sidecar?.title ?? meta.documentTitle ?? piece.title;
 }
 
-/** File-wide date by precedence: CLI, front matter, sidecar. */
-function fileLevelDate(meta: FileMeta): DatedText & { fromCli: boolean } {
-  const candidates: [string | undefined, string][] = [
+/**
+ * A date the file states for all its pieces, by precedence: `--date`, front matter, the document's own
+ * publish date (HTML meta), a dated page header. Undefined when none does: then each piece reads its dateline.
+ */
+function declaredDate(meta: FileMeta): DatedText | undefined {
+  const candidates: [string | undefined, string | undefined][] = [
     [meta.cliDate, "cli"],
     [meta.frontMatter?.date, "front-matter"],
-    [meta.sidecar?.date, "sidecar"],
+    [meta.documentDate?.date, meta.documentDate?.evidence],
+    [meta.headerDate?.date, meta.headerDate?.evidence],
   ];
   for (const [raw, evidence] of candidates) {
     const date = raw ? normalizeDate(raw) : null;
-    if (date) return { date, dateEvidence: evidence, fromCli: evidence === "cli" };
+    if (date && evidence) return { date, dateEvidence: evidence };
   }
-  return { date: null, dateEvidence: null, fromCli: false };
+  return undefined;
 }
 
-/** CLI date wins; otherwise a dateline in the piece (「本报8月11日讯」) beats file metadata. */
-function pieceDate(
-  text: string,
-  meta: FileMeta,
-  fileDate: DatedText & { fromCli: boolean },
-  wholeText: string,
-  markers: Markers,
-): DatedText {
-  if (fileDate.fromCli) return fileDate;
+/**
+ * A dateline in the piece (「本报8月11日讯」, 「本报讯（记者 某某）10月29日」), its year from the sidecar's
+ * date or the body; else the sidecar's date.
+ */
+function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: string | undefined, markers: Markers): DatedText {
+  const sidecarDate = meta.sidecar?.date ? normalizeDate(meta.sidecar.date) : null;
   const dateline = findDateline(text, markers);
-  const date = dateline ? datelineDate(dateline, fileDate.date, wholeText) : null;
+  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, notBefore) : null;
   if (dateline && date) return { date, dateEvidence: dateline.evidence };
-  return { date: fileDate.date, dateEvidence: fileDate.dateEvidence };
+  return sidecarDate ? { date: sidecarDate, dateEvidence: "sidecar" } : { date: null, dateEvidence: null };
 }
 
 /** Canonical zones mentioned, most mentions first (first mention breaks ties); forced zones lead. */

@@ -10,8 +10,16 @@ export const CHROMIUM = process.env.ZONEBOT_CHROMIUM ?? "/usr/bin/chromium";
 export const chromiumAvailable = existsSync(CHROMIUM);
 export const CHROMIUM_SKIP_REASON = `${CHROMIUM} is not installed (apt-get install -y chromium fonts-wqy-zenhei); skipping the PDF fixture tests`;
 
+export interface PrintOptions {
+  /** A page footer printed by Chromium (its pageNumber class), in a bottom margin. */
+  footerTemplate?: string;
+  margin?: { top: string; bottom: string; left: string; right: string };
+}
+
 export interface Printer {
-  pdf(html: string): Promise<Uint8Array>;
+  pdf(html: string, options?: PrintOptions): Promise<Uint8Array>;
+  /** The first A4 page of the HTML rendered to a PNG (~150 dpi), as a scanner would see it. */
+  screenshot(html: string): Promise<Buffer>;
   /** One A4 page rendered to a PNG, then wrapped in a PDF that has no text layer (a "scan"). */
   scannedPdf(html: string): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -27,20 +35,38 @@ export async function startPrinter(): Promise<Printer> {
     locale: "zh-CN",
   });
   const page = await context.newPage();
-  const pdf = async (html: string): Promise<Uint8Array> => {
+  const pdf = async (html: string, options: PrintOptions = {}): Promise<Uint8Array> => {
     await page.setContent(html, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready);
-    const bytes = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true, margin: { top: "0", bottom: "0", left: "0", right: "0" } });
+    await page.evaluate("document.fonts.ready");
+    // A fixture whose text overflows its page would be cut off in print and could never be read back.
+    const overflowing = await page.evaluate("Array.from(document.querySelectorAll('.page')).filter((p) => p.scrollHeight > p.clientHeight + 1).length");
+    if (overflowing !== 0) throw new Error(`fixture: ${String(overflowing)} page(s) overflow; use fewer paragraphs`);
+    const bytes = await page.pdf({
+      format: "A4", printBackground: true, preferCSSPageSize: !options.margin,
+      margin: options.margin ?? { top: "0", bottom: "0", left: "0", right: "0" },
+      displayHeaderFooter: options.footerTemplate !== undefined,
+      headerTemplate: "<span></span>",
+      footerTemplate: options.footerTemplate ?? "<span></span>",
+    });
     return new Uint8Array(bytes);
+  };
+  const screenshot = async (html: string): Promise<Buffer> => {
+    // A4 at ~150 dpi: big enough for OCR, small enough to stay quick.
+    const shooter = await context.newPage();
+    try {
+      await shooter.setViewportSize({ width: 1240, height: 1754 });
+      await shooter.setContent(html, { waitUntil: "load" });
+      await shooter.evaluate("document.fonts.ready");
+      return await shooter.screenshot({ type: "png", fullPage: false });
+    } finally {
+      await shooter.close();
+    }
   };
   return {
     pdf,
+    screenshot,
     async scannedPdf(html) {
-      // A4 at ~150 dpi: big enough for OCR, small enough to stay quick.
-      await page.setViewportSize({ width: 1240, height: 1754 });
-      await page.setContent(html, { waitUntil: "load" });
-      await page.evaluate(() => document.fonts.ready);
-      const png = await page.screenshot({ type: "png", fullPage: false });
+      const png = await screenshot(html);
       const wrapper = `<!doctype html><html><head><style>@page{size:A4;margin:0}html,body{margin:0}img{width:210mm;height:297mm;display:block}</style></head>`
         + `<body><img src="data:image/png;base64,${png.toString("base64")}"></body></html>`;
       return pdf(wrapper);
