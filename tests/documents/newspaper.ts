@@ -59,6 +59,8 @@ const STYLE = `
 @page { size: A4; margin: 0 }
 html, body { margin: 0; padding: 0 }
 body { font-family: "WenQuanYi Zen Hei", sans-serif; color: #111 }
+.page.scan { padding: 0 }
+.page.scan img { width: 210mm; height: 297mm; display: block }
 .page { width: 210mm; height: 297mm; box-sizing: border-box; padding: 12mm 12mm 10mm; overflow: hidden; position: relative; page-break-after: always; break-after: page }
 .header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid #a00; padding-bottom: 2mm; margin-bottom: 5mm; font-size: 11px }
 .header .name { font-size: 22px; color: #a00; letter-spacing: 2px }
@@ -107,7 +109,8 @@ function pieceHtml(p: Placement, previous: Placement | undefined): string {
   return `<div class="piece">${parts.join("")}</div>`;
 }
 
-export function paperHtml(paper: Paper): string {
+/** The paper's pages, then `extraPages` (raw HTML of further .page elements, e.g. a scanned page). */
+export function paperHtml(paper: Paper, extraPages = ""): string {
   const previousPart = new Map<PaperArticle, Placement>();
   const pages = paper.pages.map((page) => {
     const rows = page.rows.map((row) => `<div class="row">${row.map((p) => {
@@ -119,7 +122,7 @@ export function paperHtml(paper: Paper): string {
       + `<span>第${page.edition}版 ${page.section}</span></div>${rows}`
       + `<div class="footer"><span>${paper.name}社出版 热线电话：0532-88888888</span><span>${page.edition}</span></div></div>`;
   }).join("");
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${pages}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${pages}${extraPages}</body></html>`;
 }
 
 /** The articles in order of first appearance: what a reader must give back. */

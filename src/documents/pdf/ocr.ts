@@ -78,10 +78,14 @@ function toPpm(image: PdfImage): Buffer {
   return Buffer.concat([Buffer.from(`P6\n${width} ${height}\n255\n`), pixels]);
 }
 
+// Tesseract often gives Latin punctuation after a Chinese character; the printed page had the full-width one.
+const FULL_WIDTH: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）" };
+const fullWidthPunctuation = (text: string) => text.replace(/(?<=\p{Script=Han})[,:;?!()]/gu, (c) => FULL_WIDTH[c] ?? c);
+
 /** Tesseract's text → paragraphs: blocks are separated by blank lines; the lines of a block are joined. */
 export function ocrParagraphs(text: string): string[] {
   return text.split(/\n\s*\n/)
-    .map((block) => block.split("\n").map(tidyText).filter(Boolean).reduce(joinPieces, ""))
+    .map((block) => fullWidthPunctuation(block.split("\n").map(tidyText).filter(Boolean).reduce(joinPieces, "")))
     .filter((p) => p.length > 0);
 }
 
