@@ -6,10 +6,12 @@
 
 /** One newspaper piece after cleaning and splitting. A source file may hold several. */
 export interface Article {
-  /** Stable id: `${source}#${part}` (part counts from 0 in file order). */
+  /** Stable id: `${file's absolute path or URL}#${part}` (part counts from 0 in file order); never a front-matter field. */
   id: string;
   /** File name of the source (what citations name), e.g. `000_2ff4632f0b7735b9.txt`. */
   source: string;
+  /** The outlet that published it (front matter `source:`, a 「来源：」 line, the site's name), when known. */
+  outlet?: string;
   /** Index of this piece within its source file. */
   part: number;
   title: string;

@@ -27,9 +27,15 @@ interface Run {
 const HAN = /\p{Script=Han}/gu;
 const INDENT = /^[ \t\u3000]/;
 
+/**
+ * How the text's lines were laid out: `ocr` — a page's physical lines, wrapped columns to join into paragraphs;
+ * `structured` — one block per line already (from Markdown or HTML), kept as it is.
+ */
+export type Layout = "ocr" | "structured";
+
 /** Cleaned text of a whole file: one paragraph (or headline) per line, page furniture and bylines dropped. */
-export function cleanText(raw: string, markers: Markers = defaultMarkers()): string {
-  return renderBlocks(parseBlocks(raw, markers));
+export function cleanText(raw: string, markers: Markers = defaultMarkers(), layout: Layout = "ocr"): string {
+  return renderBlocks(parseBlocks(raw, markers, layout));
 }
 
 export function renderBlocks(blocks: Block[]): string {
@@ -52,11 +58,11 @@ export function headlineText(lines: string[]): string {
 }
 
 /** Split raw page text into paragraphs, headline groups, bylines and continuation markers. */
-export function parseBlocks(raw: string, markers: Markers = defaultMarkers()): Block[] {
+export function parseBlocks(raw: string, markers: Markers = defaultMarkers(), layout: Layout = "ocr"): Block[] {
   const lines = toLines(raw, markers);
-  const indentedStyle = isIndentedStyle(lines);
+  const indentedStyle = layout === "ocr" && isIndentedStyle(lines);
   markHeadlines(lines, indentedStyle, markers);
-  return assembleBlocks(lines, indentedStyle, markers);
+  return assembleBlocks(lines, indentedStyle, layout);
 }
 
 function normalizeNewlines(raw: string): string {
@@ -196,12 +202,14 @@ function followsFinishedText(lines: Line[], prevIndex: number | undefined, marke
   return markers.sentenceEnd.test(prev.text) || /[—－]{2,}$/u.test(prev.text);
 }
 
-function assembleBlocks(lines: Line[], indentedStyle: boolean, markers: Markers): Block[] {
+function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] | undefined;
   let lastBody: Line | undefined;
+  // Structured lines were normalised by their reader, and table sentences keep the spaces between their labels.
+  const normalize = layout === "structured" ? normalizeHeadlineSpaces : normalizeBodySpaces;
   const flush = (): void => {
-    if (paragraph) blocks.push({ kind: "paragraph", text: normalizeBodySpaces(paragraph.reduce(joinWrappedLines, "")) });
+    if (paragraph) blocks.push({ kind: "paragraph", text: normalize(paragraph.reduce(joinWrappedLines, "")) });
     paragraph = undefined;
   };
   lines.forEach((l, i) => {
@@ -219,7 +227,7 @@ function assembleBlocks(lines: Line[], indentedStyle: boolean, markers: Markers)
       pushMarkerBlock(blocks, l);
       return;
     }
-    const startsParagraph = indentedStyle ? l.indented : !lastBody || PARAGRAPH_END.test(lastBody.text);
+    const startsParagraph = layout === "structured" || (indentedStyle ? l.indented : !lastBody || PARAGRAPH_END.test(lastBody.text));
     if (paragraph && !startsParagraph) paragraph.push(l.text);
     else {
       flush();

@@ -55,12 +55,56 @@ export function dominantYear(text: string): number | undefined {
   return best?.[0];
 }
 
+/** A date and what said it: a verbatim line of the file, or the name of the metadata that gave it. */
+export interface DateClue {
+  date: string;
+  evidence: string;
+}
+
+/** A full date printed in a page header at the top of a file; the evidence is the header line (trimmed). */
+export type HeaderDate = DateClue;
+
+/**
+ * The date of a page header among the first lines of a file: 「西海岸新闻　2024年1月29日　星期一　第一版」,
+ * 「某某日报 2023年3月13日 星期一」. Only short lines that end no sentence count as a header.
+ */
+export function findHeaderDate(text: string, markers: Markers): HeaderDate | undefined {
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, markers.headerMaxLines);
+  for (const line of lines) {
+    if (line.length > markers.headerLineMaxChars || markers.sentenceEnd.test(line)) continue;
+    for (const re of markers.headerDate) {
+      const groups = re.exec(line)?.groups;
+      if (!groups?.year || !groups.month || !groups.day) continue;
+      const [year, month, day] = [Number(groups.year), Number(groups.month), Number(groups.day)];
+      if (isValidDate(year, month, day)) return { date: formatDate(year, month, day), evidence: line };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The earliest date the text can have been written: 「2022年以来」 means 2022 has begun, 「截至2023年底」
+ * that 2023 has ended. Undefined when the text says neither.
+ */
+export function earliestWritingDate(text: string, markers: Markers): string | undefined {
+  let earliest: string | undefined;
+  for (const { pattern, from } of markers.yearFloor) {
+    for (const match of text.matchAll(pattern)) {
+      const year = Number(match.groups?.year);
+      if (!Number.isInteger(year)) continue;
+      const date = from === "start" ? formatDate(year, 1, 1) : formatDate(year, 12, 31);
+      if (!earliest || date > earliest) earliest = date;
+    }
+  }
+  return earliest;
+}
+
 /**
  * Complete a dateline with a year: its own, else the year of a known file date (stepping
  * back a year when the dateline would fall after that date, e.g. a 12月30日 story in a
  * January file), else the text's dominant year.
  */
-export function datelineDate(dateline: Dateline, knownDate: string | null, text: string): string | null {
+export function datelineDate(dateline: Dateline, knownDate: string | null, text: string, notBefore?: string): string | null {
   let year = dateline.year;
   if (year === undefined && knownDate) {
     year = Number(knownDate.slice(0, 4));
@@ -69,7 +113,15 @@ export function datelineDate(dateline: Dateline, knownDate: string | null, text:
       if (monthsAhead > 6) year -= 1;
     }
   }
-  year ??= dominantYear(text);
+  year ??= bodyYear(dateline, text, notBefore);
   if (year === undefined || !isValidDate(year, dateline.month, dateline.day)) return null;
   return formatDate(year, dateline.month, dateline.day);
+}
+
+/** The body's dominant year, moved forward to the first year whose month/day is not before `notBefore`. */
+function bodyYear(dateline: Dateline, text: string, notBefore: string | undefined): number | undefined {
+  let year = dominantYear(text) ?? (notBefore ? Number(notBefore.slice(0, 4)) : undefined);
+  if (year === undefined || !notBefore) return year;
+  while (formatDate(year, dateline.month, dateline.day) < notBefore) year += 1;
+  return year;
 }

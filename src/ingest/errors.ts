@@ -6,7 +6,8 @@ export type IngestFailureReason =
   | "unsupported-type"
   | "too-large"
   | "invalid-metadata"
-  | "unreadable";
+  | "unreadable"
+  | "unparseable";
 
 /** A per-file ingest failure; callers report it and carry on with the other files. */
 export class IngestFileError extends Error {
@@ -19,4 +20,10 @@ export class IngestFileError extends Error {
   ) {
     super(`${file}: ${reason}${detail ? ` (${detail})` : ""}`);
   }
+}
+
+/** Something in a file that was skipped or guessed; the file is still ingested. */
+export interface IngestWarning {
+  reason: "front-matter-dropped" | "front-matter-field-ignored" | "html-extraction-fallback";
+  detail: string;
 }

@@ -1,17 +1,12 @@
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import { normalizeDate } from "./dates.js";
+import type { IngestWarning } from "./errors.js";
 
-const FrontMatterSchema = z.object({
-  title: z.string().min(1).optional(),
-  date: z.union([z.string(), z.date(), z.number()]).optional(),
-  source: z.string().min(1).optional(),
-  zone: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
-});
-
-/** Metadata given in a Markdown file's YAML header. */
+/** Metadata given in a file's YAML header (.md, .txt: any text file). */
 export interface FrontMatter {
   title?: string;
   date?: string;
+  /** The outlet that published the article (front matter `source:`); never the article's identity. */
   source?: string;
   zones: string[];
 }
@@ -19,20 +14,86 @@ export interface FrontMatter {
 export interface SplitFrontMatter {
   frontMatter: FrontMatter | undefined;
   body: string;
+  /** Fields ignored and blocks dropped, in file order; never fatal to the file. */
+  warnings: IngestWarning[];
 }
 
-const FENCE = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** A `---` line (after optional blank lines) opening the file, a block, and a `---`/`...` line closing it. */
+const FENCE = /^\ufeff?(?:[ \t\u3000]*\r?\n)*---[ \t]*\r?\n((?:[\s\S]*?\r?\n)?)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** Front matter is fields: a block none of whose lines starts `key:` is a ruled-off passage of text. */
+const FIELD_LINE = /^[ \t]*[\p{L}\p{N}_-]+[ \t]*:/mu;
 
-/** Separate a leading `---` YAML block from the text. Throws on malformed YAML/fields (caller maps it to a file error). */
-export function splitFrontMatter(text: string): SplitFrontMatter {
-  const match = FENCE.exec(text);
-  if (!match) return { frontMatter: undefined, body: text };
-  const parsed = FrontMatterSchema.parse(parseYaml(match[1] ?? "") ?? {});
-  const date = parsed.date instanceof Date ? parsed.date.toISOString().slice(0, 10) : parsed.date?.toString();
-  const zones = parsed.zone === undefined ? [] : [parsed.zone].flat();
-  const frontMatter: FrontMatter = { zones };
-  if (parsed.title) frontMatter.title = parsed.title;
-  if (date) frontMatter.date = date;
-  if (parsed.source) frontMatter.source = parsed.source;
-  return { frontMatter, body: text.slice(match[0].length) };
+type FieldReader = (value: unknown, into: FrontMatter) => string | undefined;
+
+const text = (value: unknown): string | undefined => {
+  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "number") return String(value);
+  return undefined;
+};
+
+/** Each known field writes itself into the front matter, or says why it was ignored. */
+const FIELDS: Record<string, FieldReader> = {
+  title(value, into) {
+    const title = text(value);
+    if (!title) return "not a text";
+    into.title = title;
+    return undefined;
+  },
+  date(value, into) {
+    const raw = value instanceof Date ? value.toISOString().slice(0, 10) : text(value);
+    const date = raw ? normalizeDate(raw) : null;
+    if (!date) return `not a date (${JSON.stringify(raw ?? value)})`;
+    into.date = date;
+    return undefined;
+  },
+  source(value, into) {
+    const source = text(value);
+    if (!source) return "not a text";
+    into.source = source;
+    return undefined;
+  },
+  zone(value, into) {
+    const zones = (Array.isArray(value) ? value : [value]).map(text).filter((zone): zone is string => zone !== undefined);
+    if (zones.length === 0) return "no zone name";
+    into.zones.push(...zones);
+    return undefined;
+  },
+};
+
+/**
+ * Separate a leading `---` YAML block from the text. Never throws: a block that is not YAML is dropped
+ * with a warning (the text is read without it); a block that is not a mapping is left in the text; empty,
+ * malformed and unknown fields are skipped with a warning each.
+ */
+export function splitFrontMatter(input: string): SplitFrontMatter {
+  const match = FENCE.exec(input);
+  if (!match || (match[1]!.trim() && !FIELD_LINE.test(match[1]!))) return { frontMatter: undefined, body: input, warnings: [] };
+  const body = input.slice(match[0].length);
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(match[1] ?? "");
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    return { frontMatter: undefined, body, warnings: [{ reason: "front-matter-dropped", detail: `not valid YAML: ${detail}` }] };
+  }
+  if (parsed === null || parsed === undefined) return { frontMatter: { zones: [] }, body, warnings: [] };
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
+    return { frontMatter: undefined, body: input, warnings: [{ reason: "front-matter-dropped", detail: "the --- block is not a list of fields; read as text" }] };
+  }
+  return { ...readFields(parsed as Record<string, unknown>), body };
+}
+
+function readFields(fields: Record<string, unknown>): { frontMatter: FrontMatter; warnings: IngestWarning[] } {
+  const frontMatter: FrontMatter = { zones: [] };
+  const warnings: IngestWarning[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    const reader = FIELDS[key.trim().toLowerCase()];
+    if (!reader) {
+      warnings.push({ reason: "front-matter-field-ignored", detail: `unknown field "${key}"` });
+      continue;
+    }
+    const problem = value === null || value === "" ? "empty" : reader(value, frontMatter);
+    if (problem) warnings.push({ reason: "front-matter-field-ignored", detail: `${key}: ${problem}` });
+  }
+  return { frontMatter, warnings };
 }

@@ -1,46 +1,150 @@
-export interface HtmlText {
-  /** Text with one block element per paragraph (blank-line separated). */
+import { Readability } from "@mozilla/readability";
+import { type DateClue, normalizeDate } from "./dates.js";
+import { type DomDocument, type DomElement, type DomNode, type PageLine, pageLines, parseDocument } from "./dom.js";
+import type { IngestWarning } from "./errors.js";
+import { type HtmlWords, htmlWords, isBoilerplate, isMetaLine, stripSiteSuffix } from "./html-words.js";
+
+/** What a web page says: its article text (one block per line, blank-line separated) and its metadata. */
+export interface HtmlArticle {
   text: string;
-  /** Contents of <title>, when present. */
   title?: string;
+  date?: DateClue;
+  /** The site or paper that published it. */
+  outlet?: string;
+  warnings: IngestWarning[];
 }
 
-const DROPPED_ELEMENTS = ["script", "style", "noscript", "template", "svg", "head", "figcaption", "nav"];
-const BLOCK_TAGS =
-  "p|div|section|article|main|header|footer|aside|h[1-6]|li|ul|ol|dl|dt|dd|tr|table|thead|tbody|blockquote|pre|figure|hr|address";
+/** Blocks a reader never reads as the article (the fallback drops them; readability finds the content itself). */
+const FURNITURE = "nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo]";
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: "　", thinsp: " ",
-  ldquo: "“", rdquo: "”", lsquo: "‘", rsquo: "’", mdash: "—", ndash: "–", hellip: "…", middot: "·",
-  laquo: "«", raquo: "»", times: "×", divide: "÷", deg: "°", yen: "¥", copy: "©", reg: "®", bull: "•",
-};
-
-/** Minimal HTML → text: drops scripts/styles/captions, turns block elements into paragraph breaks, decodes entities. */
-export function htmlToText(html: string): HtmlText {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  let body = html.replace(/<!--[\s\S]*?-->/g, "");
-  for (const tag of DROPPED_ELEMENTS) body = body.replace(new RegExp(`<${tag}\\b[\\s\\S]*?</${tag}\\s*>`, "gi"), "");
-  body = body
-    .replace(/\s+/g, " ")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(new RegExp(`</?(?:${BLOCK_TAGS})\\b[^>]*>`, "gi"), "\n\n")
-    .replace(/<[^>]*>/g, "");
-  const text = decodeEntities(body)
-    .split("\n")
-    .map((line) => line.trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  const cleanTitle = title ? decodeEntities(title.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim() : "";
-  return cleanTitle ? { text, title: cleanTitle } : { text };
+/**
+ * A news page → its article: the main content picked by Mozilla Readability (no navigation, footers, 备案号,
+ * 友情链接), the title from og:title/<title>/<h1> without the site's name, the publish date from the page's meta
+ * tags or a 「发布时间：」 line, the outlet from the site name or a 「来源：」 line. Falls back to the whole page
+ * minus its furniture when readability finds nothing.
+ */
+export function extractHtmlArticle(html: string, words: HtmlWords = htmlWords()): HtmlArticle {
+  const document = parseDocument(asDocument(html));
+  const metas = metaContents(document);
+  const allLines = pageLines(document.body ?? document.documentElement);
+  const siteName = firstMeta(metas, words.siteNameMetaNames);
+  const title = pageTitle(document, metas, words, siteName);
+  const outlet = siteName ?? lineOutlet(allLines, words) ?? title?.site;
+  const date = metaDate(metas, words) ?? lineDate(allLines, words);
+  const warnings: IngestWarning[] = [];
+  let lines = readableLines(html);
+  if (lines.length === 0) {
+    warnings.push({ reason: "html-extraction-fallback", detail: "readability found no article; used the page without its navigation and footer" });
+    lines = fallbackLines(document);
+  }
+  const article: HtmlArticle = { text: articleText(lines, words, title?.title), warnings };
+  if (title) article.title = title.title;
+  if (date) article.date = date;
+  if (outlet) article.outlet = outlet;
+  return article;
 }
 
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (match, entity: string) => {
-    if (entity[0] === "#") {
-      const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+/** Old-style extraction (the page minus scripts, navigation, headers and footers), for callers that want only text. */
+export function htmlToText(html: string, words: HtmlWords = htmlWords()): { text: string; title?: string } {
+  const document = parseDocument(asDocument(html));
+  const rawTitle = document.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim();
+  const text = articleText(fallbackLines(document), words, undefined);
+  return rawTitle ? { text, title: rawTitle } : { text };
+}
+
+/** linkedom builds a document only from a whole page: wrap fragments. */
+function asDocument(html: string): string {
+  return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+function readableLines(html: string): PageLine[] {
+  try {
+    const document = parseDocument(asDocument(html));
+    type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
+    const reader = new Readability<DomNode>(document as unknown as ReadabilityDocument, {
+      charThreshold: 50,
+      serializer: (node) => node as unknown as DomNode,
+    });
+    const content = reader.parse()?.content;
+    return content ? pageLines(content) : [];
+  } catch {
+    return [];
+  }
+}
+
+function fallbackLines(document: DomDocument): PageLine[] {
+  const root = document.body ?? document.documentElement;
+  for (const element of Array.from(root.querySelectorAll(FURNITURE))) element.remove();
+  return pageLines(root);
+}
+
+/** Lines a reader would skip go; the title, printed again above the body, goes too. */
+function articleText(lines: PageLine[], words: HtmlWords, title: string | undefined): string {
+  return lines
+    .filter((line) => line.fromTable || !(isBoilerplate(line.text, words) || isMetaLine(line.text, words) || line.text === title))
+    .map((line) => line.text)
+    .join("\n\n");
+}
+
+/** meta name/property/itemprop (lower-cased) → content, first one of each name. */
+function metaContents(document: DomDocument): Map<string, string> {
+  const metas = new Map<string, string>();
+  for (const meta of Array.from(document.querySelectorAll("meta"))) {
+    const name = (meta.getAttribute("name") ?? meta.getAttribute("property") ?? meta.getAttribute("itemprop"))?.trim().toLowerCase();
+    const content = meta.getAttribute("content")?.trim();
+    if (name && content && !metas.has(name)) metas.set(name, content);
+  }
+  return metas;
+}
+
+function firstMeta(metas: Map<string, string>, names: string[]): string | undefined {
+  for (const name of names) {
+    const content = metas.get(name);
+    if (content) return content;
+  }
+  return undefined;
+}
+
+function metaDate(metas: Map<string, string>, words: HtmlWords): DateClue | undefined {
+  for (const name of words.publishDateMetaNames) {
+    const content = metas.get(name);
+    const date = content ? normalizeDate(content) : null;
+    if (date) return { date, evidence: `<meta ${name}="${content}">` };
+  }
+  return undefined;
+}
+
+function lineDate(lines: PageLine[], words: HtmlWords): DateClue | undefined {
+  for (const { text } of lines) {
+    for (const pattern of words.dateLine) {
+      const match = pattern.exec(text);
+      const date = match?.groups?.date ? normalizeDate(match.groups.date) : null;
+      if (match && date) return { date, evidence: match[0] };
     }
-    return NAMED_ENTITIES[entity.toLowerCase()] ?? match;
-  });
+  }
+  return undefined;
+}
+
+function lineOutlet(lines: PageLine[], words: HtmlWords): string | undefined {
+  for (const { text } of lines) {
+    if (!isMetaLine(text, words)) continue;
+    for (const pattern of words.outletLine) {
+      const outlet = pattern.exec(text)?.groups?.outlet;
+      if (outlet) return outlet;
+    }
+  }
+  return undefined;
+}
+
+/** og:title, else <title>, else the first <h1> outside the page's header/footer; the site's name cut off. */
+function pageTitle(document: DomDocument, metas: Map<string, string>, words: HtmlWords, siteName: string | undefined): { title: string; site?: string } | undefined {
+  const h1 = Array.from(document.querySelectorAll("h1")).find((element: DomElement) => !element.closest(FURNITURE));
+  const candidates = [firstMeta(metas, words.titleMetaNames), document.querySelector("title")?.textContent, h1?.textContent];
+  for (const candidate of candidates) {
+    const clean = candidate?.replace(/\s+/g, " ").trim();
+    if (!clean) continue;
+    const stripped = stripSiteSuffix(clean, words, siteName);
+    if (stripped.title.length >= words.titleMinChars && stripped.title !== siteName) return stripped;
+  }
+  return undefined;
 }

@@ -1,20 +1,24 @@
-/** Ingest front end: raw newspaper files → cleaned, split, dated Article records. */
-export { cleanText, parseBlocks, renderBlocks, type Block } from "./clean.js";
+/** Ingest front end: raw newspaper files and web pages → cleaned, split, dated Article records. */
+export { cleanText, parseBlocks, renderBlocks, type Block, type Layout } from "./clean.js";
 export { splitArticles, isDateline, type ArticlePiece } from "./split.js";
 export { buildArticles, zonesOf, sha256Hex, type FileMeta } from "./metadata.js";
-export { normalizeDate, findDateline, dominantYear, type Dateline } from "./dates.js";
+export { normalizeDate, findDateline, findHeaderDate, earliestWritingDate, dominantYear, type Dateline, type DateClue, type HeaderDate } from "./dates.js";
 export {
   loadArticleFile,
+  readArticleFile,
   listArticleFiles,
   readSidecar,
   articlesFromText,
   isSupportedArticleFile,
   DEFAULT_MAX_BYTES,
   type LoadOptions,
+  type LoadedFile,
   type Sidecar,
 } from "./loaders.js";
 export { decodeText } from "./decode.js";
-export { htmlToText, decodeEntities } from "./html.js";
+export { extractHtmlArticle, htmlToText, type HtmlArticle } from "./html.js";
+export { markdownToText } from "./markdown.js";
+export { tableSentences, type Table } from "./tables.js";
 export { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
-export { IngestFileError, type IngestFailureReason } from "./errors.js";
+export { IngestFileError, type IngestFailureReason, type IngestWarning } from "./errors.js";
 export { loadMarkers, defaultMarkers, type Markers } from "./markers.js";

@@ -3,11 +3,13 @@ import { basename, extname, join, resolve } from "node:path";
 import { z } from "zod";
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
-import { normalizeDate } from "./dates.js";
+import type { Layout } from "./clean.js";
+import { type DateClue, findHeaderDate, normalizeDate } from "./dates.js";
 import { decodeText } from "./decode.js";
-import { IngestFileError } from "./errors.js";
+import { IngestFileError, type IngestWarning } from "./errors.js";
 import { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
-import { htmlToText } from "./html.js";
+import { extractHtmlArticle } from "./html.js";
+import { markdownToText } from "./markdown.js";
 import { defaultMarkers, type Markers } from "./markers.js";
 import { buildArticles, sha256Hex, type FileMeta } from "./metadata.js";
 import { splitArticles } from "./split.js";
@@ -19,6 +21,8 @@ export interface LoadOptions {
   /** Refuse files larger than this (default 20 MB). */
   maxBytes?: number;
   markers?: Markers;
+  /** Where the file came from when that is a URL: it then identifies the articles instead of the local path. */
+  url?: string;
 }
 
 /** `<file>.meta.json` (or `<file-without-extension>.meta.json`) next to an article file. */
@@ -27,6 +31,12 @@ export interface Sidecar {
   /** Verbatim clue in the text that supports the date. */
   evidence?: string;
   title?: string;
+}
+
+/** One file's articles and what was skipped or guessed on the way (never fatal). */
+export interface LoadedFile {
+  articles: Article[];
+  warnings: IngestWarning[];
 }
 
 const SidecarSchema = z.object({
@@ -48,22 +58,52 @@ export function isSupportedArticleFile(path: string): boolean {
   return TEXT_TYPES.has(ext) || MARKDOWN_TYPES.has(ext) || HTML_TYPES.has(ext);
 }
 
-/** Read one article file (.txt, .md with front matter, .html) into its Article pieces. Throws IngestFileError. */
+/** Read one article file (.txt, .md, .html; YAML front matter in any text file) into its Article pieces. Throws IngestFileError. */
 export async function loadArticleFile(path: string, opts: LoadOptions): Promise<Article[]> {
+  return (await readArticleFile(path, opts)).articles;
+}
+
+/**
+ * Read one article file with the warnings it raised. Every failure of the file is an IngestFileError with a
+ * reason; only a malformed `--date` (a usage error, not the file's) is thrown as a plain Error.
+ */
+export async function readArticleFile(path: string, opts: LoadOptions): Promise<LoadedFile> {
   const markers = opts.markers ?? defaultMarkers();
   const cliDate = checkedCliDate(opts.date);
   if (!isSupportedArticleFile(path)) throw new IngestFileError(path, "unsupported-type", extname(path) || "no extension");
   const bytes = await readBounded(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const { text, frontMatter, fallbackTitle } = parseByType(path, decodeText(bytes, path));
   const sidecar = await readSidecar(path);
-  const meta: FileMeta = { source: frontMatter?.source ?? basename(path), contentHash: sha256Hex(bytes) };
-  if (cliDate) meta.cliDate = cliDate;
-  if (frontMatter) meta.frontMatter = frontMatter;
-  if (sidecar) meta.sidecar = sidecar;
-  if (fallbackTitle) meta.fallbackTitle = fallbackTitle;
-  const pieces = splitArticles(text, markers);
-  if (pieces.length === 0) throw new IngestFileError(path, "empty", "no article text after cleaning");
-  return buildArticles(pieces, meta, opts.gazetteer, markers);
+  try {
+    const parsed = parseByType(path, decodeText(bytes, path));
+    const meta: FileMeta = { source: basename(path), location: opts.url ?? resolve(path), contentHash: sha256Hex(bytes) };
+    if (cliDate) meta.cliDate = cliDate;
+    if (sidecar) meta.sidecar = sidecar;
+    const text = describeFile(meta, parsed, markers);
+    const pieces = splitArticles(text, markers, parsed.layout);
+    if (pieces.length === 0) throw new IngestFileError(path, "empty", "no article text after cleaning");
+    return { articles: buildArticles(pieces, meta, opts.gazetteer, markers), warnings: parsed.warnings };
+  } catch (error) {
+    if (error instanceof IngestFileError) throw error;
+    throw new IngestFileError(path, "unparseable", error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Fill the file's metadata from what the text declares; returns the text without the lines that only declared it. */
+function describeFile(meta: FileMeta, parsed: ParsedFile, markers: Markers): string {
+  let text = parsed.text;
+  const header = findHeaderDate(text, markers);
+  if (header) {
+    meta.headerDate = header;
+    text = withoutLine(text, header.evidence);
+  }
+  const outletLine = findOutletLine(text, markers);
+  if (outletLine) text = withoutLine(text, outletLine.line);
+  const outlet = parsed.frontMatter?.source ?? parsed.document?.outlet ?? outletLine?.outlet;
+  if (outlet) meta.outlet = outlet;
+  if (parsed.frontMatter) meta.frontMatter = parsed.frontMatter;
+  if (parsed.document?.title) meta.documentTitle = parsed.document.title;
+  if (parsed.document?.date) meta.documentDate = parsed.document.date;
+  return text;
 }
 
 function checkedCliDate(date: string | undefined): string | undefined {
@@ -76,6 +116,7 @@ function checkedCliDate(date: string | undefined): string | undefined {
 async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
     const info = await stat(path);
+    if (!info.isFile()) throw new IngestFileError(path, "unreadable", "not a regular file");
     if (info.size > maxBytes) throw new IngestFileError(path, "too-large", `${info.size} bytes > ${maxBytes}`);
     return await readFile(path);
   } catch (error) {
@@ -86,33 +127,45 @@ async function readBounded(path: string, maxBytes: number): Promise<Uint8Array> 
 
 interface ParsedFile {
   text: string;
+  layout: Layout;
   frontMatter?: FrontMatter;
-  fallbackTitle?: string;
+  /** What an HTML page declares about itself. */
+  document?: { title?: string; date?: DateClue; outlet?: string };
+  warnings: IngestWarning[];
 }
 
 function parseByType(path: string, decoded: string): ParsedFile {
   const ext = extname(path).toLowerCase();
   if (HTML_TYPES.has(ext)) {
-    const { text, title } = htmlToText(decoded);
-    return title ? { text, fallbackTitle: title } : { text };
+    const { text, warnings, ...document } = extractHtmlArticle(decoded);
+    return { text, layout: "structured", document, warnings };
   }
-  if (!MARKDOWN_TYPES.has(ext)) return { text: decoded };
-  try {
-    const { frontMatter, body } = splitFrontMatter(decoded);
-    return frontMatter ? { text: stripMarkdown(body), frontMatter } : { text: stripMarkdown(body) };
-  } catch (error) {
-    throw new IngestFileError(path, "invalid-metadata", `front matter: ${error instanceof Error ? error.message : error}`);
-  }
+  const { frontMatter, body, warnings } = splitFrontMatter(decoded);
+  const parsed: ParsedFile = MARKDOWN_TYPES.has(ext)
+    ? { text: markdownToText(body), layout: "structured", warnings }
+    : { text: body, layout: "ocr", warnings };
+  if (frontMatter) parsed.frontMatter = frontMatter;
+  return parsed;
 }
 
-/** Markdown syntax that would otherwise reach the text: heading marks, emphasis, links, images, quotes. */
-function stripMarkdown(body: string): string {
-  return body
-    .replace(/^#{1,6}\s+/gm, "")
-    .replace(/^>\s?/gm, "")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2");
+/** A line that only names the outlet (「来源：某某日报」), anywhere in the text. */
+function findOutletLine(text: string, markers: Markers): { outlet: string; line: string } | undefined {
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    for (const re of markers.outletLine) {
+      const outlet = re.exec(line)?.groups?.outlet;
+      if (outlet) return { outlet, line };
+    }
+  }
+  return undefined;
+}
+
+/** The text without the first line that reads `line` (trimmed). */
+function withoutLine(text: string, line: string): string {
+  const lines = text.split("\n");
+  const index = lines.findIndex((candidate) => candidate.trim() === line);
+  if (index >= 0) lines.splice(index, 1);
+  return lines.join("\n");
 }
 
 /** The sidecar of an article file, if one exists. Throws IngestFileError when it is malformed. */

@@ -21,6 +21,11 @@ const MarkersFileSchema = z.object({
   minPieceBodyChars: z.number().int().nonnegative(),
   derivedTitleMaxChars: z.number().int().positive(),
   continuationTitleSuffix: z.string(),
+  headerDatePatterns: z.array(z.string()),
+  headerMaxLines: z.number().int().positive(),
+  headerLineMaxChars: z.number().int().positive(),
+  yearFloorPatterns: z.array(z.object({ pattern: z.string(), from: z.enum(["start", "end"]) })),
+  outletLinePatterns: z.array(z.string()),
 });
 
 /** Compiled layout markers (data/ingest-markers.json). */
@@ -41,6 +46,14 @@ export interface Markers {
   minPieceBodyChars: number;
   derivedTitleMaxChars: number;
   continuationTitleSuffix: string;
+  /** A dated page header (masthead, date, weekday, page) among the first lines of a file. */
+  headerDate: RegExp[];
+  headerMaxLines: number;
+  headerLineMaxChars: number;
+  /** Phrases that say the text is no older than the start or the end of the year they name. */
+  yearFloor: { pattern: RegExp; from: "start" | "end" }[];
+  /** A line that names the outlet: 「来源：某某日报」. */
+  outletLine: RegExp[];
 }
 
 export function defaultMarkersPath(): string {
@@ -71,6 +84,11 @@ export function loadMarkers(path: string = defaultMarkersPath()): Markers {
     minPieceBodyChars: file.minPieceBodyChars,
     derivedTitleMaxChars: file.derivedTitleMaxChars,
     continuationTitleSuffix: file.continuationTitleSuffix,
+    headerDate: file.headerDatePatterns.map(compile),
+    headerMaxLines: file.headerMaxLines,
+    headerLineMaxChars: file.headerLineMaxChars,
+    yearFloor: file.yearFloorPatterns.map(({ pattern, from }) => ({ pattern: new RegExp(pattern, "gu"), from })),
+    outletLine: file.outletLinePatterns.map(compile),
   };
 }
 

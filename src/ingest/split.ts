@@ -1,4 +1,4 @@
-import { headlineText, parseBlocks, renderBlocks, type Block } from "./clean.js";
+import { headlineText, type Layout, parseBlocks, renderBlocks, type Block } from "./clean.js";
 import { defaultMarkers, type Markers } from "./markers.js";
 import { attributeHeadlines, chooseTitle, deriveTitle, type HeadlineCandidate } from "./titles.js";
 
@@ -37,8 +37,8 @@ const newDraft = (): Draft => ({ body: [], bylines: [], continuedFrom: null, con
  * 「（下转…）」. Headline groups right before a piece start or at the page edges are title
  * candidates; headline groups between body paragraphs are subheads and stay in the body.
  */
-export function splitArticles(raw: string, markers: Markers = defaultMarkers()): ArticlePiece[] {
-  const blocks = parseBlocks(raw, markers);
+export function splitArticles(raw: string, markers: Markers = defaultMarkers(), layout: Layout = "ocr"): ArticlePiece[] {
+  const blocks = parseBlocks(raw, markers, layout);
   const { drafts, candidates } = segment(blocks, markers);
   const merged = mergeShortDrafts(drafts, candidates, markers.minPieceBodyChars);
   if (merged.drafts.length === 0) return wholeTextPiece(blocks, markers);

@@ -85,12 +85,15 @@ const SHORT_LINE = 12;
 /**
  * The title among a piece's headline groups: the last main (non-kicker) group; within a
  * group of short OCR fragments (「国产商用车」「“排队”出海」) the joined group, else its
- * last line (earlier long lines of a group are kickers, 引题).
+ * last line that is not a subtitle (earlier long lines of a group are kickers, 引题).
  */
 export function chooseTitle(groups: string[][], markers: Markers): string | undefined {
   const main = groups.filter((lines) => !isKicker(lines, markers));
-  const chosen = main.at(-1);
-  if (!chosen) return undefined;
+  const group = main.at(-1);
+  if (!group) return undefined;
+  // A subtitle (「——2023年某某经济运行综述」) printed under the headline explains it; it is not the title.
+  const headline = group.filter((line) => !markers.subtitleStart.test(line));
+  const chosen = headline.length > 0 ? headline : group;
   if (chosen.every((line) => line.length <= SHORT_LINE)) return headlineText(chosen);
   return chosen.at(-1);
 }

@@ -70,7 +70,8 @@ describe("incremental ingestion", () => {
       expect(corpus.store.sources()).toHaveLength(first.added.length + 1);
       expect(corpus.articles.size).toBe(second.articles);
       expect(corpus.store.facts()).toHaveLength(second.facts);
-      expect(corpus.store.facts({ articleIds: ["shanghe-2024.md#0"] }).map((fact) => fact.raw)).toEqual(expect.arrayContaining([expect.stringContaining("17个")]));
+      const added = [...corpus.articles.values()].find((article) => article.source === "shanghe-2024.md")!;
+      expect(corpus.store.facts({ articleIds: [added.id] }).map((fact) => fact.raw)).toEqual(expect.arrayContaining([expect.stringContaining("17个")]));
     } finally {
       corpus.close();
     }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { IngestFileError, htmlToText, listArticleFiles, loadArticleFile, type IngestFailureReason } from "../../src/ingest/index.js";
+import { IngestFileError, htmlToText, listArticleFiles, loadArticleFile, readArticleFile, type IngestFailureReason } from "../../src/ingest/index.js";
 
 const gazetteer = Gazetteer.load();
 let dir: string;
@@ -29,31 +29,45 @@ async function expectFailure(path: string, reason: IngestFailureReason, options:
 }
 
 describe("file formats", () => {
-  it("reads Markdown front matter: title, date, source and forced zone", async () => {
+  it("reads Markdown front matter: title, date, outlet and forced zone; the id is the file's path", async () => {
     const path = await write(
       "fm.md",
       `---\ntitle: 新区项目建设提速\ndate: 2023-03-05\nsource: 青岛日报-2023-03-05\nzone: 上合示范区\n---\n# 小标题不应带井号\n\n${BODY}\n`,
     );
     const [article] = await loadArticleFile(path, { gazetteer });
     expect(article).toMatchObject({ title: "新区项目建设提速", date: "2023-03-05", dateEvidence: "front-matter" });
-    expect(article!.source).toBe("青岛日报-2023-03-05");
+    expect(article!.source).toBe("fm.md");
+    expect(article!.outlet).toBe("青岛日报-2023-03-05");
+    expect(article!.id).toBe(`${path}#0`);
     expect(article!.zones.slice(0, 2)).toEqual(["上合示范区", "青岛西海岸新区"]);
     expect(article!.text).not.toMatch(/---|#|title:/);
   });
 
-  it("rejects malformed front matter", async () => {
-    await expectFailure(await write("bad.md", `---\ntitle: [unclosed\n---\n${BODY}`), "invalid-metadata");
+  it("a URL given for the file identifies its articles", async () => {
+    const path = await write("from-web.txt", BODY);
+    const [article] = await loadArticleFile(path, { gazetteer, url: "https://example.org/news/1.html" });
+    expect(article!.id).toBe("https://example.org/news/1.html#0");
+    expect(article!.source).toBe("from-web.txt");
   });
 
-  it("strips HTML markup, scripts and entities", async () => {
-    const html = `<html><head><title>新区&amp;项目</title><style>p{color:red}</style></head><body>
-      <h1>新区项目建设提速</h1><script>var x = "不应出现";</script>
+  it("malformed front matter is dropped with a warning; the text is still read", async () => {
+    const { articles, warnings } = await readArticleFile(await write("bad.md", `---\ntitle: [unclosed\n---\n${BODY}`), { gazetteer });
+    expect(warnings.map((w) => w.reason)).toEqual(["front-matter-dropped"]);
+    expect(articles[0]!.text).toContain("新签约项目100个");
+    expect(articles[0]!.text).not.toMatch(/unclosed|---/);
+  });
+
+  it("reads a web page's article: readability content, title without the site, date and outlet from meta", async () => {
+    const html = `<html><head><title>新区&amp;项目建设提速_某某新闻网</title><meta name="pubdate" content="2023-06-01 08:00">
+      <style>p{color:red}</style></head><body><nav><a href="/">首页</a><a href="/a">要闻</a></nav>
+      <h1>新区&amp;项目建设提速</h1><script>var x = "不应出现";</script>
       <p>青岛西海岸新区今年以来新签约项目100个，&ldquo;总投资&rdquo;500亿元&nbsp;以上。</p>
-      <p>下一步将继续<b>抓好</b>项目<br>建设&#12290;</p><!-- 注释 --></body></html>`;
+      <p>下一步将继续<b>抓好</b>项目建设&#12290;</p><!-- 注释 --></body></html>`;
     const [article] = await loadArticleFile(await write("page.html", html), { gazetteer });
-    expect(article!.title).toBe("新区项目建设提速");
+    expect(article).toMatchObject({ title: "新区&项目建设提速", outlet: "某某新闻网", date: "2023-06-01", source: "page.html" });
+    expect(article!.dateEvidence).toContain("pubdate");
     expect(article!.text).toBe("青岛西海岸新区今年以来新签约项目100个，“总投资”500亿元以上。\n下一步将继续抓好项目建设。");
-    expect(htmlToText(html).title).toBe("新区&项目");
+    expect(htmlToText(html).title).toBe("新区&项目建设提速_某某新闻网");
   });
 
   it("decodes GB18030/GBK files", async () => {

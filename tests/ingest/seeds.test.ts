@@ -81,7 +81,7 @@ describe("seed splitting and titles", () => {
   it("gives stable ids, shared content hash and no empty pieces", () => {
     for (const [name, pieces] of loaded) {
       pieces.forEach((article, part) => {
-        expect(article.id).toBe(`${name}#${part}`);
+        expect(article.id).toBe(`${seedPath(name)}#${part}`);
         expect(article.source).toBe(name);
         expect(article.text.length).toBeGreaterThanOrEqual(40);
         expect(article.contentHash).toMatch(/^[0-9a-f]{64}$/);
