@@ -1,2 +1,2 @@
-/** Periods are read the same way in questions as in facts. */
-export { periodKey, periodsAgree } from "../facts/index.js";
+/** Periods are read the same way in questions as in facts: the period recogniser (src/reading/period.ts). */
+export { readPeriod as periodKey, periodsAgree } from "../reading/index.js";

@@ -17,12 +17,7 @@ const UnitsFileSchema = z.object({
   letterMetrics: z.array(z.string()).default([]),
 });
 
-const PeriodNames = z.enum(["Q1", "Q2", "Q3", "Q4", "H1", "H2", "ytd", "point", "year"]);
 const CuesFileSchema = z.object({
-  targetCues: z.array(z.string()),
-  strongActualCues: z.array(z.string()),
-  weakActualCues: z.array(z.string()),
-  cueExclusions: z.record(z.string(), z.array(z.string())),
   investmentMetricWords: z.array(z.string()),
   rankingScopes: z.array(z.string()),
   rankingVerbs: z.array(z.string()),
@@ -41,17 +36,11 @@ const CuesFileSchema = z.object({
   genericNouns: z.array(z.string()),
   growthWords: z.array(z.string()),
   metricHeads: z.array(z.string()),
-  noYearMarkers: z.array(z.string()),
-  relativeYears: z.record(z.string(), z.number().int()),
-  relativeYearExclusionPrefixes: z.array(z.string()),
-  yearlessRelativeWords: z.array(z.string()),
   comparatorLeads: z.array(z.string()),
   sameTermWords: z.array(z.string()),
   qualifierWordExclusions: z.array(z.string()),
   investmentExclusions: z.array(z.string()),
   countEventVerbs: z.array(z.string()),
-  periods: z.record(PeriodNames, z.array(z.string())),
-  monthRangePattern: z.string(),
 });
 const SynonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(1)), noise: z.array(z.string()).default([]) });
 

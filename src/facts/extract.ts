@@ -2,13 +2,12 @@ import { createHash } from "node:crypto";
 import type { Gazetteer, ZoneMention } from "../domain/gazetteer.js";
 import type { Article, Fact, Period } from "../domain/types.js";
 import { factCues } from "./data.js";
-import { classifyKind, dominantTense, readQualifier, resolveTense } from "./kind.js";
+import { classifyKind, dominantTense, readQualifier, resolveTense, type Tense } from "./kind.js";
 import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { lastPeriodKey } from "./periods.js";
-import { detectPeriod, yearCues, yearOfDate } from "./years.js";
+import { coarsePeriod, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -34,6 +33,8 @@ interface Hit {
 interface ParagraphContext {
   article: Article;
   articleTense: ReturnType<typeof dominantTense>;
+  /** The article reviews a year that has ended (its title or lead says 回顾, 过去一年, 成绩单…). */
+  lookBack: boolean;
   gazetteer: Gazetteer;
   paragraph: Span;
   sentences: Span[];
@@ -133,26 +134,69 @@ function leadingZone(ctx: ParagraphContext): string | undefined {
   return ctx.gazetteer.mentions(ctx.article.text.slice(first.start, first.end))[0]?.zone;
 }
 
-const COMPARISON_CUE = /^(?:(?:19|20)\d{2}\s*年|去年|上年|上一年|前年)(?:同期)?(?:为|是|分别为)/u;
+/** Where a fact's year was read, and whether the look-back rule may still move it (see settleYear). */
+interface YearReading {
+  year: number | null;
+  from: "clause" | "paragraph" | "title" | "publication";
+  /** Read from a word for the publication year (今年, 全年) or from the publication date itself. */
+  movable: boolean;
+}
 
-function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: number): number | null {
-  const { text, date } = ctx.article;
+/** Years named in a text, relative ones read against the publication date; the look-back rule is applied by settleYear. */
+function yearsIn(text: string, date: string | null): YearSpan[] {
+  return findYears(text, { publishedOn: date, lookBack: "off" });
+}
+
+function reading(span: YearSpan, from: YearReading["from"]): YearReading {
+  return { year: span.year, from, movable: span.currentYear };
+}
+
+/**
+ * The year a number speaks of, before the look-back rule: the year named in its clause (a year named
+ * to compare — 「去年同期为…」 — governs only its own clause); else the one in force in its paragraph; else
+ * the one its title names (「…2023年地区生产总值达…」); else the publication year.
+ */
+function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: number): YearReading {
+  const { text, date, title } = ctx.article;
   const sentenceText = text.slice(sentence.start, clause.end);
   const clauseStart = clause.start - sentence.start;
   const at = position - sentence.start;
-  // 「去年同期为105.6亿元；实现…266.5亿元」: a year named to compare governs only its own clause.
-  const cues = yearCues(sentenceText, date).filter((c) => c.index >= clauseStart || !COMPARISON_CUE.test(sentenceText.slice(c.index)));
-  const cue = cues.filter((c) => c.index <= at).at(-1) ?? cues.find((c) => c.index > at);
-  if (cue) return cue.year;
-  // An earlier sentence's year carries over; its 十四五 does not (that only marks its own sentence).
+  const cues = yearsIn(sentenceText, date).filter((c) => c.start >= clauseStart || !c.comparison);
+  const cue = cues.filter((c) => c.start <= at).at(-1) ?? cues.find((c) => c.start > at);
+  // An earlier sentence's year carries over; its 十四五 does not (that only marks its own sentence), nor a year named only to compare.
   const earlier = text.slice(ctx.paragraph.start, sentence.start);
-  // 「…，去年同期为105.6亿元；实现…」: a year named only to compare does not carry over either.
-  const paragraphCue = yearCues(earlier, date).filter((c) => c.source !== "none-marker" && !COMPARISON_CUE.test(earlier.slice(c.index))).at(-1);
-  return paragraphCue ? paragraphCue.year : yearOfDate(date);
+  const paragraphCue = yearsIn(earlier, date).filter((c) => !c.multiYear && !c.comparison).at(-1);
+  // 「过去一年，…。全年新签约…」: 全年 restates the year the paragraph is about.
+  if (cue && !(cue.yearless && paragraphCue)) return reading(cue, "clause");
+  if (paragraphCue) return reading(paragraphCue, "paragraph");
+  const titleYears = yearsIn(title, date).filter((c) => !c.multiYear && !c.comparison && c.year !== null);
+  if (new Set(titleYears.map((c) => c.year)).size === 1) return reading(titleYears[0]!, "title");
+  return { year: yearOfDate(date), from: "publication", movable: true };
+}
+
+/**
+ * The look-back rule: a whole year cannot be reported before it ends, so a whole-year result (全年实现…,
+ * no part of the year named) read from 今年/全年 or from the publication date, in a piece published in
+ * January–March, is the year before's — when its sentence names the whole year or looks back, or the
+ * article is a review. Goals (今年力争…) keep the publication year.
+ */
+function settleYear(ctx: ParagraphContext, found: YearReading, sentenceText: string, tense: Tense | undefined, periodKey: string): number | null {
+  const { date } = ctx.article;
+  const published = yearOfDate(date);
+  // A title's year speaks for the figures of its kind: 「2023年经济工作怎么干」 gives goals their year, not
+  // the 1至11月 results beside them; 「交出2023年成绩单」 gives results theirs, not next year's 力争….
+  if (found.from === "title" && found.year !== null && published !== null) {
+    if ((found.year > published && tense === "past") || (found.year < published && tense === "future")) return published;
+  }
+  if (found.year === null || !found.movable || found.year !== published || !inLookBackMonths(date)) return found.year;
+  if (periodKey !== "Y" || tense === "future") return found.year;
+  const wholeYear = readPeriod(sentenceText) === "Y" || isLookBack(sentenceText);
+  const result = tense === "past" || (tense === undefined && ctx.lookBack && found.from === "publication");
+  return result && (wholeYear || ctx.lookBack) ? found.year - 1 : found.year;
 }
 
 function periodAt(text: string, sentence: Span, position: number): Period {
-  return detectPeriod(text.slice(sentence.start, position)) ?? "year";
+  return coarsePeriod(text.slice(sentence.start, position)) ?? "year";
 }
 
 /**
@@ -162,13 +206,13 @@ function periodAt(text: string, sentence: Span, position: number): Period {
 function periodKeyAt(ctx: ParagraphContext, sentence: Span, position: number): string {
   const text = ctx.article.text;
   const before = text.slice(sentence.start, position);
-  const own = lastPeriodKey(before);
+  const own = lastPeriod(before);
   if (own) return own;
   // 「去年同期，…」 names a year but keeps the period the paragraph was about.
   const sameTerm = factCues().sameTermWords.some((word) => before.includes(word));
-  if (!sameTerm && yearCues(before, ctx.article.date).length > 0) return "Y";
+  if (!sameTerm && findYears(before, { publishedOn: ctx.article.date, lookBack: "off" }).length > 0) return "Y";
   // A report's period is often said once, in its title (「蓝谷四季度重大项目集中开工」).
-  return lastPeriodKey(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriodKey(ctx.article.title) ?? "Y";
+  return lastPeriod(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriod(ctx.article.title) ?? "Y";
 }
 
 function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {
@@ -227,21 +271,25 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     : readQualifier(text, hit.start, hit.end, hit.insideQualifier);
   const reading = readHitMetric(ctx, hit, state, { before: qualifier.beforeLength, after: qualifier.afterLength }, nextStart);
   const evidence = evidenceSpan(clauses, state.clause, reading.borrowed || Boolean(hit.ranking));
-  const year = yearAt(ctx, sentence, state.clause, hit.start);
+  const foundYear = yearAt(ctx, sentence, state.clause, hit.start);
   const period = periodAt(text, sentence, hit.start);
   const periodKey = periodKeyAt(ctx, sentence, hit.start);
   const articleYear = yearOfDate(article.date);
-  const tense = resolveTense({
-    sentence: text.slice(sentence.start, sentence.end),
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  // 「全年实现…」 in a review published early the next year is that year's result, whatever the plans beside it say.
+  const reviewedYear = ctx.lookBack && inLookBackMonths(article.date) && isWholeYearResult(sentenceText);
+  const tense = reviewedYear ? "past" : resolveTense({
+    sentence: sentenceText,
     position: hit.start - sentence.start,
     clauseEnd: state.clause.end - sentence.start,
     paragraphBefore: text.slice(ctx.paragraph.start, sentence.start),
     period,
     periodKey,
-    year,
+    year: foundYear.year,
     articleYear,
     articleTense: ctx.articleTense,
   });
+  const year = settleYear(ctx, foundYear, sentenceText, tense, periodKey);
   const kind = classifyKind({
     tense,
     isRanking: Boolean(hit.ranking),
@@ -310,9 +358,12 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   const facts: Fact[] = [];
   let rejected = 0;
   const articleTense = dominantTense(article.text);
+  const paragraphs = paragraphSpans(article.text);
+  const lead = paragraphs[0] ? article.text.slice(paragraphs[0].start, paragraphs[0].end) : "";
+  const lookBack = isLookBack(article.title) || isLookBack(lead);
   let carriedZone: string | null = null;
-  for (const paragraph of paragraphSpans(article.text)) {
-    const ctx: ParagraphContext = { article, articleTense, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };
+  for (const paragraph of paragraphs) {
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };
     // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
     placesIn(ctx);
     carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);

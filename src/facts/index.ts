@@ -2,9 +2,17 @@
 export { extractFacts, evidenceMatches, type ExtractionResult } from "./extract.js";
 export { parseChineseNumber, parseChineseNumeral, parseArabic, roundSane } from "./numerals.js";
 export { normalizeQuantity, scanQuantities, unitEntry, type QuantityMatch } from "./units.js";
-export { resolveYear, detectPeriod, nearestYearCue, yearCues, yearOfDate, type YearCue } from "./years.js";
+export { resolveYear, nearestYearCue, yearCues, type YearCue } from "./years.js";
+/** Periods and years come from the recognisers in src/reading; these names are kept for older callers. */
+export {
+  coarsePeriod as detectPeriod,
+  lastPeriod as lastPeriodKey,
+  periodsAgree,
+  readPeriod as periodKey,
+  yearOfDate,
+  type PeriodKey,
+} from "../reading/index.js";
 export { canonicalMetric, metricSynonyms, metricParts, metricFit, namesKnownMetric } from "./synonyms.js";
 export { scanRankings, type RankingMatch } from "./rankings.js";
 export { FACTS_VERSION } from "./version.js";
-export { periodKey, lastPeriodKey, periodsAgree, type PeriodKey } from "./periods.js";
 export { splitLeadVerb } from "./metric.js";

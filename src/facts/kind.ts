@@ -1,4 +1,5 @@
 import type { FactKind, Period, Qualifier } from "../domain/types.js";
+import { findKinds } from "../reading/index.js";
 import { factCues, longestFirst } from "./data.js";
 
 const QUALIFIERS: readonly Qualifier[] = ["以上", "余", "近", "超", "突破", "约", "多", "左右", "以内", "达", ""];
@@ -25,7 +26,7 @@ export function readQualifier(text: string, start: number, end: number, inside: 
   return { qualifier, beforeLength: beforeWord?.length ?? 0, afterLength: afterWord?.length ?? 0 };
 }
 
-type Tense = "future" | "past";
+export type Tense = "future" | "past";
 
 interface CueHit {
   tense: Tense;
@@ -33,30 +34,9 @@ interface CueHit {
   weak: boolean;
 }
 
-function excluded(text: string, index: number, cue: string): boolean {
-  const words = factCues().cueExclusions[cue] ?? [];
-  return words.some((word) => {
-    const offset = word.indexOf(cue);
-    return offset >= 0 && text.startsWith(word, index - offset);
-  });
-}
-
+/** Kind cues from the one kind recogniser (src/reading/kind.ts): goal words are future, result words past; verbs are weak. */
 function cueHits(text: string): CueHit[] {
-  const cues = factCues();
-  const groups: [string[], Tense, boolean][] = [
-    [cues.targetCues, "future", false],
-    [cues.strongActualCues, "past", false],
-    [cues.weakActualCues, "past", true],
-  ];
-  const hits: CueHit[] = [];
-  for (const [words, tense, weak] of groups) {
-    for (const word of words) {
-      for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-        if (!excluded(text, i, word)) hits.push({ tense, index: i, weak });
-      }
-    }
-  }
-  return hits;
+  return findKinds(text).map((span) => ({ tense: span.kind === "target" ? "future" : "past", index: span.start, weak: span.strength !== "strong" }));
 }
 
 /**

@@ -1,0 +1,137 @@
+import { parseChineseNumber, toHalfWidth } from "../facts/numerals.js";
+import { type CoarsePeriodName, escapeRegExp, longestFirst, occurrences, periodWords } from "./data.js";
+
+/**
+ * Parts of a year, normalised so different wordings meet: 一季度 = 第一季度 = 1季度 = 1至3月 = M1-3,
+ * 上半年 = 1—6月 = 前6个月 = M1-6, 前三季度 = M1-9, 二季度 Q2, 下半年 H2, 全年 = 1至12月 = Y, 今年以来 ytd.
+ * Words from data/reading-period.json.
+ */
+
+/** Normalised period key as stored with facts: Y, M1-n, Q2, Q3, Q4, H2, ytd. */
+export type PeriodKey = string;
+
+export interface PeriodSpan {
+  start: number;
+  end: number;
+  /** Normalised key, or undefined for words that only set the coarse period (年底, 截至, 2021年以来). */
+  key: PeriodKey | undefined;
+  /** The older, cruder reading kept in each fact's `period` field. */
+  period: CoarsePeriodName;
+  evidence: string;
+}
+
+const MONTH_NUMBER = "(\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十两]{1,3})";
+
+interface Candidate extends PeriodSpan {
+  /** Longer readings win where two overlap. */
+  length: number;
+}
+
+function monthNumber(raw: string): number | null {
+  const month = parseChineseNumber(toHalfWidth(raw));
+  return month !== null && Number.isInteger(month) && month >= 1 && month <= 12 ? month : null;
+}
+
+function rangeKey(first: number, last: number): PeriodKey | undefined {
+  if (last < first) return undefined;
+  if (first === 1) return last === 12 ? "Y" : `M1-${last}`;
+  return periodWords().monthRangeKeys[`${first}-${last}`];
+}
+
+function monthRanges(text: string): Candidate[] {
+  const words = periodWords();
+  const joiner = words.rangeJoiners.map(escapeRegExp).join("|");
+  const suffix = words.monthSuffixes.map(escapeRegExp).join("|");
+  // Not after a digit (12至5月 is no range of ours) nor inside a date (3月1日至5月).
+  const pattern = new RegExp(`(?<![\\d０-９])${MONTH_NUMBER}\\s*(?:月\\s*)?(?:${joiner})\\s*${MONTH_NUMBER}\\s*月(?:${suffix})?`, "gu");
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const first = monthNumber(m[1]!);
+    const last = monthNumber(m[2]!);
+    if (first === null || last === null) continue;
+    found.push(candidate(m.index, m[0], rangeKey(first, last), "months"));
+  }
+  return found;
+}
+
+function firstMonths(text: string): Candidate[] {
+  const words = periodWords();
+  const tail = longestFirst(words.firstMonthsTail).map(escapeRegExp).join("|");
+  const pattern = new RegExp(`${escapeRegExp(words.firstMonthsLead)}${MONTH_NUMBER}(?:${tail})`, "gu");
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const last = monthNumber(m[1]!);
+    if (last !== null) found.push(candidate(m.index, m[0], rangeKey(1, last), "months"));
+  }
+  return found;
+}
+
+function quarters(text: string): Candidate[] {
+  const words = periodWords();
+  const numerals = Object.keys(words.quarters).map(escapeRegExp).join("|");
+  const prefixes = words.quarterPrefixes.map(escapeRegExp).join("|");
+  const quarterWords = words.quarterWords.map(escapeRegExp).join("|");
+  const latin = escapeRegExp(words.latinQuarterPrefix);
+  // 前三季度 is a run of quarters (a fixed word), not the third; 2023Q1 and 2023年Q1 are quarters.
+  const pattern = new RegExp(`(?<!前)(?:${prefixes})?(${numerals})(?:${quarterWords})|(?<![A-Za-z])${latin}([1-4])(?![0-9])`, "gu");
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const reading = words.quarters[m[1] ?? m[2]!];
+    if (reading) found.push(candidate(m.index, m[0], reading.key, reading.period));
+  }
+  return found;
+}
+
+function literalWords(text: string): Candidate[] {
+  const words = periodWords();
+  const found: Candidate[] = [];
+  for (const [word, reading] of Object.entries(words.fixed)) {
+    for (const start of occurrences(text, word)) found.push(candidate(start, word, reading.key, reading.period));
+  }
+  for (const [word, period] of Object.entries(words.coarseOnly)) {
+    for (const start of occurrences(text, word)) found.push(candidate(start, word, undefined, period));
+  }
+  return found;
+}
+
+function candidate(start: number, evidence: string, key: PeriodKey | undefined, period: CoarsePeriodName): Candidate {
+  return { start, end: start + evidence.length, key, period, evidence, length: evidence.length };
+}
+
+/** Every period named in text, in text order; where readings overlap the longest wins (前三季度 over 三季度, 今年以来 over 以来). */
+export function findPeriods(text: string): PeriodSpan[] {
+  const all = [...monthRanges(text), ...firstMonths(text), ...quarters(text), ...literalWords(text)].sort((a, b) => b.length - a.length || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of all) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start).map(({ length: _length, ...span }) => span);
+}
+
+/** The period a text names (a question says one): a part of a year before a 全年 said beside it, or undefined. */
+export function readPeriod(text: string): PeriodKey | undefined {
+  const keyed = findPeriods(text).filter((s) => s.key !== undefined);
+  return (keyed.find((s) => s.key !== "Y") ?? keyed[0])?.key;
+}
+
+/** The period in force at the end of a text: the last one named (一季度…；上半年，力争… → M1-6). */
+export function lastPeriod(text: string): PeriodKey | undefined {
+  return findPeriods(text).filter((s) => s.key !== undefined).at(-1)?.key;
+}
+
+/**
+ * The coarse period of a text (kept in facts' `period` field): any month range makes it `months`; else
+ * the latest period word, the longer where two start together (年底 → point, 一季度 → Q1).
+ */
+export function coarsePeriod(text: string): CoarsePeriodName | null {
+  const spans = findPeriods(text);
+  if (spans.some((s) => s.period === "months" && s.evidence.includes("月"))) return "months";
+  return spans.at(-1)?.period ?? null;
+}
+
+/** Whether a text's period can be the asked one: equal, or the text names none. */
+export function periodsAgree(asked: PeriodKey | undefined, spoken: PeriodKey | undefined): boolean {
+  if (!asked || !spoken) return true;
+  return asked === spoken;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findKinds, readKind, readsAsResult } from "../../src/reading/index.js";
+
+describe("findKinds (articles)", () => {
+  // [sentence, cues as kind:strength:word]
+  const rows: [string, string[]][] = [
+    ["力争新签约项目30个", ["target:strong:力争", "actual:event:签约"]],
+    ["目标是引进企业50家", ["target:strong:目标", "actual:event:引进"]],
+    ["计划投资20亿元", ["target:strong:计划"]],
+    ["预计全年营收增长8%", ["target:strong:预计"]],
+    ["拟新建厂房5万平方米", ["target:strong:拟"]],
+    ["确保年内开工", ["target:strong:确保", "target:strong:年内", "actual:event:开工"]],
+    ["园区将新增企业20家", ["target:strong:将", "actual:event:新增"]],
+    ["已完成投资5亿元", ["actual:strong:已", "actual:verb:完成"]],
+    ["已经建成投产", ["actual:strong:已经", "actual:event:建成", "actual:event:投产"]],
+    ["同比增长12%", ["actual:strong:同比"]],
+    ["累计引进项目40个", ["actual:verb:累计", "actual:event:引进"]],
+    ["实现营收10亿元", ["actual:verb:实现"]],
+    // Longer words that hold a cue are no cue.
+    ["重要节点", []],
+    ["主要指标", []],
+    ["按计划推进", []],
+    ["比上年增长10%", []],
+    ["将军路片区", []],
+  ];
+
+  it.each(rows)("%s → %o", (text, cues) => {
+    expect(findKinds(text).map((s) => `${s.kind}:${s.strength}:${s.evidence}`)).toEqual(cues);
+  });
+
+  it("gives offsets of each cue", () => {
+    const text = "园区力争完成投资";
+    expect(findKinds(text).map((s) => text.slice(s.start, s.end))).toEqual(["力争", "完成"]);
+  });
+});
+
+describe("readKind (questions)", () => {
+  it.each([
+    ["青岛开发区2022年计划新签约过亿元项目多少个？", "target"],
+    ["蓝谷今年的目标是引进多少个项目？", "target"],
+    ["高新区全年任务是多少？", "target"],
+    ["蓝谷2023年实际完成投资多少？", "actual"],
+    ["一季度完成了多少？", "actual"],
+    ["外贸同比增长多少？", "actual"],
+    ["已经开工多少个项目？", "actual"],
+    ["集中开工了多少个项目？", undefined],
+    ["新签约项目多少个？", undefined],
+    ["主要有哪些项目？", undefined],
+  ] as const)("%s → %s", (question, kind) => {
+    expect(readKind(question)).toBe(kind);
+  });
+});
+
+describe("readsAsResult", () => {
+  it("needs a result cue and no goal word", () => {
+    expect(readsAsResult("全年实现地区生产总值1000亿元")).toBe(true);
+    expect(readsAsResult("全年力争实现地区生产总值增长6%")).toBe(false);
+    expect(readsAsResult("园区地区生产总值1000亿元")).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { coarsePeriod, findPeriods, lastPeriod, periodsAgree, readPeriod } from "../../src/reading/index.js";
+
+describe("readPeriod", () => {
+  // [text, key the fact store uses]
+  const rows: [string, string | undefined][] = [
+    ["一季度实现产值20亿元", "M1-3"],
+    ["第一季度实现产值20亿元", "M1-3"],
+    ["1季度实现产值20亿元", "M1-3"],
+    ["2023Q1园区营收增长", "M1-3"],
+    ["1至3月新增企业30家", "M1-3"],
+    ["1-5月完成投资", "M1-5"],
+    ["1—5月完成投资", "M1-5"],
+    ["1至5月完成投资", "M1-5"],
+    ["1到5月完成投资", "M1-5"],
+    ["1~5月完成投资", "M1-5"],
+    ["1月至5月完成投资", "M1-5"],
+    ["1至4月份完成", "M1-4"],
+    ["一至十一月，全市新签约", "M1-11"],
+    ["前5个月外贸增长", "M1-5"],
+    ["前五个月外贸增长", "M1-5"],
+    ["上半年实现", "M1-6"],
+    ["1—6月实现", "M1-6"],
+    ["前6个月", "M1-6"],
+    ["下半年将开工", "H2"],
+    ["前三季度完成", "M1-9"],
+    ["1至9月完成", "M1-9"],
+    ["二季度完成", "Q2"],
+    ["第三季度完成", "Q3"],
+    ["四季度集中开工项目53个", "Q4"],
+    ["7至9月完成", "Q3"],
+    ["10—12月完成", "Q4"],
+    ["全年完成", "Y"],
+    ["1至12月完成", "Y"],
+    ["2023年度考核", "Y"],
+    ["今年以来累计完成", "ytd"],
+    ["年初以来累计完成", "ytd"],
+    ["3至5月完成", undefined],
+    ["年底前建成", undefined],
+    ["推动112个重点项目建设", undefined],
+    ["1至5月完成投资，全年力争", "M1-5"],
+  ];
+
+  it.each(rows)("%s → %s", (text, key) => {
+    expect(readPeriod(text)).toBe(key);
+  });
+});
+
+describe("findPeriods", () => {
+  it("gives spans with offsets; the longest reading wins where two overlap", () => {
+    const text = "前三季度，园区今年以来新增企业";
+    const spans = findPeriods(text);
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.key])).toEqual([
+      ["前三季度", "M1-9"],
+      ["今年以来", "ytd"],
+    ]);
+  });
+
+  it("reads words that set only the coarse period without a key", () => {
+    expect(findPeriods("截至3月底").map((s) => [s.evidence, s.key, s.period])).toEqual([
+      ["截至", undefined, "point"],
+      ["月底", undefined, "point"],
+    ]);
+  });
+});
+
+describe("lastPeriod", () => {
+  it("is the period in force at the end of a text", () => {
+    expect(lastPeriod("一季度完成投资10亿元；上半年，力争")).toBe("M1-6");
+    expect(lastPeriod("园区推动项目建设")).toBeUndefined();
+  });
+});
+
+describe("coarsePeriod", () => {
+  it.each([
+    ["一季度形成制度创新成果32项", "Q1"],
+    ["上半年实现", "H1"],
+    ["下半年", "H2"],
+    ["1至4月份完成", "months"],
+    ["前5个月", "months"],
+    ["前三季度", "months"],
+    ["今年以来", "ytd"],
+    ["2021年以来累计引进", "ytd"],
+    ["3月底总资产达320亿元", "point"],
+    ["力争全年新签约", "year"],
+  ])("%s → %s", (text, period) => {
+    expect(coarsePeriod(text)).toBe(period);
+  });
+
+  it("is null when no period is named", () => {
+    expect(coarsePeriod("推动112个重点项目建设")).toBeNull();
+  });
+});
+
+describe("periodsAgree", () => {
+  it("agrees when equal or when either side names none", () => {
+    expect(periodsAgree("M1-3", "M1-3")).toBe(true);
+    expect(periodsAgree("M1-3", undefined)).toBe(true);
+    expect(periodsAgree("M1-3", "M1-6")).toBe(false);
+  });
+});

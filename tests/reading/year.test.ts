@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { findYears, isWholeYearResult, readYear, reportedYear, type YearContext } from "../../src/reading/index.js";
+
+const feb2024: YearContext = { publishedOn: "2024-02-01" };
+const jun2024: YearContext = { publishedOn: "2024-06-15" };
+
+/** The years findYears reads in text, in order. */
+function years(text: string, context: YearContext): (number | null)[] {
+  return findYears(text, context).map((s) => s.year);
+}
+
+describe("findYears", () => {
+  // [text, context, years read in order]
+  const rows: [string, YearContext, (number | null)[]][] = [
+    // Written years.
+    ["2023年全区实现地区生产总值800亿元", jun2024, [2023]],
+    ["二〇二三年，园区新落户企业30家", jun2024, [2023]],
+    ["2023年度考核结果公布", jun2024, [2023]],
+    ["2022年和2023年分别完成投资12亿元、15亿元", jun2024, [2022, 2023]],
+    ["２０２３年外贸进出口额增长5%", jun2024, [2023]],
+    ["12023年", jun2024, []],
+    ["计划用3年时间建成", jun2024, []],
+    // Relative words against the publication date.
+    ["今年，新区将新签约项目50个", jun2024, [2024]],
+    ["本年度新增企业80家", jun2024, [2024]],
+    ["去年新增企业80家", jun2024, [2023]],
+    ["上年度完成投资10亿元", jun2024, [2023]],
+    ["上一年度完成投资10亿元", jun2024, [2023]],
+    ["前年开工项目12个", jun2024, [2022]],
+    ["明年力争突破100亿元", jun2024, [2025]],
+    ["过去一年，园区引进项目40个", jun2024, [2023]],
+    ["今年以来，累计完成投资5亿元", jun2024, [2024]],
+    ["去年同期为105.6亿元", jun2024, [2023]],
+    ["力争全年新签约项目30个", jun2024, [2024]],
+    ["年初，园区制定了行动方案", jun2024, [2024]],
+    // A baseline is no year of the figure; a duration is no year.
+    ["比上年增长10%", jun2024, []],
+    ["较去年提高2个百分点", jun2024, []],
+    ["5年内建成国际一流园区", jun2024, []],
+    ["三年内建成", jun2024, []],
+    // A yearless word after a named year restates it.
+    ["2023年全年完成投资20亿元", jun2024, [2023]],
+    ["去年年底，园区企业达500家", jun2024, [2023]],
+    ["2023年底", jun2024, [2023]],
+    // Five-year plans name no single year.
+    ["“十四五”期间建成产业园5个", jun2024, [null]],
+    // No reference date: relative words cannot be resolved.
+    ["今年力争引进项目20个", {}, [null]],
+    ["今年力争引进项目20个", { referenceYear: 2022 }, [2022]],
+    // The look-back rule: a whole-year result published in January–March is last year's.
+    ["全年实现地区生产总值1000亿元，增长6%", feb2024, [2023]],
+    ["今年全年完成固定资产投资50亿元", feb2024, [2023]],
+    ["今年，全区将力争地区生产总值增长7%", feb2024, [2024]],
+    ["全年力争实现外贸进出口总额增长20%以上", feb2024, [2024]],
+    ["今年以来，累计完成投资5000万元", feb2024, [2024]],
+    ["今年一季度完成投资3亿元", feb2024, [2024]],
+    ["今年已签约项目5个", feb2024, [2024]],
+    ["全年实现地区生产总值1000亿元", jun2024, [2024]],
+    ["全年实现地区生产总值1000亿元", { ...feb2024, lookBack: "off" }, [2024]],
+  ];
+
+  it.each(rows)("%s (%o) → %o", (text, context, expected) => {
+    expect(years(text, context)).toEqual(expected);
+  });
+
+  it("gives each span its offsets, its words and whether it is relative", () => {
+    const text = "去年，园区实现产值50亿元；2024年力争60亿元";
+    const spans = findYears(text, jun2024);
+    expect(spans.map((s) => ({ evidence: text.slice(s.start, s.end), relative: s.relative }))).toEqual([
+      { evidence: "去年", relative: true },
+      { evidence: "2024年", relative: false },
+    ]);
+    expect(spans.map((s) => s.evidence)).toEqual(["去年", "2024年"]);
+  });
+
+  it("marks a year named only to compare", () => {
+    const [baseline] = findYears("2020年为30亿元", jun2024);
+    expect(baseline?.comparison).toBe(true);
+    const [own] = findYears("2020年完成30亿元", jun2024);
+    expect(own?.comparison).toBe(false);
+    const [current] = findYears("今年是项目攻坚年", jun2024);
+    expect(current?.comparison).toBe(false);
+  });
+
+  it("marks spans moved by the look-back rule", () => {
+    const [moved] = findYears("全年实现地区生产总值1000亿元", feb2024);
+    expect(moved).toMatchObject({ year: 2023, lookBack: true, relative: true });
+  });
+});
+
+describe("readYear (questions)", () => {
+  it.each([
+    ["青岛开发区2022年计划新签约过亿元项目多少个？", 2022],
+    ["今年新签约多少个项目？", 2024],
+    ["去年GDP多少？", 2023],
+    ["前年呢？", 2022],
+    ["2021年和今年比怎么样", 2021],
+  ] as const)("%s → %s", (question, year) => {
+    expect(readYear(question, { referenceYear: 2024 })).toBe(year);
+  });
+
+  it("leaves the year open when the question names none or only 全年", () => {
+    expect(readYear("全年目标是多少？", { referenceYear: 2024 })).toBeUndefined();
+    expect(readYear("蓝谷引进了多少项目？", { referenceYear: 2024 })).toBeUndefined();
+  });
+});
+
+describe("the look-back genre rule", () => {
+  it("reads a sentence as a whole-year result only with the whole year, a result and no goal", () => {
+    expect(isWholeYearResult("全年实现地区生产总值1000亿元")).toBe(true);
+    expect(isWholeYearResult("回顾一年来，园区累计引进项目40个")).toBe(true);
+    expect(isWholeYearResult("全年力争实现地区生产总值增长6%")).toBe(false);
+    expect(isWholeYearResult("一季度实现地区生产总值200亿元")).toBe(false);
+    expect(isWholeYearResult("园区实现地区生产总值1000亿元")).toBe(false);
+  });
+
+  it("files an article that reviews a year under that year when published early the next year", () => {
+    expect(reportedYear("2024-02-01", true)).toBe(2023);
+    expect(reportedYear("2024-02-01", false)).toBe(2024);
+    expect(reportedYear("2024-07-01", true)).toBe(2024);
+    expect(reportedYear(null, true)).toBeNull();
+  });
+});
