@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ZoneRecogniser } from "./recognise.js";
+import { loadZoneForms, type ZoneForms } from "./zone-forms.js";
 
 const ZoneSchema = z.object({
   name: z.string().min(1),
@@ -13,18 +15,11 @@ const GroupSchema = z.object({ id: z.string(), name: z.string(), aliases: z.arra
 const GazetteerFileSchema = z.object({
   zones: z.array(ZoneSchema),
   groups: z.array(GroupSchema),
-  /** Words in which a weak alias is not a mention (新区 inside 高新区, 开发区 inside 全国开发区). */
+  /** Words in which a generic word is not a mention (新区 inside 经济新区, 开发区 inside 全国开发区). */
   weakAliasExclusions: z.array(z.string()).default([]),
 });
 
-const ZoneFormsSchema = z.object({
-  minChars: z.number().int().positive(),
-  cityPrefixes: z.array(z.string().min(1)),
-  suffixForms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
-  genericNames: z.array(z.string()).default([]),
-});
-
-export type ZoneForms = z.infer<typeof ZoneFormsSchema>;
+export type { ZoneForms } from "./zone-forms.js";
 
 /** A place-like word: a few characters ending in 区, 园, 城, 港, 谷… */
 const ZONE_LIKE = /[\u4e00-\u9fa5（）]{2,12}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
@@ -47,44 +42,77 @@ export interface ZoneMention {
   alias: string;
   start: number;
   end: number;
+  /** A word that names no zone by itself (开发区, 该区, 全市), resolved from its context. */
   weak: boolean;
+  /** How the zone was found: a listed alias, its form (place + zone-type word), or a generic word resolved. */
+  source?: "listed" | "form" | "generic";
 }
 
-/** Zone names and aliases, loaded from data/zones.json. Longest alias wins at each position. */
+export interface MentionOptions {
+  /** Also generic words (开发区, 新区, 该区) and the city's own words (全市, 我市). */
+  includeWeak?: boolean;
+  /**
+   * The article's home zone (see zonesOf): what a generic word refers to when no zone named before it
+   * in the text does. Without it a generic word resolves only to a zone named before it; `null` says
+   * the article has no home, so 全市/我市 name no city either (left out, they keep meaning the
+   * gazetteer's city, as questions use them).
+   */
+  home?: string | null;
+}
+
+interface AliasEntry {
+  alias: string;
+  zone: string;
+}
+
+/** How deep a chain of parents may go (city → new area → zone → park). */
+const MAX_DEPTH = 8;
+
+/**
+ * Zone names and aliases from data/zones.json, plus every zone named by its form (天津经开区, 两江新区) whether
+ * listed or not. Longest alias wins at each position; a listed short alias after another place's name
+ * (宁波梅山保税港区) is that place's zone, not ours.
+ */
 export class Gazetteer {
   readonly zones: Zone[];
   readonly groups: ZoneGroup[];
   private readonly byName = new Map<string, Zone>();
-  /** alias → zone name, sorted longest first for greedy matching. */
-  private readonly aliasList: { alias: string; zone: string; weak: boolean }[];
-  /** Short place names (即墨, 胶州…): before a generic alias they name another zone (即墨经开区 ≠ 经开区). */
-  private readonly placePrefixes: Set<string>;
+  /** Strong aliases → zone name, sorted longest first for greedy matching. */
+  private readonly aliasList: AliasEntry[];
+  private readonly byAlias = new Map<string, string>();
+  /** Words that name a zone only in its own articles (全市 → 青岛市). */
+  private readonly ownWords: AliasEntry[];
+  /** Short place names (即墨, 胶州…) → the district or city they name. */
+  private readonly stems: Map<string, string>;
   /** The same aliases by first character, so a scan only tries the few that can start at a position. */
-  private readonly byFirstChar = new Map<string, { alias: string; zone: string; weak: boolean }[]>();
+  private readonly byFirstChar = new Map<string, AliasEntry[]>();
+  private readonly forms: ZoneForms;
+  private readonly recogniser: ZoneRecogniser;
+  private readonly genericFamilies: Map<string, string | undefined>;
 
-  constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = [], private readonly forms?: ZoneForms) {
+  constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = [], forms?: ZoneForms) {
     this.zones = zones;
     this.groups = groups;
+    this.forms = forms ?? loadZoneForms();
+    this.genericFamilies = new Map(this.forms.genericMentions.map((generic) => [generic.word, generic.family]));
     for (const zone of zones) this.byName.set(zone.name, zone);
-    const stems = districtStems(zones);
-    const derived = forms ? derivedAliases(zones, forms, stems) : new Map<string, string[]>();
+    this.stems = districtStems(zones);
+    this.recogniser = new ZoneRecogniser(this.forms, (word) => this.stems.has(word) || this.byAlias.has(word));
+    const derived = derivedAliases(zones, this.forms, new Set(this.stems.keys()), (form) => this.isGenericWord(form), (name) => this.recogniser.lengthened(name));
     this.aliasList = zones
-      .flatMap((zone) => [
-        ...[zone.name, ...zone.aliases, ...(derived.get(zone.name) ?? [])].map((alias) => ({ alias, zone: zone.name, weak: false })),
-        ...zone.weakAliases.map((alias) => ({ alias, zone: zone.name, weak: true })),
-      ])
+      .flatMap((zone) => [zone.name, ...zone.aliases, ...(derived.get(zone.name) ?? [])].filter((alias) => !this.isGenericWord(alias)).map((alias) => ({ alias, zone: zone.name })))
       .sort((a, b) => b.alias.length - a.alias.length);
-    this.placePrefixes = stems;
     for (const entry of this.aliasList) {
+      if (!this.byAlias.has(entry.alias)) this.byAlias.set(entry.alias, entry.zone);
       const first = entry.alias[0]!;
       this.byFirstChar.set(first, [...(this.byFirstChar.get(first) ?? []), entry]);
     }
+    this.ownWords = zones.flatMap((zone) => zone.weakAliases.map((alias) => ({ alias, zone: zone.name })));
   }
 
   static load(path: string = defaultGazetteerPath()): Gazetteer {
     const parsed = GazetteerFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-    const forms = ZoneFormsSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL("../../data/zone-forms.json", import.meta.url)), "utf8")));
-    return new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions, forms);
+    return new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions, loadZoneForms());
   }
 
   /**
@@ -95,9 +123,9 @@ export class Gazetteer {
     const byName = new Map<string, Set<string>>();
     for (const entry of entries) {
       const { name, aliases } = typeof entry === "string" ? { name: entry, aliases: [] } : entry;
-      if (name.length < 2) continue;
-      const fresh = aliases.filter((alias) => alias.length >= 2 && !this.canonical(alias));
-      const known = this.canonical(name);
+      if (name.length < 2 || this.isGenericWord(name)) continue;
+      const fresh = aliases.filter((alias) => alias.length >= 2 && !this.byAlias.has(alias) && !this.isGenericWord(alias));
+      const known = this.byAlias.get(name);
       if (known && fresh.length === 0) continue;
       const key = known ?? name;
       byName.set(key, new Set([...(byName.get(key) ?? []), ...fresh]));
@@ -107,7 +135,7 @@ export class Gazetteer {
     const zones = this.zones.map((zone) => (byName.has(zone.name) ? { ...zone, aliases: [...zone.aliases, ...byName.get(zone.name)!] } : zone));
     const added: Zone[] = [...byName.entries()]
       .filter(([name]) => !this.byName.has(name))
-      .map(([name, aliases]) => ({ name, aliases: [name, ...aliases], weakAliases: [], parent: root, groups: [] }));
+      .map(([name, aliases]) => ({ name, aliases: [name, ...aliases], weakAliases: [], parent: this.parentByForm(name, root), groups: [] }));
     return new Gazetteer([...zones, ...added], this.groups, this.weakExclusions, this.forms);
   }
 
@@ -115,32 +143,106 @@ export class Gazetteer {
     return this.byName.get(name);
   }
 
-  /** Canonical name for a name or alias (strong or weak), or undefined. */
+  /**
+   * Canonical name for a name or alias, or undefined: a listed alias's zone, else the name of a zone
+   * written by its form (临沂开发区, 长沙经开区 → 长沙经济技术开发区) even when no list knows it. Generic words
+   * (开发区, 新区) are no zone's name; the city's own words (全市) name the gazetteer's city.
+   */
   canonical(nameOrAlias: string): string | undefined {
-    return this.aliasList.find((entry) => entry.alias === nameOrAlias)?.zone;
+    const listed = this.byAlias.get(nameOrAlias) ?? this.ownWords.find((entry) => entry.alias === nameOrAlias)?.zone;
+    if (listed || this.isGenericWord(nameOrAlias)) return listed;
+    const byForm = this.recogniser.nameOf(nameOrAlias);
+    return byForm && (this.byAlias.get(byForm) ?? byForm);
   }
 
-  /** Every zone mention in text, non-overlapping, longest alias first at each position. */
-  mentions(text: string, options: { includeWeak?: boolean } = {}): ZoneMention[] {
+  /** Every zone mention in text, non-overlapping, in text order. */
+  mentions(text: string, options: MentionOptions = {}): ZoneMention[] {
+    const named = this.namedMentions(text);
+    if (!options.includeWeak) return named;
+    const weak = [...this.genericMentions(text, named, options.home), ...this.ownWordMentions(text, named, options.home)];
+    return [...named, ...weak].sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The zone a generic word (开发区, 新区, 该区) refers to: the last zone named before it in its paragraph
+   * (one of its type when the word has one), else the article's home zone, else none. A home of another
+   * type lends its one child or nearest parent of the word's type (开发区 in a new area's article).
+   */
+  resolveGeneric(word: string, paragraphBefore: string, home?: string | null): string | undefined {
+    const family = this.genericFamilies.get(word) ?? this.recogniser.familyOf(`某${word}`);
+    const named = this.namedMentions(paragraphBefore).filter((mention) => family === undefined || this.familyOfZone(mention.zone) === family);
+    return named.at(-1)?.zone ?? (home ? this.homeOfFamily(home, family) : undefined);
+  }
+
+  /** True for words that name no one zone: zone-type words and generic references (开发区, 经开区, 该区). */
+  isGenericWord(word: string): boolean {
+    return this.genericFamilies.has(word) || this.forms.genericNames.includes(word) || this.forms.zoneSuffixes.some((suffix) => suffix.form === word || suffix.canonical === word);
+  }
+
+  /** Listed aliases and zones named by their form. */
+  private namedMentions(text: string): ZoneMention[] {
+    const listed = this.listedMentions(text);
+    const byForm: ZoneMention[] = [];
+    for (const form of this.recogniser.named(text)) {
+      const overlapping = listed.filter((m) => m.start < form.end && m.end > form.start);
+      // 「宁波梅山保税港区」: a listed short alias after a place that is not its own is that place's zone.
+      const foreignPlace = overlapping.length > 0 && overlapping.every((m) => m.start > form.start && m.end === form.end && !this.placeOf(text.slice(form.start, m.start), m.zone));
+      if (overlapping.length > 0 && !foreignPlace) continue;
+      for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
+      byForm.push({ zone: this.byAlias.get(form.name) ?? form.name, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
+    }
+    return [...listed, ...byForm].sort((a, b) => a.start - b.start);
+  }
+
+  /** Listed aliases, longest first at each position. */
+  private listedMentions(text: string): ZoneMention[] {
     const found: ZoneMention[] = [];
     let i = 0;
     while (i < text.length) {
-      const hit = this.byFirstChar.get(text[i]!)?.find(
-        (entry) => (options.includeWeak || !entry.weak) && text.startsWith(entry.alias, i) && !this.prefixedByPlace(text, i, entry.alias) && !(entry.weak && this.excluded(text, i, entry.alias)),
-      );
-      if (hit) {
-        const end = i + hit.alias.length;
-        // 「青岛西海岸新区交通商务区」: a zone named right after another (its parent) is the one meant.
-        const inner = this.byFirstChar.get(text[end] ?? "")?.find((entry) => !entry.weak && entry.alias.length >= 3 && text.startsWith(entry.alias, end) && entry.zone !== hit.zone);
-        if (inner) {
-          found.push({ zone: inner.zone, alias: text.slice(i, end + inner.alias.length), start: i, end: end + inner.alias.length, weak: false });
-          i = end + inner.alias.length;
-          continue;
-        }
-        found.push({ zone: hit.zone, alias: hit.alias, start: i, end, weak: hit.weak });
-        i += hit.alias.length;
-      } else {
+      const hit = this.byFirstChar.get(text[i]!)?.find((entry) => text.startsWith(entry.alias, i));
+      if (!hit) {
         i += 1;
+        continue;
+      }
+      const end = i + hit.alias.length;
+      // 「青岛西海岸新区交通商务区」: a zone named right after another (its parent) is the one meant.
+      const inner = this.byFirstChar.get(text[end] ?? "")?.find((entry) => entry.alias.length >= 3 && text.startsWith(entry.alias, end) && entry.zone !== hit.zone);
+      const last = inner ? end + inner.alias.length : end;
+      found.push({ zone: inner?.zone ?? hit.zone, alias: text.slice(i, last), start: i, end: last, weak: false, source: "listed" });
+      i = last;
+    }
+    return found;
+  }
+
+  /** Generic words not inside a named zone, not naming many zones (各开发区), resolved from what precedes them. */
+  private genericMentions(text: string, named: ZoneMention[], home: string | null | undefined): ZoneMention[] {
+    const bare = this.recogniser
+      .scan(text)
+      .filter((form) => !form.name && !form.collective && this.genericFamilies.has(form.suffix))
+      .map((form) => ({ word: form.suffix, start: form.start }));
+    const typeless = [...this.genericFamilies.keys()].filter((word) => !this.forms.zoneSuffixes.some((suffix) => suffix.form === word));
+    const plain = typeless.flatMap((word) => [...text.matchAll(new RegExp(word, "gu"))].map((match) => ({ word, start: match.index })));
+    const scanned = this.recogniser.scan(text);
+    const found: ZoneMention[] = [];
+    for (const { word, start } of [...bare, ...plain].sort((a, b) => a.start - b.start)) {
+      const end = start + word.length;
+      if (named.some((m) => m.start < end && m.end > start) || this.excluded(text, start, word)) continue;
+      if (!bare.some((b) => b.start === start) && scanned.some((form) => form.start < end && form.end > start)) continue;
+      const zone = this.resolveGeneric(word, text.slice(text.lastIndexOf("\n", start) + 1, start), home);
+      if (zone) found.push({ zone, alias: word, start, end, weak: true, source: "generic" });
+    }
+    return found;
+  }
+
+  /** 全市/我市: the city of an article about that city (or, with no article, the gazetteer's city). */
+  private ownWordMentions(text: string, named: ZoneMention[], home: string | null | undefined): ZoneMention[] {
+    const found: ZoneMention[] = [];
+    for (const { alias, zone } of this.ownWords) {
+      if (home === null || (home !== undefined && !this.isWithin(home, zone))) continue;
+      for (const match of text.matchAll(new RegExp(alias, "gu"))) {
+        const end = match.index + alias.length;
+        if (named.some((m) => m.start < end && m.end > match.index) || this.excluded(text, match.index, alias)) continue;
+        found.push({ zone, alias, start: match.index, end, weak: true, source: "generic" });
       }
     }
     return found;
@@ -153,17 +255,50 @@ export class Gazetteer {
     });
   }
 
+  /** True when `prefix` (written before a listed alias of `zone`) names that zone or a place it lies in (青岛, 黄岛). */
+  private placeOf(prefix: string, zone: string): boolean {
+    const place = this.byAlias.get(prefix) ?? this.stems.get(prefix);
+    return place !== undefined && this.isWithin(zone, place);
+  }
+
+  /** The zone type of a zone, from its name or aliases (青岛经济技术开发区 → 经开). */
+  private familyOfZone(zone: string): string | undefined {
+    const names = [zone, ...(this.byName.get(zone)?.aliases ?? [])];
+    return names.map((name) => this.recogniser.familyOf(name)).find((family) => family !== undefined);
+  }
+
+  /** The home itself, or its one child or nearest parent of the word's type (新区 in 青岛开发区's article). */
+  private homeOfFamily(home: string, family: string | undefined): string {
+    if (family === undefined || this.familyOfZone(home) === family) return home;
+    const children = this.zones.filter((zone) => zone.parent === home && this.familyOfZone(zone.name) === family);
+    if (children.length === 1) return children[0]!.name;
+    for (let current = this.parentOf(home), depth = 0; current && depth < MAX_DEPTH; current = this.parentOf(current), depth++) {
+      if (this.familyOfZone(current) === family) return current;
+    }
+    return home;
+  }
+
+  /** A listed zone's parent; for a zone known only by its form, the district its place names (城阳高新区 → 城阳区). */
+  private parentOf(zone: string): string | undefined {
+    const listed = this.byName.get(zone);
+    if (listed) return listed.parent;
+    return this.parentByForm(zone, undefined);
+  }
+
+  private parentByForm(name: string, fallback: string | undefined): string | undefined {
+    const form = this.recogniser.named(name).find((f) => f.start === 0 && f.end === name.length);
+    if (!form) return fallback;
+    const stem = this.stems.get(form.place.slice(0, 2));
+    return stem && stem !== name ? stem : undefined;
+  }
+
   /**
    * A zone for a short form nobody listed (崂山湾健康城 → 崂山湾国际生态健康城, 即墨经开区 → 即墨经济技术开发区):
    * the only zone whose name or alias starts like it and contains its characters in order.
    */
   abbreviated(form: string): string | undefined {
     if ([...form].length < 4) return undefined;
-    const matches = new Set(
-      this.aliasList
-        .filter((entry) => !entry.weak && entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias))
-        .map((entry) => entry.zone),
-    );
+    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }
 
@@ -180,7 +315,7 @@ export class Gazetteer {
         const form = match[0].slice(cut);
         const zone = this.abbreviated(form) ?? this.bySuffix(form) ?? this.byStem(form);
         if (!zone) continue;
-        found.push({ zone, alias: form, start: match.index + cut, end, weak: false });
+        found.push({ zone, alias: form, start: match.index + cut, end, weak: false, source: "listed" });
         break;
       }
     }
@@ -191,7 +326,6 @@ export class Gazetteer {
   private byStem(form: string): string | undefined {
     const matches = new Set<string>();
     for (const entry of this.aliasList) {
-      if (entry.weak) continue;
       let shared = 0;
       while (shared < form.length && form[shared] === entry.alias[shared]) shared++;
       if (shared >= MIN_STEM_CHARS && form.length - shared <= MAX_CATEGORY_CHARS && entry.alias.length - shared <= MAX_CATEGORY_CHARS) matches.add(entry.zone);
@@ -201,13 +335,13 @@ export class Gazetteer {
 
   /** 「即墨经开区」「综合保税区」: a category word, maybe after a district's name — no one zone's own name. */
   isGenericPlace(place: string): boolean {
-    const generic = new Set(this.forms?.genericNames ?? []);
-    return generic.has(place) || (this.placePrefixes.has(place.slice(0, 2)) && generic.has(place.slice(2)));
+    const generic = new Set(this.forms.genericNames);
+    return generic.has(place) || (this.stems.has(place.slice(0, 2)) && generic.has(place.slice(2)));
   }
 
   /** A district's or city's short name (即墨, 胶州, 青岛). */
   isPlaceStem(text: string): boolean {
-    return this.placePrefixes.has(text);
+    return this.stems.has(text);
   }
 
   /** True when other zones lie inside this one (the city, the new area). */
@@ -217,14 +351,9 @@ export class Gazetteer {
 
   /** The one zone whose name or alias ends with `form` (院士港 → 青岛国际院士港). */
   private bySuffix(form: string): string | undefined {
-    if (this.forms?.genericNames.includes(form)) return undefined;
-    const matches = new Set(this.aliasList.filter((entry) => !entry.weak && entry.alias.length > form.length && entry.alias.endsWith(form)).map((entry) => entry.zone));
+    if (this.isGenericWord(form)) return undefined;
+    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.endsWith(form)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
-  }
-
-  /** 「即墨经开区」: a generic alias (经开区, 开发区, 高新区) right after another place's name is not ours. */
-  private prefixedByPlace(text: string, at: number, alias: string): boolean {
-    return alias.length <= 3 && at >= 2 && this.placePrefixes.has(text.slice(at - 2, at));
   }
 
   /** Zones of a group, by group id or alias (九大功能区 → the nine). */
@@ -239,28 +368,34 @@ export class Gazetteer {
     return this.groups.filter((g) => [g.name, ...g.aliases].some((alias) => text.includes(alias)));
   }
 
-  /** True when `zone` is `ancestor` or lies inside it. */
+  /** True when `zone` is `ancestor` or lies inside it (a zone known by its form lies in the district it names). */
   isWithin(zone: string, ancestor: string): boolean {
     let current: string | undefined = zone;
-    for (let depth = 0; current && depth < 8; depth++) {
+    for (let depth = 0; current && depth < MAX_DEPTH; depth++) {
       if (current === ancestor) return true;
-      current = this.byName.get(current)?.parent;
+      current = this.parentOf(current);
     }
     return false;
   }
 }
 
-/** Short place names (即墨, 胶州…) of districts and cities: 即墨区 → 即墨. */
-function districtStems(zones: Zone[]): Set<string> {
-  return new Set(zones.flatMap((zone) => [zone.name, ...zone.aliases]).map((name) => name.replace(/(新区|区|市|县)$/, "")).filter((name) => name.length === 2));
+/** Short place names (即墨, 胶州…) of districts and cities and the zone each names: 即墨区 → 即墨. */
+function districtStems(zones: Zone[]): Map<string, string> {
+  const stems = new Map<string, string>();
+  for (const zone of zones) {
+    for (const name of [zone.name, ...zone.aliases]) {
+      const stem = name.replace(/(新区|区|市|县)$/, "");
+      if (stem.length === 2 && stem !== name && !stems.has(stem)) stems.set(stem, zone.name);
+    }
+  }
+  return stems;
 }
 
 /**
  * Regular other forms of each zone's names (平度经济开发区 → 平度经开区, 即墨综合保税区 → 青岛即墨综合保税区,
  * 青岛保税区 → 青岛市保税区). A form claimed by two zones, or already another zone's alias, is nobody's.
  */
-function derivedAliases(zones: Zone[], forms: ZoneForms, stems: Set<string>): Map<string, string[]> {
-  const generic = new Set(forms.genericNames);
+function derivedAliases(zones: Zone[], forms: ZoneForms, stems: Set<string>, isGeneric: (form: string) => boolean, lengthened: (name: string) => string | undefined): Map<string, string[]> {
   const listed = new Map<string, string>();
   for (const zone of zones) for (const alias of [zone.name, ...zone.aliases, ...zone.weakAliases]) listed.set(alias, zone.name);
   const claims = new Map<string, Set<string>>();
@@ -271,8 +406,10 @@ function derivedAliases(zones: Zone[], forms: ZoneForms, stems: Set<string>): Ma
     const unbracketed = names.map((name) => name.replace(/（[^）]*）|\([^)]*\)/g, "")).filter((name) => !names.includes(name));
     // 「西海岸交通商务区」 is 交通商务区 of 西海岸: the part after another zone's name stands alone.
     const unparented = names.flatMap((name) => parentAliases.filter((alias) => listed.get(alias) !== zone.name && name.startsWith(alias)).map((alias) => name.slice(alias.length)));
-    for (const form of [...names, ...unbracketed, ...unparented].flatMap((alias) => [alias, ...otherForms(alias, forms, stems)])) {
-      if (form.length < forms.minChars || listed.has(form) || generic.has(form)) continue;
+    // 「济南高新区」 is also written in full (济南高新技术产业开发区), as a zone named by its form would be.
+    const bases = [...names, ...unbracketed, ...unparented].flatMap((alias) => [alias, lengthened(alias) ?? alias]);
+    for (const form of bases.flatMap((alias) => [alias, ...otherForms(alias, forms, stems)])) {
+      if (form.length < forms.minChars || listed.has(form) || isGeneric(form)) continue;
       claims.set(form, (claims.get(form) ?? new Set()).add(zone.name));
     }
   }

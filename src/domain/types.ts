@@ -57,6 +57,8 @@ export interface Fact {
   period: Period;
   /** Normalised part of the year (Y, M1-3, M1-6, M1-9, M1-n, Q2, Q3, Q4, H2) so wordings meet. */
   periodKey: string;
+  /** Calendar month the figure is dated by (「10月29日，…集中开工26个项目」 → 10), when its sentence or paragraph names one. */
+  month?: number | null;
   /** Verbatim clause containing the number: article.text.slice(start, end). */
   evidence: string;
   start: number;

@@ -104,19 +104,33 @@ function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: s
   return sidecarDate ? { date: sidecarDate, dateEvidence: "sidecar" } : { date: null, dateEvidence: null };
 }
 
-/** Canonical zones mentioned, most mentions first (first mention breaks ties); forced zones lead. */
+/**
+ * Canonical zones of an article, its home zone first: the front matter's zone, else the first zone its
+ * title names, else the zone its text is most about — named (zones known only by their form count:
+ * 天津经开区) or referred to by generic words (开发区, 该区) read against the first zone it names, the
+ * first named winning ties. A continuation page that names its own zone only as 新区 is about that zone,
+ * not about the park it lists once. Other zones follow, most mentions first; 全市/我市 count for the city
+ * only in an article about that city.
+ */
 export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = []): string[] {
-  const strong = gazetteer.mentions(text);
-  const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
+  const titleEnd = text.indexOf("\n");
+  const title = titleEnd >= 0 ? text.slice(0, titleEnd) : "";
+  const forcedCanonical = forced.map((zone) => gazetteer.canonical(zone) ?? zone);
+  const stated = forcedCanonical[0] ?? gazetteer.mentions(title)[0]?.zone;
+  const candidate = stated ?? gazetteer.mentions(text)[0]?.zone ?? null;
+  const mentions = gazetteer.mentions(text, { includeWeak: true, home: candidate });
+  const byReference = rankZones(mentions.filter((mention) => mention.source !== "generic" || gazetteer.canonical(mention.alias) === undefined));
+  const home = stated ?? byReference[0] ?? null;
+  return [...new Set([...forcedCanonical, ...(home ? [home] : []), ...rankZones(mentions)])];
+}
+
+/** Zones by number of mentions, the first mentioned first among equals. */
+function rankZones(mentions: { zone: string; start: number }[]): string[] {
   const stats = new Map<string, { count: number; first: number }>();
   for (const mention of mentions) {
     const entry = stats.get(mention.zone) ?? { count: 0, first: mention.start };
     entry.count += 1;
     stats.set(mention.zone, entry);
   }
-  const ranked = [...stats.entries()]
-    .sort(([, a], [, b]) => b.count - a.count || a.first - b.first)
-    .map(([zone]) => zone);
-  const forcedCanonical = forced.map((zone) => gazetteer.canonical(zone) ?? zone);
-  return [...new Set([...forcedCanonical, ...ranked])];
+  return [...stats.entries()].sort(([, a], [, b]) => b.count - a.count || a.first - b.first).map(([zone]) => zone);
 }

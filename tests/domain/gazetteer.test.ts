@@ -7,18 +7,22 @@ const zonesIn = (text: string) => gazetteer.mentions(text, { includeWeak: true }
 
 describe("gazetteer", () => {
   it("resolves the aliases of the development zone and the new area", () => {
-    for (const alias of ["青岛开发区", "青岛经济技术开发区", "黄岛开发区", "经开区"]) expect(gazetteer.canonical(alias)).toBe("青岛经济技术开发区");
+    for (const alias of ["青岛开发区", "青岛经济技术开发区", "黄岛开发区", "青岛经开区"]) expect(gazetteer.canonical(alias)).toBe("青岛经济技术开发区");
     for (const alias of ["西海岸新区", "青岛西海岸新区", "黄岛区"]) expect(gazetteer.canonical(alias)).toBe("青岛西海岸新区");
-    expect(gazetteer.canonical("新区")).toBe("青岛西海岸新区");
+    // Generic words are no zone's name: 新区 or 经开区 alone could be any city's.
+    for (const generic of ["新区", "经开区", "开发区", "高新区"]) expect(gazetteer.canonical(generic)).toBeUndefined();
     expect(gazetteer.groupMembers("九大功能区")).toHaveLength(9);
   });
 
   it("does not take another place's zone for ours", () => {
-    expect(zonesIn("即墨经开区签约项目15个")).toEqual([]);
-    expect(zonesIn("城阳高新区")).toEqual([]);
+    expect(zonesIn("即墨经开区签约项目15个")).toEqual(["即墨经济技术开发区"]);
+    expect(zonesIn("城阳高新区")).toEqual(["城阳高新技术产业开发区"]);
     expect(zonesIn("打造全国开发区高质量发展新标杆")).toEqual([]);
-    expect(zonesIn("推动新区高质量发展")).toEqual(["青岛西海岸新区"]);
-    expect(zonesIn("在经开区投资")).toEqual(["青岛经济技术开发区"]);
+    // Without an article's home zone a generic word refers to nothing; with one, to it.
+    expect(zonesIn("推动新区高质量发展")).toEqual([]);
+    expect(zonesIn("在经开区投资")).toEqual([]);
+    expect(gazetteer.mentions("推动新区高质量发展", { includeWeak: true, home: "青岛西海岸新区" }).map((m) => m.zone)).toEqual(["青岛西海岸新区"]);
+    expect(gazetteer.mentions("在经开区投资", { includeWeak: true, home: "青岛经济技术开发区" }).map((m) => m.zone)).toEqual(["青岛经济技术开发区"]);
   });
 
   it("learns zones that articles name in their metadata", () => {

@@ -1,0 +1,249 @@
+import { Jieba, type TaggedWord } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { loadZoneForms, type ZoneForms, type ZoneSuffix } from "./zone-forms.js";
+
+/**
+ * A zone-type word in text (经开区, 新区, 科学城…), with the place name written before it when there is one.
+ * 「天津经开区」 is a named zone; 「各开发区」 and 「推动开发区」 are bare zone-type words.
+ */
+export interface ZoneForm {
+  start: number;
+  end: number;
+  /** The place name as written (天津, 宁波前湾), or "" when the zone-type word stands alone. */
+  place: string;
+  /** The zone-type word as written (经开区). */
+  suffix: string;
+  /** Canonical name: the place (长沙市 → 长沙) and the long form of the type (天津经济技术开发区); "" when bare. */
+  name: string;
+  /** The zone type (经开, 高新, 新区…): what a generic word may refer back to. */
+  family: string;
+  /** A bare word that names a category or kind of zone (各开发区, 9个经开区, 国家级经开区, 主题园区), not one zone. */
+  collective: boolean;
+}
+
+/** How far back from a zone-type word a place name is looked for (enough for a city and a district). */
+const WINDOW_CHARS = 12;
+/** Characters after a zone-type word shown to the segmenter, so 创新区域 is not read as 创+新区. */
+const RIGHT_CONTEXT_CHARS = 2;
+const HAN = /[\u4e00-\u9fff〇]/u;
+
+interface Unit {
+  word: string;
+  /** The segmenter's part-of-speech tag, or "chars" for single characters joined into one unit. */
+  tag: string;
+  /** Tag of the unit's first word (for joined characters, of the first character). */
+  firstTag: string;
+}
+
+/** Dictionary frequency given to zone-type words, so the segmenter never joins them to a neighbour (个经+开区). */
+const SUFFIX_WORD_FREQUENCY = 5000;
+
+const segmenters = new Map<string, Jieba>();
+/** One jieba per set of zone-type words: its dictionary also knows them as words. */
+function segmenterFor(suffixes: string[]): Jieba {
+  const key = suffixes.join("|");
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = Jieba.withDict(dict);
+    segmenter.loadDict(Buffer.from(suffixes.map((form) => `${form} ${SUFFIX_WORD_FREQUENCY} n`).join("\n")));
+    segmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/**
+ * Reads zone names by their form: a place name of a few Han characters before a zone-type word.
+ * What counts as a zone-type word, how long a place may be and which words are never places is data
+ * (data/zone-forms.json); word boundaries come from the jieba segmenter.
+ */
+export class ZoneRecogniser {
+  private readonly suffixesByFirstChar = new Map<string, ZoneSuffix[]>();
+  private readonly nonPlaceWords: Set<string>;
+  private readonly nonPlaceTags: Set<string>;
+  private readonly collectiveHeads: Set<string>;
+  private readonly descriptorWords: Set<string>;
+
+  /** `isKnownPlace`: words a gazetteer knows as places (即墨), whatever the segmenter tags them. */
+  constructor(private readonly forms: ZoneForms = loadZoneForms(), private readonly isKnownPlace: (word: string) => boolean = () => false) {
+    for (const suffix of [...forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length)) {
+      const first = suffix.form[0]!;
+      this.suffixesByFirstChar.set(first, [...(this.suffixesByFirstChar.get(first) ?? []), suffix]);
+    }
+    this.nonPlaceWords = new Set(forms.nonPlaceWords);
+    this.nonPlaceTags = new Set(forms.nonPlaceTags);
+    this.collectiveHeads = new Set(forms.collectiveHeads);
+    this.descriptorWords = new Set(forms.descriptorWords);
+  }
+
+  /** Every zone-type word in text, named or bare, left to right; the longest type word wins at a position. */
+  scan(text: string): ZoneForm[] {
+    const found: ZoneForm[] = [];
+    let floor = 0;
+    for (let at = 0; at < text.length; ) {
+      const form = this.suffixesByFirstChar.get(text[at]!)?.filter((suffix) => text.startsWith(suffix.form, at)).map((suffix) => this.read(text, floor, at, suffix)).find((read) => read !== undefined);
+      if (!form) {
+        at += 1;
+        continue;
+      }
+      found.push(form);
+      floor = form.end;
+      at = form.end;
+    }
+    return found;
+  }
+
+  /** Zones named by form in text (天津经开区, 两江新区), without bare zone-type words. */
+  named(text: string): ZoneForm[] {
+    return this.scan(text).filter((form) => form.name !== "");
+  }
+
+  /** The canonical name when the whole of `written` is one zone's name by form (长沙经开区 → 长沙经济技术开发区). */
+  nameOf(written: string): string | undefined {
+    const forms = this.scan(written);
+    const only = forms.length === 1 ? forms[0]! : undefined;
+    return only && only.start === 0 && only.end === written.length && only.name ? only.name : undefined;
+  }
+
+  /** The zone type a name ends with (青岛经济技术开发区 → 经开), or undefined. */
+  familyOf(name: string): string | undefined {
+    return [...this.forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length).find((suffix) => name.endsWith(suffix.form) && name.length > suffix.form.length)?.family;
+  }
+
+  /** The canonical form of a name that ends with a short zone-type word (平度经开区 → 平度经济技术开发区). */
+  lengthened(name: string): string | undefined {
+    const suffix = this.forms.zoneSuffixes.find((s) => s.canonical && name.endsWith(s.form) && name.length > s.form.length);
+    return suffix ? name.slice(0, -suffix.form.length) + suffix.canonical : undefined;
+  }
+
+  /** The zone-type word `suffix` at `at`: undefined when the segmenter says it is part of another word (创新区域). */
+  private read(text: string, floor: number, at: number, suffix: ZoneSuffix): ZoneForm | undefined {
+    const end = at + suffix.form.length;
+    let runStart = at;
+    while (runStart > Math.max(floor, at - WINDOW_CHARS) && HAN.test(text[runStart - 1]!)) runStart--;
+    let contextEnd = end;
+    while (contextEnd < Math.min(text.length, end + RIGHT_CONTEXT_CHARS) && HAN.test(text[contextEnd]!)) contextEnd++;
+    const tagged = this.segmenter().tag(text.slice(runStart, contextEnd), true);
+    const units = this.unitsBefore(tagged, at - runStart, end - runStart);
+    if (!units) return undefined;
+    const { place, written, descriptive } = this.placeOf(units);
+    const bare = { start: at, end, place: "", suffix: suffix.form, name: "", family: suffix.family };
+    // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
+    const qualified = !suffix.names && this.isQualified(units);
+    if (!place || !suffix.names) return { ...bare, collective: qualified || descriptive || this.isCollective(units, text[runStart - 1]) };
+    const name = this.normalisedPlace(place) + written.slice(place.length) + (suffix.canonical ?? suffix.form);
+    return { ...bare, start: at - written.length, place: written, name, collective: false };
+  }
+
+  private segmenter(): Jieba {
+    return segmenterFor(this.forms.zoneSuffixes.map((s) => s.form));
+  }
+
+  /**
+   * The words before the zone-type word (which spans [from, to) of the segment), consecutive single
+   * characters joined (前+海: names the dictionary does not know); undefined when a word runs into the
+   * type word from either side (创新+区, 新+区域).
+   */
+  private unitsBefore(tagged: TaggedWord[], from: number, to: number): Unit[] | undefined {
+    const units: Unit[] = [];
+    let offset = 0;
+    for (const { word, tag } of tagged) {
+      const start = offset;
+      offset += word.length;
+      if (start < from && offset > from) {
+        // 「苏州工业园区」 may come as one word: its head is the place.
+        if (offset !== to) return undefined;
+        units.push({ word: word.slice(0, from - start), tag, firstTag: tag });
+      } else if (start >= from && start < to && offset > to) {
+        return undefined;
+      } else if (offset <= from) {
+        const last = units.at(-1);
+        const single = word.length === 1 && !this.nonPlaceWords.has(word);
+        if (single && last?.tag === "chars") last.word += word;
+        else units.push({ word, tag: single ? "chars" : tag, firstTag: tag });
+      }
+    }
+    return units;
+  }
+
+  /**
+   * The place name before the type word, with the sector words between them (杨凌+农业 of 杨凌农业高新区):
+   * the last word that can be a place, then a city's name before it (宁波+前湾) while it fits.
+   * `descriptive`: sector words with no place before them (农业高新区: a kind of zone).
+   */
+  private placeOf(units: Unit[]): { place: string; written: string; descriptive: boolean } {
+    const none = { place: "", written: "", descriptive: false };
+    let descriptors = "";
+    let i = units.length - 1;
+    for (; i >= 0 && this.descriptorWords.has(units[i]!.word); i--) descriptors = units[i]!.word + descriptors;
+    const last = this.lastWord(units.slice(0, i + 1));
+    if (!last || !this.isPlaceWord(last)) return { ...none, descriptive: descriptors !== "" };
+    const { minChars, maxChars } = this.forms.placeName;
+    let place = last.word.slice(-maxChars);
+    for (let j = i - (last.joined ? 2 : 1); j >= 0; j--) {
+      const unit = units[j]!;
+      const isCity = unit.tag === "ns" || this.isKnownPlace(unit.word);
+      if (!isCity || this.nonPlaceWords.has(unit.word) || place.length + unit.word.length > maxChars) break;
+      place = unit.word + place;
+    }
+    return place.length >= minChars ? { place, written: place + descriptors, descriptive: false } : { ...none, descriptive: descriptors !== "" };
+  }
+
+  /** The word right before the type word; a lone character after a word is its last (鳌山+湾 → 鳌山湾). */
+  private lastWord(units: Unit[]): (Unit & { joined: boolean }) | undefined {
+    const last = units.at(-1);
+    const before = units.at(-2);
+    if (last?.tag === "chars" && last.word.length === 1 && before && !this.nonPlaceWords.has(before.word) && this.forms.placeEndChars.includes(last.word)) {
+      return { word: before.word + last.word, tag: before.tag === "chars" ? "chars" : "ns", firstTag: before.firstTag, joined: true };
+    }
+    return last && { ...last, joined: false };
+  }
+
+  private isPlaceWord(unit: Unit): boolean {
+    const { word, tag } = unit;
+    const { minChars, rankEndings } = this.forms.placeName;
+    if (word.length < minChars || this.nonPlaceWords.has(word) || this.descriptorWords.has(word) || rankEndings.some((end) => word.endsWith(end))) return false;
+    if (this.isKnownPlace(word)) return true;
+    const counted = [...word].some((char) => this.forms.numeralChars.includes(char));
+    // 「做强新区」「打好…」: a word the dictionary does not know that opens with a verb is a verb phrase.
+    const unknown = tag === "chars" || tag === "x";
+    if (unknown && (this.isVerbLed(word, unit.firstTag) || [...word].some((char) => this.forms.functionChars.includes(char)))) return false;
+    if (tag === "chars") return !counted;
+    if (this.nonPlaceTags.has(tag)) return false;
+    // A longer common noun (服务业) describes the zone rather than placing it.
+    if (tag === "n" && word.length > 2) return false;
+    return !(counted && tag !== "ns");
+  }
+
+  private isVerbLed(word: string, firstTag: string): boolean {
+    const verbTags = new Set(this.forms.verbLedTags);
+    if (verbTags.has(firstTag) && firstTag !== "x") return true;
+    return verbTags.has(this.segmenter().tag(word[0]!, false)[0]?.tag ?? "");
+  }
+
+  private isQualified(units: Unit[]): boolean {
+    const last = units.at(-1);
+    return last !== undefined && !this.nonPlaceWords.has(last.word) && !this.forms.referenceTags.includes(last.tag);
+  }
+
+  /** 「各开发区」「省级以上开发区」「9个经开区」: the word before a bare type word makes it many zones. */
+  private isCollective(units: Unit[], charBefore: string | undefined): boolean {
+    const last = units.at(-1);
+    if (!last) return charBefore !== undefined && /[0-9０-９]/u.test(charBefore);
+    if (["m", "q", "mq", "b"].includes(last.tag) || this.forms.numeralChars.includes(last.word[0]!)) return true;
+    return [...this.collectiveHeads].some((head) => last.word.endsWith(head));
+  }
+
+  private normalisedPlace(place: string): string {
+    const { minChars, droppedEndings } = this.forms.placeName;
+    const ending = droppedEndings.find((end) => place.endsWith(end) && place.length - end.length >= minChars);
+    return ending ? place.slice(0, -ending.length) : place;
+  }
+}
+
+let shared: ZoneRecogniser | undefined;
+
+/** Zones named by form in text, with the default data (data/zone-forms.json). */
+export function recogniseZones(text: string): ZoneForm[] {
+  shared ??= new ZoneRecogniser();
+  return shared.named(text);
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const SuffixSchema = z.object({
+  form: z.string().min(2),
+  /** The long form a short one stands for (经开区 → 经济技术开发区); the form itself when absent. */
+  canonical: z.string().min(2).optional(),
+  family: z.string().min(1),
+  /** False for a type word too loose to name a zone by form (园区); it is still read as a generic word. */
+  names: z.boolean().default(true),
+});
+
+const GenericSchema = z.object({ word: z.string().min(2), family: z.string().optional() });
+
+const ZoneFormsSchema = z.object({
+  minChars: z.number().int().positive(),
+  cityPrefixes: z.array(z.string().min(1)),
+  suffixForms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+  genericNames: z.array(z.string()).default([]),
+  zoneSuffixes: z.array(SuffixSchema).default([]),
+  placeName: z
+    .object({ minChars: z.number().int().positive(), maxChars: z.number().int().positive(), droppedEndings: z.array(z.string()), rankEndings: z.array(z.string()).default([]) })
+    .default({ minChars: 2, maxChars: 4, droppedEndings: [], rankEndings: [] }),
+  nonPlaceWords: z.array(z.string().min(1)).default([]),
+  nonPlaceTags: z.array(z.string().min(1)).default([]),
+  numeralChars: z.string().default(""),
+  placeEndChars: z.string().default(""),
+  descriptorWords: z.array(z.string().min(1)).default([]),
+  verbLedTags: z.array(z.string().min(1)).default([]),
+  functionChars: z.string().default(""),
+  referenceTags: z.array(z.string().min(1)).default([]),
+  genericMentions: z.array(GenericSchema).default([]),
+  collectiveHeads: z.array(z.string().min(1)).default([]),
+});
+
+export type ZoneForms = z.infer<typeof ZoneFormsSchema>;
+export type ZoneSuffix = z.infer<typeof SuffixSchema>;
+export type GenericWord = z.infer<typeof GenericSchema>;
+
+export function defaultZoneFormsPath(): string {
+  return fileURLToPath(new URL("../../data/zone-forms.json", import.meta.url));
+}
+
+let cached: ZoneForms | undefined;
+
+/** data/zone-forms.json, read once per process. */
+export function loadZoneForms(path: string = defaultZoneFormsPath()): ZoneForms {
+  if (path !== defaultZoneFormsPath()) return ZoneFormsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  cached ??= ZoneFormsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  return cached;
+}
