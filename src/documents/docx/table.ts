@@ -2,8 +2,9 @@ import { tidyText } from "../text.js";
 import type { HtmlElement } from "./dom.js";
 
 // A table becomes sentences, one per cell: column label, row label, value — 「2024年目标 工业增加值增速 7%。」.
-// The first row holds the column labels and the first column the row labels; merged cells are spread over
-// the grid for the labels, and a merged value is said once.
+// The first row holds the column labels (with the rows under it whose first cell is blank: a second header
+// row, e.g. years under a merged 目标) and the first column the row labels; merged cells are spread over the
+// grid for the labels, and a merged value is said once.
 
 interface Slot {
   text: string;
@@ -47,12 +48,15 @@ export function tableSentences(table: HtmlElement): string[] {
   if (rows.length === 1 || width === 1) {
     return rows.flatMap((row) => row.filter((s) => s?.origin && s.text).map((s) => s.text));
   }
+  let headerRows = 1;
+  while (headerRows < rows.length - 1 && at(headerRows, 0) === "") headerRows++;
+  const columnLabel = (c: number) => [...new Set(Array.from({ length: headerRows }, (_, r) => at(r, c)).filter(Boolean))].join(" ");
   const out: string[] = [];
-  for (let r = 1; r < rows.length; r++) {
+  for (let r = headerRows; r < rows.length; r++) {
     for (let c = 1; c < width; c++) {
       const slot = rows[r]?.[c];
       if (!slot?.origin || !slot.text) continue;
-      out.push(sentence([at(0, c), at(r, 0), slot.text]));
+      out.push(sentence([columnLabel(c), at(r, 0), slot.text]));
     }
   }
   return out;
