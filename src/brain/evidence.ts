@@ -92,7 +92,7 @@ export class EvidenceFinder {
   acceptable(frame: QuestionFrame, candidate: SentenceScore): boolean {
     // A follow-up's topic was confirmed by the earlier turn, so its match may be looser.
     const needed = foundCoverage() * (frame.followUp ? weight("evidence", "followUpRelief") : 1);
-    if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk) return false;
+    if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk || !candidate.monthOk) return false;
     const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
     if (wantsNumber(frame) && !hasNumber(text)) return false;
     if (frame.type === "when" && !hasTimeExpression(text)) return false;
@@ -115,7 +115,7 @@ export class EvidenceFinder {
   evidenceOfFact(fact: FactResult): Evidence {
     const sentences = this.bank.overlapping(fact.articleId, fact.start, fact.end);
     const sentence = sentences[0]!;
-    const score: SentenceScore = { sentence, coverage: 1, zoneOk: true, yearOk: true, eventsOk: true, periodOk: true, usesPrevious: false, score: 1 };
+    const score: SentenceScore = { sentence, coverage: 1, zoneOk: true, yearOk: true, eventsOk: true, periodOk: true, monthOk: true, usesPrevious: false, score: 1 };
     return { score, sentences };
   }
 

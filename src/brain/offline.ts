@@ -9,6 +9,7 @@ import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } fr
 import { scoreSentence, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
+import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
@@ -112,7 +113,8 @@ export class OfflineBrain {
    * the asked year, kind and period under another zone name.
    */
   private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
-    if (frame.type !== "numeric") return undefined;
+    // The table is not keyed by an event's month (集中开工 in March vs October): its sentences decide.
+    if (frame.type !== "numeric" || frame.month !== undefined) return undefined;
     const projectName = PROJECT_INVESTMENT.exec(frame.question)?.[1];
     if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const queries = this.figureQueries(frame);
@@ -273,8 +275,23 @@ export class OfflineBrain {
       .filter((other) => other.articleId !== fact.articleId && other.unit === fact.unit && other.subject === fact.subject)
       .filter((other) => metricFit(fact.metric, other.metric) >= SAME_METRIC_FIT && metricFit(other.metric, fact.metric) >= SAME_METRIC_FIT)
       .filter((other) => sameKind(other.kind, fact.kind) && Math.abs(other.value - fact.value) > 1e-9 * Math.max(1, Math.abs(fact.value)))
-      .slice(0, 2)
-      .map((other) => this.finder.toResult(other));
+      .map((other) => this.finder.toResult(other))
+      .filter((other) => !this.differentEvents(fact, other))
+      .slice(0, 2);
+  }
+
+  /**
+   * Two figures from dated events of different months (集中开工 in March and in October) are two events,
+   * not two reports of one; a figure whose sentence names no month is dated by its report.
+   */
+  private differentEvents(a: FactResult, b: FactResult): boolean {
+    const said = (fact: FactResult) => readMonth(this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join(""))?.month;
+    const [saidA, saidB] = [said(a), said(b)];
+    if (saidA === undefined && saidB === undefined) return false;
+    const published = (fact: FactResult) => (fact.date ? Number(fact.date.slice(5, 7)) : undefined);
+    const monthA = saidA ?? published(a);
+    const monthB = saidB ?? published(b);
+    return monthA !== undefined && monthB !== undefined && monthA !== monthB;
   }
 
   /** A part of a multi-part question, with the whole question's zone, year and kind. */
@@ -380,7 +397,7 @@ export class OfflineBrain {
     const ranked = await this.finder.rank({ ...frame, zones: entityZones }, terms, entityZones, entity);
     let best: (Row & { fit: number }) | undefined;
     for (const candidate of ranked.slice(0, 6)) {
-      if (!candidate.zoneOk || !candidate.yearOk || !candidate.periodOk || candidate.coverage < 0.35) continue;
+      if (!candidate.zoneOk || !candidate.yearOk || !candidate.periodOk || !candidate.monthOk || candidate.coverage < 0.35) continue;
       // The sentence must be about this entity; the metric may be carried by the unit (面积 → 平方米).
       const about = entityTerms.length === 0 || scoreSentence(frame, candidate.sentence, this.finder.scoring, entityTerms).coverage >= foundCoverage();
       if (!about) continue;
@@ -463,7 +480,7 @@ export class OfflineBrain {
     const terms = [...new Set([...frame.items, ...frame.terms.filter((t) => !frame.items.some((item) => item.includes(t)))])];
     const ranked = await this.finder.rank(frame, terms);
     for (const candidate of ranked.slice(0, 5)) {
-      if (candidate.coverage < foundCoverage() * 0.8 || !candidate.zoneOk || !candidate.yearOk || !candidate.periodOk) continue;
+      if (candidate.coverage < foundCoverage() * 0.8 || !candidate.zoneOk || !candidate.yearOk || !candidate.periodOk || !candidate.monthOk) continue;
       const evidence = this.finder.evidenceOf(candidate);
       const parts = this.itemFacts(frame, evidence);
       if (!parts) continue;

@@ -36,6 +36,8 @@ export interface Request {
   year?: number;
   /** Normalised period key (Y, M1-3, M1-6 …). */
   period?: string;
+  /** Calendar month of an event (集中开工 in March vs in October). */
+  month?: number;
   kind?: "target" | "actual";
   unitFamily?: string;
 }
@@ -49,7 +51,7 @@ export interface QueryPlan {
 
 export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan {
   const base: Request = {
-    zone: frame.zones[0], metricWords: frame.metricText, year: frame.year, period: frame.period, kind: frame.kind, unitFamily: frame.explicitFamily ?? frame.unitFamily,
+    zone: frame.zones[0], metricWords: frame.metricText, year: frame.year, period: frame.period, month: frame.month, kind: frame.kind, unitFamily: frame.explicitFamily ?? frame.unitFamily,
   };
   const plan = (op: Operation, requests: Request[] = [base], topic: string[] = []): QueryPlan => ({ op, requests, topic });
   if (frame.question === "") return plan("empty", []);

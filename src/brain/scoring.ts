@@ -1,6 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
+import { readMonth } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -15,6 +16,8 @@ export interface SentenceScore {
   eventsOk: boolean;
   /** The sentence names another part of the year than the one asked (一季度 vs 上半年). */
   periodOk: boolean;
+  /** The event the sentence reports happened in the asked month (its own month, else its report's). */
+  monthOk: boolean;
   /** Some term was found only in the sentence before, so that sentence belongs to the evidence. */
   usesPrevious: boolean;
   score: number;
@@ -39,6 +42,7 @@ export interface SentenceFeatures {
   yearOk: boolean;
   eventsOk: boolean;
   periodOk: boolean;
+  monthOk: boolean;
   /** The feature names (from data/answer-weights.json "sentence") that add to the score here. */
   bonuses: string[];
 }
@@ -66,6 +70,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     yearOk: frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year),
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
     periodOk: periodFits(frame.period, sentence.text, previous?.text),
+    monthOk: frame.month === undefined || eventMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId)),
     bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text, context.lexicon)],
   };
 }
@@ -79,8 +84,8 @@ export function combine(features: SentenceFeatures): number {
 
 export function scoreSentence(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceScore {
   const features = sentenceFeatures(frame, sentence, context, terms);
-  const { coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious } = features;
-  return { sentence, coverage, zoneOk, yearOk, eventsOk, periodOk, usesPrevious, score: combine(features) };
+  const { coverage, zoneOk, yearOk, eventsOk, periodOk, monthOk, usesPrevious } = features;
+  return { sentence, coverage, zoneOk, yearOk, eventsOk, periodOk, monthOk, usesPrevious, score: combine(features) };
 }
 
 const weightOf = (name: string) => weight("sentence", name);
@@ -178,6 +183,18 @@ function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): bool
   const term = frame.quoted.at(-1) ?? frame.terms.at(-1);
   if (!term) return false;
   return lexicon.words.definitionMarkers.some((marker) => text.includes(`${term}”${marker}`) || text.includes(`${term}」${marker}`) || text.startsWith(`${term}${marker}`));
+}
+
+/**
+ * News reports an event in the month it names (「10月27日，…集中开工」), or, naming none (日前、近日),
+ * within weeks before its publication: the month it was published in or the one before.
+ */
+export function eventMonthAgrees(asked: number, text: string, publishedOn: string | null): boolean {
+  const said = readMonth(text)?.month;
+  if (said !== undefined) return said === asked;
+  const published = publishedOn ? Number(publishedOn.slice(5, 7)) : undefined;
+  if (!published) return true;
+  return published === asked || published === (asked % 12) + 1;
 }
 
 export function hasTimeExpression(text: string): boolean {

@@ -60,6 +60,11 @@ export class SentenceBank {
     return this.rarity ? this.rarity.total : this.all().length;
   }
 
+  /** The article's publication date (YYYY-MM-DD), or null. */
+  dateOf(articleId: string): string | null {
+    return this.articles.get(articleId)?.date ?? null;
+  }
+
   ofArticle(articleId: string): Sentence[] {
     let list = this.byArticle.get(articleId);
     if (!list) {

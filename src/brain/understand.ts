@@ -2,6 +2,7 @@ import type { Gazetteer } from "../domain/gazetteer.js";
 import { contentTerms } from "../retrieval/index.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
+import { readMonth } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -47,6 +48,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     years: [...new Set([...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1])))],
     kind: readKind(text, lexicon),
     period: periodKey(text),
+    month: readMonth(text)?.month,
     terms: readTerms(remainder, quoted, lexicon),
     metricText: readMetricText(remainder, lexicon),
     quoted,
@@ -170,6 +172,7 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     // 「那2021年呢？」 after a question about 2022's target asks about 2021 as such: another year's kind is not carried over.
     kind: frame.kind ?? (frame.year !== undefined && frame.year !== previous.year ? undefined : previous.kind),
     period: frame.period ?? previous.period,
+    month: frame.month ?? (frame.year !== undefined && frame.year !== previous.year ? undefined : previous.month),
     terms: frame.terms.length ? frame.terms : previous.terms,
     metricText: frame.terms.length ? frame.metricText : previous.metricText,
     quoted: frame.quoted.length ? frame.quoted : previous.quoted,
