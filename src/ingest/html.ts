@@ -14,6 +14,15 @@ export interface HtmlArticle {
   warnings: IngestWarning[];
 }
 
+export interface HtmlOptions {
+  words?: HtmlWords;
+  /** Finds the main content (default: Mozilla Readability); undefined when it finds none. */
+  findContent?: (html: string) => DomNode | undefined;
+}
+
+/** Chinese news paragraphs are short in characters: readability's default (500) would discard short items. */
+const READABILITY_MIN_CHARS = 50;
+
 /** Blocks a reader never reads as the article (the fallback drops them; readability finds the content itself). */
 const FURNITURE = "nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo]";
 
@@ -23,7 +32,8 @@ const FURNITURE = "nav, header, footer, aside, form, [role=navigation], [role=ba
  * tags or a 「发布时间：」 line, the outlet from the site name or a 「来源：」 line. Falls back to the whole page
  * minus its furniture when readability finds nothing.
  */
-export function extractHtmlArticle(html: string, words: HtmlWords = htmlWords()): HtmlArticle {
+export function extractHtmlArticle(html: string, options: HtmlOptions = {}): HtmlArticle {
+  const words = options.words ?? htmlWords();
   const document = parseDocument(asDocument(html));
   const metas = metaContents(document);
   const allLines = pageLines(document.body ?? document.documentElement);
@@ -32,7 +42,8 @@ export function extractHtmlArticle(html: string, words: HtmlWords = htmlWords())
   const outlet = siteName ?? lineOutlet(allLines, words) ?? title?.site;
   const date = metaDate(metas, words) ?? lineDate(allLines, words);
   const warnings: IngestWarning[] = [];
-  let lines = readableLines(html);
+  const content = (options.findContent ?? readabilityContent)(html);
+  let lines = content ? pageLines(content) : [];
   if (lines.length === 0) {
     warnings.push({ reason: "html-extraction-fallback", detail: "readability found no article; used the page without its navigation and footer" });
     lines = fallbackLines(document);
@@ -57,18 +68,18 @@ function asDocument(html: string): string {
   return /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
-function readableLines(html: string): PageLine[] {
+/** The page's main content as Mozilla Readability finds it (on a fresh parse: it rewrites the document). */
+export function readabilityContent(html: string): DomNode | undefined {
   try {
     const document = parseDocument(asDocument(html));
     type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
     const reader = new Readability<DomNode>(document as unknown as ReadabilityDocument, {
-      charThreshold: 50,
+      charThreshold: READABILITY_MIN_CHARS,
       serializer: (node) => node as unknown as DomNode,
     });
-    const content = reader.parse()?.content;
-    return content ? pageLines(content) : [];
+    return reader.parse()?.content ?? undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }
 
@@ -136,10 +147,10 @@ function lineOutlet(lines: PageLine[], words: HtmlWords): string | undefined {
   return undefined;
 }
 
-/** og:title, else <title>, else the first <h1> outside the page's header/footer; the site's name cut off. */
+/** og:title, else <title>, else an <h1> outside the page's header/footer (a logo's h1 is the site's name); the site's name cut off. */
 function pageTitle(document: DomDocument, metas: Map<string, string>, words: HtmlWords, siteName: string | undefined): { title: string; site?: string } | undefined {
-  const h1 = Array.from(document.querySelectorAll("h1")).find((element: DomElement) => !element.closest(FURNITURE));
-  const candidates = [firstMeta(metas, words.titleMetaNames), document.querySelector("title")?.textContent, h1?.textContent];
+  const headings = Array.from(document.querySelectorAll("h1")).filter((element: DomElement) => !element.closest(FURNITURE));
+  const candidates = [firstMeta(metas, words.titleMetaNames), document.querySelector("title")?.textContent, ...headings.map((h1) => h1.textContent)];
   for (const candidate of candidates) {
     const clean = candidate?.replace(/\s+/g, " ").trim();
     if (!clean) continue;

@@ -16,7 +16,7 @@ export {
   type Sidecar,
 } from "./loaders.js";
 export { decodeText } from "./decode.js";
-export { extractHtmlArticle, htmlToText, type HtmlArticle } from "./html.js";
+export { extractHtmlArticle, htmlToText, readabilityContent, type HtmlArticle, type HtmlOptions } from "./html.js";
 export { markdownToText } from "./markdown.js";
 export { tableSentences, type Table } from "./tables.js";
 export { splitFrontMatter, type FrontMatter } from "./frontmatter.js";

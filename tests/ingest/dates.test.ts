@@ -1,0 +1,129 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { defaultMarkers, earliestWritingDate, findDateline, findHeaderDate, loadArticleFile } from "../../src/ingest/index.js";
+
+const markers = defaultMarkers();
+
+describe("findHeaderDate", () => {
+  it.each([
+    { text: "滨海晨报　2024年1月29日　星期一　第三版\n\n园区新签约项目27个。", date: "2024-01-29", evidence: "滨海晨报　2024年1月29日　星期一　第三版" },
+    { text: "某某日报 2023年3月13日 星期一\n标题\n正文。", date: "2023-03-13", evidence: "某某日报 2023年3月13日 星期一" },
+    { text: "\n\n湾区观察　2025年11月7日　周五\n正文。", date: "2025-11-07", evidence: "湾区观察　2025年11月7日　周五" },
+    { text: "2022年6月30日　第A2版\n正文。", date: "2022-06-30", evidence: "2022年6月30日　第A2版" },
+    { text: "2021-09-15\n标题\n正文。", date: "2021-09-15", evidence: "2021-09-15" },
+  ])("$evidence", ({ text, date, evidence }) => {
+    expect(findHeaderDate(text, markers)).toEqual({ date, evidence });
+  });
+
+  it.each([
+    ["a sentence that names a date is no header", "2023年3月13日星期一，园区召开项目推进会。\n正文。"],
+    ["a date far below the top is no header", "标题\n副题\n导语\n正文一\n2023年3月13日 星期一\n"],
+    ["an impossible date", "某某日报 2023年2月30日 星期四\n正文。"],
+    ["a page header without a date", "某某日报·区市观察　第六版\n正文。"],
+  ])("%s", (_name, text) => {
+    expect(findHeaderDate(text, markers)).toBeUndefined();
+  });
+});
+
+describe("findDateline", () => {
+  it.each([
+    { paragraph: "本报讯（记者 王某 通讯员 李某）10月29日，园区召开推进会。", month: 10, day: 29, evidence: "本报讯（记者 王某 通讯员 李某）10月29日" },
+    { paragraph: "本报讯　2月26日上午，全市重点项目集中开工。", month: 2, day: 26, evidence: "本报讯　2月26日" },
+    { paragraph: "本报讯(记者 赵某)2023年7月3日，园区发布数据。", month: 7, day: 3, year: 2023, evidence: "本报讯(记者 赵某)2023年7月3日" },
+    { paragraph: "本报8月11日讯 园区召开推进会。", month: 8, day: 11, evidence: "本报8月11日讯" },
+    { paragraph: "新华社青岛5月6日电 园区发布数据。", month: 5, day: 6, evidence: "新华社青岛5月6日电" },
+  ])("$evidence", ({ paragraph, month, day, year, evidence }) => {
+    const found = findDateline(paragraph, markers);
+    expect(found).toMatchObject({ month, day, evidence });
+    expect(found?.year).toBe(year);
+  });
+
+  it("本报讯 without a day is no dateline", () => {
+    expect(findDateline("本报讯 近日，园区召开推进会。", markers)).toBeUndefined();
+  });
+});
+
+describe("earliestWritingDate", () => {
+  it.each([
+    ["2022年以来，园区落地项目247个。", "2022-01-01"],
+    ["截至2023年底，园区企业达2100家。", "2023-12-31"],
+    ["2020年以来……截至2021年末……", "2021-12-31"],
+    ["2019年，园区产值增长。", undefined],
+  ])("%s", (text, expected) => {
+    expect(earliestWritingDate(text, markers)).toBe(expected);
+  });
+});
+
+describe("date precedence through the loader", () => {
+  const gazetteer = Gazetteer.load();
+  let dir: string;
+  const load = async (name: string, content: string) => {
+    const path = join(dir, name);
+    await writeFile(path, content);
+    const [article] = await loadArticleFile(path, { gazetteer });
+    return article!;
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "ingest-dates-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const BODY = "　　本报讯（记者 王某）10月29日，记者从园区获悉，园区前三季度新签约项目58个，同比增长12%。\n";
+
+  it.each([
+    {
+      name: "front matter first",
+      file: "fm.txt",
+      content: `---\ndate: 2023-10-30\n---\n滨海晨报　2023年10月31日　星期二\n\n园区前三季度成绩单\n\n${BODY}`,
+      date: "2023-10-30",
+      evidence: "front-matter",
+    },
+    {
+      name: "html meta before a dated header line in the page",
+      file: "page.html",
+      content: `<html><head><meta name="publishdate" content="2023-11-01"></head><body><article><p>滨海晨报　2023年10月31日　星期二</p><p>${BODY.trim()}</p></article></body></html>`,
+      date: "2023-11-01",
+      evidence: '<meta publishdate="2023-11-01">',
+    },
+    {
+      name: "a page header before the dateline",
+      file: "header.txt",
+      content: `滨海晨报　2023年10月31日　星期二　第二版\n\n园区前三季度成绩单\n\n${BODY}`,
+      date: "2023-10-31",
+      evidence: "滨海晨报　2023年10月31日　星期二　第二版",
+    },
+    {
+      name: "a dateline with the body's year",
+      file: "dateline.txt",
+      content: `园区前三季度成绩单\n\n${BODY}　　2023年前三季度，园区实现规上工业产值386亿元。\n`,
+      date: "2023-10-29",
+      evidence: "本报讯（记者王某）10月29日",
+    },
+    {
+      name: "a dateline never before 「…年以来」",
+      file: "floor.txt",
+      content: `园区三十年\n\n${BODY}　　2022年以来，园区落地项目247个。2020年，园区产值突破两千亿元；2020年园区获批综合保税区。\n`,
+      date: "2022-10-29",
+      evidence: "本报讯（记者王某）10月29日",
+    },
+  ])("$name", async ({ file, content, date, evidence }) => {
+    const article = await load(file, content);
+    expect(article).toMatchObject({ date, dateEvidence: evidence });
+  });
+
+  it("the dated header line is kept out of the text", async () => {
+    const article = await load("header-text.txt", `滨海晨报　2023年10月31日　星期二　第二版\n\n园区前三季度成绩单\n\n${BODY}`);
+    expect(article.text).not.toContain("星期二");
+    expect(article.title).toBe("园区前三季度成绩单");
+  });
+
+  it("a dateline's evidence is verbatim in the article's text", async () => {
+    const article = await load("verbatim.txt", `园区前三季度成绩单\n\n${BODY}　　2023年前三季度，园区实现规上工业产值386亿元。\n`);
+    expect(article.text).toContain(article.dateEvidence!);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { markdownToText, tableSentences } from "../../src/ingest/index.js";
+
+describe("tableSentences", () => {
+  it.each([
+    {
+      name: "year columns lead: column label, row label, value",
+      rows: [["指标", "2023年", "2024年目标"], ["工业增加值增速", "6.2%", "7%"]],
+      header: true,
+      sentences: ["2023年 工业增加值增速 6.2%。", "2024年目标 工业增加值增速 7%。"],
+    },
+    {
+      name: "empty and dash-only cells say nothing",
+      rows: [["指标", "2022年", "2023年"], ["实际使用外资", "", "3.1亿美元"], ["进出口总额", "—", "-"]],
+      header: true,
+      sentences: ["2023年 实际使用外资 3.1亿美元。"],
+    },
+    {
+      name: "a metric heading follows its subject",
+      rows: [["园区", "新签约项目", "总投资"], ["北岸园区", "18个", "92亿元"], ["南岸园区", "9个", "37亿元"]],
+      header: true,
+      sentences: ["北岸园区 新签约项目 18个。", "北岸园区 总投资 92亿元。", "南岸园区 新签约项目 9个。", "南岸园区 总投资 37亿元。"],
+    },
+    {
+      name: "a column of bare years dates the row; a plain 数值 heading adds nothing",
+      rows: [["指标", "年份", "数值", "增速"], ["营业收入", "2021", "860亿元", "9.5%"]],
+      header: true,
+      sentences: ["2021年 营业收入 860亿元。", "2021年 营业收入 增速 9.5%。"],
+    },
+    {
+      name: "no header row: the first column labels the values",
+      rows: [["新签约项目", "18个"], ["总投资", "92亿元"]],
+      header: false,
+      sentences: ["新签约项目 18个。", "总投资 92亿元。"],
+    },
+    {
+      name: "a value that already ends a sentence is not ended twice",
+      rows: [["事项", "进展"], ["一号厂房", "已封顶。"]],
+      header: true,
+      sentences: ["一号厂房 进展 已封顶。"],
+    },
+  ])("$name", ({ rows, header, sentences }) => {
+    expect(tableSentences({ rows, header })).toEqual(sentences);
+  });
+});
+
+describe("markdownToText", () => {
+  it("headings without #'s, bullets without marks, wrapped lines joined, tables as sentences, separators dropped", () => {
+    const markdown = [
+      "# 湾区产业园一季度运行情况",
+      "",
+      "湾区产业园一季度经济运行",
+      "总体平稳，主要指标好于预期。",
+      "",
+      "## 主要指标",
+      "",
+      "| 指标 | 2023年 | 2024年目标 |",
+      "| --- | :---: | ---: |",
+      "| 工业增加值增速 | 6.2% | 7% |",
+      "| 新签约项目 | 96个 |  |",
+      "",
+      "- 新能源装备项目**12个**；",
+      "* 海洋生物项目8个。",
+      "",
+      "> 园区负责人表示，将[加快](https://example.org)推进在建项目。",
+    ].join("\n");
+    expect(markdownToText(markdown).split("\n\n")).toEqual([
+      "湾区产业园一季度运行情况",
+      "湾区产业园一季度经济运行总体平稳，主要指标好于预期。",
+      "主要指标",
+      "2023年 工业增加值增速 6.2%。",
+      "2024年目标 工业增加值增速 7%。",
+      "2023年 新签约项目 96个。",
+      "新能源装备项目12个；",
+      "海洋生物项目8个。",
+      "园区负责人表示，将加快推进在建项目。",
+    ]);
+  });
+
+  it("a pipe table without a separator row has no header", () => {
+    expect(markdownToText("| 新签约项目 | 18个 |\n| 总投资 | 92亿元 |")).toBe("新签约项目 18个。\n\n总投资 92亿元。");
+  });
+});
