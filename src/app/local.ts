@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Config } from "../config/index.js";
 import type { BotEngine } from "../lark/index.js";
 import { startFeishuEmulator, type FeishuEmulator, type FeishuEmulatorOptions } from "../lark/emulator/index.js";
-import { startBot, type RunningBot, type StartBotOptions } from "./start-bot.js";
+import { startBot, type FeishuSettings, type RunningBot, type StartBotOptions } from "./start-bot.js";
 
 export interface LocalBotOptions extends Omit<StartBotOptions, "feishu"> {
   /** Default `webhook`. */
@@ -12,6 +12,8 @@ export interface LocalBotOptions extends Omit<StartBotOptions, "feishu"> {
   verificationToken?: string;
   /** Extra emulator settings (redelivery schedule, clock, …). */
   emulator?: Partial<FeishuEmulatorOptions>;
+  /** Extra bot settings (long-connection liveness, typing indicator, recalls). */
+  feishu?: Partial<FeishuSettings>;
 }
 
 export interface LocalBot {
@@ -39,7 +41,7 @@ export async function startLocalBot(config: Config, engine: BotEngine, options: 
       ...options,
       feishu: {
         appId, appSecret, domain: emulator.url, transport, host: "127.0.0.1", port: 0,
-        encryptKey: options.encryptKey, verificationToken: options.verificationToken,
+        encryptKey: options.encryptKey, verificationToken: options.verificationToken, ...options.feishu,
       },
     });
     if (bot.webhook) emulator.configureWebhooks({ webhookUrl: bot.webhook.eventUrl, cardWebhookUrl: bot.webhook.cardUrl });

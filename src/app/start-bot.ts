@@ -1,7 +1,7 @@
 import type { Config } from "../config/index.js";
 import { AnswerWorker, type AnswerWorkerOptions } from "../engine/worker-engine.js";
 import {
-  App, createJsonLogger, createLarkClient, HttpReceiver, Sender, TokenCache, WsReceiver,
+  App, createJsonLogger, createLarkClient, HttpReceiver, Sender, startHealthServer, TokenCache, WsReceiver, type HealthServer,
   type BotActivity, type BotCommand, type BotEngine, type BotLogger, type BotTexts, type BotTuning, type CardActionHandler,
   type Receiver, type RetryPolicy,
 } from "../lark/index.js";
@@ -23,6 +23,13 @@ export interface FeishuSettings {
   port?: number;
   /** Skips the /bot/v3/info lookup. */
   botOpenId?: string;
+  /** Long connection: pong deadline after each ping (default 30 s; 0 = off) and the silence alert. */
+  wsPingTimeoutMs?: number;
+  wsSilenceAlertMs?: number;
+  /** Typing indicator (a reaction on questions being answered); default on with `Typing`. */
+  typing?: { enabled: boolean; emoji: string };
+  /** Recall the answer too when its question is recalled after it was sent (default off). */
+  recallAnswers?: boolean;
 }
 
 export interface StartBotOptions {
@@ -64,6 +71,8 @@ export interface RunningBot {
   transport: "ws" | "webhook" | "custom";
   /** Webhook mode: where Feishu (or the emulator) must POST. */
   webhook?: { url: string; eventUrl: string; cardUrl: string; healthUrl: string };
+  /** GET /healthz: the webhook server's, or in ws mode a small server on `port`. */
+  healthUrl?: string;
   /** Drains (503 for new webhooks, waits for queued answers) and closes; idempotent. */
   stop(): Promise<void>;
   /** Resolves once stopped (after stop() or a signal). */
@@ -124,8 +133,13 @@ async function startWith(
   });
   const botOpenId = feishu.botOpenId ?? (await lookUpBot(sender, logger));
   const state = options.state ?? StateStore.open(config.dataDir, { clock: options.clock });
+  const tuning: Partial<BotTuning> = {
+    ...(feishu.typing ? { typing: feishu.typing } : {}),
+    ...(feishu.recallAnswers !== undefined ? { recallAnswers: feishu.recallAnswers } : {}),
+    ...options.tuning,
+  };
   const app = new App({
-    engine, state, sender, botOpenId, logger, texts: options.texts, tuning: options.tuning, clock: options.clock, onActivity: options.onActivity,
+    engine, state, sender, botOpenId, logger, texts: options.texts, tuning, clock: options.clock, onActivity: options.onActivity,
   });
   app.command(...(options.commands ?? []));
   for (const [name, handler] of Object.entries(options.cardActions ?? {})) app.cardAction(name, handler);
@@ -135,11 +149,18 @@ async function startWith(
     ? new HttpReceiver({
       host: feishu.host, port: feishu.port, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, logger, clock: options.clock,
     })
-    : new WsReceiver({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, logger }));
+    : new WsReceiver({
+      appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, logger, clock: options.clock,
+      pingTimeoutMs: feishu.wsPingTimeoutMs, silenceAlertMs: feishu.wsSilenceAlertMs,
+    }));
   receiver.init(app);
+  let health: HealthServer | undefined;
   try {
     await receiver.start();
+    // The long connection has no server of its own: /healthz gets one on PORT.
+    if (receiver instanceof WsReceiver) health = await startHealthServer(app, { host: feishu.host, port: feishu.port });
   } catch (error) {
+    await receiver.stop();
     if (!options.state) state.close();
     throw error;
   }
@@ -157,6 +178,7 @@ async function startWith(
     stopping ??= (async () => {
       app.startDraining();
       await receiver.stop();
+      await health?.close();
       await app.drain(options.drainTimeoutMs ?? 10_000);
       clearInterval(pruner);
       process.off("SIGTERM", onSignal);
@@ -176,7 +198,7 @@ async function startWith(
     ? { url: receiver.url, eventUrl: receiver.eventUrl, cardUrl: receiver.cardUrl, healthUrl: `${receiver.url}/healthz` }
     : undefined;
   logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId, answering: answerer ? "worker" : "in-process" });
-  return { app, sender, state, receiver, transport, webhook, stop, stopped, answerer };
+  return { app, sender, state, receiver, transport, webhook, healthUrl: webhook?.healthUrl ?? health?.url, stop, stopped, answerer };
 }
 
 async function lookUpBot(sender: Sender, logger: BotLogger): Promise<string | undefined> {

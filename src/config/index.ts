@@ -26,6 +26,36 @@ const positiveInt = <T extends number | undefined>(fallback: T) =>
       return parsed;
     });
 
+const nonNegativeInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < 0) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number ≥ 0, got "${value}"` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const ON = new Set(["1", "true", "on", "yes"]);
+const OFF = new Set(["0", "false", "off", "no"]);
+const onOff = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return fallback;
+      if (ON.has(value.toLowerCase())) return true;
+      if (OFF.has(value.toLowerCase())) return false;
+      ctx.addIssue({ code: "custom", message: `must be on or off (true/false, 1/0), got "${value}"` });
+      return z.NEVER;
+    });
+
 const EnvSchema = z.object({
   ZONEBOT_DATA_DIR: optionalString,
   ZONEBOT_SEEDS_DIR: optionalString,
@@ -46,6 +76,11 @@ const EnvSchema = z.object({
   FEISHU_MODE: z.enum(["ws", "webhook"]).default("ws"),
   PORT: positiveInt(3000),
   ZONEBOT_ADMINS: optionalString,
+  FEISHU_WS_PING_TIMEOUT_MS: nonNegativeInt(30_000),
+  FEISHU_WS_SILENCE_ALERT_MS: positiveInt(300_000),
+  FEISHU_TYPING_INDICATOR: onOff(true),
+  FEISHU_TYPING_EMOJI: optionalString,
+  FEISHU_RECALL_ANSWERS: onOff(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -77,6 +112,14 @@ export interface FeishuConfig {
   /** `ws`: long connection (no public URL); `webhook`: POST /webhook/event and /webhook/card on PORT. */
   transport: "ws" | "webhook";
   port: number;
+  /** Long connection: a pong must follow each ping within this long, else reconnect (0 = SDK default, off). */
+  wsPingTimeoutMs?: number;
+  /** Long connection: log an alert when no event or pong arrived for this long. */
+  wsSilenceAlertMs?: number;
+  /** A reaction on questions while they are answered; `emoji` is Feishu's emoji_type (default Typing). */
+  typing?: { enabled: boolean; emoji: string };
+  /** A recalled question's answer, if already sent, is recalled too. */
+  recallAnswers?: boolean;
 }
 
 export interface Config {
@@ -148,5 +191,8 @@ function readFeishu(values: Env, problems: string[]): FeishuConfig | undefined {
     appId: values.FEISHU_APP_ID ?? "", appSecret: values.FEISHU_APP_SECRET ?? "",
     encryptKey: values.FEISHU_ENCRYPT_KEY, verificationToken: values.FEISHU_VERIFICATION_TOKEN,
     domain: domain.replace(/\/+$/, ""), transport: values.FEISHU_MODE, port: values.PORT,
+    wsPingTimeoutMs: values.FEISHU_WS_PING_TIMEOUT_MS, wsSilenceAlertMs: values.FEISHU_WS_SILENCE_ALERT_MS,
+    typing: { enabled: values.FEISHU_TYPING_INDICATOR, emoji: values.FEISHU_TYPING_EMOJI ?? "Typing" },
+    recallAnswers: values.FEISHU_RECALL_ANSWERS,
   };
 }

@@ -6,18 +6,23 @@ import { CommandRegistry, type BotCommand } from "./commands/registry.js";
 import {
   createMessageContext, DEFAULT_TUNING, type BotServices, type BotTuning, type CommandContext, type MessageContext,
 } from "./context.js";
-import { asBotError, BotError } from "./errors.js";
+import { asBotError, BotError, LarkApiError, RECALLED_CODE } from "./errors.js";
 import { feedbackAction, readCardAction, toast, type CardActionHandler } from "./handlers/card-action.js";
+import { receiveMenu } from "./handlers/menu.js";
 import { answerQuestion } from "./handlers/question.js";
+import { receiveRecall } from "./handlers/recall.js";
+import { InFlightQuestions } from "./in-flight.js";
+import { P2pChats } from "./p2p-chats.js";
 import { type BotLogger, sdkLogger, silentLogger } from "./logger.js";
 import { mentionsBot, readInboundMessage } from "./message.js";
 import { compose, type Middleware } from "./middleware/compose.js";
 import {
-  dropDuplicates, dropStale, ignoreSelf, limitRate, onlyMentionedInGroups, parseCommand, readText, rejectTooLong,
+  dropDuplicates, dropRecalled, dropStale, ignoreAtAll, ignoreSelf, limitRate, onlyMentionedInGroups, parseCommand, readText, rejectTooLong,
 } from "./middleware/intake.js";
 import { ChatQueue } from "./queue.js";
 import { RateLimiter } from "./rate-limit.js";
 import { deriveUuid, type Sender } from "./sender.js";
+import { showTyping } from "./typing.js";
 import { fill, loadBotTexts, type BotTexts } from "./texts.js";
 import type { AckBody, BotActivity, BotEngine, IncomingEvent, Transport } from "./types.js";
 
@@ -35,7 +40,12 @@ export interface AppOptions {
 }
 
 /** Event types the App handles; others are acked and ignored. */
-export const HANDLED_EVENTS = ["im.message.receive_v1", "card.action.trigger", "im.chat.member.bot.added_v1"] as const;
+export const HANDLED_EVENTS = [
+  "im.message.receive_v1", "card.action.trigger", "im.chat.member.bot.added_v1", "im.message.recalled_v1", "application.bot.menu_v6",
+] as const;
+
+/** Something that reports on the bot's health (the long connection's state), shown on /healthz. */
+export type HealthSource = () => Record<string, unknown> & { ok?: boolean };
 
 /**
  * The bot: one `processEvent` that every receiver (webhook, long connection, tests) feeds. A message
@@ -48,7 +58,10 @@ export class App {
   readonly commands = new CommandRegistry();
   private readonly cardActions = new Map<string, CardActionHandler>();
   private readonly intake: (ctx: MessageContext) => Promise<void>;
+  private readonly healthSources = new Map<string, HealthSource>();
   private isDraining = false;
+  private lastEventAt: number | undefined;
+  private eventsReceived = 0;
 
   constructor(options: AppOptions) {
     const texts = options.texts ?? loadBotTexts();
@@ -70,6 +83,8 @@ export class App {
       }),
       limiter: new RateLimiter({ ...tuning.rateLimit, clock }),
       commands: this.commands,
+      inFlight: new InFlightQuestions(),
+      p2pChats: new P2pChats(),
       emit: (activity) => {
         try {
           options.onActivity?.(activity);
@@ -81,7 +96,7 @@ export class App {
     this.commands.register(...builtinCommands(texts));
     this.cardActions.set("feedback", feedbackAction);
     this.intake = compose<MessageContext>(
-      dropDuplicates, dropStale, ignoreSelf, onlyMentionedInGroups, limitRate, readText, rejectTooLong, parseCommand, route,
+      dropDuplicates, dropRecalled, dropStale, ignoreSelf, ignoreAtAll, onlyMentionedInGroups, limitRate, readText, rejectTooLong, parseCommand, route,
     );
   }
 
@@ -119,6 +134,8 @@ export class App {
 
   /** Everything cheap happens here, before the ack; answering is queued. Resolves with the ack body. */
   async processEvent(event: IncomingEvent): Promise<AckBody> {
+    this.lastEventAt = event.receivedAt;
+    this.eventsReceived += 1;
     this.services.emit({ type: "received", eventId: event.eventId, eventType: event.eventType, transport: event.transport });
     switch (event.eventType) {
       case "im.message.receive_v1":
@@ -128,6 +145,12 @@ export class App {
         return this.receiveCardAction(event);
       case "im.chat.member.bot.added_v1":
         this.receiveBotAdded(event);
+        return {};
+      case "im.message.recalled_v1":
+        receiveRecall(event, this.services);
+        return {};
+      case "application.bot.menu_v6":
+        receiveMenu(event, this.services, runJob);
         return {};
       default:
         return {};
@@ -147,13 +170,29 @@ export class App {
     return idle;
   }
 
-  health(): Record<string, unknown> {
+  /** A receiver (the long connection) adds its state to /healthz; `ok: false` there makes the bot unhealthy. */
+  addHealthSource(name: string, source: HealthSource): void {
+    this.healthSources.set(name, source);
+  }
+
+  /** Last time any event arrived (epoch ms), for liveness checks. */
+  get lastEventTime(): number | undefined {
+    return this.lastEventAt;
+  }
+
+  health(): Record<string, unknown> & { ok: boolean } {
+    const sources = Object.fromEntries([...this.healthSources].map(([name, source]) => [name, source()]));
+    const sourcesOk = Object.values(sources).every((source) => source.ok !== false);
     return {
-      ok: !this.isDraining,
+      ok: !this.isDraining && sourcesOk,
       draining: this.isDraining,
       queued: this.services.queue.size,
       activeChats: this.services.queue.activeChats,
+      inFlight: this.services.inFlight.size,
       brain: this.services.engine.defaultBrain,
+      eventsReceived: this.eventsReceived,
+      lastEventAt: this.lastEventAt === undefined ? null : new Date(this.lastEventAt).toISOString(),
+      ...sources,
     };
   }
 
@@ -163,6 +202,7 @@ export class App {
       this.services.emit({ type: "dropped", eventId: event.eventId, reason: "malformed" });
       return;
     }
+    if (message.chatType === "p2p") this.services.p2pChats.remember(message.senderId, message.chatId);
     const ctx = createMessageContext(event, message, this.services, mentionsBot(message, this.services.botOpenId), runJob);
     await this.intake(ctx);
   }
@@ -195,13 +235,21 @@ export class App {
   }
 }
 
-/** Last intake step: queue the command or the question; a full queue gets a best-effort 「稍后再试」. */
+/**
+ * Last intake step: queue the command or the question; a full queue gets a best-effort 「稍后再试」.
+ * A question (or a slow command) the bot will answer gets the typing indicator at once.
+ */
 const route: Middleware<MessageContext> = (ctx) => {
   const command = ctx.command;
   const accepted = command
     ? ctx.enqueue(`command:${command.name}`, (c) => runCommand(c as CommandContext))
     : ctx.enqueue("question", answerQuestion);
-  if (accepted) return;
+  if (accepted) {
+    ctx.services.inFlight.track(ctx.message.messageId);
+    const slow = command ? ctx.services.commands.find(command.name)?.showsTyping === true : true;
+    if (slow) ctx.typing = showTyping(ctx);
+    return;
+  }
   ctx.drop("queue_full");
   void ctx.reply(markdownCard(ctx.services.texts, ctx.services.texts.busy, { template: "grey" }), "busy")
     .catch((error: unknown) => ctx.log.warn("busy notice failed", { error: String(error) }));
@@ -215,11 +263,29 @@ async function runCommand(ctx: CommandContext): Promise<void> {
   await ctx.reply(markdownCard(texts, text, { template: "grey" }), "command");
 }
 
-/** The error boundary around queued work: log with the code, apologise in the chat. */
+/**
+ * The error boundary around queued work: log with the code, apologise in the chat. Afterwards the
+ * typing indicator goes and the question leaves the in-flight list.
+ */
 async function runJob(ctx: MessageContext, job: string, run: (ctx: MessageContext) => Promise<void>): Promise<void> {
   try {
+    await guarded(ctx, job, run);
+  } finally {
+    await ctx.typing?.stop();
+    if (job !== "notice") ctx.services.inFlight.done(ctx.message.messageId);
+  }
+}
+
+async function guarded(ctx: MessageContext, job: string, run: (ctx: MessageContext) => Promise<void>): Promise<void> {
+  try {
+    if (job !== "notice" && ctx.isRecalled()) return ctx.drop("recalled");
     await run(ctx);
   } catch (raw) {
+    if (isRecalledTarget(raw) || ctx.isRecalled()) {
+      // The user withdrew the question while it was answered: nothing to apologise for, nowhere to reply.
+      ctx.log.info("question recalled while it was answered", { job });
+      return ctx.drop("recalled");
+    }
     const error = raw instanceof BotError ? raw : new BotError("answer_failed", raw instanceof Error ? raw.message : String(raw), { cause: raw });
     const code = `${error.code}·${ctx.event.eventId.slice(0, 8)}`;
     ctx.log.error("handling a message failed", { job, code: error.code, error: error.message });
@@ -233,6 +299,11 @@ async function runJob(ctx: MessageContext, job: string, run: (ctx: MessageContex
       ctx.log.error("apology failed too", { error: String(apologyError) });
     }
   }
+}
+
+/** Feishu's answer to a reply whose parent message was recalled. */
+function isRecalledTarget(error: unknown): boolean {
+  return error instanceof LarkApiError && error.larkCode === RECALLED_CODE;
 }
 
 /** The work's ack, or `{}` once `ms` have passed (the work goes on): Feishu wants an answer within 3 s. */
@@ -264,6 +335,7 @@ export function mergeTuning(partial: Partial<BotTuning> = {}): BotTuning {
     ...DEFAULT_TUNING,
     ...partial,
     rateLimit: { ...DEFAULT_TUNING.rateLimit, ...partial.rateLimit },
+    typing: { ...DEFAULT_TUNING.typing, ...partial.typing },
     queue: { ...DEFAULT_TUNING.queue, ...partial.queue },
   };
 }

@@ -1,13 +1,16 @@
 import type { StateStore } from "../store/state-store.js";
 import type { Card } from "./cards/index.js";
 import type { CommandRegistry } from "./commands/registry.js";
+import { type InFlightQuestions, recalledKey } from "./in-flight.js";
 import type { BotLogger } from "./logger.js";
 import type { InboundMessage, ParsedCommand } from "./message.js";
+import type { P2pChats } from "./p2p-chats.js";
 import type { ChatQueue } from "./queue.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { deriveUuid, type Sender, type SentMessage } from "./sender.js";
 import type { StreamingReply } from "./streaming.js";
 import type { BotTexts } from "./texts.js";
+import type { TypingIndicator } from "./typing.js";
 import type { BotActivity, BotEngine, DropReason, IncomingEvent } from "./types.js";
 
 /** Knobs of the bot; every one has a default (see DEFAULT_TUNING). */
@@ -26,6 +29,10 @@ export interface BotTuning {
   streamIntervalMs: number;
   /** The transport answers anyway after this long, even if processing the event has not finished. */
   ackTimeoutMs: number;
+  /** A reaction on the question while it is answered (FEISHU_TYPING_INDICATOR, FEISHU_TYPING_EMOJI). */
+  typing: { enabled: boolean; emoji: string };
+  /** When a question is recalled after its answer went out, recall the answer too (FEISHU_RECALL_ANSWERS). */
+  recallAnswers: boolean;
 }
 
 export const DEFAULT_TUNING: BotTuning = {
@@ -37,6 +44,8 @@ export const DEFAULT_TUNING: BotTuning = {
   streaming: "cardkit",
   streamIntervalMs: 300,
   ackTimeoutMs: 2500,
+  typing: { enabled: true, emoji: "Typing" },
+  recallAnswers: false,
 };
 
 /** What handlers reach through `ctx.services`: built once by the App. */
@@ -53,6 +62,10 @@ export interface BotServices {
   queue: ChatQueue;
   limiter: RateLimiter;
   commands: CommandRegistry;
+  /** Questions acked and not yet answered, for recalls. */
+  inFlight: InFlightQuestions;
+  /** Each user's chat with the bot (for bot menu clicks, which name no chat). */
+  p2pChats: P2pChats;
   emit(activity: BotActivity): void;
 }
 
@@ -71,6 +84,10 @@ export interface MessageContext {
   command?: ParsedCommand;
   /** An answer card being streamed; a failure turns it into the apology instead of sending a new card. */
   streaming?: StreamingReply;
+  /** The reaction shown while the question is answered (removed after the answer or the apology). */
+  typing?: TypingIndicator;
+  /** Whether the user recalled the message (then nothing more is sent for it). */
+  isRecalled(): boolean;
   /** Replies to the user's message (in its thread when it has one); `purpose` makes the uuid. */
   reply(card: Card, purpose: string): Promise<SentMessage>;
   drop(reason: DropReason): void;
@@ -111,6 +128,8 @@ export function createMessageContext(
   services: BotServices,
   mentionedBot: boolean,
   runJob: (ctx: MessageContext, job: string, run: (ctx: MessageContext) => Promise<void>) => Promise<void>,
+  /** How replies go out when there is no message to reply to (a bot menu click: to the user by open_id). */
+  replyVia?: (card: Card, uuid: string) => Promise<SentMessage>,
 ): MessageContext {
   const log = {
     debug: (msg: string, fields = {}) => services.logger.debug(msg, { eventId: event.eventId, messageId: message.messageId, ...fields }),
@@ -127,10 +146,14 @@ export function createMessageContext(
     conversationKey: conversationKeyOf(message),
     text: "",
     reply: async (card, purpose) => {
-      const sent = await services.sender.reply(message.messageId, card, { uuid: deriveUuid(message.messageId, purpose), inThread: Boolean(message.threadId) });
+      const uuid = deriveUuid(message.messageId, purpose);
+      if (replyVia) return replyVia(card, uuid);
+      const sent = await services.sender.reply(message.messageId, card, { uuid, inThread: Boolean(message.threadId) });
+      services.inFlight.get(message.messageId)?.replies.push(sent.messageId);
       rememberReply(services, message, sent);
       return sent;
     },
+    isRecalled: () => services.inFlight.get(message.messageId)?.recalled === true || services.state.seen(recalledKey(message.messageId)),
     drop: (reason) => {
       log.debug("message dropped", { reason });
       services.emit({ type: "dropped", eventId: event.eventId, messageId: message.messageId, reason });

@@ -52,6 +52,9 @@ export class ReceiverAuthenticityError extends BotError {
   }
 }
 
+/** The message replied to (or reacted to) was recalled or does not exist. */
+export const RECALLED_CODE = 230011;
+
 /** Gateway rate limit, per-chat/user message limit. */
 export const RATE_LIMIT_CODES = new Set([99991400, 230020]);
 /** Tenant token invalid or expired: drop the cached token and try once more. */

@@ -1,5 +1,5 @@
 // The Feishu bot: receivers (webhook, long connection) → App (intake chain, queue) → handlers → Sender.
-export { App, HANDLED_EVENTS, mergeTuning, type AppOptions } from "./app.js";
+export { App, HANDLED_EVENTS, mergeTuning, type AppOptions, type HealthSource } from "./app.js";
 export {
   answerCard, apologyCard, cardBytes, CARD_LIMIT_BYTES, markdownCard, pendingCard, type Card, type CardElement, type FeedbackValue,
 } from "./cards/index.js";
@@ -13,7 +13,8 @@ export { parseCommand, type InboundMessage, type ParsedCommand } from "./message
 export { compose, type Middleware } from "./middleware/compose.js";
 export { HttpReceiver, type HttpReceiverOptions } from "./receivers/http-receiver.js";
 export type { Receiver } from "./receivers/receiver.js";
-export { WsReceiver, type WsReceiverOptions } from "./receivers/ws-receiver.js";
+export { startHealthServer, type HealthServer } from "./receivers/health-server.js";
+export { DEFAULT_PING_TIMEOUT_MS, DEFAULT_SILENCE_ALERT_MS, WsReceiver, type WsReceiverOptions } from "./receivers/ws-receiver.js";
 export { expectedSignature, type WebhookSecurity } from "./security.js";
 export {
   createLarkClient, DEFAULT_RETRY, deriveUuid, Sender, TokenCache, type LarkClientSettings, type RetryPolicy, type SentMessage,

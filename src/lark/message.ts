@@ -51,9 +51,18 @@ export function readInboundMessage(data: Record<string, unknown>): InboundMessag
 }
 
 export function mentionsBot(message: InboundMessage, botOpenId: string | undefined): boolean {
-  // Without the bot's open_id (bot info unavailable) any mention counts: Feishu only delivers group
-  // messages that @ the bot unless the app holds the group-message scope.
-  return message.mentions.some((m) => (botOpenId ? m.openId === botOpenId : true));
+  // Without the bot's open_id (bot info unavailable) any mention of a person counts: Feishu only
+  // delivers group messages that @ the bot unless the app holds the group-message scope.
+  return message.mentions.some((m) => m.key !== AT_ALL && (botOpenId ? m.openId === botOpenId : true));
+}
+
+const AT_ALL = "@_all";
+
+/** 「@所有人」: the placeholder in the text, or the mention entry Feishu lists for it. */
+export function mentionsAll(message: InboundMessage): boolean {
+  if (message.mentions.some((m) => m.key === AT_ALL)) return true;
+  if (message.messageType === "text") return message.content.includes(AT_ALL);
+  return message.messageType === "post" && /"user_id"\s*:\s*"(?:@_all|all)"/.test(message.content);
 }
 
 export const SUPPORTED_TYPES = new Set(["text", "post"]);
@@ -67,7 +76,7 @@ export function messageText(message: InboundMessage, botOpenId: string | undefin
   } catch {
     return "";
   }
-  const isBot = (key: string): boolean => message.mentions.some((m) => m.key === key && (botOpenId ? m.openId === botOpenId : true));
+  const isBot = (key: string): boolean => key !== AT_ALL && message.mentions.some((m) => m.key === key && (botOpenId ? m.openId === botOpenId : true));
   const nameOf = (key: string): string => message.mentions.find((m) => m.key === key)?.name ?? "";
   const raw = message.messageType === "text" ? String(rec(body).text ?? "") : postText(body, isBot, nameOf);
   const resolved = raw.replace(/@_user_\d+|@_all/g, (key) => (key === "@_all" ? "" : isBot(key) ? "" : `@${nameOf(key)}`));

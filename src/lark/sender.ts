@@ -147,6 +147,38 @@ export class Sender {
     return { messageId: result.data?.message_id ?? "", threadId: result.data?.thread_id };
   }
 
+  /** Sends a card to a user's chat with the bot by open_id (bot menu clicks carry no chat). */
+  async sendToUser(openId: string, card: Card, opts: { uuid: string }): Promise<SentMessage & { chatId?: string }> {
+    const result = await this.call("im.message.create", () => this.client.im.message.create({
+      params: { receive_id_type: "open_id" },
+      data: { receive_id: openId, msg_type: "interactive", content: JSON.stringify(card), uuid: opts.uuid },
+    }));
+    return { messageId: result.data?.message_id ?? "", threadId: result.data?.thread_id, chatId: result.data?.chat_id };
+  }
+
+  /**
+   * Adds an emoji reaction to a message (the typing indicator); resolves with its reaction_id. Cosmetic,
+   * so it is tried twice at most: a rate-limited reaction is not worth delaying anything for.
+   */
+  async addReaction(messageId: string, emojiType: string): Promise<string> {
+    const result = await this.call("im.messageReaction.create", () => this.client.im.messageReaction.create({
+      path: { message_id: messageId },
+      data: { reaction_type: { emoji_type: emojiType } },
+    }), { maxAttempts: 2 });
+    return result.data?.reaction_id ?? "";
+  }
+
+  async removeReaction(messageId: string, reactionId: string): Promise<void> {
+    await this.call("im.messageReaction.delete", () => this.client.im.messageReaction.delete({
+      path: { message_id: messageId, reaction_id: reactionId },
+    }), { maxAttempts: 2 });
+  }
+
+  /** Recalls (withdraws) a message the bot sent. */
+  async recallMessage(messageId: string): Promise<void> {
+    await this.call("im.message.delete", () => this.client.im.message.delete({ path: { message_id: messageId } }));
+  }
+
   /** Replaces a sent card (both must be JSON 2.0 or carry update_multi); Feishu allows 5 per second per message. */
   async patchCard(messageId: string, card: Card): Promise<void> {
     await this.call("im.message.patch", () => this.client.im.message.patch({
@@ -194,7 +226,8 @@ export class Sender {
   }
 
   /** Runs one Open API call under the retry policy. */
-  async call<T extends { code?: number; msg?: string }>(operation: string, run: () => Promise<T>): Promise<T> {
+  async call<T extends { code?: number; msg?: string }>(operation: string, run: () => Promise<T>, policy: { maxAttempts?: number } = {}): Promise<T> {
+    const maxAttempts = policy.maxAttempts ?? this.retry.maxAttempts;
     let refreshedToken = false;
     for (let attempt = 1; ; attempt += 1) {
       let error: LarkApiError;
@@ -212,7 +245,7 @@ export class Sender {
         attempt -= 1;
         continue;
       }
-      if (!error.retryable || error.retryClass === "token" || attempt >= this.retry.maxAttempts) {
+      if (!error.retryable || error.retryClass === "token" || attempt >= maxAttempts) {
         this.options.logger.warn("feishu call failed", {
           operation, attempt, status: error.status, code: error.larkCode, msg: error.larkMsg, retryClass: error.retryClass,
         });

@@ -18,6 +18,8 @@ export interface StreamingReply {
   finish(card: Card): Promise<void>;
   /** Replaces the card with an apology. */
   fail(card: Card): Promise<void>;
+  /** Stops updating without touching the card (it is about to be recalled). */
+  cancel(): Promise<void>;
 }
 
 export async function startStreamingReply(ctx: MessageContext): Promise<StreamingReply> {
@@ -84,10 +86,13 @@ function throttled(mode: StreamingReply["mode"], messageId: string, intervalMs: 
     if (closed || timer || inFlight) return;
     timer = setTimeout(flush, Math.max(0, lastAt + intervalMs - Date.now()));
   };
-  const close = async (card: Card): Promise<void> => {
+  const stop = async (): Promise<void> => {
     closed = true;
     if (timer) clearTimeout(timer);
     await inFlight;
+  };
+  const close = async (card: Card): Promise<void> => {
+    await stop();
     await ops.replace(card);
   };
   return {
@@ -99,5 +104,6 @@ function throttled(mode: StreamingReply["mode"], messageId: string, intervalMs: 
     },
     finish: close,
     fail: close,
+    cancel: stop,
   };
 }

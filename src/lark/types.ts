@@ -35,8 +35,11 @@ export type BotActivity =
   | { type: "answered"; messageId: string; replyId: string; durationMs: number; mode?: string }
   | { type: "failed"; messageId?: string; code: string; error: string }
   | { type: "card_action"; action: string; operatorId: string; messageId?: string }
+  | { type: "recalled"; messageId: string; answered: boolean; recalledReplies: string[] }
+  | { type: "menu"; eventKey: string; operatorId: string; command?: string }
+  | { type: "connection"; state: "connected" | "reconnecting" | "reconnected" | "silent"; detail?: Record<string, unknown> }
   | { type: "retry"; operation: string; attempt: number; delayMs: number; code?: number; status?: number };
 
 export type DropReason =
   | "duplicate" | "stale" | "self" | "not_mentioned" | "rate_limited" | "unsupported" | "too_long" | "empty"
-  | "queue_full" | "draining" | "malformed";
+  | "queue_full" | "draining" | "malformed" | "recalled" | "at_all";

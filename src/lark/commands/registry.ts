@@ -13,6 +13,11 @@ export interface BotCommand {
   /** Not listed by /help. */
   hidden?: boolean;
   /**
+   * Takes long enough that the user should see it was received (e.g. `/digest now`): the typing
+   * indicator is shown while it runs. Commands that answer at once leave it off.
+   */
+  showsTyping?: boolean;
+  /**
    * Runs after the ack, in the chat's queue; a throw becomes the apology card. Reply with
    * `ctx.reply(card, purpose)`: the purpose makes the idempotency uuid, so use a distinct one per reply.
    */

@@ -6,6 +6,7 @@ import { invalidTokenResponse } from './faults.js';
 import type { ApiRequest, ApiResponse } from './http-util.js';
 import { bearerToken, fail, isRecord, parseJsonBody, readBody, sendJson, sleep } from './http-util.js';
 import { createMessage, getMessage, patchMessage, replyMessage, updateMessage } from './im-api.js';
+import { addReaction, deleteReaction, listReactions, recallMessage } from './reaction-api.js';
 import { botInfo, getChat, issueTenantToken, listChatMembers, summarizeMultipart, uploadImage } from './misc-api.js';
 import type { ApiCall } from './types.js';
 
@@ -36,6 +37,10 @@ const ROUTES: Route[] = [
   route('PATCH', '/open-apis/im/v1/messages/:id', patchMessage),
   route('PUT', '/open-apis/im/v1/messages/:id', updateMessage),
   route('GET', '/open-apis/im/v1/messages/:id', getMessage),
+  route('DELETE', '/open-apis/im/v1/messages/:id', recallMessage),
+  route('POST', '/open-apis/im/v1/messages/:id/reactions', addReaction),
+  route('GET', '/open-apis/im/v1/messages/:id/reactions', listReactions),
+  route('DELETE', '/open-apis/im/v1/messages/:id/reactions/:id', deleteReaction),
   route('POST', '/open-apis/im/v1/images', uploadImage),
   route('POST', '/open-apis/cardkit/v1/cards', createCard),
   route('PUT', '/open-apis/cardkit/v1/cards/:id/elements/:id/content', streamElementContent),

@@ -59,6 +59,8 @@ export interface MessageEventInput {
   senderType?: 'user' | 'app';
   /** Prefix the text with @_user_1 and list the bot in `mentions`. */
   mentionBot?: boolean;
+  /** Prefix the text with @_all (「@所有人」) and list it in `mentions`. */
+  mentionAll?: boolean;
   /** Other people mentioned; their keys follow the bot's (@_user_2, …). Put the keys in the text yourself. */
   mentions?: Array<{ openId: string; name: string }>;
   threadId?: string;
@@ -112,7 +114,8 @@ export class EventFactory {
   }
 
   textMessage(input: MessageEventInput & { text: string }): EventEnvelope<ReceiveMessageEvent> {
-    const text = input.mentionBot ? `@_user_1 ${input.text}` : input.text;
+    const atBot = input.mentionBot ? '@_user_1 ' : '';
+    const text = `${input.mentionAll ? '@_all ' : ''}${atBot}${input.text}`;
     return this.message({ ...input, messageType: 'text', content: { text } });
   }
 
@@ -181,6 +184,27 @@ export class EventFactory {
     });
   }
 
+  /** im.message.recalled_v1: the sender (or a group owner/admin) withdrew a message. */
+  messageRecalled(input: { messageId: string; chatId?: string; recallType?: string }): EventEnvelope {
+    const stored = this.ctx.store.byId.get(input.messageId);
+    return this.envelope('im.message.recalled_v1', {
+      message_id: input.messageId,
+      chat_id: input.chatId ?? stored?.chat_id ?? DEFAULT_GROUP,
+      recall_time: String(this.ctx.clock()),
+      recall_type: input.recallType ?? 'message_owner',
+    });
+  }
+
+  /** application.bot.menu_v6: a user clicked an item of the bot's custom menu (in the bot's chat). */
+  botMenu(input: { eventKey: string; operatorId?: string; operatorName?: string }): EventEnvelope {
+    const operatorId = input.operatorId ?? DEFAULT_USER;
+    return this.envelope('application.bot.menu_v6', {
+      operator: { operator_name: input.operatorName ?? operatorId, operator_id: userIds(operatorId) },
+      event_key: input.eventKey,
+      timestamp: Math.floor(this.ctx.clock() / 1000),
+    });
+  }
+
   /** im.chat.member.bot.added_v1: the bot joined a group (registers the chat with operator as owner). */
   botAdded(input: { chatId?: string; operatorId?: string; chatName?: string; external?: boolean }): EventEnvelope {
     const chatId = input.chatId ?? DEFAULT_GROUP;
@@ -217,13 +241,16 @@ export class EventFactory {
       ...(input.mentionBot ? [{ openId: this.ctx.botOpenId, name: this.ctx.botName }] : []),
       ...(input.mentions ?? []),
     ];
-    if (people.length === 0) return undefined;
-    return people.map((person, index) => ({
+    const all: MessageMention[] = input.mentionAll
+      ? [{ key: '@_all', id: { open_id: '', user_id: '', union_id: '' }, name: '所有人', tenant_key: this.ctx.tenantKey }]
+      : [];
+    if (people.length === 0 && all.length === 0) return undefined;
+    return [...all, ...people.map((person, index) => ({
       key: `@_user_${index + 1}`,
       id: userIds(person.openId),
       name: person.name,
       tenant_key: this.ctx.tenantKey,
-    }));
+    }))];
   }
 }
 

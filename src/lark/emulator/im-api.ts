@@ -16,7 +16,7 @@ export function messageView(ctx: EmulatorContext, message: StoredMessage): Recor
     msg_type: message.msg_type,
     create_time: String(message.create_time),
     update_time: String(message.update_time),
-    deleted: false,
+    deleted: message.deleted ?? false,
     updated: message.revisions.length > 0,
     chat_id: message.chat_id,
     sender: message.sender_type === 'app'
@@ -119,7 +119,7 @@ export function createMessage(ctx: EmulatorContext, req: ApiRequest): ApiRespons
 
 export function replyMessage(ctx: EmulatorContext, req: ApiRequest): ApiResponse {
   const parent = ctx.store.byId.get(req.params[0] ?? '');
-  if (!parent) return fail(230011, 'The message being replied to does not exist or was withdrawn');
+  if (!parent || parent.deleted) return fail(230011, 'The message being replied to does not exist or was withdrawn');
   const input = readSendInput(req.json);
   const replay = input.uuid ? ctx.store.findByUuid(input.uuid, ctx.clock(), ctx.uuidWindowMs) : undefined;
   if (replay) return ok(messageView(ctx, replay));
@@ -153,6 +153,7 @@ function editableMessage(ctx: EmulatorContext, messageId: string): StoredMessage
   const message = ctx.store.byId.get(messageId);
   if (!message) return fail(230001, `message ${messageId} does not exist`);
   if (message.origin === 'inbound') return fail(230017, 'The bot is not the sender of this message');
+  if (message.deleted) return fail(230011, 'The message was recalled');
   if (ctx.clock() - message.create_time > FOURTEEN_DAYS_MS) {
     return fail(230031, 'Messages older than 14 days cannot be modified');
   }

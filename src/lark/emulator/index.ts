@@ -9,17 +9,19 @@ import { WebhookDeliverer } from './delivery.js';
 import { EventFactory, recordInboundMessage, type EventEnvelope } from './events.js';
 import { FaultInjector, RateWindow } from './faults.js';
 import { isRecord } from './http-util.js';
+import { markRecalled } from './reaction-api.js';
 import { EmulatorStore } from './store.js';
 import { TokenStore } from './tokens.js';
 import type {
   ApiCall, ChallengeResult, ChatInfo, DeliveryOptions, DeliveryResult, FaultSpec,
-  FeishuEmulatorOptions, StoredCard, StoredImage, StoredMessage, WsPushOptions, WsPushResult,
+  FeishuEmulatorOptions, StoredCard, StoredImage, StoredMessage, StoredReaction, WsPushOptions, WsPushResult,
 } from './types.js';
 import { WsGateway } from './ws-server.js';
 
 export type * from './types.js';
 export type { EventEnvelope, MessageEventInput, ReceiveMessageEvent, CardActionInput, PostElement } from './events.js';
 export { CARDKIT_CODES } from './cardkit-api.js';
+export { EMOJI_TYPES } from './reaction-api.js';
 export { decryptPayload, encryptPayload, signBody } from './crypto.js';
 export { decodeFrame, encodeFrame, type Frame } from './ws-frames.js';
 
@@ -41,6 +43,8 @@ export interface FeishuEmulator {
   readonly cards: Map<string, StoredCard>;
   readonly images: Map<string, StoredImage>;
   readonly chats: Map<string, ChatInfo>;
+  /** Every reaction added through the API, removed ones included (`removed_at` set). */
+  readonly reactions: StoredReaction[];
   readonly botOpenId: string;
   readonly events: EventFactory;
   readonly faults: { inject(spec: FaultSpec): void; clear(): void; readonly remaining: number };
@@ -49,6 +53,11 @@ export interface FeishuEmulator {
   /** Invalidate one token (or all): the next API call with it gets 99991663. */
   revokeToken(token?: string): void;
   message(messageId: string): StoredMessage | undefined;
+  /**
+   * A user recalls their message: it is marked recalled (replies and reactions to it fail with 230011)
+   * and the im.message.recalled_v1 event to deliver or push is returned.
+   */
+  recall(messageId: string): OutgoingEvent;
   /** Registers or adjusts a group chat (owner/admins/members) for chat APIs. */
   addChat(chat: Partial<ChatInfo> & { chat_id: string }): ChatInfo;
   configureWebhooks(urls: { webhookUrl?: string; cardWebhookUrl?: string }): void;
@@ -68,6 +77,16 @@ export interface FeishuEmulator {
   readonly wsClientCount: number;
   /** Drop every WS connection (the SDK then reconnects). */
   dropWsClients(): void;
+  /**
+   * Half-open fault: every current WS connection stays open but goes silent (no pongs, no events,
+   * ACKs ignored). Only the client's own liveness check can notice; new connections are healthy.
+   * Returns how many connections were broken.
+   */
+  breakWsClients(): number;
+  /** Half-open connections the client has not closed yet. */
+  readonly halfOpenWsCount: number;
+  /** Pongs the WS gateway has answered. */
+  readonly wsPongs: number;
   close(): Promise<void>;
 }
 
@@ -146,6 +165,7 @@ export async function startFeishuEmulator(options: FeishuEmulatorOptions): Promi
     cards: ctx.store.cards,
     images: ctx.store.images,
     chats: ctx.store.chats,
+    reactions: ctx.store.reactions,
     botOpenId: ctx.botOpenId,
     events: new EventFactory(ctx, verificationToken),
     faults: {
@@ -156,6 +176,11 @@ export async function startFeishuEmulator(options: FeishuEmulatorOptions): Promi
     issuedTokens: ctx.tokens.history,
     revokeToken: (token) => ctx.tokens.revoke(token),
     message: (messageId) => ctx.store.byId.get(messageId),
+    recall: (messageId) => {
+      const stored = ctx.store.byId.get(messageId);
+      if (stored) markRecalled(ctx, stored);
+      return new EventFactory(ctx, verificationToken).messageRecalled({ messageId, chatId: stored?.chat_id });
+    },
     addChat: (chat) => {
       const stored = ctx.store.ensureChat(chat.chat_id, chat.chat_mode === 'p2p' ? 'p2p' : 'group', chat.owner_id ?? 'ou_emu_owner');
       return Object.assign(stored, chat);
@@ -177,6 +202,9 @@ export async function startFeishuEmulator(options: FeishuEmulatorOptions): Promi
     waitForWsClient: (timeoutMs = 5000) => ws.waitForClient(timeoutMs),
     get wsClientCount() { return ws.clientCount; },
     dropWsClients: () => ws.dropAll(),
+    breakWsClients: () => ws.breakConnections(),
+    get halfOpenWsCount() { return ws.halfOpenCount; },
+    get wsPongs() { return ws.pongs; },
     close: async () => {
       deliverer.close();
       ws.close();

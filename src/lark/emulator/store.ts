@@ -1,4 +1,4 @@
-import type { ChatInfo, ChatType, StoredCard, StoredImage, StoredMessage } from './types.js';
+import type { ChatInfo, ChatType, StoredCard, StoredImage, StoredMessage, StoredReaction } from './types.js';
 
 type Waiter = () => void;
 
@@ -13,6 +13,8 @@ export class EmulatorStore {
   readonly chats = new Map<string, ChatInfo>();
   readonly cards = new Map<string, StoredCard>();
   readonly images = new Map<string, StoredImage>();
+  /** Every reaction ever added, removed ones included (with removed_at). */
+  readonly reactions: StoredReaction[] = [];
   private readonly byUuid = new Map<string, StoredMessage>();
   private readonly waiters = new Set<Waiter>();
 
@@ -20,6 +22,11 @@ export class EmulatorStore {
     this.allMessages.push(message);
     this.byId.set(message.message_id, message);
     if (message.uuid) this.byUuid.set(message.uuid, message);
+    this.notify();
+  }
+
+  addReaction(reaction: StoredReaction): void {
+    this.reactions.push(reaction);
     this.notify();
   }
 

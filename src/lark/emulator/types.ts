@@ -73,6 +73,20 @@ export interface StoredMessage {
   /** For interactive content: whether the card may be patched (update_multi). */
   shared_card?: boolean;
   revisions: MessageRevision[];
+  /** Recalled (by its sender, or by the bot through DELETE /im/v1/messages/:id). */
+  deleted?: boolean;
+  deleted_at?: number;
+}
+
+export interface StoredReaction {
+  reaction_id: string;
+  message_id: string;
+  emoji_type: string;
+  operator_id: string;
+  operator_type: 'app' | 'user';
+  created_at: number;
+  /** Set once the reaction was deleted (kept so tests can see it was there). */
+  removed_at?: number;
 }
 
 export interface CardContentUpdate {
@@ -182,6 +196,13 @@ export interface WsPushOptions {
   /** Split the payload into this many frames (tests the SDK's fragment merge). */
   fragments?: number;
   ackTimeoutMs?: number;
+  /**
+   * The frame's `type` header: `event` (default) or `card` — Feishu may deliver card callbacks as
+   * `card` frames, which the SDK's WSClient drops unless the bot handles them.
+   */
+  frameType?: 'event' | 'card';
+  /** When no healthy connection is up, wait this long for one (Feishu holds the event meanwhile). */
+  waitForClientMs?: number;
 }
 
 export interface WsPushResult {

@@ -45,6 +45,13 @@ export class WsGateway {
   /** Sockets that have sent their first ping: the SDK only listens for frames after that. */
   private readonly sockets = new Set<WsSocket>();
   private readonly connecting = new Set<WsSocket>();
+  /**
+   * Half-open connections: the socket stays open but nothing comes back any more — no pongs, no
+   * events, ACKs ignored — as after a NAT or load balancer silently dropped the flow.
+   */
+  private readonly halfOpen = new Set<WsSocket>();
+  /** Pongs answered, for tests. */
+  pongs = 0;
   private readonly pending = new Map<string, PendingAck>();
   private readonly clientConfig: WsClientConfig;
   private baseUrl = '';
@@ -93,6 +100,8 @@ export class WsGateway {
     const forget = (): void => {
       this.connecting.delete(socket);
       this.sockets.delete(socket);
+      this.halfOpen.delete(socket);
+      this.ctx.store.notify();
     };
     socket.on('close', forget);
     socket.on('error', forget);
@@ -105,6 +114,7 @@ export class WsGateway {
   }
 
   private onFrame(socket: WsSocket, data: Buffer): void {
+    if (this.halfOpen.has(socket)) return;
     let frame: Frame;
     try {
       frame = decodeFrame(data);
@@ -121,6 +131,23 @@ export class WsGateway {
   private pong(socket: WsSocket, ping: Frame): void {
     const payload = new TextEncoder().encode(JSON.stringify(this.clientConfig));
     socket.send(encodeFrame({ ...ping, headers: [{ key: 'type', value: 'pong' }], payload }));
+    this.pongs += 1;
+  }
+
+  /** Turns every current connection half-open (see `halfOpen`); later connections are healthy. */
+  breakConnections(): number {
+    const broken = [...this.sockets, ...this.connecting];
+    for (const socket of broken) {
+      this.halfOpen.add(socket);
+      this.sockets.delete(socket);
+      this.connecting.delete(socket);
+    }
+    return broken.length;
+  }
+
+  /** Half-open sockets the client has not closed yet. */
+  get halfOpenCount(): number {
+    return [...this.halfOpen].filter((socket) => socket.readyState === OPEN).length;
   }
 
   /** The SDK echoes the last fragment back with payload {code, data?: base64(JSON)}. */
@@ -135,13 +162,14 @@ export class WsGateway {
     pending.resolve({ code: ack.code, data });
   }
 
-  push(event: unknown, opts: WsPushOptions = {}): Promise<WsPushResult> {
+  async push(event: unknown, opts: WsPushOptions = {}): Promise<WsPushResult> {
+    if (opts.waitForClientMs && this.clientCount === 0) await this.waitForClient(opts.waitForClientMs);
     const open = [...this.sockets].filter((socket) => socket.readyState === OPEN);
     // Feishu's cluster mode hands each event to one random connection.
     const target = open[Math.floor(Math.random() * open.length)];
-    if (!target) return Promise.reject(new Error('no WSClient connected to the emulator'));
+    if (!target) throw new Error('no WSClient connected to the emulator');
     const messageId = randomId('emu_msg_', 8);
-    const frames = this.dataFrames(messageId, Buffer.from(JSON.stringify(event)), opts.fragments ?? 1);
+    const frames = this.dataFrames(messageId, Buffer.from(JSON.stringify(event)), opts.fragments ?? 1, opts.frameType ?? 'event');
     const timeoutMs = opts.ackTimeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -153,7 +181,7 @@ export class WsGateway {
     });
   }
 
-  private dataFrames(messageId: string, payload: Buffer, fragments: number): Frame[] {
+  private dataFrames(messageId: string, payload: Buffer, fragments: number, type: 'event' | 'card'): Frame[] {
     const count = Math.max(1, Math.min(fragments, payload.length));
     const size = Math.ceil(payload.length / count);
     const traceId = randomId('trace_', 8);
@@ -163,7 +191,7 @@ export class WsGateway {
       service: SERVICE_ID,
       method: FRAME_DATA,
       headers: [
-        { key: 'type', value: 'event' },
+        { key: 'type', value: type },
         { key: 'message_id', value: messageId },
         { key: 'sum', value: String(count) },
         { key: 'seq', value: String(seq) },
@@ -179,9 +207,10 @@ export class WsGateway {
   }
 
   dropAll(): void {
-    for (const socket of [...this.sockets, ...this.connecting]) socket.terminate();
+    for (const socket of [...this.sockets, ...this.connecting, ...this.halfOpen]) socket.terminate();
     this.sockets.clear();
     this.connecting.clear();
+    this.halfOpen.clear();
   }
 
   close(): void {

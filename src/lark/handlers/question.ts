@@ -24,11 +24,19 @@ export async function answerQuestion(ctx: MessageContext): Promise<void> {
   if (engine.defaultBrain === "llm") {
     const stream = await startStreamingReply(ctx);
     ctx.streaming = stream;
+    ctx.services.inFlight.get(ctx.message.messageId)?.replies.push(stream.messageId);
     answer = await engine.ask(ctx.text, history, { chatId: ctx.message.chatId, onText: (text) => stream.update(text) });
+    if (ctx.isRecalled()) {
+      await stream.cancel();
+      ctx.streaming = undefined;
+      return withdrawStreamingCard(ctx, stream.messageId);
+    }
     await stream.finish(answerCard(answer, texts, options));
     replyId = stream.messageId;
   } else {
     answer = await engine.ask(ctx.text, history, { chatId: ctx.message.chatId });
+    // The user may have recalled the question while it was answered: then the answer is not sent.
+    if (ctx.isRecalled()) return ctx.drop("recalled");
     replyId = (await ctx.reply(answerCard(answer, texts, options), "answer")).messageId;
   }
   state.addTurn({
@@ -38,4 +46,14 @@ export async function answerQuestion(ctx: MessageContext): Promise<void> {
   const durationMs = clock() - started;
   ctx.log.info("answered", { replyId, durationMs, mode: answer.mode, brain: answer.brain, found: answer.found });
   ctx.services.emit({ type: "answered", messageId: ctx.message.messageId, replyId, durationMs, mode: answer.mode });
+}
+
+/** A question recalled while its 「查询中…」 card was streaming: the unfinished card goes too. */
+async function withdrawStreamingCard(ctx: MessageContext, messageId: string): Promise<void> {
+  ctx.drop("recalled");
+  try {
+    await ctx.services.sender.recallMessage(messageId);
+  } catch (error) {
+    ctx.log.warn("could not recall the unfinished answer card", { replyId: messageId, error: String(error) });
+  }
 }

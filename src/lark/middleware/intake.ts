@@ -1,6 +1,7 @@
 import { markdownCard } from "../cards/index.js";
 import { inBotThread, type MessageContext } from "../context.js";
-import { messageText, parseCommand as parse } from "../message.js";
+import { recalledKey } from "../in-flight.js";
+import { mentionsAll, messageText, parseCommand as parse } from "../message.js";
 import { fill } from "../texts.js";
 import type { Middleware } from "./compose.js";
 
@@ -11,6 +12,15 @@ import type { Middleware } from "./compose.js";
 export const dropDuplicates: Middleware<MessageContext> = (ctx, next) => {
   const keys = [`message:${ctx.message.messageId}`, ...(ctx.event.eventId ? [`event:${ctx.event.eventId}`] : [])];
   if (!ctx.services.state.claim(...keys)) return ctx.drop("duplicate");
+  return next();
+};
+
+/**
+ * A message its sender already recalled is not answered: Feishu promises no order between event
+ * types, so the recall can arrive first (and a redelivered message event after it).
+ */
+export const dropRecalled: Middleware<MessageContext> = (ctx, next) => {
+  if (ctx.services.state.seen(recalledKey(ctx.message.messageId))) return ctx.drop("recalled");
   return next();
 };
 
@@ -26,6 +36,15 @@ export const dropStale: Middleware<MessageContext> = (ctx, next) => {
 export const ignoreSelf: Middleware<MessageContext> = (ctx, next) => {
   const { botOpenId } = ctx.services;
   if (ctx.message.senderType === "app" || (botOpenId && ctx.message.senderId === botOpenId)) return ctx.drop("self");
+  return next();
+};
+
+/**
+ * 「@所有人」 is an announcement to everyone, not a question to the bot — unless the bot is also
+ * @-mentioned by name.
+ */
+export const ignoreAtAll: Middleware<MessageContext> = (ctx, next) => {
+  if (ctx.message.chatType === "group" && mentionsAll(ctx.message) && !ctx.mentionedBot) return ctx.drop("at_all");
   return next();
 };
 

@@ -99,7 +99,10 @@ export class HttpReceiver implements Receiver {
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? "/", "http://receiver").pathname;
     try {
-      if (req.method === "GET" && path === this.paths.health) return send(res, 200, this.app!.health());
+      if (req.method === "GET" && path === this.paths.health) {
+        const health = this.app!.health();
+        return send(res, health.ok ? 200 : 503, health);
+      }
       if (req.method !== "POST" || (path !== this.paths.event && path !== this.paths.card)) {
         req.resume();
         return send(res, 404, { msg: "not found" });
