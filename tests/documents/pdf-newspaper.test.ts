@@ -17,6 +17,9 @@ const wide = makeArticle(rnd, 4, 5);
 const left = makeArticle(rnd, 5, 4);
 const right = makeArticle(rnd, 6, 4);
 const bottom = makeArticle(rnd, 7, 5);
+const top4 = makeArticle(rnd, 8, 6);
+const under4Left = makeArticle(rnd, 9, 4);
+const under4Right = makeArticle(rnd, 10, 4);
 
 export const PAPER: Paper = {
   name: "青岛日报",
@@ -25,6 +28,9 @@ export const PAPER: Paper = {
     { edition: 1, section: "要闻", rows: [[{ article: lead, columns: 3, to: 5, cutInside: true, continuedTo: 2 }], [{ article: second, columns: 3 }]] },
     { edition: 2, section: "经济", rows: [[{ article: lead, columns: 2, from: 6, continuedFrom: 1 }, { article: narrow, columns: 1 }], [{ article: wide, columns: 4 }]] },
     { edition: 3, section: "区域", rows: [[{ article: left, columns: 2 }, { article: right, columns: 2 }], [{ article: bottom, columns: 3 }]] },
+    // Column gutters running straight down through stacked articles: the four columns above line up with
+    // the gap between the two pieces below.
+    { edition: 4, section: "专版", rows: [[{ article: top4, columns: 4 }], [{ article: under4Left, columns: 2 }, { article: under4Right, columns: 2 }]] },
   ],
 };
 
@@ -73,7 +79,7 @@ describe.skipIf(!chromiumAvailable)(`newspaper PDF${chromiumAvailable ? "" : ` (
     expect(all).not.toMatch(/热线电话|社出版|星期二|本报记者/);
     for (const article of read.articles) {
       expect(article.date).toBe("2024-03-05");
-      expect(article.dateEvidence).toMatch(/青岛日报.*2024年3月5日.*第[123]版/);
+      expect(article.dateEvidence).toMatch(/青岛日报.*2024年3月5日.*第[1-4]版/);
     }
     expect(read.articles.find((a) => a.title === bottom.title)!.pages).toEqual([3]);
   });

@@ -6,7 +6,9 @@ import { median } from "./layout.js";
 //    gutters, read left to right;
 //  - otherwise it is cut into horizontal bands (no line crosses from one band to the next), and bands are
 //    grouped while the group keeps a gutter: a headline spanning the columns stands alone above the
-//    columns it heads, and rows of a column body that happen to line up stay one body;
+//    columns it heads, and rows of a column body that happen to line up stay one body; a band holding a
+//    headline always opens a new group, since the columns above it belong to the article before (column
+//    rules often run straight through stacked articles);
 //  - a region with neither is one leaf, read top to bottom.
 
 interface Gutter {
@@ -48,9 +50,12 @@ function leafOf(lines: Line[]): Leaf {
   return { lines: sorted, left: Math.min(...sorted.map((l) => l.x0)), right: Math.max(...sorted.map((l) => l.x1)) };
 }
 
-export function readingOrder(lines: Line[]): Leaf[] {
+const HEADLINE_RATIO = 1.3;
+
+export function readingOrder(lines: Line[], bodySize = median(lines.map((l) => l.size))): Leaf[] {
   if (lines.length === 0) return [];
-  const minGutter = 0.6 * median(lines.map((l) => l.size));
+  const minGutter = 0.6 * bodySize;
+  const holdsHeadline = (band: Line[]) => band.some((l) => l.size >= HEADLINE_RATIO * bodySize);
   const out: Leaf[] = [];
   const visit = (region: Line[]): void => {
     const cuts = gutters(region, minGutter);
@@ -64,16 +69,22 @@ export function readingOrder(lines: Line[]): Leaf[] {
       for (const column of columns) if (column.length > 0) visit(column);
       return;
     }
-    const groups: Line[][] = [];
+    const groups: { lines: Line[]; hasBody: boolean }[] = [];
     for (const band of bands(region)) {
       const group = groups.at(-1);
-      const keepsGutter = group && gutters(group, minGutter).length > 0 && gutters([...group, ...band], minGutter).length > 0;
-      const bothSingle = group && gutters(group, minGutter).length === 0 && gutters(band, minGutter).length === 0;
-      if (group && (keepsGutter || bothSingle)) group.push(...band);
-      else groups.push([...band]);
+      const headline = holdsHeadline(band);
+      const groupGutter = group && gutters(group.lines, minGutter).length > 0;
+      const keepsGutter = group && groupGutter && gutters([...group.lines, ...band], minGutter).length > 0;
+      const bothSingle = group && !groupGutter && gutters(band, minGutter).length === 0;
+      if (group && (keepsGutter || bothSingle) ) {
+        group.lines.push(...band);
+        group.hasBody ||= !headline;
+      } else {
+        groups.push({ lines: [...band], hasBody: !headline });
+      }
     }
     if (groups.length <= 1) out.push(leafOf(region));
-    else for (const group of groups) visit(group);
+    else for (const group of groups) visit(group.lines);
   };
   visit(lines);
   return out;

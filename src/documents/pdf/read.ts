@@ -55,8 +55,8 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
 function readTextPages(texts: PageText[], words: LayoutWords, warnings: string[]): DocumentArticle[] {
   if (texts.length === 0) return [];
   const { pages, info } = stripBands(texts, words);
-  const leaves = pages.flatMap((page) => readingOrder(page.lines));
   const body = bodySize(pages.flatMap((p) => p.lines));
+  const leaves = pages.flatMap((page) => readingOrder(page.lines, body));
   return buildArticles(paragraphsOf(leaves), body, info, words, warnings);
 }
 
