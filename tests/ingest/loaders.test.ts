@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { IngestFileError, htmlToText, listArticleFiles, loadArticleFile, readArticleFile, type IngestFailureReason } from "../../src/ingest/index.js";
+import { IngestFileError, defaultMarkers, htmlToText, listArticleFiles, loadArticleFile, readArticleFile, type IngestFailureReason, type Markers } from "../../src/ingest/index.js";
 
 const gazetteer = Gazetteer.load();
 let dir: string;
@@ -93,6 +93,22 @@ describe("per-file errors", () => {
   });
   it("too large", async () => {
     await expectFailure(await write("big.txt", BODY), "too-large", { maxBytes: 10 });
+  });
+  it("missing file, a directory", async () => {
+    await expectFailure(join(dir, "no-such-file.txt"), "unreadable");
+    await mkdir(join(dir, "folder.txt"), { recursive: true });
+    await expectFailure(join(dir, "folder.txt"), "unreadable");
+  });
+  it("a failure inside cleaning or splitting is the file's error, not a crash", async () => {
+    const path = await write("boom.txt", BODY);
+    const broken: Markers = { ...defaultMarkers(), dropLine: [{ test: () => { throw new Error("boom"); } } as unknown as RegExp] };
+    const error = await loadArticleFile(path, { gazetteer, markers: broken }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestFileError);
+    expect(error).toMatchObject({ reason: "unparseable", file: path });
+    expect((error as Error).message).toContain("boom");
+  });
+  it("a page with no article text after extraction is empty", async () => {
+    await expectFailure(await write("furniture.html", "<html><body><nav><a href='/'>首页</a></nav><footer>版权所有</footer></body></html>"), "empty");
   });
   it("invalid sidecar", async () => {
     const path = await write("sc-bad.txt", BODY);
