@@ -76,7 +76,7 @@ export function readingOrder(lines: Line[], bodySize = median(lines.map((l) => l
       const groupGutter = group && gutters(group.lines, minGutter).length > 0;
       const keepsGutter = group && groupGutter && gutters([...group.lines, ...band], minGutter).length > 0;
       const bothSingle = group && !groupGutter && gutters(band, minGutter).length === 0;
-      if (group && (keepsGutter || bothSingle) ) {
+      if (group && (keepsGutter || bothSingle) && !(headline && group.hasBody)) {
         group.lines.push(...band);
         group.hasBody ||= !headline;
       } else {
