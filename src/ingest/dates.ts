@@ -83,8 +83,9 @@ export function findHeaderDate(text: string, markers: Markers): HeaderDate | und
 }
 
 /**
- * The earliest date the text can have been written: 「2022年以来」 means 2022 has begun, 「截至2023年底」
- * that 2023 has ended. Undefined when the text says neither.
+ * The earliest date the text can have been written: 「2022年以来」 means 2022 has begun; 「截至2023年底」 and
+ * a year's results (「2022年…全年实现」) that the year is closing — its last month, as year-end figures are
+ * reported from December on. Undefined when the text says none of these.
  */
 export function earliestWritingDate(text: string, markers: Markers): string | undefined {
   let earliest: string | undefined;
@@ -92,7 +93,7 @@ export function earliestWritingDate(text: string, markers: Markers): string | un
     for (const match of text.matchAll(pattern)) {
       const year = Number(match.groups?.year);
       if (!Number.isInteger(year)) continue;
-      const date = from === "start" ? formatDate(year, 1, 1) : formatDate(year, 12, 31);
+      const date = from === "start" ? formatDate(year, 1, 1) : formatDate(year, 12, 1);
       if (!earliest || date > earliest) earliest = date;
     }
   }

@@ -49,8 +49,10 @@ describe("findDateline", () => {
 describe("earliestWritingDate", () => {
   it.each([
     ["2022年以来，园区落地项目247个。", "2022-01-01"],
-    ["截至2023年底，园区企业达2100家。", "2023-12-31"],
-    ["2020年以来……截至2021年末……", "2021-12-31"],
+    ["截至2023年底，园区企业达2100家。", "2023-12-01"],
+    ["2020年以来……截至2021年末……", "2021-12-01"],
+    ["根据最新公布的2022年各区县数据，园区全年实现产值1081亿元。", "2022-12-01"],
+    ["2023年，园区全年力争新签约项目100个。", undefined],
     ["2019年，园区产值增长。", undefined],
   ])("%s", (text, expected) => {
     expect(earliestWritingDate(text, markers)).toBe(expected);
@@ -114,6 +116,11 @@ describe("date precedence through the loader", () => {
   ])("$name", async ({ file, content, date, evidence }) => {
     const article = await load(file, content);
     expect(article).toMatchObject({ date, dateEvidence: evidence });
+  });
+
+  it("a year's results reported in a spring dateline are last year's", async () => {
+    const text = "　　本报讯（记者 王某）2月6日，记者从园区获悉，根据最新公布的2022年各区县数据，园区全年实现产值1081亿元，2022年增速居全市第一。\n";
+    expect(await load("results.txt", `园区去年增速第一\n\n${text}`)).toMatchObject({ date: "2023-02-06" });
   });
 
   it("the dated header line is kept out of the text", async () => {
