@@ -65,6 +65,8 @@ interface AliasEntry {
   zone: string;
 }
 
+/** Texts whose mentions are kept, per gazetteer. */
+const MENTION_CACHE_SIZE = 4096;
 /** How deep a chain of parents may go (city → new area → zone → park). */
 const MAX_DEPTH = 8;
 
@@ -89,12 +91,17 @@ export class Gazetteer {
   private readonly forms: ZoneForms;
   private readonly recogniser: ZoneRecogniser;
   private readonly genericFamilies: Map<string, string | undefined>;
+  /** Generic words that are no zone-type word (该区, 全区), found by plain search. */
+  private readonly typelessGeneric: RegExp | undefined;
+  private readonly mentionCache = new Map<string, ZoneMention[]>();
 
   constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = [], forms?: ZoneForms) {
     this.zones = zones;
     this.groups = groups;
     this.forms = forms ?? loadZoneForms();
     this.genericFamilies = new Map(this.forms.genericMentions.map((generic) => [generic.word, generic.family]));
+    const typeless = [...this.genericFamilies.keys()].filter((word) => !this.forms.zoneSuffixes.some((suffix) => suffix.form === word));
+    this.typelessGeneric = typeless.length > 0 ? new RegExp(typeless.sort((a, b) => b.length - a.length).join("|"), "gu") : undefined;
     for (const zone of zones) this.byName.set(zone.name, zone);
     this.stems = districtStems(zones);
     this.recogniser = new ZoneRecogniser(this.forms, (word) => this.stems.has(word) || this.byAlias.has(word));
@@ -157,6 +164,18 @@ export class Gazetteer {
 
   /** Every zone mention in text, non-overlapping, in text order. */
   mentions(text: string, options: MentionOptions = {}): ZoneMention[] {
+    const key = `${options.includeWeak ? "weak" : "named"}\u0000${options.home === undefined ? "\u0001" : (options.home ?? "\u0002")}\u0000${text}`;
+    let found = this.mentionCache.get(key);
+    if (!found) {
+      found = this.readMentions(text, options);
+      // A clause is read many times (each number in it, its paragraph's topic): keep recent readings.
+      if (this.mentionCache.size >= MENTION_CACHE_SIZE) this.mentionCache.delete(this.mentionCache.keys().next().value!);
+      this.mentionCache.set(key, found);
+    }
+    return found.map((mention) => ({ ...mention }));
+  }
+
+  private readMentions(text: string, options: MentionOptions): ZoneMention[] {
     const named = this.namedMentions(text);
     if (!options.includeWeak) return named;
     const weak = [...this.genericMentions(text, named, options.home), ...this.ownWordMentions(text, named, options.home)];
@@ -216,13 +235,9 @@ export class Gazetteer {
 
   /** Generic words not inside a named zone, not naming many zones (各开发区), resolved from what precedes them. */
   private genericMentions(text: string, named: ZoneMention[], home: string | null | undefined): ZoneMention[] {
-    const bare = this.recogniser
-      .scan(text)
-      .filter((form) => !form.name && !form.collective && this.genericFamilies.has(form.suffix))
-      .map((form) => ({ word: form.suffix, start: form.start }));
-    const typeless = [...this.genericFamilies.keys()].filter((word) => !this.forms.zoneSuffixes.some((suffix) => suffix.form === word));
-    const plain = typeless.flatMap((word) => [...text.matchAll(new RegExp(word, "gu"))].map((match) => ({ word, start: match.index })));
     const scanned = this.recogniser.scan(text);
+    const bare = scanned.filter((form) => !form.name && !form.collective && this.genericFamilies.has(form.suffix)).map((form) => ({ word: form.suffix, start: form.start }));
+    const plain = this.typelessGeneric ? [...text.matchAll(this.typelessGeneric)].map((match) => ({ word: match[0], start: match.index })) : [];
     const found: ZoneMention[] = [];
     for (const { word, start } of [...bare, ...plain].sort((a, b) => a.start - b.start)) {
       const end = start + word.length;
@@ -238,7 +253,7 @@ export class Gazetteer {
   private ownWordMentions(text: string, named: ZoneMention[], home: string | null | undefined): ZoneMention[] {
     const found: ZoneMention[] = [];
     for (const { alias, zone } of this.ownWords) {
-      if (home === null || (home !== undefined && !this.isWithin(home, zone))) continue;
+      if (home === null || (home !== undefined && !this.isWithin(home, zone)) || !text.includes(alias)) continue;
       for (const match of text.matchAll(new RegExp(alias, "gu"))) {
         const end = match.index + alias.length;
         if (named.some((m) => m.start < end && m.end > match.index) || this.excluded(text, match.index, alias)) continue;

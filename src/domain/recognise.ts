@@ -26,6 +26,8 @@ const WINDOW_CHARS = 12;
 /** Characters after a zone-type word shown to the segmenter, so 创新区域 is not read as 创+新区. */
 const RIGHT_CONTEXT_CHARS = 2;
 const HAN = /[\u4e00-\u9fff〇]/u;
+/** Texts whose reading is kept (a paragraph's clauses and sentences are read repeatedly). */
+const SCAN_CACHE_SIZE = 4096;
 
 interface Unit {
   word: string;
@@ -62,6 +64,7 @@ export class ZoneRecogniser {
   private readonly nonPlaceTags: Set<string>;
   private readonly collectiveHeads: Set<string>;
   private readonly descriptorWords: Set<string>;
+  private readonly scanned = new Map<string, ZoneForm[]>();
 
   /** `isKnownPlace`: words a gazetteer knows as places (即墨), whatever the segmenter tags them. */
   constructor(private readonly forms: ZoneForms = loadZoneForms(), private readonly isKnownPlace: (word: string) => boolean = () => false) {
@@ -77,6 +80,16 @@ export class ZoneRecogniser {
 
   /** Every zone-type word in text, named or bare, left to right; the longest type word wins at a position. */
   scan(text: string): ZoneForm[] {
+    const cached = this.scanned.get(text);
+    if (cached) return cached;
+    const found = this.scanUncached(text);
+    // The same clause is read many times over (its facts, its paragraph's topic): keep recent readings.
+    if (this.scanned.size >= SCAN_CACHE_SIZE) this.scanned.delete(this.scanned.keys().next().value!);
+    this.scanned.set(text, found);
+    return found;
+  }
+
+  private scanUncached(text: string): ZoneForm[] {
     const found: ZoneForm[] = [];
     let floor = 0;
     for (let at = 0; at < text.length; ) {

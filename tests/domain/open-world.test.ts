@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { Gazetteer } from "../../src/domain/index.js";
+import { extractFacts } from "../../src/facts/index.js";
+import { articlesFromText, zonesOf } from "../../src/ingest/index.js";
+
+const gazetteer = Gazetteer.load();
+const zonesIn = (text: string, home?: string | null) => gazetteer.mentions(text, { includeWeak: true, ...(home === undefined ? {} : { home }) }).map((m) => m.zone);
+
+describe("different places are different zones", () => {
+  it.each([
+    ["天津经开区", "天津经济技术开发区"],
+    ["新乡经开区", "新乡经济技术开发区"],
+    ["济南高新区", "济南高新技术产业开发区"],
+    ["宁波前湾新区", "宁波前湾新区"],
+    ["南京江北新区", "南京江北新区"],
+    ["宁波梅山保税港区", "宁波梅山保税港区"],
+    ["上海自贸片区", "上海自贸片区"],
+  ])("%s is %s, none of Qingdao's zones", (text, zone) => {
+    expect(zonesIn(`今年，${text}新签约项目86个`)).toEqual([zone]);
+    expect(gazetteer.zone(zone)).toBeUndefined();
+  });
+
+  it.each([
+    ["青岛开发区", "青岛经济技术开发区"],
+    ["黄岛开发区", "青岛经济技术开发区"],
+    ["青岛经开区", "青岛经济技术开发区"],
+    ["青岛经济技术开发区", "青岛经济技术开发区"],
+    ["青岛高新区", "青岛高新区"],
+    ["青岛西海岸新区", "青岛西海岸新区"],
+    ["黄岛前湾保税港区", "前湾保税港区"],
+    ["青岛前湾保税港区", "前湾保税港区"],
+  ])("a listed zone's own form %s is still %s", (text, zone) => {
+    expect(zonesIn(`今年，${text}新签约项目86个`)).toEqual([zone]);
+  });
+
+  it("gives a canonical name to zones no list knows, one per place", () => {
+    expect(gazetteer.canonical("临沂开发区")).toBe("临沂开发区");
+    expect(gazetteer.canonical("长沙经开区")).toBe(gazetteer.canonical("长沙经济技术开发区"));
+    expect(gazetteer.canonical("长沙经开区")).not.toBe(gazetteer.canonical("天津经开区"));
+    for (const generic of ["开发区", "经开区", "高新区", "新区", "园区", "该区", "全区", "示范区"]) expect(gazetteer.canonical(generic)).toBeUndefined();
+  });
+});
+
+describe("generic words", () => {
+  it("refer to nothing by themselves", () => {
+    for (const text of ["开发区新签约项目86个", "经开区新签约项目86个", "高新区新签约项目86个", "新区新签约项目86个", "该区新签约项目86个", "全区新签约项目86个", "示范区新签约项目86个"]) {
+      expect(zonesIn(text)).toEqual([]);
+    }
+  });
+
+  it("refer to the article's home zone", () => {
+    expect(zonesIn("开发区新签约项目86个", "天津经济技术开发区")).toEqual(["天津经济技术开发区"]);
+    expect(zonesIn("该区新签约项目86个", "天津经济技术开发区")).toEqual(["天津经济技术开发区"]);
+    expect(zonesIn("开发区新签约项目86个", "青岛经济技术开发区")).toEqual(["青岛经济技术开发区"]);
+  });
+
+  it("refer to the zone of their type named last in the paragraph, before the home zone", () => {
+    expect(zonesIn("南昌经开区、赣州高新区同期增长。开发区新签约项目86个", "天津经济技术开发区")).toEqual(["南昌经济技术开发区", "赣州高新技术产业开发区", "南昌经济技术开发区"]);
+    // A zone named in an earlier paragraph does not carry into the next one.
+    expect(zonesIn("南昌经开区同期增长。\n开发区新签约项目86个", "天津经济技术开发区")).toEqual(["南昌经济技术开发区", "天津经济技术开发区"]);
+  });
+
+  it("take the home's one child or nearest parent of their type", () => {
+    expect(zonesIn("开发区新签约项目86个", "青岛西海岸新区")).toEqual(["青岛经济技术开发区"]);
+    expect(zonesIn("助推新区高质量发展", "青岛经济技术开发区")).toEqual(["青岛西海岸新区"]);
+  });
+
+  it("never refer when they name many zones or a kind", () => {
+    for (const text of ["各开发区新签约项目86个", "全省开发区新签约项目86个", "9个经开区新签约项目86个", "国家级经开区共有230家", "创建国家级农业高新区"]) {
+      expect(zonesIn(text, "天津经济技术开发区")).toEqual([]);
+    }
+  });
+
+  it("全市/我市 is the city only in an article about it", () => {
+    expect(zonesIn("全市新签约项目86个", "青岛经济技术开发区")).toEqual(["青岛市"]);
+    expect(zonesIn("全市新签约项目86个", "天津经济技术开发区")).toEqual([]);
+    expect(zonesIn("全市新签约项目86个", null)).toEqual([]);
+    // A question has no article: the city of the gazetteer.
+    expect(zonesIn("全市新签约项目多少个")).toEqual(["青岛市"]);
+  });
+
+  it("resolveGeneric answers for one word and what precedes it", () => {
+    expect(gazetteer.resolveGeneric("开发区", "长沙经开区一季度增长8%，", "天津经济技术开发区")).toBe("长沙经济技术开发区");
+    expect(gazetteer.resolveGeneric("开发区", "两江新区一季度增长8%，", "天津经济技术开发区")).toBe("天津经济技术开发区");
+    expect(gazetteer.resolveGeneric("开发区", "两江新区一季度增长8%，")).toBeUndefined();
+  });
+});
+
+describe("zones learnt from articles' metadata", () => {
+  it("places a zone by the district its name opens with, a foreign one nowhere", () => {
+    const extended = gazetteer.withZones(["天津经济技术开发区", "即墨经济开发区", "济南高新区"]);
+    expect(extended.isWithin("天津经济技术开发区", "青岛市")).toBe(false);
+    expect(extended.isWithin("即墨经济开发区", "青岛市")).toBe(true);
+    expect(extended.canonical("济南高新技术产业开发区")).toBe("济南高新区");
+    expect(extended.canonical("即墨经开区")).toBe("即墨经济开发区");
+    expect(gazetteer.isWithin("城阳高新技术产业开发区", "青岛市")).toBe(true);
+  });
+});
+
+describe("the home zone of an article", () => {
+  it("is the front matter's zone, else the title's, else the text's", () => {
+    expect(zonesOf("经济运行稳中向好\n长沙经开区新签约项目86个。", gazetteer, ["天津经开区"])[0]).toBe("天津经济技术开发区");
+    expect(zonesOf("天津经开区经济运行稳中向好\n长沙经开区、长沙经开区新签约项目86个。", gazetteer)[0]).toBe("天津经济技术开发区");
+    expect(zonesOf("经济运行稳中向好\n今年，新乡经开区新签约项目86个，青岛开发区新签约项目45个。", gazetteer)[0]).toBe("新乡经济技术开发区");
+  });
+
+  it("is the zone a page's generic words refer to, more than one it lists once", () => {
+    const text = "凝聚发展合力（续）\n必须凝聚新区力量，推动新区高质量发展。加快灵山湾影视文化区建设，新区要走在前列。";
+    expect(zonesOf(text, gazetteer)[0]).toBe("青岛西海岸新区");
+  });
+
+  it("is nothing when only generic words speak", () => {
+    expect(zonesOf("会议召开\n新区召开会议，开发区新签约项目86个。", gazetteer)).toEqual([]);
+  });
+});
+
+describe("an article about another city's zone", () => {
+  const text = [
+    "天津经开区前三季度经济运行稳中向好",
+    "",
+    "本报讯 今年前三季度，天津经开区实现地区生产总值1520亿元，同比增长5.2%。开发区新签约项目86个，总投资312亿元。",
+    "该区负责人表示，全年力争新签约过亿元项目120个。",
+    "同期，青岛开发区新签约项目45个。",
+  ].join("\n");
+  const [article] = articlesFromText(text, { source: "tianjin.txt", contentHash: "0", cliDate: "2023-10-20" }, gazetteer);
+
+  it("files its figures under that zone, and another zone's under its own", () => {
+    expect(article!.zones[0]).toBe("天津经济技术开发区");
+    const byValue = new Map(extractFacts(article!, gazetteer).facts.map((fact) => [fact.raw, fact.zone]));
+    expect(byValue.get("1520亿元")).toBe("天津经济技术开发区");
+    expect(byValue.get("86个")).toBe("天津经济技术开发区");
+    expect(byValue.get("120个")).toBe("天津经济技术开发区");
+    expect(byValue.get("45个")).toBe("青岛经济技术开发区");
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { ZoneRecogniser, recogniseZones } from "../../src/domain/index.js";
+
+const recogniser = new ZoneRecogniser();
+const namesIn = (text: string) => recogniseZones(text).map((form) => form.name);
+
+/** [text, canonical names of the zones it names by form] — all text written for this test. */
+const NAMED: [string, string[]][] = [
+  // A place and a zone-type word, many cities; the short type word is read as its long form.
+  ["天津经开区前三季度实现地区生产总值", ["天津经济技术开发区"]],
+  ["新乡经开区新签约项目", ["新乡经济技术开发区"]],
+  ["亦庄经开区", ["亦庄经济技术开发区"]],
+  ["北京经济技术开发区", ["北京经济技术开发区"]],
+  ["嘉兴经开区", ["嘉兴经济技术开发区"]],
+  ["钱塘新区", ["钱塘新区"]],
+  ["两江新区", ["两江新区"]],
+  ["金普新区", ["金普新区"]],
+  ["江北新区", ["江北新区"]],
+  ["贵安新区", ["贵安新区"]],
+  ["哈尔滨新区", ["哈尔滨新区"]],
+  ["前海合作区", ["前海合作区"]],
+  ["张江科学城", ["张江科学城"]],
+  ["沈阳浑南科技城", ["沈阳浑南科技城"]],
+  ["广州开发区", ["广州开发区"]],
+  ["临沂开发区", ["临沂开发区"]],
+  ["昆山开发区", ["昆山开发区"]],
+  ["长沙经开区", ["长沙经济技术开发区"]],
+  ["长沙市经开区", ["长沙经济技术开发区"]],
+  ["长沙经济技术开发区", ["长沙经济技术开发区"]],
+  ["无锡高新区", ["无锡高新技术产业开发区"]],
+  ["武汉东湖高新区", ["武汉东湖高新技术产业开发区"]],
+  ["松山湖高新区", ["松山湖高新技术产业开发区"]],
+  ["宁波前湾新区", ["宁波前湾新区"]],
+  ["苏州工业园区", ["苏州工业园区"]],
+  ["洋山保税港区", ["洋山保税港区"]],
+  ["郑州新郑综保区", ["郑州新郑综合保税区"]],
+  ["南沙自贸片区", ["南沙自贸片区"]],
+  ["上海临港新片区", ["上海临港新片区"]],
+  ["鳌山湾新城", ["鳌山湾新城"]],
+  // A sector word between the place and the type word belongs to the name.
+  ["杨凌农业高新区", ["杨凌农业高新技术产业开发区"]],
+  ["烟台海洋高新区", ["烟台海洋高新技术产业开发区"]],
+  // Boundaries inside sentences: verbs, prepositions, conjunctions and numbers stay outside the name.
+  ["推动天津经开区高质量发展", ["天津经济技术开发区"]],
+  ["走进新乡经开区", ["新乡经济技术开发区"]],
+  ["建设雄安新区", ["雄安新区"]],
+  ["落户西安高新区的企业", ["西安高新技术产业开发区"]],
+  ["据长沙经开区管委会介绍", ["长沙经济技术开发区"]],
+  ["在合肥高新区投资", ["合肥高新技术产业开发区"]],
+  ["考察苏州工业园区", ["苏州工业园区"]],
+  ["深化与成都天府新区合作", ["成都天府新区"]],
+  ["杭州钱塘新区管委会", ["杭州钱塘新区"]],
+  ["1至9月，天津经开区实现", ["天津经济技术开发区"]],
+  ["以及济南高新区、无锡高新区", ["济南高新技术产业开发区", "无锡高新技术产业开发区"]],
+  ["西安高新区和宝鸡高新区", ["西安高新技术产业开发区", "宝鸡高新技术产业开发区"]],
+  // Scope words, quantities, ranks, verbs and sector words before a type word name no zone.
+  ["各开发区", []],
+  ["9个经开区", []],
+  ["三个开发区", []],
+  ["国家级经开区", []],
+  ["开发区管委会", []],
+  ["全省开发区", []],
+  ["全市开发区", []],
+  ["省级以上开发区", []],
+  ["推动开发区高质量发展", []],
+  ["全力做强新区发展引擎", []],
+  ["功能区强则新区强", []],
+  ["国家级农业高新区", []],
+  ["创建窗口示范区", []],
+  ["九大重点功能区", []],
+  ["主题园区", []],
+  // A type word inside another word is none: 创新+区, 新+区域, 城+镇.
+  ["科技创新区", []],
+  ["创新区域", []],
+  ["新城镇建设", []],
+];
+
+describe("zones recognised by their form", () => {
+  it.each(NAMED)("%s → %j", (text, names) => {
+    expect(namesIn(text)).toEqual(names);
+  });
+
+  it("keeps the name's span in the text", () => {
+    const text = "今年以来，推动天津经开区高质量发展";
+    const [form] = recogniseZones(text);
+    expect(text.slice(form!.start, form!.end)).toBe("天津经开区");
+    expect(form).toMatchObject({ place: "天津", suffix: "经开区", family: "经开" });
+  });
+
+  it("reads a whole name, and nothing that is not one zone's", () => {
+    expect(recogniser.nameOf("长沙经开区")).toBe("长沙经济技术开发区");
+    expect(recogniser.nameOf("长沙经济技术开发区")).toBe("长沙经济技术开发区");
+    expect(recogniser.nameOf("临沂开发区")).toBe("临沂开发区");
+    expect(recogniser.nameOf("开发区")).toBeUndefined();
+    expect(recogniser.nameOf("推动临沂开发区")).toBeUndefined();
+    expect(recogniser.familyOf("青岛经济技术开发区")).toBe("经开");
+    expect(recogniser.familyOf("两江新区")).toBe("新区");
+  });
+});
+
+/** [text, the bare type word, whether it names many zones or a kind (never one zone)] */
+const BARE: [string, string, boolean][] = [
+  ["各开发区", "开发区", true],
+  ["9个经开区", "经开区", true],
+  ["国家级经开区", "经开区", true],
+  ["全省开发区", "开发区", true],
+  ["省级以上开发区", "开发区", true],
+  ["国家级农业高新区", "高新区", true],
+  ["主题园区", "园区", true],
+  ["推动开发区高质量发展", "开发区", false],
+  ["开发区管委会", "开发区", false],
+  ["全面激发园区活力", "园区", false],
+  ["据了解，新区今年", "新区", false],
+];
+
+describe("zone-type words standing alone", () => {
+  it.each(BARE)("%s: %s, many or a kind = %s", (text, suffix, collective) => {
+    const bare = recogniser.scan(text).filter((form) => form.name === "");
+    expect(bare.map((form) => [form.suffix, form.collective])).toEqual([[suffix, collective]]);
+  });
+});
