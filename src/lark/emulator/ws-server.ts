@@ -132,6 +132,7 @@ export class WsGateway {
     const payload = new TextEncoder().encode(JSON.stringify(this.clientConfig));
     socket.send(encodeFrame({ ...ping, headers: [{ key: 'type', value: 'pong' }], payload }));
     this.pongs += 1;
+    this.ctx.store.notify();
   }
 
   /** Turns every current connection half-open (see `halfOpen`); later connections are healthy. */

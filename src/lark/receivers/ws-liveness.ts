@@ -74,8 +74,8 @@ export class WsLiveness {
 
   /** Milliseconds since the last sign of life: an event, a pong, or the connection itself. */
   silentForMs(now = this.options.clock()): number | undefined {
-    const last = Math.max(this.options.lastEventAt() ?? 0, this.lastPongAt ?? 0, this.connectedAt ?? 0);
-    return last === 0 ? undefined : now - last;
+    const signs = [this.options.lastEventAt(), this.lastPongAt, this.connectedAt].filter((at): at is number => at !== undefined);
+    return signs.length === 0 ? undefined : now - Math.max(...signs);
   }
 
   /** Logs the alert once per silent spell, and that it is over when life returns. */

@@ -17,6 +17,7 @@ export interface WsReceiverOptions {
   /**
    * A pong (or any frame) must arrive this long after each ping, else the socket is presumed half-open
    * and replaced (the SDK's `wsConfig.pingTimeout`, which is off unless set). Default 30 s; 0 turns it off.
+   * Must be shorter than the ping interval Feishu hands out (120 s): the SDK restarts it at every ping.
    */
   pingTimeoutMs?: number;
   /** Log an alert when no event and no pong arrived for this long (default 5 min). */
