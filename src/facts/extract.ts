@@ -7,7 +7,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { coarsePeriod, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, yearOfDate, type YearSpan } from "../reading/index.js";
+import { coarsePeriod, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -195,6 +195,19 @@ function settleYear(ctx: ParagraphContext, found: YearReading, sentenceText: str
   return result && (wholeYear || ctx.lookBack) ? found.year - 1 : found.year;
 }
 
+/**
+ * Calendar month a number is dated by: the month named nearest before it in its sentence (「10月29日，…
+ * 集中开工26个」), else after it there, else the last one named earlier in its paragraph. Ranges (1至5月)
+ * are periods and name no month.
+ */
+function monthAt(ctx: ParagraphContext, sentence: Span, position: number): number | null {
+  const text = ctx.article.text;
+  const at = position - sentence.start;
+  const own = findMonths(text.slice(sentence.start, sentence.end));
+  const named = own.filter((m) => m.start < at).at(-1) ?? own.find((m) => m.start >= at);
+  return named?.month ?? findMonths(text.slice(ctx.paragraph.start, sentence.start)).at(-1)?.month ?? null;
+}
+
 function periodAt(text: string, sentence: Span, position: number): Period {
   return coarsePeriod(text.slice(sentence.start, position)) ?? "year";
 }
@@ -317,6 +330,7 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     year,
     period,
     periodKey,
+    month: monthAt(ctx, sentence, hit.start),
     evidence: text.slice(evidence.start, evidence.end),
     start: evidence.start,
     end: evidence.end,

@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS facts (
   id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, zone TEXT, subject TEXT NOT NULL,
   metric TEXT NOT NULL, metric_key TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, raw TEXT NOT NULL,
   qualifier TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER, period TEXT NOT NULL, period_key TEXT NOT NULL, evidence TEXT NOT NULL,
-  start INTEGER NOT NULL, end INTEGER NOT NULL);
+  start INTEGER NOT NULL, end INTEGER NOT NULL, month INTEGER);
 CREATE INDEX IF NOT EXISTS facts_lookup ON facts(zone, metric_key, year, kind, period_key);
 CREATE INDEX IF NOT EXISTS facts_zone_year ON facts(zone, year);
 CREATE INDEX IF NOT EXISTS facts_article ON facts(article_id);
@@ -45,6 +45,8 @@ interface FactRow {
   id: string; article_id: string; source: string; zone: string | null; subject: string; metric: string;
   metric_key: string; value: number; unit: string; raw: string; qualifier: string; kind: string;
   year: number | null; period: string; period_key: string; evidence: string; start: number; end: number;
+  /** Absent in stores written before facts had a month. */
+  month?: number | null;
 }
 
 export class CorpusStore {
@@ -91,11 +93,11 @@ export class CorpusStore {
     );
     const insertFact = this.db.prepare(
       `INSERT OR REPLACE INTO facts VALUES (@id, @articleId, @source, @zone, @subject, @metric, @metricKey, @value, @unit,
-       @raw, @qualifier, @kind, @year, @period, @periodKey, @evidence, @start, @end)`,
+       @raw, @qualifier, @kind, @year, @period, @periodKey, @evidence, @start, @end, @month)`,
     );
     this.db.transaction(() => {
       for (const article of articles) insertArticle.run({ ...article, zones: JSON.stringify(article.zones) });
-      for (const fact of facts) insertFact.run({ ...fact, metricKey: metricKey(fact.metric) });
+      for (const fact of facts) insertFact.run({ ...fact, month: fact.month ?? null, metricKey: metricKey(fact.metric) });
     })();
   }
 
@@ -170,5 +172,6 @@ function toFact(row: FactRow): Fact {
     id: row.id, articleId: row.article_id, source: row.source, zone: row.zone, subject: row.subject, metric: row.metric,
     value: row.value, unit: row.unit, raw: row.raw, qualifier: row.qualifier as Qualifier, kind: row.kind as FactKind,
     year: row.year, period: row.period as Period, periodKey: row.period_key, evidence: row.evidence, start: row.start, end: row.end,
+    month: row.month ?? null,
   };
 }

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
 import type { Article, Fact } from "../../src/domain/types.js";
 import { extractFacts } from "../../src/facts/index.js";
+import { CorpusStore } from "../../src/store/corpus-store.js";
 
 /** A fact's year: its clause, then its paragraph, then the article's title, then its reported period. */
 
@@ -87,5 +91,38 @@ describe("the title's year", () => {
     const text = "青岛蓝谷完成地区生产总值512.3亿元。";
     const { facts } = extractFacts(article(text, "2024-05-10", "晒出2023年成绩单 部署2024年任务"), gazetteer);
     expect(factFor(facts, "512.3亿元").year).toBe(2024);
+  });
+});
+
+describe("a fact's month", () => {
+  const text = [
+    "3月16日，青岛蓝谷春季重点项目集中开工活动举行，18个项目集中开工。",
+    "10月29日，青岛蓝谷秋季重点项目集中开工活动举行。共有26个项目集中开工，总投资151.2亿元。",
+    "1至5月，青岛蓝谷完成固定资产投资52亿元。",
+  ].join("\n");
+  const { facts } = extractFacts(article(text, "2023-11-02"), gazetteer);
+
+  it("is the month its sentence or paragraph names, so two events of one year differ", () => {
+    expect(factFor(facts, "18个")).toMatchObject({ month: 3, year: 2023 });
+    expect(factFor(facts, "26个")).toMatchObject({ month: 10, year: 2023 });
+    expect(factFor(facts, "151.2亿元").month).toBe(10);
+  });
+
+  it("is null for a month range, which is a period", () => {
+    expect(factFor(facts, "52亿元")).toMatchObject({ month: null, periodKey: "M1-5" });
+  });
+
+  it("is kept by the fact store", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "zonebot-month-"));
+    try {
+      const store = CorpusStore.open(path.join(dir, "corpus.db"));
+      store.putArticles([article(text, "2023-11-02")], facts, (metric) => metric);
+      const stored = store.facts();
+      store.close();
+      expect(stored.find((f) => f.raw === "26个")?.month).toBe(10);
+      expect(stored.find((f) => f.raw === "52亿元")?.month).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
