@@ -34,7 +34,16 @@ interface CueWord {
   strength: CueStrength;
 }
 
+const cueLists = new Map<"article" | "question", CueWord[]>();
+
+/** Cue words a reader uses, longest first; built once per reader (extraction reads every sentence). */
 function cueWords(reader: "article" | "question"): CueWord[] {
+  let list = cueLists.get(reader);
+  if (!list) cueLists.set(reader, (list = buildCueWords(reader)));
+  return list;
+}
+
+function buildCueWords(reader: "article" | "question"): CueWord[] {
   const words = kindWords();
   const groups: [string[], KindName, CueStrength][] = [
     [words.target, "target", "strong"],

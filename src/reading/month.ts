@@ -20,7 +20,15 @@ export interface MonthSpan {
 const NUMBER = "(\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})";
 const DAY_NUMBER = "(\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,4})";
 
+let compiled: RegExp | undefined;
+
+/** The month pattern, built once from the word lists. */
 function pattern(): RegExp {
+  compiled ??= buildPattern();
+  return compiled;
+}
+
+function buildPattern(): RegExp {
   const words = monthWords();
   const month = escapeRegExp(words.monthWord);
   const suffix = words.monthSuffixes.map(escapeRegExp).join("|");

@@ -38,14 +38,38 @@ function rangeKey(first: number, last: number): PeriodKey | undefined {
   return periodWords().monthRangeKeys[`${first}-${last}`];
 }
 
-function monthRanges(text: string): Candidate[] {
+interface Patterns {
+  monthRange: RegExp;
+  firstMonths: RegExp;
+  quarter: RegExp;
+}
+
+let patterns: Patterns | undefined;
+
+/** The period patterns, built once from the word lists. */
+function compiled(): Patterns {
+  if (patterns) return patterns;
   const words = periodWords();
   const joiner = words.rangeJoiners.map(escapeRegExp).join("|");
   const suffix = words.monthSuffixes.map(escapeRegExp).join("|");
-  // Not after a digit (12至5月 is no range of ours) nor inside a date (3月1日至5月).
-  const pattern = new RegExp(`(?<![\\d０-９])${MONTH_NUMBER}\\s*(?:月\\s*)?(?:${joiner})\\s*${MONTH_NUMBER}\\s*月(?:${suffix})?`, "gu");
+  const tail = longestFirst(words.firstMonthsTail).map(escapeRegExp).join("|");
+  const numerals = Object.keys(words.quarters).map(escapeRegExp).join("|");
+  const prefixes = words.quarterPrefixes.map(escapeRegExp).join("|");
+  const quarterWords = words.quarterWords.map(escapeRegExp).join("|");
+  const latin = escapeRegExp(words.latinQuarterPrefix);
+  patterns = {
+    // Not after a digit (12至5月 is no range of ours) nor inside a date (3月1日至5月).
+    monthRange: new RegExp(`(?<![\\d０-９])${MONTH_NUMBER}\\s*(?:月\\s*)?(?:${joiner})\\s*${MONTH_NUMBER}\\s*月(?:${suffix})?`, "gu"),
+    firstMonths: new RegExp(`${escapeRegExp(words.firstMonthsLead)}${MONTH_NUMBER}(?:${tail})`, "gu"),
+    // 前三季度 is a run of quarters (a fixed word), not the third; 2023Q1 and 2023年Q1 are quarters.
+    quarter: new RegExp(`(?<!前)(?:${prefixes})?(${numerals})(?:${quarterWords})|(?<![A-Za-z])${latin}([1-4])(?![0-9])`, "gu"),
+  };
+  return patterns;
+}
+
+function monthRanges(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of text.matchAll(pattern)) {
+  for (const m of text.matchAll(compiled().monthRange)) {
     const first = monthNumber(m[1]!);
     const last = monthNumber(m[2]!);
     if (first === null || last === null) continue;
@@ -55,11 +79,8 @@ function monthRanges(text: string): Candidate[] {
 }
 
 function firstMonths(text: string): Candidate[] {
-  const words = periodWords();
-  const tail = longestFirst(words.firstMonthsTail).map(escapeRegExp).join("|");
-  const pattern = new RegExp(`${escapeRegExp(words.firstMonthsLead)}${MONTH_NUMBER}(?:${tail})`, "gu");
   const found: Candidate[] = [];
-  for (const m of text.matchAll(pattern)) {
+  for (const m of text.matchAll(compiled().firstMonths)) {
     const last = monthNumber(m[1]!);
     if (last !== null) found.push(candidate(m.index, m[0], rangeKey(1, last), "months"));
   }
@@ -67,16 +88,9 @@ function firstMonths(text: string): Candidate[] {
 }
 
 function quarters(text: string): Candidate[] {
-  const words = periodWords();
-  const numerals = Object.keys(words.quarters).map(escapeRegExp).join("|");
-  const prefixes = words.quarterPrefixes.map(escapeRegExp).join("|");
-  const quarterWords = words.quarterWords.map(escapeRegExp).join("|");
-  const latin = escapeRegExp(words.latinQuarterPrefix);
-  // 前三季度 is a run of quarters (a fixed word), not the third; 2023Q1 and 2023年Q1 are quarters.
-  const pattern = new RegExp(`(?<!前)(?:${prefixes})?(${numerals})(?:${quarterWords})|(?<![A-Za-z])${latin}([1-4])(?![0-9])`, "gu");
   const found: Candidate[] = [];
-  for (const m of text.matchAll(pattern)) {
-    const reading = words.quarters[m[1] ?? m[2]!];
+  for (const m of text.matchAll(compiled().quarter)) {
+    const reading = periodWords().quarters[m[1] ?? m[2]!];
     if (reading) found.push(candidate(m.index, m[0], reading.key, reading.period));
   }
   return found;

@@ -87,10 +87,13 @@ function explicitYears(text: string): YearSpan[] {
   return spans;
 }
 
+let relativeOrder: string[] | undefined;
+
 function relativeYears(text: string, referenceYear: number | null, taken: Set<number>): YearSpan[] {
   const words = yearWords();
   const spans: YearSpan[] = [];
-  for (const word of longestFirst(Object.keys(words.relative))) {
+  relativeOrder ??= longestFirst(Object.keys(words.relative));
+  for (const word of relativeOrder) {
     for (const start of occurrences(text, word)) {
       const end = start + word.length;
       if (overlaps(taken, start, end)) continue;
