@@ -1,26 +1,15 @@
-import { parseHTML } from "linkedom";
-import mammoth from "mammoth";
 import { DocumentError } from "../errors.js";
-import { formatBytes, tidyText } from "../text.js";
+import { formatBytes } from "../text.js";
 import type { DocumentArticle, DocumentRead } from "../types.js";
 import { type LayoutWords, layoutWords, message } from "../words.js";
-import type { HtmlElement } from "./dom.js";
-import { checkZipBomb, type ZipLimits, ZipBombError, zipEntries } from "./zip.js";
-import { tableSentences } from "./table.js";
+import { decodeXmlBytes, headingStyles, type WordBlock, wordBlocks } from "./wordml.js";
+import { unzipChecked, type ZipLimits, ZipBombError, zipEntries } from "./zip.js";
 
 const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 const ZIP_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalSize: 256 * 1024 * 1024, ratioCheckFrom: 8 * 1024 * 1024, maxRatio: 200 };
 // A standalone date line near the top or the end of a report (落款日期) is the document's date.
 const DATE_LINE_MAX_CHARS = 20;
 const DATE_LINE_REACH = 3;
-
-// Word styles people use for titles besides Heading 1–6 (which mammoth maps itself).
-const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => h2:fresh",
-  "p[style-name='标题'] => h1:fresh",
-  "p[style-name='副标题'] => h2:fresh",
-];
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -41,43 +30,22 @@ function refuseNonDocx(bytes: Uint8Array): void {
   throw new DocumentError("broken", message("notDocx", { detail: "not a zip file" }));
 }
 
-function checkPackage(bytes: Uint8Array): void {
-  let entries: ReturnType<typeof zipEntries>;
+const DOCUMENT = "word/document.xml";
+const STYLES = "word/styles.xml";
+
+/** The document and its styles, after the zip-bomb checks. */
+function unpack(bytes: Uint8Array): { documentXml: string; stylesXml?: string } {
+  let contents: Map<string, Buffer>;
   try {
-    entries = zipEntries(bytes);
-    checkZipBomb(bytes, entries, ZIP_LIMITS);
+    contents = unzipChecked(bytes, zipEntries(bytes), ZIP_LIMITS, [DOCUMENT, STYLES]);
   } catch (error) {
     if (error instanceof ZipBombError) throw new DocumentError("zip-bomb", message("zipBomb", { detail: error.message }), { cause: error });
     throw new DocumentError("broken", message("notDocx", { detail: (error as Error).message }), { cause: error });
   }
-  if (!entries.some((e) => e.name === "word/document.xml")) {
-    throw new DocumentError("unsupported", message("notDocx", { detail: "no word/document.xml" }));
-  }
-}
-
-/** The blocks of the converted HTML, as lines: headings, paragraphs, list items, table sentences. */
-function blockLines(root: HtmlElement): { lines: string[]; headings: Set<number> } {
-  const lines: string[] = [];
-  const headings = new Set<number>();
-  const visit = (el: HtmlElement) => {
-    for (const child of Array.from(el.children)) {
-      const tag = child.tagName.toLowerCase();
-      if (/^h[1-6]$/.test(tag)) {
-        const text = tidyText(child.textContent ?? "");
-        if (text) { headings.add(lines.length); lines.push(text); }
-      } else if (tag === "p" || tag === "li") {
-        if (tag === "li" && child.querySelector("ul,ol")) { visit(child); continue; }
-        const text = tidyText(child.textContent ?? "");
-        if (text) lines.push(text);
-      } else if (tag === "table") {
-        lines.push(...tableSentences(child));
-      } else {
-        visit(child);
-      }
-    }
-  };
-  visit(root);
-  return { lines, headings };
+  const document = contents.get(DOCUMENT);
+  if (!document) throw new DocumentError("unsupported", message("notDocx", { detail: `no ${DOCUMENT}` }));
+  const styles = contents.get(STYLES);
+  return { documentXml: decodeXmlBytes(document), stylesXml: styles ? decodeXmlBytes(styles) : undefined };
 }
 
 function dateLine(lines: string[], words: LayoutWords): { date: string; evidence: string } | undefined {
@@ -99,29 +67,18 @@ export async function readDocx(bytes: Uint8Array): Promise<DocumentRead> {
     throw new DocumentError("too-large", message("tooLarge", { size: formatBytes(bytes.byteLength), limit: formatBytes(MAX_DOCX_BYTES) }));
   }
   refuseNonDocx(bytes);
-  checkPackage(bytes);
-  let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
-  try {
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
-      styleMap: STYLE_MAP,
-      // Images are not read; an empty src keeps their bytes out of the HTML.
-      convertImage: mammoth.images.imgElement(async () => ({ src: "" })),
-    });
-  } catch (error) {
-    throw new DocumentError("broken", message("notDocx", { detail: (error as Error).message }), { cause: error });
-  }
-  const warnings = result.messages.filter((m) => m.type === "error").map((m) => message("docxWarning", { detail: m.message }));
-  const { document } = parseHTML(`<!doctype html><html><body>${result.value}</body></html>`);
-  const words = layoutWords();
-  const { lines, headings } = blockLines(document.body as unknown as HtmlElement);
-  if (lines.length === 0) throw new DocumentError("no-text", message("noText"));
-  return { articles: [articleOf(lines, headings, words)], warnings };
+  const { documentXml, stylesXml } = unpack(bytes);
+  if (!/<w:body\b/.test(documentXml)) throw new DocumentError("broken", message("notDocx", { detail: "no w:body" }));
+  const blocks = wordBlocks(documentXml, headingStyles(stylesXml));
+  if (blocks.length === 0) throw new DocumentError("no-text", message("noText"));
+  return { articles: [articleOf(blocks, layoutWords())], warnings: [] };
 }
 
 /** One article: the first heading (or a short first line) is the title, the rest the text. */
-function articleOf(lines: string[], headings: Set<number>, words: LayoutWords): DocumentArticle {
+function articleOf(blocks: WordBlock[], words: LayoutWords): DocumentArticle {
+  const lines = blocks.map((b) => b.text);
   const first = lines[0]!;
-  const titled = headings.has(0) || (first.length <= words.headlineMaxChars && !words.sentenceEnd.test(first) && lines.length > 1);
+  const titled = blocks[0]!.heading || (first.length <= words.headlineMaxChars && !words.sentenceEnd.test(first) && lines.length > 1);
   const title = titled ? first : first.slice(0, words.derivedTitleMaxChars);
   const text = (titled ? lines.slice(1) : lines).join("\n");
   const article: DocumentArticle = { title, text, pages: [1] };

@@ -96,8 +96,12 @@ function readZip64Extra(dv: DataView, start: number, length: number, entry: ZipE
   }
 }
 
-/** Throws ZipBombError when the directory declares too much, or an entry inflates past what it declares. */
-export function checkZipBomb(bytes: Uint8Array, entries: ZipEntry[], limits: ZipLimits): void {
+/**
+ * Throws ZipBombError when the directory declares too much, or an entry inflates past what it declares;
+ * returns the contents of the `wanted` entries (inflated once, here).
+ */
+export function unzipChecked(bytes: Uint8Array, entries: ZipEntry[], limits: ZipLimits, wanted: string[]): Map<string, Buffer> {
+  const contents = new Map<string, Buffer>();
   if (entries.length > limits.maxEntries) throw new ZipBombError(`${entries.length} entries (limit ${limits.maxEntries})`);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > limits.maxTotalSize) throw new ZipBombError(`${total} bytes uncompressed (limit ${limits.maxTotalSize})`);
@@ -107,17 +111,24 @@ export function checkZipBomb(bytes: Uint8Array, entries: ZipEntry[], limits: Zip
     if (entry.size > limits.ratioCheckFrom && ratio > limits.maxRatio) {
       throw new ZipBombError(`${entry.name}: compression ratio ${Math.round(ratio)} (limit ${limits.maxRatio})`);
     }
-    if (entry.method !== 8) continue;
-    // The directory can lie: inflate with a hard cap at the declared size and see.
     const at = entry.localOffset;
     if (at + 30 > dv.byteLength || dv.getUint32(at, true) !== LOCAL) throw new ZipFormatError(`${entry.name}: bad local header`);
     const dataStart = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+    if (dataStart + entry.compressedSize > dv.byteLength) throw new ZipFormatError(`${entry.name}: truncated`);
     const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
+    if (entry.method === 0) {
+      if (wanted.includes(entry.name)) contents.set(entry.name, Buffer.from(data));
+      continue;
+    }
+    if (entry.method !== 8) throw new ZipFormatError(`${entry.name}: compression method ${entry.method}`);
+    // The directory can lie: inflate with a hard cap at the declared size and see.
     try {
-      inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+      if (wanted.includes(entry.name)) contents.set(entry.name, inflated);
     } catch (error) {
       if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ZipBombError(`${entry.name} inflates past its declared ${entry.size} bytes`);
       throw new ZipFormatError(`${entry.name}: ${(error as Error).message}`);
     }
   }
+  return contents;
 }
