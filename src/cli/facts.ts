@@ -5,7 +5,7 @@ const COLUMNS = ["zone", "year", "kind", "metric", "subject", "raw", "qualifier"
 export function runFacts(engine: Engine, options: { zone?: string; year?: string; csv?: boolean }): void {
   const year = options.year !== undefined ? Number(options.year) : undefined;
   if (year !== undefined && !Number.isInteger(year)) throw new Error(`--year must be a year, got "${options.year}"`);
-  const zone = options.zone ? engine.corpus.gazetteer.canonical(options.zone) : undefined;
+  const zone = options.zone ? engine.corpus.gazetteer.known(options.zone) : undefined;
   if (options.zone && !zone) throw new Error(`unknown zone "${options.zone}"`);
   const facts = engine.corpus.store.facts({ zones: zone ? [zone] : undefined, year });
   const rows = facts.map((fact) => COLUMNS.map((column) => String(fact[column] ?? "")));

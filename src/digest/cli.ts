@@ -65,7 +65,7 @@ export async function runDigestCli(engine: DigestEngine, config: Config, options
 function resolveZones(engine: DigestEngine, zones: string[] | string | undefined): string[] {
   const names = (Array.isArray(zones) ? zones : zones ? [zones] : []).flatMap((z) => z.split(/[,，、\s]+/u)).filter(Boolean);
   return names.map((name) => {
-    const zone = engine.corpus.gazetteer.canonical(name);
+    const zone = engine.corpus.gazetteer.known(name);
     if (!zone) throw new DigestCliError(`unknown zone "${name}"`);
     return zone;
   });

@@ -97,7 +97,7 @@ export function digestCommand(service: DigestService): BotCommand {
           return;
         case "now": {
           const subscription = service.store.subscription(ctx.message.chatId);
-          const parsed = parseSubscribeArgs(rest, (name) => ctx.services.engine.corpus.gazetteer.canonical(name), texts);
+          const parsed = parseSubscribeArgs(rest, (name) => ctx.services.engine.corpus.gazetteer.known(name), texts);
           if (parsed.error) return void (await reply(parsed.error, "digest-error", "grey"));
           const zones = parsed.zones.length > 0 ? parsed.zones : subscription?.zones ?? [];
           const digest = await service.compose({ zones, chatId: ctx.message.chatId, full: true });
@@ -120,7 +120,7 @@ function denied(service: DigestService, reason?: string): string {
 
 async function subscribe(ctx: CommandContext, service: DigestService, args: string[], reply: (c: string, p: string, t?: string) => Promise<unknown>): Promise<void> {
   const { texts } = service;
-  const parsed = parseSubscribeArgs(args, (name) => ctx.services.engine.corpus.gazetteer.canonical(name), texts);
+  const parsed = parseSubscribeArgs(args, (name) => ctx.services.engine.corpus.gazetteer.known(name), texts);
   if (parsed.error) return void (await reply(parsed.error, "digest-error", "grey"));
   const allowed = await mayManage(ctx, service.config.admins);
   if (!allowed.ok) return void (await reply(denied(service, allowed.reason), "digest-denied", "orange"));

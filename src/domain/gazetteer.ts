@@ -162,6 +162,16 @@ export class Gazetteer {
     return byForm && (this.byAlias.get(byForm) ?? byForm);
   }
 
+  /**
+   * The zone this gazetteer holds for a name or alias — listed, or learnt from articles (withZones) —
+   * else undefined: a name only recognisable by its form (火星开发区) that no article names is not held.
+   * For commands and tools that must refuse a zone the corpus does not know.
+   */
+  known(nameOrAlias: string): string | undefined {
+    const zone = this.canonical(nameOrAlias);
+    return zone !== undefined && this.byName.has(zone) ? zone : undefined;
+  }
+
   /** Every zone mention in text, non-overlapping, in text order. */
   mentions(text: string, options: MentionOptions = {}): ZoneMention[] {
     const key = `${options.includeWeak ? "weak" : "named"}\u0000${options.home === undefined ? "\u0001" : (options.home ?? "\u0002")}\u0000${text}`;

@@ -92,7 +92,7 @@ export class Toolbox {
   }
 
   private canonicalZone(zone: string): string {
-    const canonical = this.corpus.gazetteer.canonical(zone.trim());
+    const canonical = this.corpus.gazetteer.known(zone.trim());
     if (!canonical) throw new UnknownZoneError(zone);
     return canonical;
   }

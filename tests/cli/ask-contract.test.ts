@@ -46,7 +46,7 @@ describe("zonebot ask CLI contract", () => {
   });
 
   it("facts --csv lists the table with a header", () => {
-    const result = zonebot(["facts", "--zone", "经开区", "--year", "2022", "--csv"]);
+    const result = zonebot(["facts", "--zone", "青岛经开区", "--year", "2022", "--csv"]);
     expect(result.status, result.stderr).toBe(0);
     const [header, ...rows] = result.stdout.trim().split("\n");
     expect(header).toBe("zone,year,kind,metric,subject,raw,qualifier,value,unit,period,source,evidence");

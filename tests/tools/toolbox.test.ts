@@ -34,7 +34,7 @@ describe("tools", () => {
   });
 
   it("list_projects lists project and investment facts of a zone", () => {
-    const projects = engine.tools.listProjects({ zone: "经开区", year: 2022 });
+    const projects = engine.tools.listProjects({ zone: "青岛经开区", year: 2022 });
     expect(projects.length).toBeGreaterThan(3);
     expect(projects.every((p) => p.zone === "青岛经济技术开发区")).toBe(true);
   });

@@ -71,7 +71,7 @@ function factsText(ctx: CommandContext): string {
     args.pop();
   }
   const asked = args.join("");
-  const zone = engine.corpus.gazetteer.canonical(asked);
+  const zone = engine.corpus.gazetteer.known(asked);
   if (!zone) return fill(texts.factsUnknownZone, { zone: escapeMarkdown(asked) });
   const facts = engine.corpus.store.facts({ zones: [zone], year })
     .sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.articleId.localeCompare(b.articleId) || a.start - b.start);
