@@ -13,6 +13,8 @@ import { paragraphsOf } from "./paragraphs.js";
 const MAX_PDF_BYTES = 200 * 1024 * 1024;
 const MAX_PAGES = 2000;
 const MAX_BAND_CHARS = 40;
+// OCR takes seconds a page: a long scanned file is read up to here, the rest reported.
+const MAX_OCR_PAGES = 30;
 
 export interface PdfOptions {
   /** Read pages without a text layer through tesseract when it is installed (default true). */
@@ -34,8 +36,12 @@ export async function readPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise
       try {
         const proxy = await doc.getPage(n);
         const text = await readPageText(proxy, n);
-        if (text.lines.length > 0) texts.push(text);
-        else scanned.push({ page: n, proxy });
+        if (text.lines.length > 0) {
+          texts.push(text);
+          proxy.cleanup();
+        } else {
+          scanned.push({ page: n, proxy });
+        }
       } catch (error) {
         warnings.push(message("pageUnreadable", { page: n, detail: (error as Error).message }));
       }
@@ -63,9 +69,13 @@ function readTextPages(texts: PageText[], words: LayoutWords, warnings: string[]
 async function readScannedPages(scanned: { page: number; proxy: PdfPage }[], ocr: boolean, words: LayoutWords, warnings: string[]): Promise<DocumentArticle[]> {
   const out: DocumentArticle[] = [];
   const canOcr = ocr && scanned.length > 0 && tesseractAvailable();
-  for (const { page, proxy } of scanned) {
+  for (const [index, { page, proxy }] of scanned.entries()) {
     if (!canOcr) {
       warnings.push(message(ocr ? "noTextLayerOcrMissing" : "noTextLayer", { page }));
+      continue;
+    }
+    if (index >= MAX_OCR_PAGES) {
+      warnings.push(message("ocrSkipped", { page, limit: MAX_OCR_PAGES }));
       continue;
     }
     try {
