@@ -15,5 +15,5 @@ export {
   type YearContext,
 } from "./year.js";
 export { findPeriods, readPeriod, lastPeriod, coarsePeriod, periodsAgree, type PeriodSpan, type PeriodKey } from "./period.js";
-export { findKinds, readKind, readsAsResult, type KindSpan, type KindName, type KindContext, type CueStrength } from "./kind.js";
+export { findKinds, readKind, readsAsResult, kindCueWords, type KindSpan, type KindName, type KindContext, type CueStrength } from "./kind.js";
 export { findMonths, readMonth, type MonthSpan } from "./month.js";

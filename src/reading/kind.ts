@@ -87,6 +87,12 @@ function overlaps(taken: Set<number>, start: number, end: number): boolean {
   return false;
 }
 
+/** The cue words a reader uses, longest first (a question reader strips them from what is measured). */
+export function kindCueWords(reader: "article" | "question" = "question"): { target: string[]; actual: string[] } {
+  const words = cueWords(reader);
+  return { target: words.filter((c) => c.kind === "target").map((c) => c.word), actual: words.filter((c) => c.kind === "actual").map((c) => c.word) };
+}
+
 /**
  * What a question asks for: a goal when it says one (计划, 目标 — 「2022年计划新签约…」 asks the plan even
  * with 签约 in it), else a result when it says one (完成, 已, 同比), else undefined.

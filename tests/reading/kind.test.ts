@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findKinds, readKind, readsAsResult } from "../../src/reading/index.js";
+import { findKinds, kindCueWords, readKind, readsAsResult } from "../../src/reading/index.js";
 
 describe("findKinds (articles)", () => {
   // [sentence, cues as kind:strength:word]
@@ -56,5 +56,16 @@ describe("readsAsResult", () => {
     expect(readsAsResult("全年实现地区生产总值1000亿元")).toBe(true);
     expect(readsAsResult("全年力争实现地区生产总值增长6%")).toBe(false);
     expect(readsAsResult("园区地区生产总值1000亿元")).toBe(false);
+  });
+});
+
+describe("kindCueWords", () => {
+  it("lists a question reader's words longest first, without event verbs", () => {
+    const { target, actual } = kindCueWords("question");
+    expect(target).toContain("任务");
+    expect(actual).toContain("实际");
+    expect(actual).not.toContain("签约");
+    expect(actual.indexOf("已经")).toBeLessThan(actual.indexOf("已"));
+    expect(kindCueWords("article").actual).toContain("签约");
   });
 });
