@@ -157,6 +157,17 @@ describe("articles from paragraphs", () => {
     expect(warnings).toEqual(["第2页的续文（上接第3版）没有找到开头，单独成篇", "第1页的文章注明下转第5版，但没有找到续文"]);
   });
 
+  it("keeps a kicker above its headline with that article, and joins a headline broken over two lines", () => {
+    const articles = buildArticles([
+      para("旧文章标题", { size: 20 }), para("旧文章正文。"),
+      para("——聚焦一季度项目建设", { size: 13 }), para("新区重点项目", { size: 20 }), para("集中开工", { size: 20 }), para("本报讯 正文。"),
+    ], SIZE, info, words, []);
+    expect(articles.map((a) => [a.title, a.text])).toEqual([
+      ["旧文章标题", "旧文章正文。"],
+      ["新区重点项目集中开工", "——聚焦一季度项目建设\n本报讯 正文。"],
+    ]);
+  });
+
   it("reads a report without headlines as one article that runs on over pages", () => {
     const articles = buildArticles([
       para("政府工作报告", { size: 20 }), para("一、总体要求", { size: 12 }), para("全年增长6%。"),

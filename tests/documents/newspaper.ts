@@ -4,6 +4,8 @@
 // Chromium prints and the paragraphs a reader must give back, in order.
 
 export interface PaperArticle {
+  /** 引题: a smaller line above the headline. */
+  kicker?: string;
   title: string;
   subtitle?: string;
   byline?: string;
@@ -22,6 +24,8 @@ export interface Placement {
   /** Edition this part continues on / from (drawn as （下转第X版） / （上接第X版）). */
   continuedTo?: number;
   continuedFrom?: number;
+  /** Headline centred over the piece (wrapped lines each start off the column's edge). */
+  centered?: boolean;
 }
 
 export interface PaperPage {
@@ -68,6 +72,7 @@ body { font-family: "WenQuanYi Zen Hei", sans-serif; color: #111 }
 .row { display: flex; gap: 7mm; margin-bottom: 7mm }
 .piece { flex: 1 1 0; min-width: 0 }
 .piece h1 { font-size: 24px; line-height: 1.3; margin: 0 0 2mm; font-weight: bold }
+.piece h3 { font-size: 15px; line-height: 1.3; margin: 0 0 1mm; font-weight: normal }
 .piece h2 { font-size: 15px; line-height: 1.3; margin: 0 0 2mm; font-weight: normal }
 .piece .byline { font-size: 11px; margin: 0 0 2mm }
 .piece .body { column-gap: 6mm; font-size: 12px; line-height: 1.6; text-align: justify }
@@ -95,7 +100,8 @@ function pieceHtml(p: Placement, previous: Placement | undefined): string {
     paragraphs.unshift({ text: rest, cont: true });
   }
   const parts: string[] = [];
-  parts.push(`<h1>${escapeHtml(article.title)}</h1>`);
+  if (article.kicker && p.continuedFrom === undefined) parts.push(`<h3>${escapeHtml(article.kicker)}</h3>`);
+  parts.push(`<h1${p.centered ? ' style="text-align:center"' : ""}>${escapeHtml(article.title)}</h1>`);
   if (p.continuedFrom === undefined) {
     if (article.subtitle) parts.push(`<h2>${escapeHtml(article.subtitle)}</h2>`);
     if (article.byline) parts.push(`<div class="byline">${escapeHtml(article.byline)}</div>`);

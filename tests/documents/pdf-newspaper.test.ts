@@ -12,7 +12,7 @@ if (!chromiumAvailable) console.warn(`tests/documents: ${CHROMIUM_SKIP_REASON}`)
 const rnd = makeRandom(20240305);
 const lead = makeArticle(rnd, 1, 10, { dateline: "本报3月4日讯 " });
 const second = makeArticle(rnd, 2, 6, { dateline: "本报讯 " });
-const narrow = makeArticle(rnd, 3, 3);
+const narrow = { ...makeArticle(rnd, 3, 3), kicker: "聚焦重点项目建设" };
 const wide = makeArticle(rnd, 4, 5);
 const left = makeArticle(rnd, 5, 4);
 const right = makeArticle(rnd, 6, 4);
@@ -26,7 +26,7 @@ export const PAPER: Paper = {
   dateLine: "2024年3月5日 星期二",
   pages: [
     { edition: 1, section: "要闻", rows: [[{ article: lead, columns: 3, to: 5, cutInside: true, continuedTo: 2 }], [{ article: second, columns: 3 }]] },
-    { edition: 2, section: "经济", rows: [[{ article: lead, columns: 2, from: 6, continuedFrom: 1 }, { article: narrow, columns: 1 }], [{ article: wide, columns: 4 }]] },
+    { edition: 2, section: "经济", rows: [[{ article: lead, columns: 2, from: 6, continuedFrom: 1 }, { article: narrow, columns: 1, centered: true }], [{ article: wide, columns: 4 }]] },
     { edition: 3, section: "区域", rows: [[{ article: left, columns: 2 }, { article: right, columns: 2 }], [{ article: bottom, columns: 3 }]] },
     // Column gutters running straight down through stacked articles: the four columns above line up with
     // the gap between the two pieces below.
@@ -34,7 +34,7 @@ export const PAPER: Paper = {
   ],
 };
 
-const expectedLines = (a: PaperArticle): string[] => [...(a.subtitle ? [a.subtitle] : []), ...a.paragraphs];
+const expectedLines = (a: PaperArticle): string[] => [...(a.kicker ? [a.kicker] : []), ...(a.subtitle ? [a.subtitle] : []), ...a.paragraphs];
 const linesOf = (read: DocumentRead): string[] => read.articles.flatMap((a) => a.text.split("\n"));
 // The reader drops spaces next to Chinese characters (justified lines are full of them).
 const squeeze = (lines: string[]) => lines.map((l) => l.replace(/\s+/g, ""));

@@ -85,6 +85,11 @@ function segment(paragraphs: Paragraph[], body: number, words: LayoutWords): Dra
       (stacking ? current! : start(p)).titles.push(p);
       return;
     }
+    if (role === "subtitle" && kinds[i + 1] === "headline") {
+      // A kicker (引题) above its headline opens the article the headline names.
+      start(p).titles.push(p);
+      return;
+    }
     if (role === "byline") {
       // A byline after body text begins the next piece (one without a headline of its own).
       if (current && current.bodyCount > 0) start(p);
@@ -153,9 +158,16 @@ function joinContinuations(drafts: Draft[], info: Map<number, PageInfo>, warning
 function deriveTitle(draft: Draft, words: LayoutWords): { title: string; lines: string[] } {
   const lines = draft.body.map((p) => p.text);
   if (draft.titles.length > 0) {
+    // Lines of one headline broken in two (centred lines each look indented) are one title again.
+    const titles: Paragraph[] = [];
+    for (const t of draft.titles) {
+      const last = titles.at(-1);
+      if (last && Math.abs(last.size - t.size) < 0.05 * t.size) titles[titles.length - 1] = { ...last, text: joinPieces(last.text, t.text) };
+      else titles.push(t);
+    }
     // The largest type is the title; a kicker or a second deck stays in the text as a heading line.
-    const main = draft.titles.reduce((a, b) => (b.size > a.size ? b : a));
-    const others = draft.titles.filter((t) => t !== main).map((t) => t.text);
+    const main = titles.reduce((a, b) => (b.size > a.size ? b : a));
+    const others = titles.filter((t) => t !== main).map((t) => t.text);
     return { title: main.text, lines: [...others, ...lines] };
   }
   const first = lines[0] ?? "";
