@@ -1,19 +1,24 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { DocumentError } from "../errors.js";
 import { message } from "../words.js";
 import { joinPieces, tidyText } from "../text.js";
 import type { Line, PageText } from "./layout.js";
 
-export type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
+type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+export type PdfDocument = Awaited<ReturnType<Pdfjs["getDocument"]>["promise"]>;
 export type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 
 // pdfjs in-process: in Node it runs its "fake worker" on the main thread (no Worker, no browser).
 // The CMaps let it read CJK fonts that are not embedded (Adobe-GB1 CID fonts with predefined encodings).
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
+// Loaded on first use: pdfjs is large, and most runs of zonebot never open a PDF.
+let loaded: Promise<Pdfjs> | undefined;
+export const pdfjsModule = (): Promise<Pdfjs> => (loaded ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const pdfjs = await pdfjsModule();
   const task = pdfjs.getDocument({
     data: bytes.slice(), // pdfjs may detach the buffer it is given
     cMapUrl: path.join(pdfjsRoot, "cmaps") + path.sep,

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import { joinPieces, tidyText } from "../text.js";
-import type { PdfPage } from "./load.js";
+import { type PdfPage, pdfjsModule } from "./load.js";
 
 // Pages without a text layer (scans) are read by Debian's tesseract with its Chinese data, when present.
 // The page's largest image is handed over as a PPM file (no image library needed).
@@ -37,15 +36,16 @@ const isImage = (value: unknown): value is PdfImage =>
   typeof value === "object" && value !== null && "data" in value && "width" in value && "height" in value && "kind" in value;
 
 async function largestImage(page: PdfPage): Promise<PdfImage | undefined> {
+  const { OPS } = await pdfjsModule();
   const ops = await page.getOperatorList();
   let best: PdfImage | undefined;
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const arg: unknown = ops.argsArray[i]?.[0];
     let image: unknown;
-    if (fn === pdfjs.OPS.paintImageXObject && typeof arg === "string") {
+    if (fn === OPS.paintImageXObject && typeof arg === "string") {
       image = await new Promise((resolve) => page.objs.get(arg, resolve));
-    } else if (fn === pdfjs.OPS.paintInlineImageXObject) {
+    } else if (fn === OPS.paintInlineImageXObject) {
       image = arg;
     }
     if (isImage(image) && (!best || image.width * image.height > best.width * best.height)) best = image;
