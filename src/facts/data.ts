@@ -31,7 +31,6 @@ const CuesFileSchema = z.object({
   leadVerbs: z.array(z.string()),
   nounCutters: z.array(z.string()),
   nounCutterExceptions: z.array(z.string()),
-  currentYearWords: z.array(z.string()),
   pastPeriods: z.array(z.string()),
   genericNouns: z.array(z.string()),
   growthWords: z.array(z.string()),

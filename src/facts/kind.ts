@@ -1,5 +1,5 @@
 import type { FactKind, Period, Qualifier } from "../domain/types.js";
-import { findKinds } from "../reading/index.js";
+import { findKinds, namesCurrentYear } from "../reading/index.js";
 import { factCues, longestFirst } from "./data.js";
 
 const QUALIFIERS: readonly Qualifier[] = ["以上", "余", "近", "超", "突破", "约", "多", "左右", "以内", "达", ""];
@@ -92,7 +92,7 @@ export function resolveTense(input: TenseInput): Tense | undefined {
   const prefix = input.sentence.slice(0, input.position);
   const currentYear = input.year !== null && input.year === input.articleYear;
   // 全年引进项目230个 in a piece from that same year is a goal, whatever the verb.
-  if (currentYear && cues.currentYearWords.some((w) => prefix.includes(w))) return "future";
+  if (currentYear && namesCurrentYear(prefix)) return "future";
   return hit.tense;
 }
 

@@ -9,6 +9,7 @@ export {
   monthOfDate,
   reportedYear,
   isLookBack,
+  namesCurrentYear,
   isWholeYearResult,
   inLookBackMonths,
   type YearSpan,

@@ -64,6 +64,11 @@ export function isLookBack(text: string): boolean {
   return yearWords().lookBackWords.some((word) => text.includes(word));
 }
 
+/** True when text uses a word for the reference year that can stand for the whole of it (今年, 全年, 年内, 年底). */
+export function namesCurrentYear(text: string): boolean {
+  return yearWords().currentYearWords.some((word) => text.includes(word));
+}
+
 /**
  * The year an article reports on when nothing in it says: its publication year, or the year before for a
  * look-back (its title or lead says 年终/回顾/过去一年…) published in January–March.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findYears, isWholeYearResult, readYear, reportedYear, type YearContext } from "../../src/reading/index.js";
+import { findYears, isWholeYearResult, namesCurrentYear, readYear, reportedYear, type YearContext } from "../../src/reading/index.js";
 
 const feb2024: YearContext = { publishedOn: "2024-02-01" };
 const jun2024: YearContext = { publishedOn: "2024-06-15" };
@@ -85,6 +85,18 @@ describe("findYears", () => {
   it("marks spans moved by the look-back rule", () => {
     const [moved] = findYears("全年实现地区生产总值1000亿元", feb2024);
     expect(moved).toMatchObject({ year: 2023, lookBack: true, relative: true });
+  });
+});
+
+describe("namesCurrentYear", () => {
+  it.each([
+    ["力争全年引进项目230个", true],
+    ["今年新签约项目", true],
+    ["年内建成投产", true],
+    ["去年引进项目230个", false],
+    ["2023年引进项目230个", false],
+  ] as const)("%s → %s", (text, expected) => {
+    expect(namesCurrentYear(text)).toBe(expected);
   });
 });
 
