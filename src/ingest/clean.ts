@@ -131,6 +131,7 @@ function isHeadlineCandidate(l: Line, markers: Markers): boolean {
     l.kind === "body" &&
     l.text.length <= markers.headlineMaxChars &&
     !markers.headlineForbidden.test(l.text) &&
+    !markers.sentenceEnd.test(l.text) &&
     (l.text.match(HAN)?.length ?? 0) >= 2
   );
 }

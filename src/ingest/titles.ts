@@ -95,8 +95,12 @@ export function chooseTitle(groups: string[][], markers: Markers): string | unde
   const headline = group.filter((line) => !markers.subtitleStart.test(line));
   const chosen = headline.length > 0 ? headline : group;
   if (chosen.every((line) => line.length <= SHORT_LINE)) return headlineText(chosen);
-  return chosen.at(-1);
+  // Kickers and subtitles explain or list (「平度、莱西、胶州开发区主要指标稳中有进」); the main title states one thing.
+  const compact = chosen.filter((line) => !ENUMERATION.test(line));
+  return (compact.length > 0 ? compact : chosen).at(-1);
 }
+
+const ENUMERATION = /[、，,]/u;
 
 const MIN_TITLE_CLAUSE = 8;
 
