@@ -1,8 +1,7 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
 import type { SourceRef } from "../tools/index.js";
-import type { Lexicon } from "./lexicon.js";
-import { hasNumber } from "./scoring.js";
+import { hasNumber, kindsSaid } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 
 /** What a brief weighs: data, so the weights can be tuned without touching the code. */
@@ -40,14 +39,13 @@ export interface BriefLine {
  * The 3–5 most informative sentences about one zone (and year): sentences that speak about the zone,
  * with figures, the asked topic's words and the asked kind's cue words scoring higher, quoted verbatim.
  */
-export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, lexicon: Lexicon, source: (articleId: string) => SourceRef, weights = DEFAULT_WEIGHTS): BriefLine[] {
+export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, source: (articleId: string) => SourceRef, weights = DEFAULT_WEIGHTS): BriefLine[] {
   const { gazetteer } = corpus;
   const about = (zones: string[]) => zones.some((zone) => gazetteer.isWithin(zone, request.zone));
   const articles = [...corpus.articles.values()]
     .filter((article) => about(article.zones))
     .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
     .slice(0, MAX_ARTICLES);
-  const cues = request.kind ? lexicon.words.kindCues[request.kind] : [];
   const scored: { sentence: Sentence; score: number }[] = [];
   for (const article of articles) {
     for (const sentence of bank.ofArticle(article.id)) {
@@ -57,7 +55,7 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
       if (hasNumber(sentence.text)) score += weights.figure;
       if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += weights.namesZone;
       if (request.topic.length) score += weights.topic * (request.topic.filter((term) => sentence.lower.includes(term)).length / request.topic.length);
-      if (cues.some((cue) => sentence.text.includes(cue))) score += weights.kindCue;
+      if (request.kind && kindsSaid(sentence.text).has(request.kind)) score += weights.kindCue;
       if (sentence.text.length > LONG_CHARS) score -= weights.tooLong;
       scored.push({ sentence, score });
     }

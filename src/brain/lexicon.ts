@@ -7,7 +7,8 @@ import path from "node:path";
 const QuestionWordsSchema = z.object({
   fillers: z.array(z.string()),
   typeCues: z.record(z.string(), z.array(z.string())),
-  kindCues: z.object({ target: z.array(z.string()), actual: z.array(z.string()) }),
+  /** Kind cue words that also carry part of what is measured (增长了 → 增长). */
+  cueStems: z.record(z.string(), z.string()),
   aggregateCues: z.array(z.string()),
   soloCues: z.array(z.string()),
   eventVerbs: z.array(z.array(z.string()).min(1)),

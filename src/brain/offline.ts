@@ -3,7 +3,7 @@ import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber } from "./compose.js";
-import { EvidenceFinder, foundCoverage, kindAgrees, wantsNumber, type Evidence, type Located } from "./evidence.js";
+import { EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { scoreSentence, type SentenceScore } from "./scoring.js";
@@ -91,7 +91,7 @@ export class OfflineBrain {
 
   private brief(frame: QuestionFrame, plan: QueryPlan): Answer {
     const zone = frame.zones[0]!;
-    const lines = writeBrief({ zone, year: frame.year, kind: frame.kind, topic: plan.topic }, this.corpus, this.bank, this.lexicon, (id) => this.finder.source(id));
+    const lines = writeBrief({ zone, year: frame.year, kind: frame.kind, topic: plan.topic }, this.corpus, this.bank, (id) => this.finder.source(id));
     if (lines.length === 0) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(zone, frame.year), topic: plan.topic.join("、") || "相关情况" }));
     const rows = lines.map(({ citation }) => fill("briefRow", { quote: citation.quote, title: citation.title, date: dateLabel(citation.date) }));
     const text = fill("brief", { head: `${scopeLabel(zone, frame.year)}：`, rows: rows.join("\n") });

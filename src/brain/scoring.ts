@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { readMonth } from "../reading/index.js";
+import { findKinds, readMonth } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -71,7 +71,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
     periodOk: periodFits(frame.period, sentence.text, previous?.text),
     monthOk: frame.month === undefined || eventMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId)),
-    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text, context.lexicon)],
+    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text)],
   };
 }
 
@@ -159,13 +159,12 @@ function periodFits(asked: string | undefined, text: string, previous: string | 
 }
 
 /** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */
-function kindAndPeriodFeatures(frame: QuestionFrame, text: string, lexicon: Lexicon): string[] {
+function kindAndPeriodFeatures(frame: QuestionFrame, text: string): string[] {
   const features: string[] = [];
   if (frame.kind) {
-    const cues = lexicon.words.kindCues[frame.kind];
-    const other = lexicon.words.kindCues[frame.kind === "target" ? "actual" : "target"];
-    if (cues.some((cue) => text.includes(cue))) features.push("askedKindCue");
-    else if (other.some((cue) => text.includes(cue))) features.push("otherKindCue");
+    const said = kindsSaid(text);
+    if (said.has(frame.kind)) features.push("askedKindCue");
+    else if (said.size > 0) features.push("otherKindCue");
   }
   const period = periodKey(text);
   if (frame.period) features.push(period === frame.period ? "askedPeriodSaid" : period ? "otherPeriodSaid" : "askedPeriodUnsaid");
@@ -183,6 +182,11 @@ function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): bool
   const term = frame.quoted.at(-1) ?? frame.terms.at(-1);
   if (!term) return false;
   return lexicon.words.definitionMarkers.some((marker) => text.includes(`${term}”${marker}`) || text.includes(`${term}」${marker}`) || text.startsWith(`${term}${marker}`));
+}
+
+/** The kinds a sentence's cue words say (力争 → target, 同比 → actual); event verbs (签约, 开工) say none here. */
+export function kindsSaid(text: string): Set<"target" | "actual"> {
+  return new Set(findKinds(text).filter((span) => span.strength !== "event").map((span) => span.kind));
 }
 
 /**

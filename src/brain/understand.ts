@@ -2,17 +2,16 @@ import type { Gazetteer } from "../domain/gazetteer.js";
 import { contentTerms } from "../retrieval/index.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { readMonth } from "../reading/index.js";
+import { findMonths, findPeriods, findYears, kindCueWords, readKind, readMonth, readYear } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
 const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
-const PERIOD_WORDS = /(?:1|一)\s*(?:至|到|—|–|-|~|～)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?|前(?:\d{1,2}|[一二三四五六七八九十两]{1,3})个?月|前三季度|(?:第?[一二三四1-4])季度|[上下]半年|全年/g;
 
-const EXPLICIT_YEAR = /((?:19|20)\d{2})\s*年/;
-const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
+/** A written year in a comparison's clause is not one of its sides. */
+const WRITTEN_YEAR = /(?:19|20)\d{2}\s*年/;
 
 export interface ReadOptions {
   gazetteer: Gazetteer;
@@ -31,13 +30,11 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
   const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
-  const year = readYear(text, options.referenceYear);
-  let remainder = text;
-  for (const m of [...mentions].sort((a, b) => b.start - a.start)) remainder = remainder.slice(0, m.start) + " " + remainder.slice(m.end);
+  // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
+  const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off" }).filter((span) => span.year !== null);
+  const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off" });
+  let remainder = blank(text, [...mentions, ...yearSpans, ...findPeriods(text), ...findMonths(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
-  remainder = remainder.replace(/(?:19|20)\d{2}\s*年(?:\d{1,2}月(?:底|末|份)?)?/g, " ").replace(/今年|本年|去年|上年|前年|明年/g, " ");
-  // Periods are read separately (frame.period); left in, 「1—5月固投」 would segment into noise.
-  remainder = remainder.replace(PERIOD_WORDS, " ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
   const frame: QuestionFrame = {
     question: text,
@@ -45,8 +42,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     zones,
     groupZones,
     year,
-    years: [...new Set([...text.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1])))],
-    kind: readKind(text, lexicon),
+    years: [...new Set(yearSpans.filter((span) => !span.relative && !span.yearless).map((span) => span.year!))],
+    kind: readKind(text),
     period: periodKey(text),
     month: readMonth(text)?.month,
     terms: readTerms(remainder, quoted, lexicon),
@@ -55,7 +52,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
     unitFamily: readUnitFamily(text, lexicon),
     explicitFamily: readExplicitFamily(text, lexicon),
-    items: type === "sum" || type === "compare" ? readItems(remainder, type, text, gazetteer, zones) : [],
+    items: type === "sum" || type === "compare" ? readItems(remainder, type, text, zones) : [],
     solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
     aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
     followUp: false,
@@ -68,11 +65,11 @@ function abbreviatedZones(text: string, mentions: { start: number; end: number }
   return gazetteer.abbreviations(text.replace(/(?:19|20)\d{2}年/g, (year) => " ".repeat(year.length)), mentions).map((m) => m.zone);
 }
 
-function readYear(text: string, referenceYear: number): number | undefined {
-  const explicit = EXPLICIT_YEAR.exec(text);
-  if (explicit) return Number(explicit[1]);
-  for (const [word, offset] of Object.entries(RELATIVE_YEARS)) if (text.includes(word)) return referenceYear + offset;
-  return undefined;
+/** The text with each span blanked out, offsets kept. */
+function blank(text: string, spans: { start: number; end: number }[]): string {
+  const chars = [...text];
+  for (const span of spans) for (let i = span.start; i < span.end && i < chars.length; i++) chars[i] = " ";
+  return chars.join("");
 }
 
 function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionType {
@@ -95,12 +92,6 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   return "describe";
 }
 
-function readKind(text: string, lexicon: Lexicon): "target" | "actual" | undefined {
-  if (lexicon.words.kindCues.target.some((cue) => text.includes(cue))) return "target";
-  if (lexicon.words.kindCues.actual.some((cue) => text.includes(cue))) return "actual";
-  return undefined;
-}
-
 function readUnitFamily(text: string, lexicon: Lexicon): string | undefined {
   for (const [family, cues] of Object.entries(lexicon.words.unitFamilyCues)) {
     if (cues.some((cue) => text.includes(cue))) return family;
@@ -121,7 +112,8 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   const counted = [...remainder.matchAll(COUNTED_NUMBER)].map((m) => m[0]);
   let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ");
   for (const q of quoted) rest = rest.split(q).join(" ");
-  const kindWords = new Set([...lexicon.words.kindCues.target, ...lexicon.words.kindCues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
+  const cues = kindCueWords("question");
+  const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
   const words = contentTerms(rest).filter(
     (term) => term.length >= 2 && !lexicon.fillers.has(term) && !kindWords.has(term) && !/^\d+$/.test(term) && !QUESTION_MORPHEME.test(term),
   );
@@ -131,12 +123,15 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
 /** What is measured, in the question's own characters (segmentation would drop 新 of 新登记市场主体). */
 function readMetricText(remainder: string, lexicon: Lexicon): string {
   let text = remainder.replace(/[“”"「」『』]/g, "");
-  for (const word of [...lexicon.words.kindCues.target, ...lexicon.words.kindCues.actual].sort((a, b) => b.length - a.length)) text = text.split(word).join("");
+  const cues = kindCueWords("question");
+  // A cue that is also part of what is measured (增长了 → 增长) leaves that part behind.
+  const kept = lexicon.words.cueStems;
+  for (const word of [...cues.target, ...cues.actual].sort((a, b) => b.length - a.length)) text = text.split(word).join(kept[word] ?? "");
   return text.replace(/多少|几|是|吗|呢|什么|[？?，,。！!：:、\s]/g, "");
 }
 
 /** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */
-function readItems(remainder: string, type: QuestionType, text: string, gazetteer: Gazetteer, zones: string[]): string[] {
+function readItems(remainder: string, type: QuestionType, text: string, zones: string[]): string[] {
   if (type === "sum") {
     const enumeration = /([^\s，,？?、]{1,14}(?:、[^\s，,？?、]{1,14})+)/.exec(remainder.replace(/[和与及]/g, "、"));
     // 「上合示范区和胶东临空经济示范区的…加起来」: the items are the zones themselves.
@@ -149,7 +144,7 @@ function readItems(remainder: string, type: QuestionType, text: string, gazettee
   }
   // The sides are in the clause that joins them (「2024年一季度，上合示范区和胶东临空经济示范区谁的…」).
   const clause = text.split(/[，,？?]/).find((part) => /和|与|跟|还是/.test(part)) ?? "";
-  const sides = clause.replace(EXPLICIT_YEAR, "").split(/和|与|跟|还是/).map((s) => s.trim()).filter((s) => s.length >= 2);
+  const sides = clause.replace(WRITTEN_YEAR, "").split(/和|与|跟|还是/).map((s) => s.trim()).filter((s) => s.length >= 2);
   if (sides.length < 2) return [];
   // The last side may run on into the question (「胶东临空经济示范区谁的外贸…」).
   sides[sides.length - 1] = sides.at(-1)!.replace(/(谁|哪个|哪一个|哪家).*$/, "");

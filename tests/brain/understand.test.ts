@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/brain/lexicon.js";
+import { readQuestion } from "../../src/brain/understand.js";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+
+const gazetteer = Gazetteer.load();
+const lexicon = loadLexicon();
+const read = (question: string) => readQuestion(question, { gazetteer, lexicon, referenceYear: 2024 });
+
+// The question reader uses the recognisers articles are read with: the same spans, no second word list.
+const rows: [string, { year?: number; period?: string; month?: number; kind?: "target" | "actual" }][] = [
+  ["董家口二〇二三年港口吞吐量多少", { year: 2023 }],
+  ["董家口2023年度港口吞吐量多少", { year: 2023 }],
+  ["董家口去年港口吞吐量多少", { year: 2023 }],
+  ["董家口今年计划港口吞吐量多少", { year: 2024, kind: "target" }],
+  ["董家口2023年1—5月港口吞吐量完成多少", { year: 2023, period: "M1-5", kind: "actual" }],
+  ["董家口2023年前三季度港口吞吐量多少", { year: 2023, period: "M1-9" }],
+  ["2023年10月董家口集中开工了多少个项目", { year: 2023, month: 10 }],
+  ["董家口2023年一季度港口吞吐量多少", { year: 2023, period: "M1-3", month: undefined }],
+];
+
+describe("readQuestion reads time and kind with the shared recognisers", () => {
+  it.each(rows)("%s", (question, expected) => {
+    const frame = read(question);
+    expect(frame.year).toBe(expected.year);
+    if ("period" in expected) expect(frame.period).toBe(expected.period);
+    expect(frame.month).toBe(expected.month);
+    if ("kind" in expected) expect(frame.kind).toBe(expected.kind);
+  });
+
+  it("keeps what is measured free of time words and kind cues", () => {
+    const frame = read("董家口2023年1—5月港口吞吐量完成多少");
+    expect(frame.metricText).toBe("港口吞吐量");
+  });
+
+  it("keeps 增长 in what is measured when it is said as 增长了", () => {
+    expect(read("董家口2023年港口吞吐量增长了多少").metricText).toBe("港口吞吐量增长");
+  });
+});
