@@ -1,7 +1,7 @@
 import type { Config } from "../config/index.js";
 import { AnswerWorker, type AnswerWorkerOptions } from "../engine/worker-engine.js";
 import {
-  App, createJsonLogger, createLarkClient, HttpReceiver, Sender, startHealthServer, TokenCache, WsReceiver, type HealthServer,
+  AckGate, App, createJsonLogger, createLarkClient, HttpReceiver, Sender, startHealthServer, TokenCache, WsReceiver, type HealthServer,
   type BotActivity, type BotCommand, type BotEngine, type BotLogger, type BotTexts, type BotTuning, type CardActionHandler,
   type Receiver, type RetryPolicy,
 } from "../lark/index.js";
@@ -125,8 +125,11 @@ async function startWith(
 ): Promise<RunningBot> {
   const emit = (activity: BotActivity): void => options.onActivity?.(activity);
   const tokens = new TokenCache(options.clock);
+  // Acks first: replies and reactions wait while deliveries are being acknowledged.
+  const ackGate = new AckGate();
   const sender = new Sender(createLarkClient(feishu, tokens, logger), tokens, {
     logger,
+    beforeCall: () => ackGate.clear(),
     retry: options.retry,
     onRetry: ({ operation, attempt, delayMs, error }) =>
       emit({ type: "retry", operation, attempt, delayMs, code: error.larkCode, status: error.status }),
@@ -139,7 +142,7 @@ async function startWith(
     ...options.tuning,
   };
   const app = new App({
-    engine, state, sender, botOpenId, logger, texts: options.texts, tuning, clock: options.clock, onActivity: options.onActivity,
+    engine, state, sender, botOpenId, logger, texts: options.texts, tuning, clock: options.clock, onActivity: options.onActivity, ackGate,
   });
   app.command(...(options.commands ?? []));
   for (const [name, handler] of Object.entries(options.cardActions ?? {})) app.cardAction(name, handler);

@@ -6,6 +6,7 @@ import { CommandRegistry, type BotCommand } from "./commands/registry.js";
 import {
   createMessageContext, DEFAULT_TUNING, type BotServices, type BotTuning, type CommandContext, type MessageContext,
 } from "./context.js";
+import { AckGate } from "./ack-gate.js";
 import { asBotError, BotError, LarkApiError, RECALLED_CODE } from "./errors.js";
 import { feedbackAction, readCardAction, toast, type CardActionHandler } from "./handlers/card-action.js";
 import { receiveMenu } from "./handlers/menu.js";
@@ -36,6 +37,8 @@ export interface AppOptions {
   clock?: () => number;
   /** The bot's open_id; startBot reads it from /bot/v3/info. */
   botOpenId?: string;
+  /** Shared with the Sender (startBot wires both); a fresh one otherwise. */
+  ackGate?: AckGate;
   onActivity?: (activity: BotActivity) => void;
 }
 
@@ -68,6 +71,7 @@ export class App {
     const tuning = mergeTuning(options.tuning);
     const clock = options.clock ?? Date.now;
     const logger = options.logger ?? silentLogger;
+    const ackGate = options.ackGate ?? new AckGate();
     this.services = {
       engine: options.engine,
       state: options.state,
@@ -80,7 +84,9 @@ export class App {
       queue: new ChatQueue({
         ...tuning.queue,
         onError: (error) => logger.error("queued job escaped its error boundary", { error: String(error) }),
+        beforeStart: () => ackGate.clear(),
       }),
+      ackGate,
       limiter: new RateLimiter({ ...tuning.rateLimit, clock }),
       commands: this.commands,
       inFlight: new InFlightQuestions(),
@@ -123,10 +129,15 @@ export class App {
    * checked and decrypted the request, and the long connection carries plaintext.
    */
   dispatcher(transport: Transport): lark.EventDispatcher {
+    const gate = this.services.ackGate;
     const handle = (data: Record<string, unknown>): Promise<AckBody> => {
       const event = toIncomingEvent(data, transport, this.services.clock());
-      return withinAckBudget(this.processEvent(event), this.services.tuning.ackTimeoutMs, () =>
+      // The webhook receiver holds the gate from the request's arrival to its response; the long
+      // connection's ack frame goes out right after this resolves.
+      if (transport !== "http") gate.enter();
+      const ack = withinAckBudget(this.processEvent(event), this.services.tuning.ackTimeoutMs, () =>
         this.services.logger.warn("event processing exceeded the ack budget; acking anyway", { eventId: event.eventId, transport }));
+      return transport === "http" ? ack : ack.finally(() => setImmediate(() => gate.leave()));
     };
     const handlers = Object.fromEntries(HANDLED_EVENTS.map((type) => [type, handle]));
     return new lark.EventDispatcher({ ...sdkLogger(this.services.logger) }).register<Record<string, (data: Record<string, unknown>) => Promise<AckBody>>>(handlers);

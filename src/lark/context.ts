@@ -1,5 +1,6 @@
 import type { StateStore } from "../store/state-store.js";
 import type { Card } from "./cards/index.js";
+import type { AckGate } from "./ack-gate.js";
 import type { CommandRegistry } from "./commands/registry.js";
 import { type InFlightQuestions, recalledKey } from "./in-flight.js";
 import type { BotLogger } from "./logger.js";
@@ -62,6 +63,8 @@ export interface BotServices {
   queue: ChatQueue;
   limiter: RateLimiter;
   commands: CommandRegistry;
+  /** Events received and not yet acked: outbound work waits for them. */
+  ackGate: AckGate;
   /** Questions acked and not yet answered, for recalls. */
   inFlight: InFlightQuestions;
   /** Each user's chat with the bot (for bot menu clicks, which name no chat). */

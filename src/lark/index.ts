@@ -1,4 +1,5 @@
 // The Feishu bot: receivers (webhook, long connection) → App (intake chain, queue) → handlers → Sender.
+export { AckGate } from "./ack-gate.js";
 export { App, HANDLED_EVENTS, mergeTuning, type AppOptions, type HealthSource } from "./app.js";
 export {
   answerCard, apologyCard, cardBytes, CARD_LIMIT_BYTES, markdownCard, pendingCard, type Card, type CardElement, type FeedbackValue,

@@ -10,6 +10,8 @@ export interface ChatQueueOptions {
   concurrency?: number;
   /** A job threw (jobs are expected to handle their own errors; this is the last resort). */
   onError?: (error: unknown) => void;
+  /** Awaited before a job starts (the App waits here until pending acks are written). */
+  beforeStart?: () => Promise<void>;
 }
 
 /**
@@ -86,6 +88,7 @@ export class ChatQueue {
 
   private async runJob(chatId: string, jobs: Job[], job: Job): Promise<void> {
     try {
+      await this.options.beforeStart?.();
       await job();
     } catch (error) {
       this.options.onError?.(error);

@@ -107,6 +107,8 @@ export interface SenderOptions {
   logger: BotLogger;
   /** Called after every failed attempt (tests and the playground watch retries). */
   onRetry?: (info: { operation: string; attempt: number; delayMs: number; error: LarkApiError }) => void;
+  /** Awaited before every attempt: outbound calls wait while acks are pending (AckGate). */
+  beforeCall?: () => Promise<void>;
 }
 
 export interface SentMessage {
@@ -232,6 +234,7 @@ export class Sender {
     for (let attempt = 1; ; attempt += 1) {
       let error: LarkApiError;
       try {
+        await this.options.beforeCall?.();
         const result = await run();
         if (typeof result?.code === "number" && result.code !== 0) throw larkBodyError(operation, result);
         return result;

@@ -111,6 +111,10 @@ export class HttpReceiver implements Receiver {
         req.resume();
         return send(res, 503, { msg: "draining" });
       }
+      // Outbound work waits until this ack is written (see AckGate).
+      const gate = this.app!.services.ackGate;
+      gate.enter();
+      res.once("close", () => gate.leave());
       send(res, 200, await this.webhook(req));
     } catch (error) {
       const status = error instanceof ReceiverAuthenticityError ? 401 : error instanceof HttpError ? error.status : 500;

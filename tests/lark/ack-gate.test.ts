@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AckGate } from "../../src/lark/ack-gate.js";
+
+// Outbound work waits while acks are pending: released when the last ack is written, or after the
+// bounded wait so a steady stream of events cannot starve the answers.
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+async function released(promise: Promise<void>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => { done = true; });
+  await vi.advanceTimersByTimeAsync(0);
+  return done;
+}
+
+describe("AckGate", () => {
+  it("lets work through at once when no ack is pending", async () => {
+    expect(await released(new AckGate(25).clear())).toBe(true);
+  });
+
+  it("holds work until the last pending ack is written", async () => {
+    const gate = new AckGate(25);
+    gate.enter();
+    gate.enter();
+    const waiting = gate.clear();
+    expect(await released(waiting)).toBe(false);
+    gate.leave();
+    expect(await released(waiting)).toBe(false);
+    gate.leave();
+    expect(await released(waiting)).toBe(true);
+    expect(gate.busy).toBe(0);
+  });
+
+  it("never holds work longer than maxWaitMs", async () => {
+    const gate = new AckGate(25);
+    gate.enter();
+    let done = false;
+    void gate.clear().then(() => { done = true; });
+    await vi.advanceTimersByTimeAsync(24);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+
+  it("an extra leave() cannot make the count negative", async () => {
+    const gate = new AckGate(25);
+    gate.leave();
+    gate.enter();
+    expect(await released(gate.clear())).toBe(false);
+  });
+});
