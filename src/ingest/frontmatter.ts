@@ -20,8 +20,8 @@ export interface SplitFrontMatter {
 
 /** A `---` line (after optional blank lines) opening the file, a block, and a `---`/`...` line closing it. */
 const FENCE = /^\ufeff?(?:[ \t\u3000]*\r?\n)*---[ \t]*\r?\n((?:[\s\S]*?\r?\n)?)(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-/** Front matter is fields: a block none of whose lines starts `key:` is a ruled-off passage of text. */
-const FIELD_LINE = /^[ \t]*[\p{L}\p{N}_-]+[ \t]*:/mu;
+/** Front matter opens with a field: a block whose first line is not `key:` is a ruled-off passage of text. */
+const FIRST_FIELD = /^\s*[\p{L}\p{N}_-]+[ \t]*:/u;
 
 type FieldReader = (value: unknown, into: FrontMatter) => string | undefined;
 
@@ -67,7 +67,7 @@ const FIELDS: Record<string, FieldReader> = {
  */
 export function splitFrontMatter(input: string): SplitFrontMatter {
   const match = FENCE.exec(input);
-  if (!match || (match[1]!.trim() && !FIELD_LINE.test(match[1]!))) return { frontMatter: undefined, body: input, warnings: [] };
+  if (!match || (match[1]!.trim() && !FIRST_FIELD.test(match[1]!))) return { frontMatter: undefined, body: input, warnings: [] };
   const body = input.slice(match[0].length);
   let parsed: unknown;
   try {

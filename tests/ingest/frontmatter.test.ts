@@ -51,6 +51,7 @@ describe("splitFrontMatter", () => {
     { name: "no block", input: BODY },
     { name: "rules around plain text are not front matter", input: `---\n园区今年新引进项目42个。\n---\n${BODY}` },
     { name: "an unclosed fence", input: `---\ntitle: 园区\n${BODY}` },
+    { name: "a ruled-off passage with a colon later is text", input: `---\n园区今年新引进项目42个。\n负责人: 某某\n---\n${BODY}` },
   ])("$name: the text is left whole", ({ input }) => {
     const split = splitFrontMatter(input);
     expect(split.frontMatter).toBeUndefined();
