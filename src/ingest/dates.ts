@@ -62,7 +62,13 @@ export interface DateClue {
 }
 
 /** A full date printed in a page header at the top of a file; the evidence is the header line (trimmed). */
-export type HeaderDate = DateClue;
+export interface HeaderDate extends DateClue {
+  /** The paper's name printed before the date (「西海岸新闻」), when there is one. */
+  masthead?: string;
+}
+
+/** A masthead is a name: letters only (「某某日报」, 「某某日报·区市观察」), no digits or sentence. */
+const MASTHEAD = /^[\p{Script=Han}A-Za-z·]{2,16}$/u;
 
 /**
  * The date of a page header among the first lines of a file: 「西海岸新闻　2024年1月29日　星期一　第一版」,
@@ -73,10 +79,15 @@ export function findHeaderDate(text: string, markers: Markers): HeaderDate | und
   for (const line of lines) {
     if (line.length > markers.headerLineMaxChars || markers.sentenceEnd.test(line)) continue;
     for (const re of markers.headerDate) {
-      const groups = re.exec(line)?.groups;
-      if (!groups?.year || !groups.month || !groups.day) continue;
+      const match = re.exec(line);
+      const groups = match?.groups;
+      if (!match || !groups?.year || !groups.month || !groups.day) continue;
       const [year, month, day] = [Number(groups.year), Number(groups.month), Number(groups.day)];
-      if (isValidDate(year, month, day)) return { date: formatDate(year, month, day), evidence: line };
+      if (!isValidDate(year, month, day)) continue;
+      const header: HeaderDate = { date: formatDate(year, month, day), evidence: line };
+      const masthead = line.slice(0, match.index).trim();
+      if (MASTHEAD.test(masthead)) header.masthead = masthead;
+      return header;
     }
   }
   return undefined;

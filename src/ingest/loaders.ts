@@ -93,12 +93,12 @@ function describeFile(meta: FileMeta, parsed: ParsedFile, markers: Markers): str
   let text = parsed.text;
   const header = findHeaderDate(text, markers);
   if (header) {
-    meta.headerDate = header;
+    meta.headerDate = { date: header.date, evidence: header.evidence };
     text = withoutLine(text, header.evidence);
   }
   const outletLine = findOutletLine(text, markers);
   if (outletLine) text = withoutLine(text, outletLine.line);
-  const outlet = parsed.frontMatter?.source ?? parsed.document?.outlet ?? outletLine?.outlet;
+  const outlet = parsed.frontMatter?.source ?? parsed.document?.outlet ?? outletLine?.outlet ?? header?.masthead;
   if (outlet) meta.outlet = outlet;
   if (parsed.frontMatter) meta.frontMatter = parsed.frontMatter;
   if (parsed.document?.title) meta.documentTitle = parsed.document.title;

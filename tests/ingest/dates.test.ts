@@ -9,13 +9,13 @@ const markers = defaultMarkers();
 
 describe("findHeaderDate", () => {
   it.each([
-    { text: "滨海晨报　2024年1月29日　星期一　第三版\n\n园区新签约项目27个。", date: "2024-01-29", evidence: "滨海晨报　2024年1月29日　星期一　第三版" },
-    { text: "某某日报 2023年3月13日 星期一\n标题\n正文。", date: "2023-03-13", evidence: "某某日报 2023年3月13日 星期一" },
-    { text: "\n\n湾区观察　2025年11月7日　周五\n正文。", date: "2025-11-07", evidence: "湾区观察　2025年11月7日　周五" },
+    { text: "滨海晨报　2024年1月29日　星期一　第三版\n\n园区新签约项目27个。", date: "2024-01-29", evidence: "滨海晨报　2024年1月29日　星期一　第三版", masthead: "滨海晨报" },
+    { text: "某某日报 2023年3月13日 星期一\n标题\n正文。", date: "2023-03-13", evidence: "某某日报 2023年3月13日 星期一", masthead: "某某日报" },
+    { text: "\n\n湾区观察　2025年11月7日　周五\n正文。", date: "2025-11-07", evidence: "湾区观察　2025年11月7日　周五", masthead: "湾区观察" },
     { text: "2022年6月30日　第A2版\n正文。", date: "2022-06-30", evidence: "2022年6月30日　第A2版" },
     { text: "2021-09-15\n标题\n正文。", date: "2021-09-15", evidence: "2021-09-15" },
-  ])("$evidence", ({ text, date, evidence }) => {
-    expect(findHeaderDate(text, markers)).toEqual({ date, evidence });
+  ])("$evidence", ({ text, date, evidence, masthead }) => {
+    expect(findHeaderDate(text, markers)).toEqual(masthead ? { date, evidence, masthead } : { date, evidence });
   });
 
   it.each([
@@ -123,10 +123,11 @@ describe("date precedence through the loader", () => {
     expect(await load("results.txt", `园区去年增速第一\n\n${text}`)).toMatchObject({ date: "2023-02-06" });
   });
 
-  it("the dated header line is kept out of the text", async () => {
+  it("the dated header line is kept out of the text; its masthead is the outlet", async () => {
     const article = await load("header-text.txt", `滨海晨报　2023年10月31日　星期二　第二版\n\n园区前三季度成绩单\n\n${BODY}`);
     expect(article.text).not.toContain("星期二");
     expect(article.title).toBe("园区前三季度成绩单");
+    expect(article.outlet).toBe("滨海晨报");
   });
 
   it("a dateline's evidence is verbatim in the article's text", async () => {
