@@ -14,6 +14,7 @@ describe("findHeaderDate", () => {
     { text: "\n\n湾区观察　2025年11月7日　周五\n正文。", date: "2025-11-07", evidence: "湾区观察　2025年11月7日　周五", masthead: "湾区观察" },
     { text: "2022年6月30日　第A2版\n正文。", date: "2022-06-30", evidence: "2022年6月30日　第A2版" },
     { text: "2021-09-15\n标题\n正文。", date: "2021-09-15", evidence: "2021-09-15" },
+    { text: "园区新签约项目27个\n发布时间：2024-02-02　来源：滨海融媒　浏览次数：\n正文。", date: "2024-02-02", evidence: "发布时间：2024-02-02　来源：滨海融媒　浏览次数：" },
   ])("$evidence", ({ text, date, evidence, masthead }) => {
     expect(findHeaderDate(text, markers)).toEqual(masthead ? { date, evidence, masthead } : { date, evidence });
   });
