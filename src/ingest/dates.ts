@@ -19,9 +19,11 @@ export function formatDate(year: number, month: number, day: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** `2022-8-1`, `2022/08/01`, `2022.08.01`, `2022年8月1日` → `2022-08-01`; anything else → null. */
+/** `2022-8-1`, `2022/08/01`, `2022.08.01`, `2022年8月1日`, `20220801` → `2022-08-01`; anything else → null. */
 export function normalizeDate(input: string): string | null {
-  const match = /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$/u.exec(input);
+  const match =
+    /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[T\s].*)?$/u.exec(input) ??
+    /^\s*((?:19|20)\d{2})(\d{2})(\d{2})\s*$/u.exec(input);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return isValidDate(year, month, day) ? formatDate(year, month, day) : null;

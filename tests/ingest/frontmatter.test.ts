@@ -22,6 +22,18 @@ describe("splitFrontMatter", () => {
       warnings: ["zone: empty", 'unknown field "author"'],
     },
     {
+      name: "a compact date",
+      input: `---\ndate: 20220506\n---\n${BODY}`,
+      frontMatter: { date: "2022-05-06", zones: [] },
+      warnings: [],
+    },
+    {
+      name: "a date with its time of day",
+      input: `---\ndate: 2022-05-06 10:30:00\n---\n${BODY}`,
+      frontMatter: { date: "2022-05-06", zones: [] },
+      warnings: [],
+    },
+    {
       name: "a date that is no date is skipped",
       input: `---\ndate: 下周二\n---\n${BODY}`,
       frontMatter: { zones: [] },
