@@ -7,7 +7,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { coarsePeriod, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, yearOfDate, type YearSpan } from "../reading/index.js";
+import { coarsePeriod, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -183,16 +183,15 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
 function settleYear(ctx: ParagraphContext, found: YearReading, sentenceText: string, tense: Tense | undefined, periodKey: string): number | null {
   const { date } = ctx.article;
   const published = yearOfDate(date);
+  if (found.year === null || published === null) return found.year;
   // A title's year speaks for the figures of its kind: 「2023年经济工作怎么干」 gives goals their year, not
   // the 1至11月 results beside them; 「交出2023年成绩单」 gives results theirs, not next year's 力争….
-  if (found.from === "title" && found.year !== null && published !== null) {
-    if ((found.year > published && tense === "past") || (found.year < published && tense === "future")) return published;
-  }
-  if (found.year === null || !found.movable || found.year !== published || !inLookBackMonths(date)) return found.year;
-  if (periodKey !== "Y" || tense === "future") return found.year;
-  const wholeYear = readPeriod(sentenceText) === "Y" || isLookBack(sentenceText);
-  const result = tense === "past" || (tense === undefined && ctx.lookBack && found.from === "publication");
-  return result && (wholeYear || ctx.lookBack) ? found.year - 1 : found.year;
+  if (found.from === "title" && ((found.year > published && tense === "past") || (found.year < published && tense === "future"))) return published;
+  if (!found.movable || found.year !== published || periodKey !== "Y" || tense === "future") return found.year;
+  // Nothing dates it and it is no goal: the article's reported period (a review's is the year before).
+  if (found.from === "publication" && tense === undefined) return reportedYear(date, ctx.lookBack);
+  const wholeYearResult = tense === "past" && (ctx.lookBack || readPeriod(sentenceText) === "Y" || isLookBack(sentenceText));
+  return wholeYearResult && inLookBackMonths(date) ? published - 1 : published;
 }
 
 /**
