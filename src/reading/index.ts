@@ -1,6 +1,11 @@
 /**
  * Reading time and kind the same way in articles and questions: small recognisers, each
  * `find…(text, context) → spans` with its words in one data file (data/reading-*.json).
+ *
+ * For a question: `readYear(q, {referenceYear})` (a written year, else 今年/去年…), `readPeriod(q)` (M1-3, Y,
+ * ytd …), `readKind(q)` (target/actual), `readMonth(q)` ({month, day}); the spans of `findYears`,
+ * `findPeriods` and `findKinds(q, {reader: "question"})` give offsets for stripping those words from what is
+ * measured, and `kindCueWords()` the goal/result words themselves.
  */
 export {
   findYears,
