@@ -40,7 +40,22 @@ describe("AckGate", () => {
     await vi.advanceTimersByTimeAsync(24);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
+    await vi.runOnlyPendingTimersAsync();
     expect(done).toBe(true);
+  });
+
+  it("releases waiters in order, one per event-loop turn", async () => {
+    vi.useRealTimers();
+    const gate = new AckGate(1000);
+    gate.enter();
+    const order: string[] = [];
+    const waiters = ["a", "b", "c"].map((name) => gate.clear().then(() => order.push(name)));
+    gate.leave();
+    await new Promise((resolve) => setImmediate(resolve));
+    // After one turn only the first has gone; the rest follow on later turns.
+    expect(order).toEqual(["a"]);
+    await Promise.all(waiters);
+    expect(order).toEqual(["a", "b", "c"]);
   });
 
   it("an extra leave() cannot make the count negative", async () => {
