@@ -73,6 +73,11 @@ async function benchPdf(): Promise<void> {
   rows.push({ what: `  articles read (printed: ${paperArticles(paper).length})`, figure: String(read.articles.length), target: "=", ok: read.articles.length === paperArticles(paper).length });
   rows.push({ what: "  paragraphs whole and in order", figure: `${(score.ratio * 100).toFixed(1)}% (${score.matched}/${score.total})`, target: "≥ 98%", ok: score.ratio >= 0.98 });
   rows.push({ what: "  warnings", figure: String(read.warnings.length), target: "", ok: undefined });
+  if (process.argv.includes("--show-misses")) {
+    const got = new Set(read.articles.flatMap((a) => a.text.split("\n")).map((t) => t.replace(/\s+/g, "")));
+    for (const line of expected) if (!got.has(line.replace(/\s+/g, ""))) console.log(`missed: ${line.slice(0, 60)}`);
+    for (const a of read.warnings) console.log(`warning: ${a}`);
+  }
 }
 
 function wordReport(sections: number): Uint8Array {

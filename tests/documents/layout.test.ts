@@ -77,6 +77,25 @@ describe("reading order", () => {
     expect(order(lines).join(" "), JSON.stringify(readingOrder(lines).map((l) => l.lines.map((x) => x.text)))).toBe("A a1 a2 a3 b1 b2 b3 c1 c2 c3 B d1 d2 d3 e1 e2 e3 C f1 f2 f3 f4 f5");
   });
 
+  it("reads a table of figures row by row, one sentence per cell, and the heading under it as text", () => {
+    const row = (top: number, cells: string[]) => cells.map((text, i) => line(text, [0, 150, 250][i]!, top));
+    const lines = [
+      ...row(0, ["指标", "2023年完成", "2024年目标"]), ...row(15, ["工业增加值增速", "6.5%", "7%"]), ...row(30, ["固定资产投资增速", "4.2%", "5%"]),
+      line("一、加快建设现代化产业体系", 0, 50, { size: 12 }),
+    ];
+    const leaves = readingOrder(lines, SIZE);
+    expect(leaves[0]!.table).toEqual([["指标", "2023年完成", "2024年目标"], ["工业增加值增速", "6.5%", "7%"], ["固定资产投资增速", "4.2%", "5%"]]);
+    expect(paragraphsOf(leaves).map((p) => p.text)).toEqual([
+      "2023年完成 工业增加值增速 6.5%。", "2024年目标 工业增加值增速 7%。", "2023年完成 固定资产投资增速 4.2%。", "2024年目标 固定资产投资增速 5%。",
+      "一、加快建设现代化产业体系",
+    ]);
+  });
+
+  it("does not take narrow columns of justified text for a table, even with figures in them", () => {
+    const narrowColumn = (x0: number) => Array.from({ length: 6 }, (_, i) => line(i % 2 ? "增长12.5%" : "项目总投资", x0, i * PITCH, { x1: x0 + 60 }));
+    expect(readingOrder([...narrowColumn(0), ...narrowColumn(80)], SIZE).every((leaf) => !leaf.table)).toBe(true);
+  });
+
   it("joins the lines of a paragraph across a column break, and starts one at an indent or after a short line", () => {
     const lines = [
       line("一段开头", 20, 0, { x1: 100 }), line("一段中间", 0, 15, { x1: 100 }),

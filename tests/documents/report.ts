@@ -11,6 +11,8 @@ export interface ReportSection {
 export interface Report {
   title: string;
   intro: string[];
+  /** A table after the introduction: a header row, then rows led by their label. */
+  table?: string[][];
   sections: ReportSection[];
 }
 
@@ -30,6 +32,13 @@ export function makeReport(seed: number, sections = 4): Report {
   return {
     title: "2024年青岛西海岸新区政府工作报告",
     intro: [paragraph("0-1"), paragraph("0-2")],
+    table: [
+      ["指标", "2023年完成", "2024年目标"],
+      ["地区生产总值增速", "5.8%", "6%以上"],
+      ["规模以上工业增加值增速", "6.5%", "7%"],
+      ["固定资产投资增速", "4.2%", "5%"],
+      ["外贸进出口总额", "2100亿元", "2268亿元"],
+    ],
     sections: Array.from({ length: sections }, (_, s) => ({
       heading: `${numerals[s]}、${TASKS[s % TASKS.length]}`,
       subsections: Array.from({ length: 2 }, (_, t) => ({
@@ -40,8 +49,12 @@ export function makeReport(seed: number, sections = 4): Report {
   };
 }
 
+/** One sentence per cell: column label, row label, value. */
+const cellSentences = (table: string[][]): string[] =>
+  table.slice(1).flatMap((row) => row.slice(1).map((value, c) => `${table[0]![c + 1]} ${row[0]} ${value}。`));
+
 export function reportLines(report: Report): string[] {
-  return [...report.intro, ...report.sections.flatMap((s) => [s.heading, ...s.subsections.flatMap((t) => [t.heading, ...t.paragraphs])])];
+  return [...report.intro, ...(report.table ? cellSentences(report.table) : []), ...report.sections.flatMap((s) => [s.heading, ...s.subsections.flatMap((t) => [t.heading, ...t.paragraphs])])];
 }
 
 export function reportHtml(report: Report): string {
@@ -49,6 +62,7 @@ export function reportHtml(report: Report): string {
   const body = [
     `<h1>${report.title}</h1>`,
     ...report.intro.map(p),
+    ...(report.table ? [`<table>${report.table.map((row, r) => `<tr>${row.map((c) => (r === 0 ? `<th>${c}</th>` : `<td>${c}</td>`)).join("")}</tr>`).join("")}</table>`] : []),
     ...report.sections.flatMap((s) => [`<h2>${s.heading}</h2>`, ...s.subsections.flatMap((t) => [`<h3>${t.heading}</h3>`, ...t.paragraphs.map(p)])]),
   ].join("");
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
@@ -57,6 +71,8 @@ h1 { font-size: 26px; text-align: center; margin: 0 0 24px }
 h2 { font-size: 19px; margin: 16px 0 8px }
 h3 { font-size: 16px; margin: 8px 0; text-indent: 2em }
 p { margin: 0; text-indent: 2em; text-align: justify }
+table { border-collapse: collapse; margin: 12px 0; font-size: 14px; line-height: 1.4 }
+th, td { border: 1px solid #333; padding: 4px 14px; text-align: left; font-weight: normal }
 </style></head><body>${body}</body></html>`;
 }
 

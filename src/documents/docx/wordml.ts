@@ -1,5 +1,5 @@
 import { tidyText } from "../text.js";
-import { type TableCell, tableSentences } from "./table.js";
+import { type TableCell, tableSentences } from "../table.js";
 
 // WordprocessingML read directly (word/document.xml with word/styles.xml): one pass of a tag tokenizer,
 // fast enough for reports of thousands of pages. Paragraph text is the text of its w:t runs (so inserted

@@ -29,6 +29,8 @@ export interface Leaf {
   lines: Line[];
   left: number;
   right: number;
+  /** Set when the lines are a table: its rows of cell texts, read row by row. */
+  table?: string[][];
 }
 
 export const median = (values: number[]): number => {

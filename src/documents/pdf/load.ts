@@ -45,7 +45,13 @@ interface Piece {
   x1: number;
   baseline: number;
   size: number;
+  /** A whitespace item: pdfjs gives one for the stretched space of a justified line. */
+  space?: boolean;
 }
+
+// A space item no wider than this (in font sizes) bridges the words on its sides; wider ones are gaps
+// between boxes (pdfjs also marks those with a space item) and do not.
+const MAX_BRIDGING_SPACE = 1.5;
 
 /** The page's text items, merged into lines (items on one baseline, close together, of one size). */
 export async function readPageText(page: PdfPage, pageNumber: number): Promise<PageText> {
@@ -53,13 +59,15 @@ export async function readPageText(page: PdfPage, pageNumber: number): Promise<P
   const content = await page.getTextContent();
   const pieces: Piece[] = [];
   for (const item of content.items) {
-    if (!("str" in item) || item.str.trim() === "") continue;
+    if (!("str" in item) || item.str === "") continue;
     const [a, b, c, d, e, f] = item.transform as number[];
     // Apply the viewport transform so rotated pages and cropped boxes come out top-down like the others.
     const [x, y] = viewport.convertToViewportPoint(e!, f!) as [number, number];
     const size = Math.hypot(c!, d!) || Math.hypot(a!, b!);
     const width = item.width * (viewport.scale || 1);
-    pieces.push({ text: item.str, x0: x, x1: x + width, baseline: y, size });
+    const space = item.str.trim() === "";
+    if (space && width > MAX_BRIDGING_SPACE * size) continue;
+    pieces.push({ text: space ? " " : item.str, x0: x, x1: x + width, baseline: y, size, space });
   }
   return { page: pageNumber, width: viewport.width, height: viewport.height, lines: mergeIntoLines(pieces, pageNumber) };
 }
@@ -79,19 +87,23 @@ function mergeIntoLines(pieces: Piece[], page: number): Line[] {
     let current: { pieces: Piece[]; x1: number; size: number } | undefined;
     const flush = () => {
       if (!current) return;
+      while (current.pieces.at(-1)?.space) current.pieces.pop();
+      if (current.pieces.length === 0) { current = undefined; return; }
       const text = tidyText(current.pieces.reduce((acc, p, i) => {
         const gap = i === 0 ? 0 : p.x0 - current!.pieces[i - 1]!.x1;
         return gap > 0.25 * p.size ? `${acc} ${p.text}` : joinPieces(acc, p.text);
       }, ""));
       const first = current.pieces[0]!;
       const baseline = Math.max(...current.pieces.map((p) => p.baseline));
-      if (text) lines.push({ text, x0: first.x0, x1: current.x1, top: baseline - 0.85 * current.size, bottom: baseline + 0.15 * current.size, size: current.size, page });
+      const x1 = Math.max(...current.pieces.map((p) => p.x1));
+      if (text) lines.push({ text, x0: first.x0, x1, top: baseline - 0.85 * current.size, bottom: baseline + 0.15 * current.size, size: current.size, page });
       current = undefined;
     };
     for (const piece of cluster) {
       const close = current && piece.x0 - current.x1 < 0.6 * piece.size && Math.abs(piece.size - current.size) < 0.2 * current.size;
       if (!close) {
         flush();
+        if (piece.space) continue; // a line never starts with a space
         current = { pieces: [piece], x1: piece.x1, size: piece.size };
       } else {
         current!.pieces.push(piece);

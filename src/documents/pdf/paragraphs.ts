@@ -1,3 +1,4 @@
+import { tableSentences } from "../table.js";
 import { joinPieces } from "../text.js";
 import type { Leaf, Line } from "./layout.js";
 
@@ -33,20 +34,40 @@ function opensParagraph(previous: Placed, next: Placed): boolean {
   return sameLeaf && next.line.top - previous.line.bottom > 1.0 * next.line.size;
 }
 
+/** A table's sentences, one paragraph each (see table.ts), never joined to the text around them. */
+function tableParagraphs(leaf: Leaf, previous: Placed | undefined): Paragraph[] {
+  const first = leaf.lines[0]!;
+  const size = Math.min(...leaf.lines.map((l) => l.size));
+  const cells = leaf.table!.map((row) => row.map((text) => ({ text, colspan: 1 })));
+  return tableSentences(cells).map((text, i) => ({
+    text, size, pages: [first.page], opensIndented: true, opensPage: i === 0 && (!previous || previous.line.page !== first.page),
+  }));
+}
+
 export function paragraphsOf(leaves: Leaf[]): Paragraph[] {
-  const placed: Placed[] = leaves.flatMap((leaf, leafIndex) => leaf.lines.map((line) => ({ line, leaf, leafIndex })));
   const out: Paragraph[] = [];
   let previous: Placed | undefined;
-  for (const current of placed) {
-    const opensPage = !previous || previous.line.page !== current.line.page;
-    if (!previous || opensParagraph(previous, current)) {
-      out.push({ text: current.line.text, size: current.line.size, pages: [current.line.page], opensIndented: indented(current), opensPage });
-    } else {
-      const paragraph = out.at(-1)!;
-      paragraph.text = joinPieces(paragraph.text, current.line.text);
-      if (!paragraph.pages.includes(current.line.page)) paragraph.pages.push(current.line.page);
+  leaves.forEach((leaf, leafIndex) => {
+    if (leaf.table) {
+      out.push(...tableParagraphs(leaf, previous));
+      // What follows a table opens a paragraph of its own: its last line stands in as one that ended short.
+      previous = { line: { ...leaf.lines.at(-1)!, x1: Number.NEGATIVE_INFINITY }, leaf, leafIndex };
+      return;
     }
-    previous = current;
-  }
+    for (const line of leaf.lines) previous = place({ line, leaf, leafIndex }, previous, out);
+  });
   return out;
+}
+
+/** Adds a line to the paragraphs: opening a new one or carrying on the last. */
+function place(current: Placed, previous: Placed | undefined, out: Paragraph[]): Placed {
+  const opensPage = !previous || previous.line.page !== current.line.page;
+  if (!previous || opensParagraph(previous, current)) {
+    out.push({ text: current.line.text, size: current.line.size, pages: [current.line.page], opensIndented: indented(current), opensPage });
+  } else {
+    const paragraph = out.at(-1)!;
+    paragraph.text = joinPieces(paragraph.text, current.line.text);
+    if (!paragraph.pages.includes(current.line.page)) paragraph.pages.push(current.line.page);
+  }
+  return current;
 }
