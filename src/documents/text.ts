@@ -33,10 +33,12 @@ export function parseEdition(text: string): number {
   return total + digit;
 }
 
-/** YYYY-MM-DD from the groups of a date match, or undefined when it is no calendar date. */
-export function isoDate(groups: { year?: string; month?: string; day?: string } | undefined): string | undefined {
-  if (!groups?.year || !groups.month || !groups.day) return undefined;
-  const [y, m, d] = [Number(groups.year), Number(groups.month), Number(groups.day)];
+/** YYYY-MM-DD from the groups of a date match (2024年3月5日 or 2024-03-05), or undefined when it is no calendar date. */
+export function isoDate(groups: { year?: string; month?: string; day?: string; month2?: string; day2?: string } | undefined): string | undefined {
+  const month = groups?.month ?? groups?.month2;
+  const day = groups?.day ?? groups?.day2;
+  if (!groups?.year || !month || !day) return undefined;
+  const [y, m, d] = [Number(groups.year), Number(month), Number(day)];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;

@@ -18,6 +18,8 @@ export interface PrintOptions {
 
 export interface Printer {
   pdf(html: string, options?: PrintOptions): Promise<Uint8Array>;
+  /** Each `.body p` of the HTML with the number of columns Chromium spread it over. */
+  paragraphColumns(html: string): Promise<{ text: string; columns: number }[]>;
   /** The first A4 page of the HTML rendered to a PNG (~150 dpi), as a scanner would see it. */
   screenshot(html: string): Promise<Buffer>;
   /** One A4 page rendered to a PNG, then wrapped in a PDF that has no text layer (a "scan"). */
@@ -62,8 +64,19 @@ export async function startPrinter(): Promise<Printer> {
       await shooter.close();
     }
   };
+  const paragraphColumns = async (html: string): Promise<{ text: string; columns: number }[]> => {
+    await page.emulateMedia({ media: "print" });
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate("document.fonts.ready");
+    const found = await page.evaluate(
+      "Array.from(document.querySelectorAll('.body p')).map((p) => ({ text: p.textContent, columns: new Set(Array.from(p.getClientRects()).map((r) => Math.round(r.left))).size }))",
+    );
+    await page.emulateMedia({ media: null });
+    return found as { text: string; columns: number }[];
+  };
   return {
     pdf,
+    paragraphColumns,
     screenshot,
     async scannedPdf(html) {
       const png = await screenshot(html);

@@ -66,6 +66,14 @@ describe.skipIf(!chromiumAvailable)(`newspaper PDF${chromiumAvailable ? "" : ` (
     }
   });
 
+  it("reads whole the paragraphs Chromium laid out over two columns (text from the second column)", async () => {
+    const expected = new Set(paperArticles(PAPER).flatMap((a) => a.paragraphs));
+    const spread = (await printer.paragraphColumns(paperHtml(PAPER))).filter((p) => p.columns > 1 && expected.has(p.text));
+    expect(spread.length).toBeGreaterThanOrEqual(5);
+    const lines = new Set(squeeze(linesOf(read)));
+    for (const p of spread) expect(lines.has(p.text.replace(/\s+/g, "")), p.text).toBe(true);
+  });
+
   it("joins the article continued through （下转第二版）/（上接第一版）, the cut paragraph whole", () => {
     const article = read.articles.find((a) => a.title === lead.title)!;
     expect(article.pages).toEqual([1, 2]);

@@ -1,5 +1,5 @@
 import { DocumentError } from "../errors.js";
-import { formatBytes } from "../text.js";
+import { formatBytes, isoDate } from "../text.js";
 import type { DocumentArticle, DocumentRead } from "../types.js";
 import { type LayoutWords, layoutWords, message } from "../words.js";
 import { decodeXmlBytes, headingStyles, type WordBlock, wordBlocks } from "./wordml.js";
@@ -52,12 +52,8 @@ function dateLine(lines: string[], words: LayoutWords): { date: string; evidence
   const near = [...lines.slice(0, DATE_LINE_REACH), ...lines.slice(-DATE_LINE_REACH)];
   for (const line of near) {
     if (line.length > DATE_LINE_MAX_CHARS) continue;
-    const m = words.date.exec(line);
-    const { year, month, day } = m?.groups ?? {};
-    if (!m || !year || !month || !day) continue;
-    const d = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-    if (d.getUTCMonth() !== Number(month) - 1) continue;
-    return { date: d.toISOString().slice(0, 10), evidence: line };
+    const date = isoDate(words.date.exec(line)?.groups);
+    if (date) return { date, evidence: line };
   }
   return undefined;
 }
