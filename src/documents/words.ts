@@ -16,6 +16,7 @@ const WordsFileSchema = z.object({
   closingChars: z.string(),
   headlineMaxChars: z.number().int().positive(),
   derivedTitleMaxChars: z.number().int().positive(),
+  headingStyleNamePattern: z.string(),
 });
 
 const MessagesFileSchema = z.record(z.string(), z.string());
@@ -34,6 +35,8 @@ export interface LayoutWords {
   sentenceEnd: RegExp;
   headlineMaxChars: number;
   derivedTitleMaxChars: number;
+  /** Word style names (case aside) whose paragraphs are headings. */
+  headingStyleName: RegExp;
 }
 
 const dataFile = (name: string): string => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -58,6 +61,7 @@ export function layoutWords(): LayoutWords {
     sentenceEnd: compile(`[${escapeForClass(file.sentenceEndChars)}][${escapeForClass(file.closingChars)}]*$`),
     headlineMaxChars: file.headlineMaxChars,
     derivedTitleMaxChars: file.derivedTitleMaxChars,
+    headingStyleName: compile(file.headingStyleNamePattern, "iu"),
   };
   return words;
 }

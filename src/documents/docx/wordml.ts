@@ -1,4 +1,5 @@
 import { tidyText } from "../text.js";
+import { layoutWords } from "../words.js";
 import { type TableCell, tableSentences } from "../table.js";
 
 // WordprocessingML read directly (word/document.xml with word/styles.xml): one pass of a tag tokenizer,
@@ -28,10 +29,8 @@ export function decodeXmlBytes(bytes: Buffer): string {
   return new TextDecoder("utf-8").decode(bytes);
 }
 
-const HEADING_NAME = /^(?:heading\s*\d|title|subtitle|标题(?:\s*\d)?|副标题)$/i;
-
 /** Style ids whose paragraphs are headings: named Heading n / Title / 标题…, or with an outline level, or based on one. */
-export function headingStyles(stylesXml: string | undefined): Set<string> {
+export function headingStyles(stylesXml: string | undefined, headingName: RegExp = layoutWords().headingStyleName): Set<string> {
   const headings = new Set<string>();
   if (!stylesXml) return headings;
   const basedOn = new Map<string, string>();
@@ -42,7 +41,7 @@ export function headingStyles(stylesXml: string | undefined): Set<string> {
     const name = /<w:name\b([^>]*)\/?>/.exec(body);
     const outline = /<w:outlineLvl\b([^>]*)\/?>/.exec(body);
     const parent = /<w:basedOn\b([^>]*)\/?>/.exec(body);
-    if ((name && HEADING_NAME.test(attribute(name[1]!, "w:val") ?? "")) || (outline && Number(attribute(outline[1]!, "w:val")) <= 8)) headings.add(id);
+    if ((name && headingName.test(attribute(name[1]!, "w:val") ?? "")) || (outline && Number(attribute(outline[1]!, "w:val")) <= 8)) headings.add(id);
     if (parent) basedOn.set(id, attribute(parent[1]!, "w:val") ?? "");
   }
   for (const [id] of basedOn) {
