@@ -278,6 +278,7 @@ async function processArticles(
   const articles = [...kept, ...fresh];
   const entries = zoneEntries(articles, options.gazetteer);
   const gazetteer = options.gazetteer.withZones(entries);
+  for (const article of articles) article.zones = gazetteer.canonicalZones(article.zones);
   const runner = await executor.runner(fresh.length + (reextract ? kept.length : 0));
   await runner.configure({ type: "zones", entries });
   const extract = articles.map((_, i) => i >= kept.length || reextract);

@@ -35,6 +35,8 @@ export type ZoneGroup = z.infer<typeof GroupSchema>;
 export interface ZoneEntry {
   name: string;
   aliases: string[];
+  /** How many articles name it: of two names of one zone (平度开发区, 平度经济开发区) the commoner leads. */
+  articles?: number;
 }
 
 export interface ZoneMention {
@@ -94,6 +96,8 @@ export class Gazetteer {
   /** Generic words that are no zone-type word (该区, 全区), found by plain search. */
   private readonly typelessGeneric: RegExp | undefined;
   private readonly mentionCache = new Map<string, ZoneMention[]>();
+  /** Identity keys of the listed names (see zoneWithKey), built on first use. */
+  private keys?: Map<string, string | null>;
 
   constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = [], forms?: ZoneForms) {
     this.zones = zones;
@@ -128,14 +132,28 @@ export class Gazetteer {
    */
   withZones(entries: Iterable<string | ZoneEntry>): Gazetteer {
     const byName = new Map<string, Set<string>>();
+    const add = (zone: string, aliases: string[]) => byName.set(zone, new Set([...(byName.get(zone) ?? []), ...aliases]));
+    // Names of one zone not known yet (平度开发区, 平度经济开发区), by what zone they are.
+    const unknown: { name: string; articles: number }[] = [];
     for (const entry of entries) {
-      const { name, aliases } = typeof entry === "string" ? { name: entry, aliases: [] } : entry;
+      const { name, aliases, articles = 0 } = typeof entry === "string" ? { name: entry, aliases: [] } : entry;
       if (name.length < 2 || this.isGenericWord(name)) continue;
       const fresh = aliases.filter((alias) => alias.length >= 2 && !this.byAlias.has(alias) && !this.isGenericWord(alias));
-      const known = this.byAlias.get(name);
-      if (known && fresh.length === 0) continue;
-      const key = known ?? name;
-      byName.set(key, new Set([...(byName.get(key) ?? []), ...fresh]));
+      const known = this.byAlias.get(name) ?? this.zoneWithKey(this.recogniser.keyOf(name));
+      if (known) {
+        const names = this.byAlias.has(name) ? fresh : [name, ...fresh];
+        if (names.length > 0) add(known, names);
+        continue;
+      }
+      if (fresh.length > 0) add(name, fresh);
+      unknown.push({ name, articles });
+    }
+    for (const [lead, others] of this.sameZoneNames(unknown)) {
+      add(lead, others);
+      for (const other of others) {
+        add(lead, [...(byName.get(other) ?? [])]);
+        byName.delete(other);
+      }
     }
     if (byName.size === 0) return this;
     const root = mostCommon(this.zones.map((zone) => zone.parent).filter((parent): parent is string => parent !== undefined));
@@ -150,6 +168,11 @@ export class Gazetteer {
     return this.byName.get(name);
   }
 
+  /** The zones' canonical names, once each (an article's zones read before a corpus taught other names). */
+  canonicalZones(zones: string[]): string[] {
+    return [...new Set(zones.map((zone) => (this.byName.has(zone) ? zone : (this.canonical(zone) ?? zone))))];
+  }
+
   /**
    * Canonical name for a name or alias, or undefined: a listed alias's zone, else the name of a zone
    * written by its form (临沂开发区, 长沙经开区 → 长沙经济技术开发区) even when no list knows it. Generic words
@@ -159,7 +182,7 @@ export class Gazetteer {
     const listed = this.byAlias.get(nameOrAlias) ?? this.ownWords.find((entry) => entry.alias === nameOrAlias)?.zone;
     if (listed || this.isGenericWord(nameOrAlias)) return listed;
     const byForm = this.recogniser.nameOf(nameOrAlias);
-    return byForm && (this.byAlias.get(byForm) ?? byForm);
+    return byForm && (this.byAlias.get(byForm) ?? this.zoneWithKey(this.recogniser.keyOf(nameOrAlias)) ?? byForm);
   }
 
   /**
@@ -218,9 +241,72 @@ export class Gazetteer {
       const foreignPlace = overlapping.length > 0 && overlapping.every((m) => m.start > form.start && m.end === form.end && !this.placeOf(text.slice(form.start, m.start), m.zone));
       if (overlapping.length > 0 && !foreignPlace) continue;
       for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
-      byForm.push({ zone: this.byAlias.get(form.name) ?? form.name, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
+      const zone = this.byAlias.get(form.name) ?? this.zoneWithKey(form.key) ?? form.name;
+      byForm.push({ zone, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
     }
     return [...listed, ...byForm].sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The zone this gazetteer holds under an identity key (ZoneForm.key): 平度经开区 is the listed
+   * 平度经济开发区, 青岛即墨综合保税区 the listed 即墨综合保税区. Undefined when none or two zones have it.
+   */
+  private zoneWithKey(key: string | undefined): string | undefined {
+    if (!key) return undefined;
+    if (!this.keys) {
+      const keys = new Map<string, string | null>();
+      for (const { alias, zone } of this.aliasList) {
+        const aliasKey = this.recogniser.keyOf(alias);
+        if (!aliasKey) continue;
+        const owner = keys.get(aliasKey);
+        keys.set(aliasKey, owner === undefined || owner === zone ? zone : null);
+      }
+      this.keys = keys;
+    }
+    return this.keys.get(key) ?? undefined;
+  }
+
+  /**
+   * New names grouped by the zone they name, each group under its lead name: names of one place and
+   * type (平度开发区, 平度经济开发区), and short forms of another name (通济新区 of 通济新经济区, 新河化工产业园区 of
+   * 平度新河化工产业园区). The lead is the name most articles use, else the fullest.
+   */
+  private sameZoneNames(names: { name: string; articles: number }[]): Map<string, string[]> {
+    const byKey = new Map<string, { name: string; articles: number }[]>();
+    for (const entry of names) {
+      const key = this.recogniser.keyOf(entry.name) ?? `\u0000${entry.name}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+    }
+    const groups = [...byKey.values()].map((group) => group.sort((a, b) => b.articles - a.articles || this.fullness(b.name) - this.fullness(a.name) || a.name.localeCompare(b.name)));
+    // The fuller names first: each takes the groups whose names are its regular short forms.
+    groups.sort((a, b) => this.fullness(b[0]!.name) - this.fullness(a[0]!.name) || a[0]!.name.localeCompare(b[0]!.name));
+    const result = new Map<string, string[]>();
+    const taken = new Set<number>();
+    for (const [i, group] of groups.entries()) {
+      if (taken.has(i)) continue;
+      const forms = new Set(group.flatMap((entry) => this.regularForms(entry.name)));
+      const names = group.map((entry) => entry.name);
+      for (const [j, other] of groups.entries()) {
+        if (j <= i || taken.has(j) || !other.some((entry) => forms.has(entry.name))) continue;
+        taken.add(j);
+        names.push(...other.map((entry) => entry.name));
+      }
+      result.set(names[0]!, names.slice(1));
+    }
+    return result;
+  }
+
+  /** The regular other forms of a name (平度经济开发区 → 平度开发区, 平度经开区; 即墨综保区 → 即墨综合保税区). */
+  private regularForms(name: string): string[] {
+    const long = this.recogniser.lengthened(name);
+    const stems = new Set(this.stems.keys());
+    return [...(long ? [long, ...otherForms(long, this.forms, stems)] : []), ...otherForms(name, this.forms, stems)];
+  }
+
+  /** 1 for a name written in full as itself (平度经济开发区), 0 for a long form a short one stands for (…经济技术开发区). */
+  private fullness(name: string): number {
+    const expanded = this.forms.zoneSuffixes.some((suffix) => suffix.canonical !== undefined && name.endsWith(suffix.canonical));
+    return (expanded ? 0 : 1) * 1000 + name.length;
   }
 
   /** Listed aliases, longest first at each position. */

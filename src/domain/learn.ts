@@ -13,10 +13,10 @@ const MIN_TITLES = 2;
  * is that zone's other name (市北CBD for 青岛中央商务区).
  */
 export function zoneEntries(articles: Iterable<{ zones: string[]; title: string; text: string }>, gazetteer: Gazetteer): ZoneEntry[] {
-  const names = new Set<string>();
+  const names = new Map<string, number>();
   const seen = new Map<string, Map<string, number>>();
   for (const article of articles) {
-    for (const zone of article.zones) names.add(zone);
+    for (const zone of article.zones) names.set(zone, (names.get(zone) ?? 0) + 1);
     const place = TITLE_PLACE.exec(article.title)?.[1];
     // Only a title about one zone says whose name it opens with; a title opening with a known name teaches nothing.
     if (!place || article.zones.length !== 1 || COLLECTIVE.test(place) || gazetteer.canonical(place)) continue;
@@ -39,5 +39,5 @@ export function zoneEntries(articles: Iterable<{ zones: string[]; title: string;
     if (votes.size !== 1 || count < MIN_TITLES) continue;
     aliases.set(zone, [...(aliases.get(zone) ?? []), place]);
   }
-  return [...names].map((name) => ({ name, aliases: aliases.get(name) ?? [] }));
+  return [...names].map(([name, count]) => ({ name, aliases: aliases.get(name) ?? [], articles: count }));
 }

@@ -17,6 +17,11 @@ export interface ZoneForm {
   name: string;
   /** The zone type (经开, 高新, 新区…): what a generic word may refer back to. */
   family: string;
+  /**
+   * Which zone this is, whatever it is called: the place without its city (青岛即墨 → 即墨) and the type
+   * word its kind is also written with (平度开发区, 平度经开区, 平度经济开发区 → 平度|经济技术开发区); "" when bare.
+   */
+  key: string;
   /** A bare word that names a category or kind of zone (各开发区, 9个经开区, 国家级经开区, 主题园区), not one zone. */
   collective: boolean;
 }
@@ -117,6 +122,13 @@ export class ZoneRecogniser {
     return only && only.start === 0 && only.end === written.length && only.name ? only.name : undefined;
   }
 
+  /** The identity key when the whole of `written` is one zone's name by form (see ZoneForm.key). */
+  keyOf(written: string): string | undefined {
+    const forms = this.scan(written);
+    const only = forms.length === 1 ? forms[0]! : undefined;
+    return only && only.start === 0 && only.end === written.length && only.key ? only.key : undefined;
+  }
+
   /** The zone type a name ends with (青岛经济技术开发区 → 经开), or undefined. */
   familyOf(name: string): string | undefined {
     return [...this.forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length).find((suffix) => name.endsWith(suffix.form) && name.length > suffix.form.length)?.family;
@@ -139,12 +151,13 @@ export class ZoneRecogniser {
     const units = this.unitsBefore(tagged, at - runStart, end - runStart);
     if (!units) return undefined;
     const { place, written, descriptive } = this.placeOf(units);
-    const bare = { start: at, end, place: "", suffix: suffix.form, name: "", family: suffix.family };
+    const bare = { start: at, end, place: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
     if (!place || !suffix.names) return { ...bare, collective: qualified || descriptive || this.isCollective(units, text[runStart - 1]) };
     const name = this.normalisedPlace(place) + written.slice(place.length) + (suffix.canonical ?? suffix.form);
-    return { ...bare, start: at - written.length, place: written, name, collective: false };
+    const key = `${this.placeWithoutCity(this.normalisedPlace(place))}${written.slice(place.length)}|${suffix.sameAs ?? suffix.canonical ?? suffix.form}`;
+    return { ...bare, start: at - written.length, place: written, name, key, collective: false };
   }
 
   private segmenter(): Jieba {
@@ -244,6 +257,15 @@ export class ZoneRecogniser {
     if (!last) return charBefore !== undefined && /[0-9０-９]/u.test(charBefore);
     if (["m", "q", "mq", "b"].includes(last.tag) || this.forms.numeralChars.includes(last.word[0]!)) return true;
     return [...this.collectiveHeads].some((head) => last.word.endsWith(head));
+  }
+
+  /** 「青岛即墨」→ 即墨: a city's name before a place the gazetteer knows inside it. */
+  private placeWithoutCity(place: string): string {
+    const { minChars } = this.forms.placeName;
+    for (let cut = minChars; cut <= place.length - minChars; cut++) {
+      if (this.isKnownPlace(place.slice(0, cut)) && this.isKnownPlace(place.slice(cut))) return place.slice(cut);
+    }
+    return place;
   }
 
   private normalisedPlace(place: string): string {

@@ -7,6 +7,8 @@ const SuffixSchema = z.object({
   /** The long form a short one stands for (经开区 → 经济技术开发区); the form itself when absent. */
   canonical: z.string().min(2).optional(),
   family: z.string().min(1),
+  /** Another type word the same place's zone is written with (开发区 → 经济技术开发区): same place, same zone. */
+  sameAs: z.string().min(2).optional(),
   /** False for a type word too loose to name a zone by form (园区); it is still read as a generic word. */
   names: z.boolean().default(true),
 });

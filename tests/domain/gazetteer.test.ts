@@ -80,7 +80,7 @@ describe("aliases learnt from titles", () => {
       article("市北CBD项目建设跑出加速度", "青岛中央商务区", "本报讯 市北CBD集中开工项目9个。"),
       article("青岛中央商务区吹响冲锋号", "青岛中央商务区", "本报讯 …"),
     ], Gazetteer.load());
-    expect(entries).toContainEqual({ name: "青岛中央商务区", aliases: ["市北CBD"] });
+    expect(entries).toContainEqual({ name: "青岛中央商务区", aliases: ["市北CBD"], articles: 3 });
     const gazetteer = Gazetteer.load().withZones(entries);
     expect(gazetteer.mentions("市北CBD服务业营业收入").map((m) => m.zone)).toEqual(["青岛中央商务区"]);
   });

@@ -133,3 +133,26 @@ describe("an article about another city's zone", () => {
     expect(byValue.get("45个")).toBe("青岛经济技术开发区");
   });
 });
+
+describe("names of one zone learnt from many articles", () => {
+  it("become one zone: same place and type, or a regular short form of another name", () => {
+    const learnt = gazetteer.withZones([
+      { name: "平度经济开发区", aliases: [], articles: 3 },
+      { name: "平度开发区", aliases: [], articles: 1 },
+      { name: "通济新经济区", aliases: [], articles: 2 },
+      { name: "通济新区", aliases: [], articles: 1 },
+      { name: "即墨综合保税区", aliases: [], articles: 2 },
+      { name: "青岛即墨综合保税区", aliases: [], articles: 1 },
+      { name: "天津经济技术开发区", aliases: [], articles: 1 },
+    ]);
+    expect(learnt.zones.length).toBe(gazetteer.zones.length + 4);
+    expect(learnt.canonical("平度开发区")).toBe("平度经济开发区");
+    expect(learnt.canonical("平度经开区")).toBe("平度经济开发区");
+    expect(learnt.canonical("通济新区")).toBe("通济新经济区");
+    expect(learnt.canonical("即墨综保区")).toBe("即墨综合保税区");
+    expect(learnt.canonical("青岛即墨综合保税区")).toBe("即墨综合保税区");
+    expect(learnt.canonicalZones(["平度开发区", "平度经济开发区", "天津经开区"])).toEqual(["平度经济开发区", "天津经济技术开发区"]);
+    // Another place's zone of the same type stays another zone.
+    expect(learnt.canonical("莱西开发区")).toBe("莱西开发区");
+  });
+});
