@@ -1,3 +1,4 @@
+import type { Request } from "../tools/index.js";
 import type { Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
 
@@ -28,32 +29,24 @@ export type Operation =
   | "empty"
   | "unclear";
 
-/** One thing to look up. Every field the question leaves open stays undefined. */
-export interface Request {
-  zone?: string;
-  /** The question's own words for what is measured. */
-  metricWords: string;
-  year?: number;
-  /** Normalised period key (Y, M1-3, M1-6 …). */
-  period?: string;
-  /** Calendar month of an event (集中开工 in March vs in October). */
-  month?: number;
-  kind?: "target" | "actual";
-  unitFamily?: string;
-}
+/**
+ * One thing to look up: the tools' request type (the LLM agent sends the same to lookup_metric), plus
+ * the unit family the question names. Every field the question leaves open stays undefined.
+ */
+export type PlannedRequest = Request & { unitFamily?: string };
 
 export interface QueryPlan {
   op: Operation;
-  requests: Request[];
+  requests: PlannedRequest[];
   /** Words of an open question beyond the zone (「经济」 in 「经济整体咋样」): what a brief leans to. */
   topic: string[];
 }
 
 export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan {
-  const base: Request = {
-    zone: frame.zones[0], metricWords: frame.metricText, year: frame.year, period: frame.period, month: frame.month, kind: frame.kind, unitFamily: frame.explicitFamily ?? frame.unitFamily,
+  const base: PlannedRequest = {
+    zone: frame.zones[0], metric: frame.metricText, year: frame.year, period: frame.period, month: frame.month, kind: frame.kind, unitFamily: frame.explicitFamily ?? frame.unitFamily,
   };
-  const plan = (op: Operation, requests: Request[] = [base], topic: string[] = []): QueryPlan => ({ op, requests, topic });
+  const plan = (op: Operation, requests: PlannedRequest[] = [base], topic: string[] = []): QueryPlan => ({ op, requests, topic });
   if (frame.question === "") return plan("empty", []);
   if (asksOverview(frame, lexicon)) return plan("overview");
   const brief = briefTopic(frame, lexicon);
@@ -61,11 +54,11 @@ export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan 
   if (frame.terms.length === 0 && frame.items.length === 0) return plan("unclear", []);
   if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) {
     const sides = frame.zones.length >= 2 ? frame.zones : frame.groupZones.length >= 2 ? frame.groupZones : [];
-    return plan("compare", sides.length ? sides.map((zone) => ({ ...base, zone })) : frame.items.map((item) => ({ ...base, metricWords: `${item}${frame.metricText}` })));
+    return plan("compare", sides.length ? sides.map((zone) => ({ ...base, zone })) : frame.items.map((item) => ({ ...base, metric: `${item}${frame.metricText}` })));
   }
   if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return plan("perYear", frame.years.map((year) => ({ ...base, year })));
   if (frame.type === "remaining") return plan("difference", [{ ...base, kind: "target" }, { ...base, kind: "actual" }]);
-  if (frame.type === "sum" && frame.items.length >= 2) return plan("sum", frame.items.map((item) => ({ ...base, metricWords: item })));
+  if (frame.type === "sum" && frame.items.length >= 2) return plan("sum", frame.items.map((item) => ({ ...base, metric: item })));
   if (frame.type === "list") return plan("list");
   if (frame.type === "numeric") return plan("value");
   return plan("describe");

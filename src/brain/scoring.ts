@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { findKinds, readMonth } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, readMonth } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -70,7 +70,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     yearOk: frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year),
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
     periodOk: periodFits(frame.period, sentence.text, previous?.text),
-    monthOk: frame.month === undefined || eventMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId)),
+    monthOk: frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId)),
     bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text)],
   };
 }
@@ -189,16 +189,9 @@ export function kindsSaid(text: string): Set<"target" | "actual"> {
   return new Set(findKinds(text).filter((span) => span.strength !== "event").map((span) => span.kind));
 }
 
-/**
- * News reports an event in the month it names (「10月27日，…集中开工」), or, naming none (日前、近日),
- * within weeks before its publication: the month it was published in or the one before.
- */
-export function eventMonthAgrees(asked: number, text: string, publishedOn: string | null): boolean {
-  const said = readMonth(text)?.month;
-  if (said !== undefined) return said === asked;
-  const published = publishedOn ? Number(publishedOn.slice(5, 7)) : undefined;
-  if (!published) return true;
-  return published === asked || published === (asked % 12) + 1;
+/** The event a text reports happened in the asked month (the rule is src/reading/event.ts). */
+export function textMonthAgrees(asked: number, text: string, publishedOn: string | null): boolean {
+  return eventMonthAgrees(asked, readMonth(text)?.month, publishedOn);
 }
 
 export function hasTimeExpression(text: string): boolean {

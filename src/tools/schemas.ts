@@ -9,12 +9,23 @@ export const SearchArticlesArgs = z.object({
   k: z.number().int().min(1).max(20).default(5).describe("返回的片段数"),
 });
 
-export const LookupMetricArgs = z.object({
+/**
+ * One thing to look up: the request both brains build — the offline planner from a question's spans
+ * (src/brain/plan.ts), the LLM agent as the arguments of lookup_metric.
+ */
+export const RequestArgs = z.object({
   metric: z.string().min(1).max(100).describe("指标，如 新签约入驻企业、外贸进出口总额增长、总投资"),
   zone: z.string().max(40).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
-  kind: z.enum(["target", "actual", "plan", "investment", "ranking", "stat"]).optional().describe("target=目标, actual=实际完成"),
+  kind: z.enum(["target", "actual"]).optional().describe("target=目标, actual=实际完成"),
   period: z.string().regex(/^(?:Y|M1-(?:[1-9]|1[01])|Q[234]|H2)$/).optional().describe("时段：Y=全年，M1-3=一季度/1至3月，M1-6=上半年，M1-9=前三季度，M1-n=1至n月，Q2/Q3/Q4=单季度，H2=下半年"),
+  month: z.number().int().min(1).max(12).optional().describe("事件所在月份，如 集中开工在10月 → 10"),
+});
+
+export type Request = z.infer<typeof RequestArgs>;
+
+export const LookupMetricArgs = RequestArgs.extend({
+  kind: z.enum(["target", "actual", "plan", "investment", "ranking", "stat"]).optional().describe("target=目标, actual=实际完成"),
 });
 
 export const ListProjectsArgs = z.object({

@@ -1,6 +1,7 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Article, Fact, FactKind } from "../domain/types.js";
 import { metricFit, namesKnownMetric } from "../facts/index.js";
+import { eventMonthAgrees } from "../reading/index.js";
 import { bigramDice } from "../text/similarity.js";
 import {
   CompareZonesArgs, ListProjectsArgs, LookupMetricArgs, SearchArticlesArgs,
@@ -40,7 +41,10 @@ export class Toolbox {
     const candidates = namesKnownMetric(args.metric)
       ? this.corpus.store.factsById(this.corpus.store.factMetrics(filter).filter((row) => metricFit(args.metric, row.metric) > 0).map((row) => row.id))
       : this.corpus.store.facts(filter);
-    return rankByMetric(candidates, args.metric).map((fact) => this.toResult(fact));
+    // A fact dated by its own sentence's month (集中开工 in October) answers only for that month.
+    const month = args.month;
+    const dated = month === undefined ? candidates : candidates.filter((fact) => eventMonthAgrees(month, fact.month, this.sourceOf(fact.articleId).date));
+    return rankByMetric(dated, args.metric).map((fact) => this.toResult(fact));
   }
 
   listProjects(input: ListProjectsInput): FactResult[] {

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventMonthAgrees } from "../../src/brain/scoring.js";
+import { textMonthAgrees } from "../../src/brain/scoring.js";
 import { ingestFiles } from "../../src/corpus/index.js";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
 import { tempConfig } from "../support/engine.js";
 
-describe("eventMonthAgrees", () => {
+describe("textMonthAgrees", () => {
   it.each([
     [10, "10月27日，蓝谷秋季重点项目集中开工活动举行。", "2023-10-29", true],
     [3, "10月27日，蓝谷秋季重点项目集中开工活动举行。", "2023-10-29", false],
@@ -19,7 +19,7 @@ describe("eventMonthAgrees", () => {
     [12, "近日，蓝谷冬季重点项目集中开工。", "2024-01-05", true],
     [5, "近日，蓝谷项目集中开工。", null, true],
   ])("asked month %i in 「%s」 published %s → %s", (asked, text, date, agrees) => {
-    expect(eventMonthAgrees(asked, text, date)).toBe(agrees);
+    expect(textMonthAgrees(asked, text, date)).toBe(agrees);
   });
 });
 
@@ -62,6 +62,15 @@ describe("events told apart by the month asked", () => {
     const march = await engine.ask("2023年3月青岛蓝谷集中开工了多少个重点项目？");
     expect(march.answer).toContain("18个");
     expect(march.answer).not.toContain("26个");
+  });
+
+  it("lookup_metric (the LLM's tool) takes the same month: each event's figure for its own month", () => {
+    const ask = (month: number) => engine.tools.lookupMetric({ metric: "重点项目", zone: "青岛蓝谷", year: 2023, month }).map((fact) => fact.raw);
+    expect(ask(10)).toContain("26个");
+    expect(ask(10)).not.toContain("18个");
+    expect(ask(3)).toContain("18个");
+    expect(ask(3)).not.toContain("26个");
+    expect(ask(6)).toEqual([]);
   });
 
   it("declines a month with no event rather than give another month's figure", async () => {

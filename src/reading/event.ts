@@ -1,0 +1,11 @@
+/**
+ * When an event happened, as news dates it: in the month its sentence names (「10月27日，…集中开工」), or,
+ * naming none (日前、近日), within weeks before the report — the month it was published in or the one
+ * before. Questions and tools ask the same rule.
+ */
+export function eventMonthAgrees(asked: number, saidMonth: number | null | undefined, publishedOn: string | null | undefined): boolean {
+  if (saidMonth !== undefined && saidMonth !== null) return saidMonth === asked;
+  const published = publishedOn ? Number(publishedOn.slice(5, 7)) : undefined;
+  if (!published) return true;
+  return published === asked || published === (asked % 12) + 1;
+}
