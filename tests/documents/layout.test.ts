@@ -171,6 +171,22 @@ describe("articles from paragraphs", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("follows an article over three pages, the middle part saying 上接 and 下转 in one paragraph", () => {
+    const three = new Map<number, PageInfo>([[1, { edition: 1 }], [2, { edition: 2 }], [3, { edition: 3 }]]);
+    const warnings: string[] = [];
+    const articles = buildArticles([
+      para("长文标题", { size: 20 }), para("第一部分。（下转第二版）"),
+      para("长文标题", { size: 20, pages: [2], opensPage: true }), para("（上接第一版）第二部分。（下转第三版）", { pages: [2] }),
+      para("另一篇", { size: 20, pages: [2] }), para("另一篇正文。", { pages: [2] }),
+      para("长文标题", { size: 20, pages: [3], opensPage: true }), para("（上接第二版）第三部分。", { pages: [3] }),
+    ], SIZE, three, words, warnings);
+    expect(articles.map((a) => [a.title, a.text, a.pages])).toEqual([
+      ["长文标题", "第一部分。\n第二部分。\n第三部分。", [1, 2, 3]],
+      ["另一篇", "另一篇正文。", [2]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("warns about a 上接 with no 下转 and a 下转 with no 上接", () => {
     const warnings: string[] = [];
     const articles = buildArticles([

@@ -45,24 +45,27 @@ function roles(paragraphs: Paragraph[], body: number, words: LayoutWords): Role[
 
 const editionOf = (page: number, info: Map<number, PageInfo>) => info.get(page)?.edition ?? page;
 
-/** Strips 下转/上接 markers from a paragraph, noting them on the draft. */
-function takeMarkers(p: Paragraph, draft: Draft | undefined, words: LayoutWords): { text: string; from?: number } {
-  let text = p.text;
-  let from: number | undefined;
-  const fromMatch = words.continuedFrom.exec(text);
+interface Markers {
+  text: string;
+  /** Edition of （上接第X版） at the start. */
+  from?: number;
+  /** Edition of （下转第X版） anywhere (usually at the end). */
+  to?: number;
+}
+
+/** Strips 下转/上接 markers from a paragraph's text. */
+function takeMarkers(text: string, words: LayoutWords): Markers {
+  const out: Markers = { text };
+  const fromMatch = words.continuedFrom.exec(out.text);
   if (fromMatch) {
-    from = parseEdition(fromMatch.groups?.edition ?? "");
-    text = text.slice(fromMatch[0].length).trim();
+    out.from = parseEdition(fromMatch.groups?.edition ?? "");
+    out.text = out.text.slice(fromMatch[0].length);
   }
-  text = text.replace(words.continuedTo, (_whole, ...args) => {
-    const groups = args.at(-1) as { edition?: string };
-    if (draft) {
-      draft.continuedTo = parseEdition(groups.edition ?? "");
-      draft.continuedToPage = p.pages.at(-1);
-    }
+  out.text = out.text.replace(words.continuedTo, (_whole, ...args) => {
+    out.to = parseEdition((args.at(-1) as { edition?: string }).edition ?? "");
     return "";
   }).trim();
-  return { text, from };
+  return out;
 }
 
 function newDraft(first: Paragraph): Draft {
@@ -98,20 +101,18 @@ function segment(paragraphs: Paragraph[], body: number, words: LayoutWords): Dra
     const startsAfterEnd = current && p.opensPage && current.continuedTo !== undefined;
     const dateline = words.dateline.some((re) => re.test(p.text));
     const draft = !current || startsAfterEnd || (dateline && current.bodyCount > 0) ? start(p) : current!;
-    const { text, from } = takeMarkers(p, draft, words);
-    if (from !== undefined) {
-      // 「（上接第一版）」 opens the continued part; after body text it means a new piece.
-      const target = draft.bodyCount > 0 ? start(p) : draft;
-      target.continuedFrom = from;
-      if (text) target.body.push({ ...p, text });
-      target.bodyCount++;
-      for (const page of p.pages) target.pages.add(page);
-      return;
+    const { text, from, to } = takeMarkers(p.text, words);
+    // 「（上接第一版）」 opens the continued part; after body text it means a new piece.
+    const target = from !== undefined && draft.bodyCount > 0 ? start(p) : draft;
+    if (from !== undefined) target.continuedFrom = from;
+    if (to !== undefined) {
+      target.continuedTo = to;
+      target.continuedToPage = p.pages.at(-1);
     }
-    for (const page of p.pages) draft.pages.add(page);
+    for (const page of p.pages) target.pages.add(page);
     if (!text) return;
-    draft.body.push({ ...p, text, opensIndented: role === "subtitle" ? true : p.opensIndented });
-    if (role !== "subtitle") draft.bodyCount++;
+    target.body.push({ ...p, text, opensIndented: role === "subtitle" ? true : p.opensIndented });
+    if (role !== "subtitle") target.bodyCount++;
   });
   return drafts.filter((d) => d.titles.length > 0 || d.body.length > 0);
 }
