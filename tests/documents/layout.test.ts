@@ -109,6 +109,14 @@ describe("reading order", () => {
     ];
     expect(paragraphsOf(readingOrder(lines)).map((p) => p.text)).toEqual(["一段开头一段中间一段接着一段结尾", "二段开头二段结尾"]);
   });
+
+  it("keeps the words of a justified Latin line together when a wide space left them as two pieces", () => {
+    const lines = [
+      line("The zone", 20, 0, { x1: 70 }), line("grew fast", 78, 0, { x1: 120 }),
+      line("in the first quarter", 0, 15, { x1: 120 }), line("of the year.", 0, 30, { x1: 60 }),
+    ];
+    expect(paragraphsOf(readingOrder(lines, SIZE)).map((p) => p.text)).toEqual(["The zone grew fast in the first quarter of the year."]);
+  });
 });
 
 describe("header and footer bands", () => {

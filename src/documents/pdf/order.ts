@@ -10,7 +10,8 @@ import { median } from "./layout.js";
 //    columns it heads, and rows of a column body that happen to line up stay one body; a band holding a
 //    headline always opens a new group, since the columns above it belong to the article before (column
 //    rules often run straight through stacked articles);
-//  - a region with neither is one leaf, read top to bottom.
+//  - a region with neither is one leaf, read top to bottom;
+//  - columns of short cells, one of them mostly figures, are a table: one leaf read row by row.
 
 interface Gutter {
   from: number;

@@ -26,6 +26,9 @@ const endsShort = (p: Placed) => p.line.x1 < p.leaf.right - 1.2 * p.line.size;
 
 /** Whether `next` opens a new paragraph after `previous` (in reading order). */
 function opensParagraph(previous: Placed, next: Placed): boolean {
+  // Pieces of one line left apart by a wide justified space carry on the line.
+  const sameLine = previous.leafIndex === next.leafIndex && Math.abs(next.line.top - previous.line.top) < 0.3 * next.line.size && next.line.x0 >= previous.line.x1;
+  if (sameLine) return false;
   if (sizeChanges(previous.line, next.line)) return true;
   if (indented(next) || endsShort(previous)) return true;
   // A column (or a page) that ends with a full line and a next one that starts flush left: the same
