@@ -31,6 +31,8 @@ export interface FigureQuery {
   likelyKind: "target" | "actual";
   /** Normalised period; Y for the whole year. */
   period: string;
+  /** Month of the event asked about (集中开工 in October), when the question names one. */
+  month?: number;
   wantsPercent: boolean;
   /** 「多少亿元」「多少家」: the question names a unit that is not a percentage. */
   wantsAmount: boolean;
@@ -51,7 +53,7 @@ export class FactLookup {
     if (!zone || frame.year === undefined || metric.length < 2) return undefined;
     return {
       zone, metric, known: namesKnownMetric(metric),
-      year: frame.year, kind: frame.kind, likelyKind: frame.year < this.referenceYear ? "actual" : "target", period: frame.period ?? "Y",
+      year: frame.year, kind: frame.kind, likelyKind: frame.year < this.referenceYear ? "actual" : "target", period: frame.period ?? "Y", month: frame.month,
       wantsPercent: asksForRate(part, this.lexicon),
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
     };
@@ -61,7 +63,7 @@ export class FactLookup {
     // A metric no synonym group names is matched on its characters, and must match them closely.
     const threshold = query.known ? metricFitMin() : weight("lookup", "unknownMetricFitMin");
     const sameMetric = this.tools
-      .lookupMetric({ metric: query.metric, zone: query.zone })
+      .lookupMetric({ metric: query.metric, zone: query.zone, month: query.month })
       .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
       .filter((entry) => entry.fit >= threshold);
     if (sameMetric.length === 0) return { status: "unknown" };
@@ -81,7 +83,7 @@ export class FactLookup {
 /** The asked metric, year, kind and period filed under any zone: for figures an extraction slip misfiled. */
 export function elsewhere(tools: Toolbox, query: FigureQuery): FactResult[] {
   return tools
-    .lookupMetric({ metric: query.metric, year: query.year, period: query.period })
+    .lookupMetric({ metric: query.metric, year: query.year, period: query.period, month: query.month })
     .filter((fact) => fact.zone !== query.zone && metricFit(query.metric, fact.metric) >= metricFitMin() && kindFits(query.kind, fact.kind))
     .filter((fact) => (fact.unit === "%") === query.wantsPercent);
 }

@@ -113,8 +113,7 @@ export class OfflineBrain {
    * the asked year, kind and period under another zone name.
    */
   private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
-    // The table is not keyed by an event's month (集中开工 in March vs October): its sentences decide.
-    if (frame.type !== "numeric" || frame.month !== undefined) return undefined;
+    if (frame.type !== "numeric") return undefined;
     const projectName = PROJECT_INVESTMENT.exec(frame.question)?.[1];
     if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const queries = this.figureQueries(frame);
