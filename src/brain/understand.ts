@@ -27,7 +27,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const { gazetteer, lexicon } = options;
   const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
   const strong = gazetteer.mentions(text);
-  const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
+  const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
   const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.

@@ -60,6 +60,11 @@ export interface MentionOptions {
    * gazetteer's city, as questions use them).
    */
   home?: string | null;
+  /**
+   * For a question, which has no article: a generic word with no zone named before it refers to the one
+   * zone this gazetteer holds of its type (经开区 to a corpus with one 经济技术开发区), else to none.
+   */
+  soleOfType?: boolean;
 }
 
 interface AliasEntry {
@@ -197,7 +202,7 @@ export class Gazetteer {
 
   /** Every zone mention in text, non-overlapping, in text order. */
   mentions(text: string, options: MentionOptions = {}): ZoneMention[] {
-    const key = `${options.includeWeak ? "weak" : "named"}\u0000${options.home === undefined ? "\u0001" : (options.home ?? "\u0002")}\u0000${text}`;
+    const key = `${options.includeWeak ? "weak" : "named"}${options.soleOfType ? "+sole" : ""}\u0000${options.home === undefined ? "\u0001" : (options.home ?? "\u0002")}\u0000${text}`;
     let found = this.mentionCache.get(key);
     if (!found) {
       found = this.readMentions(text, options);
@@ -211,7 +216,7 @@ export class Gazetteer {
   private readMentions(text: string, options: MentionOptions): ZoneMention[] {
     const named = this.namedMentions(text);
     if (!options.includeWeak) return named;
-    const weak = [...this.genericMentions(text, named, options.home), ...this.ownWordMentions(text, named, options.home)];
+    const weak = [...this.genericMentions(text, named, options.home, options.soleOfType), ...this.ownWordMentions(text, named, options.home)];
     return [...named, ...weak].sort((a, b) => a.start - b.start);
   }
 
@@ -220,10 +225,20 @@ export class Gazetteer {
    * (one of its type when the word has one), else the article's home zone, else none. A home of another
    * type lends its one child or nearest parent of the word's type (开发区 in a new area's article).
    */
-  resolveGeneric(word: string, paragraphBefore: string, home?: string | null): string | undefined {
+  resolveGeneric(word: string, paragraphBefore: string, home?: string | null, soleOfType = false): string | undefined {
     const family = this.genericFamilies.get(word) ?? this.recogniser.familyOf(`某${word}`);
     const named = this.namedMentions(paragraphBefore).filter((mention) => family === undefined || this.familyOfZone(mention.zone) === family);
-    return named.at(-1)?.zone ?? (home ? this.homeOfFamily(home, family) : undefined);
+    return named.at(-1)?.zone ?? (home ? this.homeOfFamily(home, family) : soleOfType ? this.soleZoneOfType(word) : undefined);
+  }
+
+  /** The one zone this gazetteer holds whose name ends with the type `word` stands for (经开区 → …经济技术开发区), if one. */
+  soleZoneOfType(word: string): string | undefined {
+    const suffix = this.forms.zoneSuffixes.find((s) => s.form === word);
+    if (!suffix) return undefined;
+    const type = `|${suffix.sameAs ?? suffix.canonical ?? suffix.form}`;
+    const zones = new Set([...this.keyIndex().entries()].filter(([key]) => key.endsWith(type)).map(([, zone]) => zone));
+    const [only] = zones;
+    return zones.size === 1 && only ? only : undefined;
   }
 
   /** True for words that name no one zone: zone-type words and generic references (开发区, 经开区, 该区). */
@@ -252,18 +267,21 @@ export class Gazetteer {
    * 平度经济开发区, 青岛即墨综合保税区 the listed 即墨综合保税区. Undefined when none or two zones have it.
    */
   private zoneWithKey(key: string | undefined): string | undefined {
-    if (!key) return undefined;
+    return key ? (this.keyIndex().get(key) ?? undefined) : undefined;
+  }
+
+  /** Identity key → zone for every listed name that is a zone's form; null where two zones share a key. */
+  private keyIndex(): Map<string, string | null> {
     if (!this.keys) {
-      const keys = new Map<string, string | null>();
+      this.keys = new Map<string, string | null>();
       for (const { alias, zone } of this.aliasList) {
-        const aliasKey = this.recogniser.keyOf(alias);
-        if (!aliasKey) continue;
-        const owner = keys.get(aliasKey);
-        keys.set(aliasKey, owner === undefined || owner === zone ? zone : null);
+        const key = this.recogniser.keyOf(alias);
+        if (!key) continue;
+        const owner = this.keys.get(key);
+        this.keys.set(key, owner === undefined || owner === zone ? zone : null);
       }
-      this.keys = keys;
     }
-    return this.keys.get(key) ?? undefined;
+    return this.keys;
   }
 
   /**
@@ -330,7 +348,7 @@ export class Gazetteer {
   }
 
   /** Generic words not inside a named zone, not naming many zones (各开发区), resolved from what precedes them. */
-  private genericMentions(text: string, named: ZoneMention[], home: string | null | undefined): ZoneMention[] {
+  private genericMentions(text: string, named: ZoneMention[], home: string | null | undefined, soleOfType = false): ZoneMention[] {
     const scanned = this.recogniser.scan(text);
     const bare = scanned.filter((form) => !form.name && !form.collective && this.genericFamilies.has(form.suffix)).map((form) => ({ word: form.suffix, start: form.start }));
     const plain = this.typelessGeneric ? [...text.matchAll(this.typelessGeneric)].map((match) => ({ word: match[0], start: match.index })) : [];
@@ -339,7 +357,7 @@ export class Gazetteer {
       const end = start + word.length;
       if (named.some((m) => m.start < end && m.end > start) || this.excluded(text, start, word)) continue;
       if (!bare.some((b) => b.start === start) && scanned.some((form) => form.start < end && form.end > start)) continue;
-      const zone = this.resolveGeneric(word, text.slice(text.lastIndexOf("\n", start) + 1, start), home);
+      const zone = this.resolveGeneric(word, text.slice(text.lastIndexOf("\n", start) + 1, start), home, soleOfType);
       if (zone) found.push({ zone, alias: word, start, end, weak: true, source: "generic" });
     }
     return found;

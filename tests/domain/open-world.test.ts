@@ -156,3 +156,21 @@ describe("names of one zone learnt from many articles", () => {
     expect(learnt.canonical("莱西开发区")).toBe("莱西开发区");
   });
 });
+
+describe("generic words in a question", () => {
+  const asked = (g: Gazetteer, text: string) => g.mentions(text, { includeWeak: true, soleOfType: true }).map((m) => m.zone);
+
+  it("refer to the one zone of their type the corpus holds", () => {
+    expect(asked(gazetteer, "经开区新启用的公共服务中心面积多大")).toEqual(["青岛经济技术开发区"]);
+    expect(asked(gazetteer, "自贸片区的华大基因谷面积多大")).toEqual(["青岛自贸片区"]);
+    expect(gazetteer.soleZoneOfType("开发区")).toBe("青岛经济技术开发区");
+  });
+
+  it("refer to none when the corpus holds two of that type, or a zone named before them", () => {
+    const two = gazetteer.withZones(["天津经济技术开发区"]);
+    expect(asked(two, "经开区新启用的公共服务中心面积多大")).toEqual([]);
+    expect(asked(two, "天津经开区和开发区")).toEqual(["天津经济技术开发区", "天津经济技术开发区"]);
+    // Without the option a generic word stays unresolved.
+    expect(zonesIn("经开区新启用的公共服务中心面积多大")).toEqual([]);
+  });
+});
