@@ -70,10 +70,12 @@ export class ZoneRecogniser {
   private readonly collectiveHeads: Set<string>;
   private readonly descriptorWords: Set<string>;
   private readonly scanned = new Map<string, ZoneForm[]>();
+  private readonly longestFirst: ZoneSuffix[];
 
   /** `isKnownPlace`: words a gazetteer knows as places (即墨), whatever the segmenter tags them. */
   constructor(private readonly forms: ZoneForms = loadZoneForms(), private readonly isKnownPlace: (word: string) => boolean = () => false) {
-    for (const suffix of [...forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length)) {
+    this.longestFirst = [...forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length);
+    for (const suffix of this.longestFirst) {
       const first = suffix.form[0]!;
       this.suffixesByFirstChar.set(first, [...(this.suffixesByFirstChar.get(first) ?? []), suffix]);
     }
@@ -103,7 +105,8 @@ export class ZoneRecogniser {
         at += 1;
         continue;
       }
-      found.push(form);
+      // Frozen: readings are cached and shared between callers.
+      found.push(Object.freeze(form));
       floor = form.end;
       at = form.end;
     }
@@ -117,21 +120,23 @@ export class ZoneRecogniser {
 
   /** The canonical name when the whole of `written` is one zone's name by form (长沙经开区 → 长沙经济技术开发区). */
   nameOf(written: string): string | undefined {
-    const forms = this.scan(written);
-    const only = forms.length === 1 ? forms[0]! : undefined;
-    return only && only.start === 0 && only.end === written.length && only.name ? only.name : undefined;
+    return this.wholeForm(written)?.name;
   }
 
   /** The identity key when the whole of `written` is one zone's name by form (see ZoneForm.key). */
   keyOf(written: string): string | undefined {
+    return this.wholeForm(written)?.key;
+  }
+
+  private wholeForm(written: string): ZoneForm | undefined {
     const forms = this.scan(written);
     const only = forms.length === 1 ? forms[0]! : undefined;
-    return only && only.start === 0 && only.end === written.length && only.key ? only.key : undefined;
+    return only && only.start === 0 && only.end === written.length && only.name ? only : undefined;
   }
 
   /** The zone type a name ends with (青岛经济技术开发区 → 经开), or undefined. */
   familyOf(name: string): string | undefined {
-    return [...this.forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length).find((suffix) => name.endsWith(suffix.form) && name.length > suffix.form.length)?.family;
+    return this.longestFirst.find((suffix) => name.endsWith(suffix.form) && name.length > suffix.form.length)?.family;
   }
 
   /** The canonical form of a name that ends with a short zone-type word (平度经开区 → 平度经济技术开发区). */
