@@ -201,8 +201,9 @@ export async function listArticleFiles(pathsOrDirs: string[]): Promise<string[]>
   const found = new Set<string>();
   for (const entry of pathsOrDirs) {
     const path = resolve(entry);
-    const info = await stat(path);
-    if (info.isDirectory()) for (const file of await walk(path)) found.add(file);
+    // A path that cannot be read stays in the list: loading it reports the reason for that file alone.
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) for (const file of await walk(path)) found.add(file);
     else found.add(path);
   }
   return [...found].sort();

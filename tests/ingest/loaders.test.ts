@@ -162,4 +162,10 @@ describe("listArticleFiles", () => {
     const files = await listArticleFiles([root, join(root, "b.txt")]);
     expect(files).toEqual([join(root, "a.md"), join(root, "b.txt"), join(root, "sub", "c.html")]);
   });
+
+  it("keeps a missing path named explicitly, for its load to report", async () => {
+    const missing = join(dir, "gone.txt");
+    expect(await listArticleFiles([missing])).toEqual([missing]);
+    await expectFailure(missing, "unreadable");
+  });
 });
