@@ -43,12 +43,12 @@ export function extractHtmlArticle(html: string, options: HtmlOptions = {}): Htm
   const date = metaDate(metas, words) ?? lineDate(allLines, words);
   const warnings: IngestWarning[] = [];
   const content = (options.findContent ?? readabilityContent)(html);
-  let lines = content ? pageLines(content) : [];
-  if (lines.length === 0) {
-    warnings.push({ reason: "html-extraction-fallback", detail: "readability found no article; used the page without its navigation and footer" });
-    lines = fallbackLines(document);
+  let text = content ? articleText(pageLines(content), words, title?.title) : "";
+  if (!text) {
+    warnings.push({ reason: "html-extraction-fallback", detail: "readability found no article text; used the page without its navigation and footer" });
+    text = articleText(fallbackLines(document), words, title?.title);
   }
-  const article: HtmlArticle = { text: articleText(lines, words, title?.title), warnings };
+  const article: HtmlArticle = { text, warnings };
   if (title) article.title = title.title;
   if (date) article.date = date;
   if (outlet) article.outlet = outlet;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractHtmlArticle, htmlToText } from "../../src/ingest/index.js";
+import { parseDocument } from "../../src/ingest/dom.js";
 import { htmlWords, stripSiteSuffix } from "../../src/ingest/html-words.js";
 
 const PARAGRAPHS = [
@@ -126,6 +127,13 @@ describe("extractHtmlArticle: structure", () => {
     expect(article.warnings.map((w) => w.reason)).toEqual(["html-extraction-fallback"]);
     for (const paragraph of PARAGRAPHS) expect(article.text).toContain(paragraph);
     expect(article.text).not.toMatch(/ICP备|友情链接|上一篇|您当前的位置/);
+  });
+
+  it("content that is only furniture counts as nothing found", () => {
+    const footerOnly = () => parseDocument("<html><body><p>Copyright © 2024 滨海融媒 版权所有</p></body></html>").body!;
+    const article = extractHtmlArticle(cmsPage(""), { findContent: footerOnly });
+    expect(article.warnings.map((w) => w.reason)).toEqual(["html-extraction-fallback"]);
+    expect(article.text).toContain(PARAGRAPHS[0]);
   });
 
   it("htmlToText keeps the raw <title> and the page's text without scripts", () => {
