@@ -97,30 +97,41 @@ function articleText(lines: PageLine[], words: HtmlWords, title: string | undefi
     .join("\n\n");
 }
 
-/** meta name/property/itemprop (lower-cased) → content, first one of each name. */
-function metaContents(document: DomDocument): Map<string, string> {
-  const metas = new Map<string, string>();
+/** One <meta> tag as the page wrote it: which attribute named it (name, property, itemprop) and its content. */
+interface MetaTag {
+  attribute: string;
+  name: string;
+  content: string;
+}
+
+const META_NAME_ATTRIBUTES = ["name", "property", "itemprop"];
+
+/** meta name/property/itemprop (lower-cased) → the tag, first one of each name. */
+function metaContents(document: DomDocument): Map<string, MetaTag> {
+  const metas = new Map<string, MetaTag>();
   for (const meta of Array.from(document.querySelectorAll("meta"))) {
-    const name = (meta.getAttribute("name") ?? meta.getAttribute("property") ?? meta.getAttribute("itemprop"))?.trim().toLowerCase();
+    const attribute = META_NAME_ATTRIBUTES.find((candidate) => meta.getAttribute(candidate)?.trim());
+    const name = attribute ? meta.getAttribute(attribute)!.trim() : undefined;
     const content = meta.getAttribute("content")?.trim();
-    if (name && content && !metas.has(name)) metas.set(name, content);
+    if (attribute && name && content && !metas.has(name.toLowerCase())) metas.set(name.toLowerCase(), { attribute, name, content });
   }
   return metas;
 }
 
-function firstMeta(metas: Map<string, string>, names: string[]): string | undefined {
+function firstMeta(metas: Map<string, MetaTag>, names: string[]): string | undefined {
   for (const name of names) {
-    const content = metas.get(name);
+    const content = metas.get(name)?.content;
     if (content) return content;
   }
   return undefined;
 }
 
-function metaDate(metas: Map<string, string>, words: HtmlWords): DateClue | undefined {
+/** The first publish-date meta tag that holds a date; its evidence is the tag as written. */
+function metaDate(metas: Map<string, MetaTag>, words: HtmlWords): DateClue | undefined {
   for (const name of words.publishDateMetaNames) {
-    const content = metas.get(name);
-    const date = content ? normalizeDate(content) : null;
-    if (date) return { date, evidence: `<meta ${name}="${content}">` };
+    const tag = metas.get(name);
+    const date = tag ? normalizeDate(tag.content) : null;
+    if (tag && date) return { date, evidence: `<meta ${tag.attribute}="${tag.name}" content="${tag.content}">` };
   }
   return undefined;
 }
@@ -148,7 +159,7 @@ function lineOutlet(lines: PageLine[], words: HtmlWords): string | undefined {
 }
 
 /** og:title, else <title>, else an <h1> outside the page's header/footer (a logo's h1 is the site's name); the site's name cut off. */
-function pageTitle(document: DomDocument, metas: Map<string, string>, words: HtmlWords, siteName: string | undefined): { title: string; site?: string } | undefined {
+function pageTitle(document: DomDocument, metas: Map<string, MetaTag>, words: HtmlWords, siteName: string | undefined): { title: string; site?: string } | undefined {
   const headings = Array.from(document.querySelectorAll("h1")).filter((element: DomElement) => !element.closest(FURNITURE));
   const candidates = [firstMeta(metas, words.titleMetaNames), document.querySelector("title")?.textContent, ...headings.map((h1) => h1.textContent)];
   for (const candidate of candidates) {

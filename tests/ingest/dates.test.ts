@@ -91,7 +91,7 @@ describe("date precedence through the loader", () => {
       file: "page.html",
       content: `<html><head><meta name="publishdate" content="2023-11-01"></head><body><article><p>滨海晨报　2023年10月31日　星期二</p><p>${BODY.trim()}</p></article></body></html>`,
       date: "2023-11-01",
-      evidence: '<meta publishdate="2023-11-01">',
+      evidence: '<meta name="publishdate" content="2023-11-01">',
     },
     {
       name: "a page header before the dateline",

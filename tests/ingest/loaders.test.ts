@@ -65,7 +65,7 @@ describe("file formats", () => {
       <p>下一步将继续<b>抓好</b>项目建设&#12290;</p><!-- 注释 --></body></html>`;
     const [article] = await loadArticleFile(await write("page.html", html), { gazetteer });
     expect(article).toMatchObject({ title: "新区&项目建设提速", outlet: "某某新闻网", date: "2023-06-01", source: "page.html" });
-    expect(article!.dateEvidence).toContain("pubdate");
+    expect(article!.dateEvidence).toBe('<meta name="pubdate" content="2023-06-01 08:00">');
     expect(article!.text).toBe("青岛西海岸新区今年以来新签约项目100个，“总投资”500亿元以上。\n下一步将继续抓好项目建设。");
     expect(htmlToText(html).title).toBe("新区&项目建设提速_某某新闻网");
   });
