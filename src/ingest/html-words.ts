@@ -70,6 +70,16 @@ export function isMetaLine(line: string, words: HtmlWords): boolean {
   return line.length <= words.metaLineMaxChars && !SENTENCE_END.test(line) && words.metaLine.some((re) => re.test(line));
 }
 
+/** The outlet a data line names (「2023-04-10　来源：某某新闻网　记者：某某」 → 某某新闻网); web pages and text exported from them. */
+export function outletOfLine(line: string, words: HtmlWords): string | undefined {
+  if (!isMetaLine(line, words)) return undefined;
+  for (const pattern of words.outletLine) {
+    const outlet = pattern.exec(line)?.groups?.outlet;
+    if (outlet) return outlet;
+  }
+  return undefined;
+}
+
 /**
  * 「标题_某某网」, 「标题 - 某某市人民政府」 → 「标题」 and the site. A tail after `_` is always the site; after
  * another separator only when it is short and is the site's name or ends like one (网, 政府网, 资讯 …).

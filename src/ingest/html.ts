@@ -2,7 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { type DateClue, normalizeDate } from "./dates.js";
 import { type DomDocument, type DomElement, type DomNode, type PageLine, pageLines, parseDocument } from "./dom.js";
 import type { IngestWarning } from "./errors.js";
-import { type HtmlWords, htmlWords, isBoilerplate, isMetaLine, stripSiteSuffix } from "./html-words.js";
+import { type HtmlWords, htmlWords, isBoilerplate, isMetaLine, outletOfLine, stripSiteSuffix } from "./html-words.js";
 
 /** What a web page says: its article text (one block per line, blank-line separated) and its metadata. */
 export interface HtmlArticle {
@@ -149,11 +149,8 @@ function lineDate(lines: PageLine[], words: HtmlWords): DateClue | undefined {
 
 function lineOutlet(lines: PageLine[], words: HtmlWords): string | undefined {
   for (const { text } of lines) {
-    if (!isMetaLine(text, words)) continue;
-    for (const pattern of words.outletLine) {
-      const outlet = pattern.exec(text)?.groups?.outlet;
-      if (outlet) return outlet;
-    }
+    const outlet = outletOfLine(text, words);
+    if (outlet) return outlet;
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import { decodeText } from "./decode.js";
 import { IngestFileError, type IngestWarning } from "./errors.js";
 import { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
 import { extractHtmlArticle } from "./html.js";
+import { htmlWords, outletOfLine } from "./html-words.js";
 import { markdownToText } from "./markdown.js";
 import { defaultMarkers, type Markers } from "./markers.js";
 import { buildArticles, sha256Hex, type FileMeta } from "./metadata.js";
@@ -148,14 +149,18 @@ function parseByType(path: string, decoded: string): ParsedFile {
   return parsed;
 }
 
-/** A line that only names the outlet (「来源：某某日报」), anywhere in the text. */
+/**
+ * A data line that names the outlet (「来源：某某日报」), among the first or last lines of the text: exports put it
+ * there. It must open with its label, since a wrapped body line can hold 「…资金来源：…」.
+ */
 function findOutletLine(text: string, markers: Markers): { outlet: string; line: string } | undefined {
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    for (const re of markers.outletLine) {
-      const outlet = re.exec(line)?.groups?.outlet;
-      if (outlet) return { outlet, line };
-    }
+  const words = htmlWords();
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const edges = [...lines.slice(0, markers.headerMaxLines), ...lines.slice(-markers.headerMaxLines)];
+  for (const line of edges) {
+    const outlet = outletOfLine(line, words);
+    const opensWithLabel = words.outletLine.some((re) => re.exec(line)?.index === 0);
+    if (outlet && opensWithLabel) return { outlet, line };
   }
   return undefined;
 }

@@ -25,7 +25,6 @@ const MarkersFileSchema = z.object({
   headerMaxLines: z.number().int().positive(),
   headerLineMaxChars: z.number().int().positive(),
   yearFloorPatterns: z.array(z.object({ pattern: z.string(), from: z.enum(["start", "end"]) })),
-  outletLinePatterns: z.array(z.string()),
 });
 
 /** Compiled layout markers (data/ingest-markers.json). */
@@ -52,8 +51,6 @@ export interface Markers {
   headerLineMaxChars: number;
   /** Phrases that say the text is no older than the start or the end of the year they name. */
   yearFloor: { pattern: RegExp; from: "start" | "end" }[];
-  /** A line that names the outlet: 「来源：某某日报」. */
-  outletLine: RegExp[];
 }
 
 export function defaultMarkersPath(): string {
@@ -88,7 +85,6 @@ export function loadMarkers(path: string = defaultMarkersPath()): Markers {
     headerMaxLines: file.headerMaxLines,
     headerLineMaxChars: file.headerLineMaxChars,
     yearFloor: file.yearFloorPatterns.map(({ pattern, from }) => ({ pattern: new RegExp(pattern, "gu"), from })),
-    outletLine: file.outletLinePatterns.map(compile),
   };
 }
 

@@ -43,6 +43,17 @@ describe("file formats", () => {
     expect(article!.text).not.toMatch(/---|#|title:/);
   });
 
+  it.each([
+    { name: "a source line at the end", content: `${BODY}\n来源：滨海晨报\n`, outlet: "滨海晨报", kept: [] },
+    { name: "a data line at the top", content: `来源：滨海晨报　作者：王某\n\n${BODY}`, outlet: "滨海晨报", kept: [] },
+    { name: "a wrapped body line is no source line", content: `　　园区项目的资金\n来源：中央预算内投资和地方专项债券，共计十二亿元，\n已全部到位。\n${BODY}`, outlet: undefined, kept: ["中央预算内投资"] },
+  ])("outlet from a 「来源：」 line: $name", async ({ name, content, outlet, kept }) => {
+    const [article] = await loadArticleFile(await write(`${name}.txt`, content), { gazetteer });
+    expect(article!.outlet).toBe(outlet);
+    expect(article!.text).not.toContain(outlet ? `来源：${outlet}` : "\u0000");
+    for (const text of kept) expect(article!.text).toContain(text);
+  });
+
   it("a URL given for the file identifies its articles", async () => {
     const path = await write("from-web.txt", BODY);
     const [article] = await loadArticleFile(path, { gazetteer, url: "https://example.org/news/1.html" });
