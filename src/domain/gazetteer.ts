@@ -144,7 +144,8 @@ export class Gazetteer {
       const { name, aliases, articles = 0 } = typeof entry === "string" ? { name: entry, aliases: [] } : entry;
       if (name.length < 2 || this.isGenericWord(name)) continue;
       const fresh = aliases.filter((alias) => alias.length >= 2 && !this.byAlias.has(alias) && !this.isGenericWord(alias));
-      const known = this.byAlias.get(name) ?? this.zoneWithKey(this.recogniser.keyOf(name));
+      const key = this.recogniser.keyOf(name);
+      const known = this.byAlias.get(name) ?? (key ? this.knownForm(name, name, key) : undefined);
       if (known) {
         const names = this.byAlias.has(name) ? fresh : [name, ...fresh];
         if (names.length > 0) add(known, names);
@@ -187,7 +188,16 @@ export class Gazetteer {
     const listed = this.byAlias.get(nameOrAlias) ?? this.ownWords.find((entry) => entry.alias === nameOrAlias)?.zone;
     if (listed || this.isGenericWord(nameOrAlias)) return listed;
     const byForm = this.recogniser.nameOf(nameOrAlias);
-    return byForm && (this.byAlias.get(byForm) ?? this.zoneWithKey(this.recogniser.keyOf(nameOrAlias)) ?? byForm);
+    return byForm && (this.knownForm(byForm, nameOrAlias, this.recogniser.keyOf(nameOrAlias)) ?? byForm);
+  }
+
+  /**
+   * The zone this gazetteer holds for a zone named by its form: by its name, by its identity key (平度开发区
+   * for 平度经济开发区), or as the tail of one zone's name (科教新城 of 鳌山湾科教新城: a place's name is often
+   * left out in front).
+   */
+  private knownForm(name: string, written: string, key: string | undefined): string | undefined {
+    return this.byAlias.get(name) ?? this.zoneWithKey(key) ?? this.bySuffix(written) ?? this.bySuffix(name);
   }
 
   /**
@@ -256,7 +266,7 @@ export class Gazetteer {
       const foreignPlace = overlapping.length > 0 && overlapping.every((m) => m.start > form.start && m.end === form.end && !this.placeOf(text.slice(form.start, m.start), m.zone));
       if (overlapping.length > 0 && !foreignPlace) continue;
       for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
-      const zone = this.byAlias.get(form.name) ?? this.zoneWithKey(form.key) ?? form.name;
+      const zone = this.knownForm(form.name, text.slice(form.start, form.end), form.key) ?? form.name;
       byForm.push({ zone, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
     }
     return [...listed, ...byForm].sort((a, b) => a.start - b.start);
@@ -304,8 +314,12 @@ export class Gazetteer {
       if (taken.has(i)) continue;
       const forms = new Set(group.flatMap((entry) => this.regularForms(entry.name)));
       const names = group.map((entry) => entry.name);
+      // 「科教新城」 of 「鳌山湾科教新城」: a zone's name by its form, with the place in front left out.
+      const endsWith = (name: string, tail: string) => name.length > tail.length && name.endsWith(tail);
+      const isTail = (other: string) =>
+        this.recogniser.keyOf(other) !== undefined && names.some((name) => endsWith(name, other)) && groups.filter((g) => g.some((entry) => endsWith(entry.name, other))).length === 1;
       for (const [j, other] of groups.entries()) {
-        if (j <= i || taken.has(j) || !other.some((entry) => forms.has(entry.name))) continue;
+        if (j <= i || taken.has(j) || !other.some((entry) => forms.has(entry.name) || isTail(entry.name))) continue;
         taken.add(j);
         names.push(...other.map((entry) => entry.name));
       }

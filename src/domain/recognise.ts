@@ -205,7 +205,7 @@ export class ZoneRecogniser {
     const none = { place: "", written: "", descriptive: false };
     let descriptors = "";
     let i = units.length - 1;
-    for (; i >= 0 && this.descriptorWords.has(units[i]!.word); i--) descriptors = units[i]!.word + descriptors;
+    for (; i >= 0 && this.isDescriptor(units[i]!.word); i--) descriptors = units[i]!.word + descriptors;
     const last = this.lastWord(units.slice(0, i + 1));
     if (!last || !this.isPlaceWord(last)) return { ...none, descriptive: descriptors !== "" };
     const { minChars, maxChars } = this.forms.placeName;
@@ -229,10 +229,20 @@ export class ZoneRecogniser {
     return last && { ...last, joined: false };
   }
 
+  /** A sector word, or one made of sector words (汽车产业 = 汽车 + 产业). */
+  private isDescriptor(word: string): boolean {
+    if (this.descriptorWords.has(word)) return true;
+    const ends = [true, ...new Array<boolean>(word.length).fill(false)];
+    for (let end = 1; end <= word.length; end++) {
+      for (let start = 0; start < end && !ends[end]; start++) ends[end] = ends[start]! && this.descriptorWords.has(word.slice(start, end));
+    }
+    return ends[word.length]!;
+  }
+
   private isPlaceWord(unit: Unit): boolean {
     const { word, tag } = unit;
     const { minChars, rankEndings } = this.forms.placeName;
-    if (word.length < minChars || this.nonPlaceWords.has(word) || this.descriptorWords.has(word) || rankEndings.some((end) => word.endsWith(end))) return false;
+    if (word.length < minChars || this.nonPlaceWords.has(word) || this.isDescriptor(word) || rankEndings.some((end) => word.endsWith(end))) return false;
     if (this.isKnownPlace(word)) return true;
     const counted = [...word].some((char) => this.forms.numeralChars.includes(char));
     // 「做强新区」「打好…」: a word the dictionary does not know that opens with a verb is a verb phrase.

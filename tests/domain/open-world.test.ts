@@ -174,3 +174,16 @@ describe("generic words in a question", () => {
     expect(zonesIn("经开区新启用的公共服务中心面积多大")).toEqual([]);
   });
 });
+
+describe("a zone's name with the place in front left out", () => {
+  it("is that zone when one zone's name ends with it, and its own zone when two do", () => {
+    const one = gazetteer.withZones([{ name: "宁波前湾新区", aliases: [], articles: 3 }, { name: "前湾新区", aliases: [], articles: 1 }]);
+    expect(one.canonical("前湾新区")).toBe("宁波前湾新区");
+    expect(one.mentions("今年，前湾新区签约项目12个").map((m) => m.zone)).toEqual(["宁波前湾新区"]);
+    // A sector word alone before the type word is no place: 科教新城 is read inside 鳌山湾科教新城 only.
+    expect(gazetteer.mentions("今年，鳌山湾科教新城签约项目12个").map((m) => m.zone)).toEqual(["鳌山湾科教新城"]);
+    const two = gazetteer.withZones(["南京江北新区", "重庆江北新区", "江北新区"]);
+    expect(two.canonical("江北新区")).toBe("江北新区");
+    expect(two.canonical("南京江北新区")).toBe("南京江北新区");
+  });
+});
