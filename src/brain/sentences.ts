@@ -1,6 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
 import { yearCues, yearOfDate } from "../facts/index.js";
+import { findKinds, findYears, isLookBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -142,7 +143,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
           : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer)])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
-          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article.date, contextYears),
+          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears),
         });
       }
       cursor = end;
@@ -165,8 +166,9 @@ function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
   return [...new Set(all.map((m) => m.zone))];
 }
 
-/** Years a sentence speaks of: its own cues (2021年, 去年, 过去一年…), else its paragraph's, else the article's year. */
-function yearsOf(text: string, articleDate: string | null, contextYears: number[]): number[] {
+/** Years a sentence speaks of: its own cues (2021年, 去年, 过去一年…), else its paragraph's, else the article's. */
+function yearsOf(text: string, article: Article, contextYears: number[]): number[] {
+  const articleDate = article.date;
   // 「去年全年」 is one cue, not two: a cue right after another only restates it.
   // 「过去一年，…全年新签约…」: 全年 restates the year already named, it does not add the article's.
   const cues = yearCues(text, articleDate)
@@ -179,6 +181,25 @@ function yearsOf(text: string, articleDate: string | null, contextYears: number[
   }
   // A sentence without its own cue speaks of the year an earlier sentence of its paragraph named.
   if (contextYears.length > 0) return [...contextYears];
-  const articleYear = yearOfDate(articleDate);
+  const articleYear = reportedYearOf(article, text);
   return articleYear === null ? [] : [articleYear];
+}
+
+/**
+ * The year an article reports, for a sentence that names none — the same order as the fact extractor's:
+ * the one year its title names (「张江科学城2022年主要数据发布」), unless the title's year is a plan's and the
+ * sentence a result (or the reverse); else the publication year, or the year before for a look-back
+ * published early in the next year.
+ */
+function reportedYearOf(article: Article, sentence: string): number | null {
+  const published = yearOfDate(article.date);
+  const titleYears = [...new Set(findYears(article.title, { publishedOn: article.date }).filter((s) => !s.multiYear && !s.comparison && s.year !== null).map((s) => s.year!))];
+  if (titleYears.length === 1) {
+    const year = titleYears[0]!;
+    const kinds = new Set(findKinds(sentence).filter((span) => span.strength !== "event").map((span) => span.kind));
+    if (published !== null && year > published && kinds.has("actual") && !kinds.has("target")) return published;
+    if (published !== null && year < published && kinds.has("target")) return published;
+    return year;
+  }
+  return reportedYear(article.date, isLookBack(article.title));
 }

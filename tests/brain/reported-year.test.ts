@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SentenceBank } from "../../src/brain/sentences.js";
+import { ingestFiles } from "../../src/corpus/index.js";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { createEngine, type Engine } from "../../src/engine/index.js";
+import { tempConfig } from "../support/engine.js";
+
+// A statistics release published months after the year it reports; its sentences name no year.
+const release = `---
+title: 合肥高新区2022年主要数据发布
+date: 2023-05-12
+zone: 合肥高新区
+---
+合肥高新区近日发布主要统计数据。
+- 集成电路产业营业收入860亿元，同比增长15.2%；
+- 新增国家级专精特新小巨人企业18家。
+`;
+
+let engine: Engine;
+const temp = tempConfig();
+const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-reported-"));
+beforeAll(async () => {
+  writeFileSync(path.join(inbox, "release.md"), release);
+  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
+  engine = await createEngine(temp.config, { ensureSeeds: false });
+});
+afterAll(() => {
+  engine?.close();
+  temp.cleanup();
+  rmSync(inbox, { recursive: true, force: true });
+});
+
+describe("a sentence that names no year speaks of the year its article reports", () => {
+  it("answers for the year the title names", async () => {
+    const answer = await engine.ask("合肥高新区2022年集成电路产业营业收入多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("860亿元");
+  });
+
+  it("does not answer for the publication year", async () => {
+    const answer = await engine.ask("合肥高新区2023年集成电路产业营业收入多少？");
+    expect(answer.found).toBe(false);
+  });
+});
+
+describe("SentenceBank years", () => {
+  const article = (title: string, date: string, text: string) => ({ id: "a#0", source: "a.md", part: 0, title, date, dateEvidence: null, zones: ["合肥高新区"], text, contentHash: "x" });
+  const yearsOf = (title: string, date: string, text: string) =>
+    new SentenceBank(new Map([["a#0", article(title, date, text)]]), Gazetteer.load()).ofArticle("a#0").map((s) => s.years);
+
+  it.each([
+    // The title's one year dates sentences that name none.
+    ["合肥高新区2022年主要数据发布", "2023-05-12", "集成电路产业营业收入860亿元。", [2022]],
+    // A plan's title does not date the results beside it, nor a results title the next year's goals.
+    ["合肥高新区2024年经济工作怎么干", "2023-12-20", "1至11月已完成固定资产投资120亿元。", [2023]],
+    ["合肥高新区交出2023年成绩单", "2024-01-20", "下一步，力争新增高新技术企业50家。", [2024]],
+    // No year in the title: a look-back published early in the year reports the year before.
+    ["合肥高新区这一年：回顾", "2024-01-20", "新增高新技术企业50家。", [2023]],
+    ["合肥高新区一季度运行平稳", "2024-04-20", "新增高新技术企业50家。", [2024]],
+    // A year the sentence names wins.
+    ["合肥高新区2022年主要数据发布", "2023-05-12", "2021年集成电路产业营业收入750亿元。", [2021]],
+  ])("%s (%s): 「%s」 → %j", (title, date, text, years) => {
+    expect(yearsOf(title, date, text)[0]).toEqual(years);
+  });
+});
