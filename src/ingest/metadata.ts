@@ -109,19 +109,21 @@ function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: s
  * title names, else the zone its text is most about — named (zones known only by their form count:
  * 天津经开区) or referred to by generic words (开发区, 该区) read against the first zone it names, the
  * first named winning ties. A continuation page that names its own zone only as 新区 is about that zone,
- * not about the park it lists once. Other zones follow, most mentions first; 全市/我市 count for the city
- * only in an article about that city.
+ * not about the park it lists once. The zones it names follow, most mentions first; generic words and
+ * 全市/我市 (the city, only in an article about that city) count only where no zone is named.
  */
 export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = []): string[] {
   const titleEnd = text.indexOf("\n");
   const title = titleEnd >= 0 ? text.slice(0, titleEnd) : "";
   const forcedCanonical = forced.map((zone) => gazetteer.canonical(zone) ?? zone);
   const stated = forcedCanonical[0] ?? gazetteer.mentions(title)[0]?.zone;
-  const candidate = stated ?? gazetteer.mentions(text)[0]?.zone ?? null;
+  const named = gazetteer.mentions(text);
+  const candidate = stated ?? named[0]?.zone ?? null;
   const mentions = gazetteer.mentions(text, { includeWeak: true, home: candidate });
   const byReference = rankZones(mentions.filter((mention) => mention.source !== "generic" || gazetteer.canonical(mention.alias) === undefined));
   const home = stated ?? byReference[0] ?? null;
-  return [...new Set([...forcedCanonical, ...(home ? [home] : []), ...rankZones(mentions)])];
+  // Generic words add zones only to an article that names none (全市 in passing is not what a piece is about).
+  return [...new Set([...forcedCanonical, ...(home ? [home] : []), ...rankZones(named.length > 0 ? named : mentions)])];
 }
 
 /** Zones by number of mentions, the first mentioned first among equals. */
