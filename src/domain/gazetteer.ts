@@ -193,7 +193,7 @@ export class Gazetteer {
 
   /**
    * The zone this gazetteer holds for a zone named by its form: by its name, by its identity key (平度开发区
-   * for 平度经济开发区), or as the tail of one zone's name (科教新城 of 鳌山湾科教新城: a place's name is often
+   * for 平度经济开发区), or as the tail of one zone's name (前湾新区 of 宁波前湾新区: a city's name is often
    * left out in front).
    */
   private knownForm(name: string, written: string, key: string | undefined): string | undefined {
@@ -296,8 +296,9 @@ export class Gazetteer {
 
   /**
    * New names grouped by the zone they name, each group under its lead name: names of one place and
-   * type (平度开发区, 平度经济开发区), and short forms of another name (通济新区 of 通济新经济区, 新河化工产业园区 of
-   * 平度新河化工产业园区). The lead is the name most articles use, else the fullest.
+   * type (平度开发区, 平度经济开发区), regular short forms of another name (通济新区 of 通济新经济区, 新河化工产业园区
+   * of 平度新河化工产业园区) and names with the city left out (前湾新区 of 宁波前湾新区, when only one name ends so).
+   * The lead is the name most articles use, else the fullest.
    */
   private sameZoneNames(names: { name: string; articles: number }[]): Map<string, string[]> {
     const byKey = new Map<string, { name: string; articles: number }[]>();
@@ -314,7 +315,7 @@ export class Gazetteer {
       if (taken.has(i)) continue;
       const forms = new Set(group.flatMap((entry) => this.regularForms(entry.name)));
       const names = group.map((entry) => entry.name);
-      // 「科教新城」 of 「鳌山湾科教新城」: a zone's name by its form, with the place in front left out.
+      // 「前湾新区」 of 「宁波前湾新区」: a zone's name by its form, with the city in front left out.
       const endsWith = (name: string, tail: string) => name.length > tail.length && name.endsWith(tail);
       const isTail = (other: string) =>
         this.recogniser.keyOf(other) !== undefined && names.some((name) => endsWith(name, other)) && groups.filter((g) => g.some((entry) => endsWith(entry.name, other))).length === 1;
