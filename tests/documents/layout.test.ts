@@ -90,7 +90,7 @@ describe("reading order", () => {
     ];
     const leaves = readingOrder(lines, SIZE);
     expect(leaves[0]!.table).toEqual([["指标", "2023年完成", "2024年目标"], ["工业增加值增速", "6.5%", "7%"], ["固定资产投资增速", "4.2%", "5%"]]);
-    expect(paragraphsOf(leaves).map((p) => p.text)).toEqual([
+    expect(paragraphsOf(leaves, SIZE).map((p) => p.text)).toEqual([
       "2023年完成 工业增加值增速 6.5%。", "2024年目标 工业增加值增速 7%。", "2023年完成 固定资产投资增速 4.2%。", "2024年目标 固定资产投资增速 5%。",
       "一、加快建设现代化产业体系",
     ]);
@@ -107,7 +107,7 @@ describe("reading order", () => {
       line("一段接着", 110, 0, { x1: 210 }), line("一段结尾", 110, 15, { x1: 150 }),
       line("二段开头", 130, 30, { x1: 210 }), line("二段结尾", 110, 45, { x1: 210 }),
     ];
-    expect(paragraphsOf(readingOrder(lines)).map((p) => p.text)).toEqual(["一段开头一段中间一段接着一段结尾", "二段开头二段结尾"]);
+    expect(paragraphsOf(readingOrder(lines), SIZE).map((p) => p.text)).toEqual(["一段开头一段中间一段接着一段结尾", "二段开头二段结尾"]);
   });
 
   it("keeps the words of a justified Latin line together when a wide space left them as two pieces", () => {
@@ -115,7 +115,7 @@ describe("reading order", () => {
       line("The zone", 20, 0, { x1: 70 }), line("grew fast", 78, 0, { x1: 120 }),
       line("in the first quarter", 0, 15, { x1: 120 }), line("of the year.", 0, 30, { x1: 60 }),
     ];
-    expect(paragraphsOf(readingOrder(lines, SIZE)).map((p) => p.text)).toEqual(["The zone grew fast in the first quarter of the year."]);
+    expect(paragraphsOf(readingOrder(lines, SIZE), SIZE).map((p) => p.text)).toEqual(["The zone grew fast in the first quarter of the year."]);
   });
 });
 

@@ -7,9 +7,9 @@ import { median } from "./layout.js";
 //    gutters, read left to right;
 //  - otherwise it is cut into horizontal bands (no line crosses from one band to the next), and bands are
 //    grouped while the group keeps all its gutters: a headline spanning the columns stands alone above the
-//    columns it heads, and rows of a column body that happen to line up stay one body; a band holding a
-//    headline always opens a new group, since the columns above it belong to the article before (column
-//    rules often run straight through stacked articles);
+//    columns it heads, and rows of a column body that happen to line up stay one body; a headline right
+//    under body text opens a new group, since the columns above it belong to the article before (column
+//    gaps often run straight through stacked articles);
 //  - a region with neither is one leaf, read top to bottom;
 //  - columns of short cells, one of them mostly figures, are a table: one leaf read row by row.
 
@@ -53,6 +53,8 @@ function leafOf(lines: Line[]): Leaf {
 }
 
 const HEADLINE_RATIO = 1.3;
+// Type no larger than this (times the body size) is body text, not a kicker or a deck.
+const BODY_RATIO = 1.1;
 // A table: columns of short cells that seldom fill their column's width (justified text does), one of
 // them mostly figures.
 const TABLE_MAX_FILLED = 0.5;
@@ -91,14 +93,12 @@ function tableOf(columns: Line[][], region: Line[]): string[][] | undefined {
 
 interface Group {
   lines: Line[];
-  hasBody: boolean;
   bands: number;
 }
 
 export function readingOrder(lines: Line[], bodySize = median(lines.map((l) => l.size))): Leaf[] {
   if (lines.length === 0) return [];
   const minGutter = 0.6 * bodySize;
-  const holdsHeadline = (band: Line[]) => band.some((l) => l.size >= HEADLINE_RATIO * bodySize);
 
   const splitColumns = (region: Line[], cuts: Gutter[]): Line[][] => {
     const columns: Line[][] = cuts.map(() => []);
@@ -114,11 +114,23 @@ export function readingOrder(lines: Line[], bodySize = median(lines.map((l) => l
     return cuts.length > 0 ? tableOf(splitColumns(region, cuts), region) : undefined;
   };
 
+  const isHeadline = (line: Line) => line.size >= HEADLINE_RATIO * bodySize;
+  // A headline right under body text (not under a kicker or a deck) heads a new article stacked below: the columns
+  // above belong to the article before, even where the column gaps run straight on.
+  const headsStackedArticle = (band: Line[], group: Group): boolean =>
+    band.filter(isHeadline).some((headline) => {
+      let above: Line | undefined;
+      for (const line of group.lines) {
+        const overlaps = Math.min(line.x1, headline.x1) - Math.max(line.x0, headline.x0) > 0;
+        if (overlaps && line.bottom <= headline.top + 0.5 * headline.size && (!above || line.bottom > above.bottom)) above = line;
+      }
+      return above !== undefined && above.size < BODY_RATIO * bodySize;
+    });
+
   const groupBands = (region: Line[]): Group[] => {
     const groups: Group[] = [];
     for (const band of bands(region)) {
       const group = groups.at(-1);
-      const headline = holdsHeadline(band);
       const groupGutters = group ? gutters(group.lines, minGutter).length : 0;
       const mergedGutters = groupGutters > 0 ? gutters([...group!.lines, ...band], minGutter).length : 0;
       // Once two bands agree on the gutters, a band must leave every one of them open: a line across one
@@ -126,12 +138,11 @@ export function readingOrder(lines: Line[], bodySize = median(lines.map((l) => l
       // a line (a justified space), so the second band only has to keep one open.
       const keepsGutters = groupGutters > 0 && (group!.bands >= 2 ? mergedGutters === groupGutters : mergedGutters > 0);
       const bothSingle = group && groupGutters === 0 && gutters(band, minGutter).length === 0;
-      if (group && (keepsGutters || bothSingle) && !(headline && group.hasBody)) {
+      if (group && (keepsGutters || bothSingle) && !headsStackedArticle(band, group)) {
         group.lines.push(...band);
-        group.hasBody ||= !headline;
         group.bands++;
       } else {
-        groups.push({ lines: [...band], hasBody: !headline, bands: 1 });
+        groups.push({ lines: [...band], bands: 1 });
       }
     }
     return groups;

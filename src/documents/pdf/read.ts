@@ -63,7 +63,7 @@ function readTextPages(texts: PageText[], words: LayoutWords, warnings: string[]
   const { pages, info } = stripBands(texts, words);
   const body = bodySize(pages.flatMap((p) => p.lines));
   const leaves = pages.flatMap((page) => readingOrder(page.lines, body));
-  return buildArticles(paragraphsOf(leaves), body, info, words, warnings);
+  return buildArticles(paragraphsOf(leaves, body), body, info, words, warnings);
 }
 
 async function readScannedPages(scanned: { page: number; proxy: PdfPage }[], ocr: boolean, words: LayoutWords, warnings: string[]): Promise<DocumentArticle[]> {
