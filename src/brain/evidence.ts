@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/index.js";
 import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
-import { enumeratesAsked, hasNumber, hasTimeExpression, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
+import { enumeratesAsked, hasNumber, hasTimeExpression, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -129,6 +129,8 @@ export class EvidenceFinder {
     const last = evidence.sentences.at(-1)!;
     const article = this.bank.ofArticle(last.articleId);
     const at = article.indexOf(last);
+    const items = opensList(last.text) ? listItemsAfter(article, at) : [];
+    if (items.length > 0) return { score: evidence.score, sentences: [...evidence.sentences, ...items] };
     const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
     return list ? { score: evidence.score, sentences: [...evidence.sentences, list] } : evidence;
   }
@@ -210,6 +212,27 @@ export class EvidenceFinder {
     const source = this.tools.sourceOf(evidence.score.sentence.articleId);
     return { ...source, quote: evidence.sentences.map((s) => s.text).join("") };
   }
+}
+
+const LIST_ITEM_CHARS = 80;
+const MAX_LIST_ITEMS = 20;
+
+/**
+ * The items right after a list's lead, in a row: numbered or bulleted ones when the list is numbered
+ * (its first item is), else short one-sentence paragraphs (a Markdown list without its marks).
+ */
+function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
+  const lead = article[leadAt]!.text;
+  const numbered = LIST_ITEM.test(lead.slice(lead.search(/[：:]/) + 1).trim()) || LIST_ITEM.test(article[leadAt + 1]?.text ?? "");
+  const items: Sentence[] = [];
+  for (let i = leadAt + 1; i < article.length && items.length < MAX_LIST_ITEMS; i++) {
+    const sentence = article[i]!;
+    const ownParagraph = sentence.paragraph !== article[i - 1]!.paragraph && article[i + 1]?.paragraph !== sentence.paragraph;
+    const isItem = numbered ? LIST_ITEM.test(sentence.text) : ownParagraph && sentence.text.length <= LIST_ITEM_CHARS;
+    if (!isItem) break;
+    items.push(sentence);
+  }
+  return items;
 }
 
 /** The items that pass, when any does; else all of them. */

@@ -135,8 +135,9 @@ function typeFeatures(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon
     case "when":
       return [TIME_EXPRESSION.test(text) ? "timePresent" : "timeAbsent"];
     case "list":
-      // A list answer enumerates: 「A、B、C」, best of all 「A、B等11个项目」.
+      // A list answer enumerates: 「A、B、C」, best of all 「A、B等11个项目」, or opens a list (「…包括：」).
       if (enumeratesAsked(frame, text)) return ["listEnumeratesAsked"];
+      if (opensList(text)) return ["listLead"];
       return (text.match(/、/g)?.length ?? 0) >= 2 ? ["listCommas"] : [];
     case "define":
       return definesTerm(frame, text, lexicon) ? ["definesTerm"] : [];
@@ -170,6 +171,15 @@ function kindAndPeriodFeatures(frame: QuestionFrame, text: string): string[] {
   if (frame.period) features.push(period === frame.period ? "askedPeriodSaid" : period ? "otherPeriodSaid" : "askedPeriodUnsaid");
   else if (period && period !== "Y") features.push("unaskedPartOfYear");
   return features;
+}
+
+/** A list item opens with a number or a bullet (一、 （二） 3. •). */
+export const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]|[-•·●■◆▪])/;
+const LIST_LEAD = /[：:](?:$|\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]))/;
+
+/** 「此次集中开工的重点项目包括：」 (maybe with its first item after the colon): the sentence opens a list. */
+export function opensList(text: string): boolean {
+  return LIST_LEAD.test(text);
 }
 
 /** 「A、B等43个项目集中开工」 answers 「集中开工的是哪几个项目」: the enumerated things are the asked ones. */
