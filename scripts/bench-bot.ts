@@ -1,7 +1,7 @@
 /**
  * Bot bench: the Feishu bot against the emulator on loopback, webhook mode with encrypted + signed
  * events, and the long connection for comparison — answering in-process and in a worker thread, side by side.
- * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker]`
+ * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker] [--typing off]`
  *
  * Processes: this coordinator builds the index once, then runs one *runner* process per answering mode
  * (so neither mode's memory or JIT state leaks into the other's figures). Each runner starts the bot and,
@@ -287,7 +287,10 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
     process.stderr.write(`${label} · ${name}: ${value}\n`);
   };
   // Limits out of the way: the bench measures the machinery, not the per-user rate limit.
-  const tuning = { rateLimit: { limit: 100_000, windowMs: 60_000 }, queue: { maxPerChat: 10_000, maxTotal: 100_000, concurrency: 4 } };
+  // The typing indicator (a reaction added and removed per answered question) is on, as in production;
+  // `--typing off` measures without its two extra API calls per question.
+  const typing = { enabled: argValue("--typing") !== "off", emoji: "Typing" };
+  const tuning = { rateLimit: { limit: 100_000, windowMs: 60_000 }, queue: { maxPerChat: 10_000, maxTotal: 100_000, concurrency: 4 }, typing };
   const answerInWorker = answering === "worker" ? { onEvent: (e: unknown) => process.stderr.write(`worker: ${JSON.stringify(e)}\n`) } : false;
   const gc = (globalThis as { gc?: () => void }).gc;
   try {
@@ -413,7 +416,8 @@ async function coordinator(): Promise<void> {
     for (const answering of MODES) {
       if (only && only !== answering) continue;
       const out = path.join(dataDir, `${answering}.json`);
-      const child = spawn(process.execPath, [...process.execArgv, SCRIPT, "--answering", answering, "--data-dir", dataDir, "--out", out, ...(quick ? ["--quick"] : [])], {
+      const passOn = [...(quick ? ["--quick"] : []), ...(argValue("--typing") ? ["--typing", argValue("--typing")!] : [])];
+      const child = spawn(process.execPath, [...process.execArgv, SCRIPT, "--answering", answering, "--data-dir", dataDir, "--out", out, ...passOn], {
         stdio: ["ignore", "inherit", "inherit"],
       });
       const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
