@@ -160,8 +160,13 @@ async function startWith(
   let health: HealthServer | undefined;
   try {
     await receiver.start();
-    // The long connection has no server of its own: /healthz gets one on PORT.
-    if (receiver instanceof WsReceiver) health = await startHealthServer(app, { host: feishu.host, port: feishu.port });
+    // The long connection has no server of its own: /healthz gets one on PORT (not fatal if the port is taken).
+    if (receiver instanceof WsReceiver) {
+      health = await startHealthServer(app, { host: feishu.host, port: feishu.port }).catch((error: unknown) => {
+        logger.error("could not serve /healthz; the bot runs without it", { port: feishu.port, error: String(error) });
+        return undefined;
+      });
+    }
   } catch (error) {
     await receiver.stop();
     if (!options.state) state.close();

@@ -89,3 +89,24 @@ describe("long connection liveness", () => {
     expect(body.connection.state).not.toBe("connected");
   });
 });
+
+describe("/healthz port taken", () => {
+  it("the bot still starts in ws mode, without /healthz, and says so in the log", async () => {
+    const { createServer } = await import("node:http");
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
+    const port = (blocker.address() as { port: number }).port;
+    const lines: string[] = [];
+    const logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (message: string) => void lines.push(message) };
+    try {
+      const h = await bots.start(bots.engine, { ...fastLiveness, logger, feishu: { ...fastLiveness.feishu, port } });
+      expect(h.bot.healthUrl).toBeUndefined();
+      expect(lines.some((line) => line.includes("/healthz"))).toBe(true);
+      const event = h.emulator.events.textMessage({ chatType: "p2p", text: "/help" });
+      expect((await h.emulator.pushEvent(event)).code).toBe(200);
+    } finally {
+      await bots.close();
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  });
+});
