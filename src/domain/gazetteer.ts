@@ -193,11 +193,13 @@ export class Gazetteer {
 
   /**
    * The zone this gazetteer holds for a zone named by its form: by its name, by its identity key (平度开发区
-   * for 平度经济开发区), or as the tail of one zone's name (前湾新区 of 宁波前湾新区: a city's name is often
-   * left out in front).
+   * for 平度经济开发区), as the tail of one zone's name (前湾新区 of 宁波前湾新区: a city's name is often
+   * left out in front), or as one zone's name shortened (鳌山湾新城 of 鳌山湾科教新城).
    */
   private knownForm(name: string, written: string, key: string | undefined): string | undefined {
-    return this.byAlias.get(name) ?? this.zoneWithKey(key) ?? this.bySuffix(written) ?? this.bySuffix(name);
+    // A district's or city's name in front (青岛新城, 即墨新城) may open another zone there: no shortening then.
+    const shortened = this.stems.has(written.slice(0, 2)) ? undefined : this.abbreviated(written);
+    return this.byAlias.get(name) ?? this.zoneWithKey(key) ?? this.bySuffix(written) ?? this.bySuffix(name) ?? shortened;
   }
 
   /**
@@ -297,7 +299,8 @@ export class Gazetteer {
   /**
    * New names grouped by the zone they name, each group under its lead name: names of one place and
    * type (平度开发区, 平度经济开发区), regular short forms of another name (通济新区 of 通济新经济区, 新河化工产业园区
-   * of 平度新河化工产业园区) and names with the city left out (前湾新区 of 宁波前湾新区, when only one name ends so).
+   * of 平度新河化工产业园区) and names with the city or a word left out (前湾新区 of 宁波前湾新区, 鳌山湾新城 of
+   * 鳌山湾科教新城, when only one name is so shortened).
    * The lead is the name most articles use, else the fullest.
    */
   private sameZoneNames(names: { name: string; articles: number }[]): Map<string, string[]> {
@@ -316,9 +319,11 @@ export class Gazetteer {
       const forms = new Set(group.flatMap((entry) => this.regularForms(entry.name)));
       const names = group.map((entry) => entry.name);
       // 「前湾新区」 of 「宁波前湾新区」: a zone's name by its form, with the city in front left out.
-      const endsWith = (name: string, tail: string) => name.length > tail.length && name.endsWith(tail);
+      // 「鳌山湾新城」 of 「鳌山湾科教新城」: a shortened name (its characters in order, same start), likewise.
+      const shortens = (name: string, short: string) =>
+        name.length > short.length && (name.endsWith(short) || (!this.stems.has(short.slice(0, 2)) && name.startsWith(short.slice(0, 2)) && isSubsequence(short, name)));
       const isTail = (other: string) =>
-        this.recogniser.keyOf(other) !== undefined && names.some((name) => endsWith(name, other)) && groups.filter((g) => g.some((entry) => endsWith(entry.name, other))).length === 1;
+        this.recogniser.keyOf(other) !== undefined && names.some((name) => shortens(name, other)) && groups.filter((g) => g.some((entry) => shortens(entry.name, other))).length === 1;
       for (const [j, other] of groups.entries()) {
         if (j <= i || taken.has(j) || !other.some((entry) => forms.has(entry.name) || isTail(entry.name))) continue;
         taken.add(j);

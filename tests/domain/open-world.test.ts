@@ -187,3 +187,12 @@ describe("a zone's name with the place in front left out", () => {
     expect(two.canonical("南京江北新区")).toBe("南京江北新区");
   });
 });
+
+describe("a zone's name with a word left out", () => {
+  it("is the one zone whose name it shortens", () => {
+    const learnt = gazetteer.withZones([{ name: "鳌山湾科教新城", aliases: [], articles: 3 }, { name: "鳌山湾新城", aliases: [], articles: 1 }]);
+    expect(learnt.canonical("鳌山湾新城")).toBe("鳌山湾科教新城");
+    expect(gazetteer.withZones(["鳌山湾科教新城"]).mentions("同期，鳌山湾新城签约项目3个").map((m) => m.zone)).toEqual(["鳌山湾科教新城"]);
+    expect(gazetteer.withZones(["鳌山湾科教新城"]).canonical("青岛新城")).toBe("青岛新城");
+  });
+});
