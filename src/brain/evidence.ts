@@ -78,6 +78,7 @@ export class EvidenceFinder {
       const facts = this.pickFacts(frame, evidence);
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
+      if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
       // Without 目标/计划 a question about a past year asks what happened: lean to actuals.
       // A target question wants the sentence whose figure is a target, not the actual beside it.
       const agrees = weight("evidence", "kindAgrees");
@@ -154,6 +155,8 @@ export class EvidenceFinder {
   /** Facts of the evidence that best answer the frame (one per asked quantity), in text order. */
   pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 1): FactResult[] {
     let facts = this.factsIn(evidence);
+    // 「排第几」 is answered by a place in a ranking, never by a count beside it.
+    if (frame.asksRank) facts = facts.filter((f) => f.kind === "ranking");
     const wanted = frame.explicitFamily ?? frame.unitFamily;
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
     if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));

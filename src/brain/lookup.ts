@@ -34,6 +34,8 @@ export interface FigureQuery {
   /** Month of the event asked about (集中开工 in October), when the question names one. */
   month?: number;
   wantsPercent: boolean;
+  /** 「排第几」: only a ranking answers. */
+  wantsRank: boolean;
   /** 「多少亿元」「多少家」: the question names a unit that is not a percentage. */
   wantsAmount: boolean;
 }
@@ -55,6 +57,7 @@ export class FactLookup {
       zone, metric, known: namesKnownMetric(metric),
       year: frame.year, kind: frame.kind, likelyKind: frame.year < this.referenceYear ? "actual" : "target", period: frame.period ?? "Y", month: frame.month,
       wantsPercent: asksForRate(part, this.lexicon),
+      wantsRank: frame.asksRank === true,
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
     };
   }
@@ -69,7 +72,7 @@ export class FactLookup {
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
-    const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly));
+    const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking"));
     const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };

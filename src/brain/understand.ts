@@ -52,6 +52,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
     unitFamily: readUnitFamily(text, lexicon),
     explicitFamily: readExplicitFamily(text, lexicon),
+    asksRank: lexicon.words.rankAsks.some((ask) => text.includes(ask)),
     items: type === "sum" || type === "compare" ? readItems(remainder, type, text, zones) : [],
     solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
     aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
@@ -112,6 +113,8 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   const counted = [...remainder.matchAll(COUNTED_NUMBER)].map((m) => m[0]);
   let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ");
   for (const q of quoted) rest = rest.split(q).join(" ");
+  // 「…里排第几」: the ask for a rank is no content word (nor is what segmentation makes of its edge).
+  for (const ask of [...lexicon.words.rankAsks].sort((a, b) => b.length - a.length)) rest = rest.split(ask).join(" ");
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
   const words = contentTerms(rest).filter(
