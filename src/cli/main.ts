@@ -120,7 +120,7 @@ function ingestProgress(): { update: (progress: IngestProgress) => void; stop: (
   };
 }
 
-/** What an ingest did: sizes, what was reused, rejected files with reasons, time. */
+/** What an ingest did: sizes, what was reused, a store upgrade, per-file warnings, rejected files with reasons, time. */
 function ingestSummary(report: IngestReport): string {
   const seconds = (report.elapsedMs / 1000).toFixed(1);
   const lines = [
@@ -136,6 +136,13 @@ function ingestSummary(report: IngestReport): string {
   } else {
     lines.push(`  nothing new: index unchanged (${report.generation ?? "none"})`);
   }
+  if (report.upgrade) {
+    const { from, to, reread, missing } = report.upgrade;
+    lines.push(`  data dir written by an older version (store layout ${from} → ${to}): rebuilt, re-reading ${reread} file(s) it had ingested` +
+      (missing.length ? `; ${missing.length} no longer on disk, their articles dropped:` : ""));
+    for (const file of missing) lines.push(`    - ${file}`);
+  }
+  for (const warning of report.warnings) lines.push(`  ! ${warning.file}: ${warning.reason} — ${warning.detail}`);
   for (const error of report.errors) lines.push(`  ✗ ${error.file}: ${error.reason} — ${error.message}`);
   return lines.join("\n");
 }

@@ -1,7 +1,7 @@
 /**
  * Ingestion: files → a new generation (corpus.db + search index), committed atomically.
  *
- *   scan      hash every file; unchanged ones (same content hash under the same name) cost nothing
+ *   scan      hash every file; unchanged ones (same content hash at the same path) cost nothing
  *   load      clean and split new/changed files                           (worker pool, batches of files)
  *   process   extract facts of new articles (and of kept ones when FACTS_VERSION changed), chunk all
  *             articles with a gazetteer that knows every article's zones  (worker pool)
@@ -11,10 +11,14 @@
  * Load must finish before process: the gazetteer learns zones from all articles' metadata first.
  * Any exception before the swap leaves the previous generation current; a worker that dies while
  * loading costs only the file it was on.
+ *
+ * A file is its absolute path (identity.ts): two `report.md` in different folders are two files, and
+ * replacing one never touches the other. A store of an older layout is not extended but rebuilt from
+ * the files it recorded (those still on disk), which the report says (`upgrade`).
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, createReadStream, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Config } from "../config/index.js";
@@ -25,20 +29,39 @@ import { extractFactsWithLlm } from "../brain/llm/index.js";
 import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
 import { listArticleFiles } from "../ingest/index.js";
 import { writeSearchIndex } from "../retrieval/hybrid.js";
-import { abandonGeneration, beginGeneration, commitGeneration, CorpusStore, type SourceRecord } from "../store/index.js";
+import { abandonGeneration, beginGeneration, commitGeneration, CorpusStore, STORE_VERSION, type SourceRecord } from "../store/index.js";
+import type { IngestWarning } from "../ingest/index.js";
 import { createEmbedder } from "./embedder.js";
 import { Executor } from "./executor.js";
-import { describeError, type IngestError, type LoadOutcome, type ProcessOutcome, type WorkerSetup } from "./ingest-tasks.js";
+import { fileOfArticle } from "./identity.js";
+import {
+  describeError, type IngestError, type IngestFileWarning, type LoadOutcome, type ProcessOutcome, type WorkerSetup,
+} from "./ingest-tasks.js";
 import { WorkerCrashedError, type TaskRunner } from "./pool.js";
 import { META, PreviousGeneration, type GenerationCounts } from "./previous.js";
 import { buildSearchIndex, type GraphMode, type SearchBuild, type SearchPhase } from "./search-build.js";
 
-export type { IngestError } from "./ingest-tasks.js";
+export type { IngestError, IngestFileWarning } from "./ingest-tasks.js";
+
+/** The data dir held a store of an older layout: it was rebuilt from the files that store recorded. */
+export interface StoreUpgrade {
+  from: number;
+  to: number;
+  /** Recorded files read again (they count among `added`, or `errors` when they failed). */
+  reread: number;
+  /** Recorded files no longer on disk: their articles are not in the new generation. */
+  missing: string[];
+}
 
 export interface IngestReport {
+  /** Base names (what citations show) of the files read in this call; two folders may give one name twice. */
   added: string[];
   unchanged: string[];
   errors: IngestError[];
+  /** Per file read in this call, what was skipped or guessed; the file was still ingested. */
+  warnings: IngestFileWarning[];
+  /** Set when an older store layout was rebuilt. */
+  upgrade?: StoreUpgrade;
   articles: number;
   facts: number;
   rejectedFacts: number;
@@ -97,6 +120,7 @@ interface FreshFile {
 interface Loaded {
   record: SourceRecord;
   articles: Article[];
+  warnings: IngestWarning[];
 }
 
 /**
@@ -106,19 +130,21 @@ interface Loaded {
  */
 export async function ingestFiles(inputs: string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
-  const files = await listArticleFiles(inputs);
   const previous = PreviousGeneration.open(options.config.dataDir);
   const executor = new Executor(workerSetup(options), options.gazetteer, options.workers);
   try {
     const report = emptyReport(previous.name);
-    const known = new Map(previous.sources().map((s) => [s.source, s.contentHash]));
+    const upgrade = previous.exists && !previous.current ? await planUpgrade(previous) : undefined;
+    const files = await listArticleFiles([...inputs, ...(upgrade?.reread ?? [])]);
+    const known = new Map(upgrade ? [] : previous.sources().map((s) => [s.path, s.contentHash]));
     const fresh = await scanFiles(files, known, report, options);
     const reextract = previous.exists && previous.factsVersion() !== FACTS_VERSION;
-    if (fresh.length === 0 && previous.exists && !reextract) {
+    if (fresh.length === 0 && previous.exists && !reextract && !upgrade) {
       fillUnchangedCounts(report, previous);
     } else {
+      if (upgrade) report.upgrade = upgrade.report;
       const loaded = await loadFiles(fresh, executor, report, options, files.length - fresh.length, files.length);
-      await rebuild(previous, loaded, reextract, executor, report, options);
+      await rebuild(previous, loaded, { reextract, upgrade: upgrade !== undefined }, executor, report, options);
     }
     report.workers = executor.workersUsed;
     report.elapsedMs = Math.round(performance.now() - started);
@@ -136,9 +162,21 @@ function workerSetup(options: IngestOptions): WorkerSetup {
   return setup;
 }
 
+/**
+ * An older store's files, to be read again into this code's layout: ids, keys and columns all changed, so
+ * nothing of it is carried over but the list of files (and the search index, matched by article and text).
+ */
+async function planUpgrade(previous: PreviousGeneration): Promise<{ reread: string[]; report: StoreUpgrade }> {
+  const recorded = previous.sources().map((s) => s.path);
+  const present = await Promise.all(recorded.map((file) => stat(file).then((info) => info.isFile(), () => false)));
+  const reread = recorded.filter((_, i) => present[i]);
+  const missing = recorded.filter((_, i) => !present[i]);
+  return { reread, report: { from: previous.storeVersion() ?? 1, to: STORE_VERSION, reread: reread.length, missing } };
+}
+
 function emptyReport(generation: string | undefined): IngestReport {
   return {
-    added: [], unchanged: [], errors: [], articles: 0, facts: 0, rejectedFacts: 0, chunks: 0, generation, rebuilt: false,
+    added: [], unchanged: [], errors: [], warnings: [], articles: 0, facts: 0, rejectedFacts: 0, chunks: 0, generation, rebuilt: false,
     reextracted: 0, embeddedChunks: 0, graph: "none", workers: 0, elapsedMs: 0,
   };
 }
@@ -154,12 +192,12 @@ async function scanFiles(files: string[], known: Map<string, string>, report: In
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
-      const source = path.basename(file);
+      const key = path.resolve(file);
       try {
         const hash = await sourceHash(file);
-        outcomes[i] = known.get(source) === hash
+        outcomes[i] = known.get(key) === hash
           ? "unchanged"
-          : { file, record: { source, path: path.resolve(file), contentHash: hash, ingestedAt: new Date().toISOString() } };
+          : { file, record: { source: path.basename(file), path: key, contentHash: hash, ingestedAt: new Date().toISOString() } };
       } catch (error) {
         outcomes[i] = describeError(file, error);
       }
@@ -201,7 +239,7 @@ async function loadFiles(
   for (const batch of batches) {
     for (const outcome of await batch) {
       if ("error" in outcome) report.errors.push(outcome.error);
-      else loaded.push({ record: byFile.get(outcome.file)!, articles: outcome.articles });
+      else loaded.push({ record: byFile.get(outcome.file)!, articles: outcome.articles, warnings: outcome.warnings });
       done += 1;
       options.onProgress?.(alreadyDone + done, totalFiles, outcome.file);
       options.onPhase?.({ phase: "load", done, total: fresh.length });
@@ -236,18 +274,28 @@ interface Corpus {
 /** What the new corpus.db starts from: nothing, or (when files were only added) a copy of the previous one. */
 type StoreBase = { kind: "empty" } | { kind: "copy"; from: string };
 
+interface RebuildMode {
+  /** The fact rules changed: kept articles are extracted again. */
+  reextract: boolean;
+  /** The previous store has an older layout: nothing of it is kept (its files were read again). */
+  upgrade: boolean;
+}
+
 async function rebuild(
-  previous: PreviousGeneration, loaded: Loaded[], reextract: boolean, executor: Executor, report: IngestReport, options: IngestOptions,
+  previous: PreviousGeneration, loaded: Loaded[], mode: RebuildMode, executor: Executor, report: IngestReport, options: IngestOptions,
 ): Promise<void> {
-  const replaced = new Set(loaded.map((f) => f.record.source));
-  const kept = previous.articles().filter((article) => !replaced.has(article.source));
-  const keptFacts = previous.facts().filter((fact) => !replaced.has(fact.source));
-  const processed = await processArticles(kept, keptFacts, loaded, reextract, executor, report, options);
-  const previousSources = previous.sources();
-  const corpus: Corpus = { ...processed, sources: [...previousSources.filter((s) => !replaced.has(s.source)), ...processed.fresh.sources] };
-  // Only additions under the same rules: the previous store holds every kept row as it should stay.
-  const changedFiles = previousSources.some((s) => replaced.has(s.source));
-  const base: StoreBase = !reextract && !changedFiles && previous.databasePath ? { kind: "copy", from: previous.databasePath } : { kind: "empty" };
+  // Files read again replace everything they gave before, and only that: matched by path, never by base name.
+  const replaced = new Set(loaded.map((f) => f.record.path));
+  const keeps = (articleId: string): boolean => !mode.upgrade && !replaced.has(fileOfArticle(articleId));
+  const kept = previous.articles().filter((article) => keeps(article.id));
+  const keptFacts = previous.facts().filter((fact) => keeps(fact.articleId));
+  const processed = await processArticles(kept, keptFacts, loaded, mode.reextract, executor, report, options);
+  const previousSources = mode.upgrade ? [] : previous.sources();
+  const corpus: Corpus = { ...processed, sources: [...previousSources.filter((s) => !replaced.has(s.path)), ...processed.fresh.sources] };
+  // Only additions under the same rules and layout: the previous store holds every kept row as it should stay.
+  const changedFiles = previousSources.some((s) => replaced.has(s.path));
+  const copyable = !mode.upgrade && !mode.reextract && !changedFiles && previous.databasePath;
+  const base: StoreBase = copyable ? { kind: "copy", from: previous.databasePath } : { kind: "empty" };
   const storedIndex = previous.index();
   const embedder = createEmbedder(options.config.embedding);
   const sameEmbedder = storedIndex && storedIndex.embedder.id === embedder.id && storedIndex.embedder.dimension === embedder.dimension;
@@ -284,11 +332,11 @@ async function processArticles(
   const extract = articles.map((_, i) => i >= kept.length || reextract);
   const outcomes = await runProcess(runner, articles, extract, options);
 
-  const failed = failedSources(fresh, outcomes.slice(kept.length), loaded, report);
+  const failed = failedSources(fresh, outcomes.slice(kept.length), report);
   const factsByArticle = groupBy(keptFacts, (fact) => fact.articleId);
   const corpus: Omit<Corpus, "sources"> = { articles: [], facts: [], chunks: [], fresh: { sources: [], articles: [], facts: [] } };
   for (const [i, article] of articles.entries()) {
-    if (failed.has(article.source)) continue;
+    if (failed.has(fileOfArticle(article.id))) continue;
     const outcome = outcomes[i]!;
     corpus.articles.push(article);
     corpus.chunks.push(...(outcome.chunks ?? []));
@@ -301,8 +349,10 @@ async function processArticles(
     corpus.fresh.articles.push(article);
     corpus.fresh.facts.push(...facts);
   }
-  corpus.fresh.sources = loaded.filter((f) => !failed.has(f.record.source)).map((f) => f.record);
+  const accepted = loaded.filter((f) => !failed.has(f.record.path));
+  corpus.fresh.sources = accepted.map((f) => f.record);
   report.added = corpus.fresh.sources.map((record) => record.source);
+  report.warnings = accepted.flatMap((f) => f.warnings.map((warning) => ({ file: f.record.path, ...warning })));
   return corpus;
 }
 
@@ -325,14 +375,14 @@ async function runProcess(runner: TaskRunner, articles: Article[], extract: bool
  * New files with an article that could not be processed: the whole file is rejected and not recorded,
  * so the next run tries it again (a changed file's previous version is gone from this generation too).
  */
-function failedSources(fresh: Article[], outcomes: ProcessOutcome[], loaded: Loaded[], report: IngestReport): Set<string> {
-  const paths = new Map(loaded.map((f) => [f.record.source, f.record.path]));
+function failedSources(fresh: Article[], outcomes: ProcessOutcome[], report: IngestReport): Set<string> {
   const failed = new Set<string>();
   fresh.forEach((article, i) => {
     const error = outcomes[i]!.error;
-    if (!error || failed.has(article.source)) return;
-    failed.add(article.source);
-    report.errors.push({ file: paths.get(article.source) ?? article.source, reason: `${error.stage}-failed`, message: `${article.id}: ${error.message}` });
+    const file = fileOfArticle(article.id);
+    if (!error || failed.has(file)) return;
+    failed.add(file);
+    report.errors.push({ file, reason: `${error.stage}-failed`, message: `${article.id}: ${error.message}` });
   });
   return failed;
 }
@@ -344,7 +394,7 @@ async function newArticleFacts(article: Article, outcome: ProcessOutcome, gazett
   // Only verified facts the rules missed: verbatim evidence holding the value, no duplicates.
   const extra = await extractFactsWithLlm(article, facts, { llm: options.config.llm, gazetteer });
   report.rejectedFacts += extra.rejected;
-  if (extra.error) report.errors.push({ file: article.source, reason: "llm-extraction", message: extra.error });
+  if (extra.error) report.errors.push({ file: fileOfArticle(article.id), reason: "llm-extraction", message: extra.error });
   return [...facts, ...extra.facts];
 }
 
@@ -355,7 +405,7 @@ async function newArticleFacts(article: Article, outcome: ProcessOutcome, gazett
 function keptArticleFacts(article: Article, outcome: ProcessOutcome, stored: Map<string, Fact[]>, report: IngestReport): Fact[] {
   const previous = stored.get(article.id) ?? [];
   if (outcome.error?.stage === "extract") {
-    report.errors.push({ file: article.source, reason: "reextract-failed", message: `${article.id}: ${outcome.error.message} (kept the stored facts)` });
+    report.errors.push({ file: fileOfArticle(article.id), reason: "reextract-failed", message: `${article.id}: ${outcome.error.message} (kept the stored facts)` });
     return previous;
   }
   if (!outcome.facts) return previous;

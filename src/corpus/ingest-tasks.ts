@@ -9,7 +9,7 @@ import type { EmbeddingConfig } from "../config/index.js";
 import { Gazetteer, type ZoneEntry } from "../domain/gazetteer.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
 import { extractFacts } from "../facts/index.js";
-import { IngestFileError, loadArticleFile } from "../ingest/index.js";
+import { IngestFileError, readArticleFile, type IngestWarning } from "../ingest/index.js";
 import { chunkArticle, tokenize, type Embedder, type HnswOptions } from "../retrieval/index.js";
 import { l2Normalise } from "../retrieval/embedders/types.js";
 import { countTerms } from "../retrieval/bm25.js";
@@ -22,6 +22,12 @@ export interface IngestError {
   file: string;
   reason: string;
   message: string;
+}
+
+/** Something skipped or guessed in one file that was still ingested (an ignored front-matter field …). */
+export interface IngestFileWarning extends IngestWarning {
+  /** The file's absolute path. */
+  file: string;
 }
 
 /** What every thread is started with. */
@@ -52,7 +58,7 @@ export type TaskOf<K extends TaskType> = Extract<IngestTask, { type: K }>;
 /** Tasks that set up a thread rather than produce results: every thread gets them, in order. */
 export type ContextTask = TaskOf<"zones" | "embedder">;
 
-export type LoadOutcome = { file: string; articles: Article[] } | { file: string; error: IngestError };
+export type LoadOutcome = { file: string; articles: Article[]; warnings: IngestWarning[] } | { file: string; error: IngestError };
 
 export interface ProcessOutcome {
   /** Undefined when chunking failed. */
@@ -143,7 +149,7 @@ export class TaskContext {
     for (const file of files) {
       try {
         if (this.setup.crashOnFile !== undefined && basename(file) === this.setup.crashOnFile) await crashThread(file);
-        outcomes.push({ file, articles: await loadArticleFile(file, { gazetteer: this.baseGazetteer, date: this.setup.date }) });
+        outcomes.push({ file, ...(await readArticleFile(file, { gazetteer: this.baseGazetteer, date: this.setup.date })) });
       } catch (error) {
         outcomes.push({ file, error: describeError(file, error) });
       }

@@ -6,7 +6,7 @@ import { zoneEntries } from "../domain/learn.js";
 import { FACTS_VERSION } from "../facts/index.js";
 import type { Article } from "../domain/types.js";
 import { SearchIndex } from "../retrieval/index.js";
-import { CorpusStore, currentGeneration } from "../store/index.js";
+import { CorpusStore, currentGeneration, STORE_VERSION } from "../store/index.js";
 import { ingestFiles, sourceHash, type IngestReport } from "./build.js";
 import { createEmbedder } from "./embedder.js";
 
@@ -59,9 +59,10 @@ async function seedsChanged(config: Config): Promise<boolean> {
   const generation = currentGeneration(config.dataDir);
   if (!generation) return true;
   const store = CorpusStore.open(path.join(generation.dir, "corpus.db"), { readonly: true });
-  const known = new Map(store.sources().map((s) => [s.source, s.contentHash]));
-  // Facts made by older extraction rules are re-extracted (ingestFiles does that for kept articles).
-  const stale = store.meta<number>("factsVersion") !== FACTS_VERSION;
+  const known = new Map(store.sources().map((s) => [s.path, s.contentHash]));
+  // Facts made by older extraction rules are re-extracted (ingestFiles does that for kept articles);
+  // a store of an older layout is rebuilt from its files.
+  const stale = store.meta<number>("factsVersion") !== FACTS_VERSION || store.version() !== STORE_VERSION;
   store.close();
   if (stale) return true;
   let entries: string[];
@@ -72,8 +73,8 @@ async function seedsChanged(config: Config): Promise<boolean> {
   }
   for (const entry of entries) {
     if (entry.startsWith(".") || entry.endsWith(".meta.json")) continue;
-    const hash = await sourceHash(path.join(config.seedsDir, entry));
-    if (known.get(entry) !== hash) return true;
+    const file = path.resolve(config.seedsDir, entry);
+    if (known.get(file) !== (await sourceHash(file))) return true;
   }
   return false;
 }

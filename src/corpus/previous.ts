@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Article, Fact } from "../domain/types.js";
 import { openStoredIndex, type StoredIndex } from "../retrieval/hybrid.js";
-import { CorpusStore, currentGeneration, type SourceRecord } from "../store/index.js";
+import { CorpusStore, currentGeneration, STORE_VERSION, type SourceRecord } from "../store/index.js";
 
 /** Meta keys ingestion writes into each generation's corpus.db. */
 export const META = {
@@ -50,6 +50,18 @@ export class PreviousGeneration {
 
   get exists(): boolean {
     return this.store !== undefined;
+  }
+
+  /**
+   * Whether the store has this code's layout. An older one (sources keyed by base name, article ids without
+   * the path) cannot be extended: its files are read again into a fresh store.
+   */
+  get current(): boolean {
+    return this.store !== undefined && this.store.version() === STORE_VERSION;
+  }
+
+  storeVersion(): number | undefined {
+    return this.store?.version();
   }
 
   sources(): SourceRecord[] {

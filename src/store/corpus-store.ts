@@ -12,6 +12,7 @@ export interface FactFilter {
   articleIds?: string[];
 }
 
+/** One ingested file. `path` (absolute) identifies it; `source` is its base name, what citations show. */
 export interface SourceRecord {
   source: string;
   path: string;
@@ -19,12 +20,20 @@ export interface SourceRecord {
   ingestedAt: string;
 }
 
+/**
+ * Version of the layout below, kept in the meta table of every store this code creates.
+ *   1 (no meta key)  sources keyed by base name; articles without an outlet; article ids `${base name}#${part}`
+ *   2                sources keyed by absolute path; articles.outlet; article ids `${absolute path}#${part}`
+ */
+export const STORE_VERSION = 2;
+const VERSION_KEY = "storeVersion";
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sources (
-  source TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
+  path TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, part INTEGER NOT NULL, title TEXT NOT NULL, date TEXT,
-  date_evidence TEXT, zones TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL);
+  date_evidence TEXT, zones TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL, outlet TEXT);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE TABLE IF NOT EXISTS facts (
   id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, zone TEXT, subject TEXT NOT NULL,
@@ -40,6 +49,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 interface ArticleRow {
   id: string; source: string; part: number; title: string; date: string | null; date_evidence: string | null;
   zones: string; text: string; content_hash: string;
+  /** Absent in stores written before articles had an outlet (version 1). */
+  outlet?: string | null;
 }
 interface FactRow {
   id: string; article_id: string; source: string; zone: string | null; subject: string; metric: string;
@@ -57,9 +68,18 @@ export class CorpusStore {
     if (!options.readonly) {
       db.pragma("journal_mode = DELETE");
       db.pragma("synchronous = FULL");
+      const created = !hasTable(db, "sources");
       db.exec(SCHEMA);
+      if (created) db.prepare("INSERT OR REPLACE INTO meta VALUES (?, ?)").run(VERSION_KEY, JSON.stringify(STORE_VERSION));
+      // An older store opened for writing gains the nullable column; its sources stay keyed as they were.
+      else if (!hasColumn(db, "articles", "outlet")) db.exec("ALTER TABLE articles ADD COLUMN outlet TEXT");
     }
     return new CorpusStore(db);
+  }
+
+  /** Layout version of this store (1 for stores written before versions were recorded). */
+  version(): number {
+    return this.meta<number>(VERSION_KEY) ?? 1;
   }
 
   close(): void {
@@ -67,14 +87,14 @@ export class CorpusStore {
   }
 
   putSource(record: SourceRecord): void {
-    this.db
-      .prepare("INSERT OR REPLACE INTO sources VALUES (@source, @path, @contentHash, @ingestedAt)")
-      .run(record);
+    this.putSources([record]);
   }
 
-  /** Many sources in one transaction: one fsync, not one per row. */
+  /** Many sources in one transaction: one fsync, not one per row. A file's row replaces only that file's. */
   putSources(records: SourceRecord[]): void {
-    const insert = this.db.prepare("INSERT OR REPLACE INTO sources VALUES (@source, @path, @contentHash, @ingestedAt)");
+    const insert = this.db.prepare(
+      "INSERT OR REPLACE INTO sources (path, source, content_hash, ingested_at) VALUES (@path, @source, @contentHash, @ingestedAt)",
+    );
     this.db.transaction(() => {
       for (const record of records) insert.run(record);
     })();
@@ -82,32 +102,35 @@ export class CorpusStore {
 
   sources(): SourceRecord[] {
     return this.db
-      .prepare("SELECT source, path, content_hash AS contentHash, ingested_at AS ingestedAt FROM sources ORDER BY source")
+      .prepare("SELECT source, path, content_hash AS contentHash, ingested_at AS ingestedAt FROM sources ORDER BY source, path")
       .all() as SourceRecord[];
   }
 
   /** Inserts articles and their facts in one transaction. */
   putArticles(articles: Article[], facts: Fact[], metricKey: (metric: string) => string): void {
     const insertArticle = this.db.prepare(
-      "INSERT OR REPLACE INTO articles VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash)",
+      `INSERT OR REPLACE INTO articles (id, source, part, title, date, date_evidence, zones, text, content_hash, outlet)
+       VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash, @outlet)`,
     );
     const insertFact = this.db.prepare(
       `INSERT OR REPLACE INTO facts VALUES (@id, @articleId, @source, @zone, @subject, @metric, @metricKey, @value, @unit,
        @raw, @qualifier, @kind, @year, @period, @periodKey, @evidence, @start, @end, @month)`,
     );
     this.db.transaction(() => {
-      for (const article of articles) insertArticle.run({ ...article, zones: JSON.stringify(article.zones) });
+      for (const article of articles) insertArticle.run({ ...article, zones: JSON.stringify(article.zones), outlet: article.outlet ?? null });
       for (const fact of facts) insertFact.run({ ...fact, month: fact.month ?? null, metricKey: metricKey(fact.metric) });
     })();
   }
 
+  /** In citation-name order; the parts of one file together and in order, even when two files share a name. */
   articles(): Article[] {
-    return (this.db.prepare("SELECT * FROM articles ORDER BY source, part").all() as ArticleRow[]).map(toArticle);
+    const file = "substr(id, 1, length(id) - length(CAST(part AS TEXT)) - 1)";
+    return (this.db.prepare(`SELECT * FROM articles ORDER BY source, ${file}, part`).all() as ArticleRow[]).map(toArticle);
   }
 
   facts(filter: FactFilter = {}): Fact[] {
     const { where, params } = factWhere(filter);
-    const sql = `SELECT * FROM facts ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source, start`;
+    const sql = `SELECT * FROM facts ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY source, start, article_id`;
     return (this.db.prepare(sql).all(...params) as FactRow[]).map(toFact);
   }
 
@@ -122,7 +145,7 @@ export class CorpusStore {
     // SQLite caps bound parameters; a few hundred at a time is plenty.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      rows.push(...(this.db.prepare(`SELECT * FROM facts WHERE id IN (${chunk.map(() => "?").join(",")}) ORDER BY source, start`).all(...chunk) as FactRow[]));
+      rows.push(...(this.db.prepare(`SELECT * FROM facts WHERE id IN (${chunk.map(() => "?").join(",")}) ORDER BY source, start, article_id`).all(...chunk) as FactRow[]));
     }
     return rows.map(toFact);
   }
@@ -160,11 +183,21 @@ function factWhere(filter: FactFilter): { where: string[]; params: unknown[] } {
   return { where, params };
 }
 
+function hasTable(db: Database.Database, table: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+}
+
+function hasColumn(db: Database.Database, table: string, column: string): boolean {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((info) => info.name === column);
+}
+
 function toArticle(row: ArticleRow): Article {
-  return {
+  const article: Article = {
     id: row.id, source: row.source, part: row.part, title: row.title, date: row.date,
     dateEvidence: row.date_evidence, zones: JSON.parse(row.zones) as string[], text: row.text, contentHash: row.content_hash,
   };
+  if (row.outlet) article.outlet = row.outlet;
+  return article;
 }
 
 function toFact(row: FactRow): Fact {

@@ -50,6 +50,8 @@ export interface SourceRef {
   source: string;
   title: string;
   date: string | null;
+  /** The outlet that published it, when the file said. */
+  outlet?: string;
 }
 
 export interface PassageResult extends SourceRef {

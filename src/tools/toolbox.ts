@@ -79,7 +79,7 @@ export class Toolbox {
 
   sourceOf(articleId: string): SourceRef {
     const article = this.corpus.articles.get(articleId);
-    return { source: article?.source ?? articleId.split("#")[0] ?? articleId, title: article?.title ?? "", date: article?.date ?? null };
+    return { source: article?.source ?? articleId.split("#")[0] ?? articleId, title: article?.title ?? "", date: article?.date ?? null, ...(article?.outlet ? { outlet: article.outlet } : {}) };
   }
 
   toResult(fact: Fact): FactResult {

@@ -2,7 +2,7 @@
  * Incremental ingestion: unchanged articles cost nothing, new ones are the only chunks embedded,
  * the HNSW graph is extended in place, and a change of the fact rules re-extracts without re-reading files.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,15 +107,18 @@ describe("incremental ingestion", () => {
   });
 
   it("re-embeds only the changed chunks of an edited article and drops the old ones from the graph", async () => {
-    const { config, inbox } = workspace();
+    const { config } = workspace();
     await ingestArchive(config);
+    // A file is its path: the edit is made in place (the archive is put back at the end).
     const name = readdirSync(articlesDir).filter((file) => file.endsWith(".md")).sort()[4]!;
-    const original = readFileSync(path.join(articlesDir, name), "utf8");
+    const file = path.join(articlesDir, name);
+    const original = readFileSync(file, "utf8");
+    cleanups.unshift(() => writeFileSync(file, original)); // before the archive is removed
     const lines = original.split("\n");
     const body = lines.findIndex((line, i) => i > 3 && line.length > 20);
     lines.splice(body, 0, "据悉，当地还新建了一座专门服务跨境电商的智慧物流分拨中心，年处理包裹能力达到三千万件。");
-    writeFileSync(path.join(inbox, name), lines.join("\n"));
-    const edited = await ingestFiles([inbox], { config, gazetteer, workers: 0 });
+    writeFileSync(file, lines.join("\n"));
+    const edited = await ingestFiles([file], { config, gazetteer, workers: 0 });
     expect(edited.added).toEqual([name]);
     expect(edited.embeddedChunks).toBeGreaterThan(0);
     expect(edited.embeddedChunks).toBeLessThan(edited.chunks / 10);
@@ -133,8 +136,9 @@ describe("incremental ingestion", () => {
       corpus.close();
     }
     // Putting the original back is one more in-place change, not a rebuild.
-    copyFileSync(path.join(articlesDir, name), path.join(inbox, name));
-    const restored = await ingestFiles([inbox], { config, gazetteer, workers: 0 });
+    writeFileSync(file, original);
+    const restored = await ingestFiles([file], { config, gazetteer, workers: 0 });
+    expect(restored.added).toEqual([name]);
     expect(restored.graph).toBe("extended");
   });
 
