@@ -1,4 +1,5 @@
 import type { Corpus } from "../corpus/index.js";
+import { PlaceIndex } from "../domain/index.js";
 import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
@@ -34,6 +35,7 @@ export class OfflineBrain {
   private readonly bank: SentenceBank;
   /** Zones some article speaks about, built on first use. */
   private reportedZones: Set<string> | undefined;
+  private placeIndex: PlaceIndex | undefined;
 
   constructor(private readonly tools: Toolbox, private readonly corpus: Corpus, synonyms: (term: string) => string[] = () => []) {
     // Exact sentence-level rarity on a newsroom-sized corpus; past that, the search index's chunk
@@ -51,7 +53,7 @@ export class OfflineBrain {
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
-    return readQuestion(question, { gazetteer: this.corpus.gazetteer, lexicon: this.lexicon, referenceYear: this.referenceYear, history });
+    return readQuestion(question, { gazetteer: this.corpus.gazetteer, lexicon: this.lexicon, referenceYear: this.referenceYear, history, places: this.places() });
   }
 
   async answer(question: string, history: Turn[] = []): Promise<Answer> {
@@ -82,9 +84,25 @@ export class OfflineBrain {
 
   /** Some article speaks about the zone or a zone inside it: otherwise nothing can answer for it. */
   private zoneIsReported(zone: string): boolean {
+    const reported = this.reported();
+    if (reported.has(zone)) return true;
+    return [...reported].some((name) => this.corpus.gazetteer.isWithin(name, zone));
+  }
+
+  /** Zones some article speaks about, read once. */
+  private reported(): Set<string> {
     this.reportedZones ??= new Set([...this.corpus.articles.values()].flatMap((article) => article.zones));
-    if (this.reportedZones.has(zone)) return true;
-    return [...this.reportedZones].some((reported) => this.corpus.gazetteer.isWithin(reported, zone));
+    return this.reportedZones;
+  }
+
+  /** The places the reported zones are named after, for questions that name only the place. */
+  private places(): PlaceIndex {
+    if (!this.placeIndex) {
+      const about = new Map<string, number>();
+      for (const article of this.corpus.articles.values()) if (article.zones[0]) about.set(article.zones[0], (about.get(article.zones[0]) ?? 0) + 1);
+      this.placeIndex = new PlaceIndex(this.reported(), about);
+    }
+    return this.placeIndex;
   }
 
   // ---- open questions: a zone's most informative sentences ----

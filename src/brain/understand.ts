@@ -1,4 +1,4 @@
-import type { Gazetteer } from "../domain/gazetteer.js";
+import type { Gazetteer, PlaceIndex, ZoneMention } from "../domain/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
@@ -19,6 +19,8 @@ export interface ReadOptions {
   /** Year that 今年 means: the newest article's year. */
   referenceYear: number;
   history?: Turn[];
+  /** Places the corpus' zones are named after (即墨 → 即墨区), for questions that name only the place. */
+  places?: PlaceIndex;
 }
 
 /** Reads a question into a frame: zones, year, kind, type, content terms; fills gaps from history. */
@@ -27,7 +29,9 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const { gazetteer, lexicon } = options;
   const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
   const strong = gazetteer.mentions(text);
-  const mentions = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
+  // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
+  const placed: ZoneMention[] = strong.length > 0 ? [] : (options.places?.find(text) ?? []).map((place) => ({ ...place, weak: false }));
+  const mentions = strong.length > 0 ? strong : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
   const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
