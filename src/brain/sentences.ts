@@ -1,6 +1,6 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
-import { yearCues, yearOfDate } from "../facts/index.js";
+import { yearOfDate } from "../facts/index.js";
 import { findKinds, findYears, isLookBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
@@ -166,40 +166,40 @@ function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
   return [...new Set(all.map((m) => m.zone))];
 }
 
-/** Years a sentence speaks of: its own cues (2021年, 去年, 过去一年…), else its paragraph's, else the article's. */
+/**
+ * Years a sentence speaks of: the years it names (2021年, 去年, 过去一年…), else its paragraph's, else the
+ * article's — which a yearless word (全年, 年末) restates rather than overrides.
+ */
 function yearsOf(text: string, article: Article, contextYears: number[]): number[] {
-  const articleDate = article.date;
-  // 「去年全年」 is one cue, not two: a cue right after another only restates it.
-  // 「过去一年，…全年新签约…」: 全年 restates the year already named, it does not add the article's.
-  const cues = yearCues(text, articleDate)
-    .filter((cue, i, all) => i === 0 || cue.index - all[i - 1]!.index > 3)
-    .filter((cue, _, all) => all.length === 1 || !text.startsWith("全年", cue.index));
-  const cued = cues.map((cue) => cue.year).filter((year): year is number => year !== null);
-  if (cued.length > 0) {
-    contextYears.splice(0, contextYears.length, ...new Set(cued));
+  const spans = findYears(text, { publishedOn: article.date }).filter((span) => span.year !== null);
+  const named = [...new Set(spans.filter((span) => !span.yearless).map((span) => span.year!))];
+  if (named.length > 0) {
+    contextYears.splice(0, contextYears.length, ...named);
     return [...contextYears];
   }
-  // A sentence without its own cue speaks of the year an earlier sentence of its paragraph named.
+  // A sentence without its own year speaks of the year an earlier sentence of its paragraph named.
   if (contextYears.length > 0) return [...contextYears];
-  const articleYear = reportedYearOf(article, text);
-  return articleYear === null ? [] : [articleYear];
+  const titled = titleYearOf(article, text);
+  if (titled !== undefined) return [titled];
+  // 「全年实现…」 in a review published early in the next year: the yearless word read with the look-back rule.
+  const yearless = spans.find((span) => span.yearless);
+  if (yearless) return [yearless.year!];
+  const reported = reportedYear(article.date, isLookBack(article.title));
+  return reported === null ? [] : [reported];
 }
 
 /**
- * The year an article reports, for a sentence that names none — the same order as the fact extractor's:
- * the one year its title names (「张江科学城2022年主要数据发布」), unless the title's year is a plan's and the
- * sentence a result (or the reverse); else the publication year, or the year before for a look-back
- * published early in the next year.
+ * The one year an article's title names (「张江科学城2022年主要数据发布」), for a sentence that names none —
+ * the same order as the fact extractor's — unless the title's year is a plan's and the sentence a
+ * result (or the reverse): then the publication year.
  */
-function reportedYearOf(article: Article, sentence: string): number | null {
+function titleYearOf(article: Article, sentence: string): number | undefined {
+  const titleYears = [...new Set(findYears(article.title, { publishedOn: article.date }).filter((s) => !s.multiYear && !s.comparison && !s.yearless && s.year !== null).map((s) => s.year!))];
+  if (titleYears.length !== 1) return undefined;
+  const year = titleYears[0]!;
   const published = yearOfDate(article.date);
-  const titleYears = [...new Set(findYears(article.title, { publishedOn: article.date }).filter((s) => !s.multiYear && !s.comparison && s.year !== null).map((s) => s.year!))];
-  if (titleYears.length === 1) {
-    const year = titleYears[0]!;
-    const kinds = new Set(findKinds(sentence).filter((span) => span.strength !== "event").map((span) => span.kind));
-    if (published !== null && year > published && kinds.has("actual") && !kinds.has("target")) return published;
-    if (published !== null && year < published && kinds.has("target")) return published;
-    return year;
-  }
-  return reportedYear(article.date, isLookBack(article.title));
+  const kinds = new Set(findKinds(sentence).filter((span) => span.strength !== "event").map((span) => span.kind));
+  if (published !== null && year > published && kinds.has("actual") && !kinds.has("target")) return published;
+  if (published !== null && year < published && kinds.has("target")) return published;
+  return year;
 }

@@ -66,3 +66,20 @@ describe("SentenceBank years", () => {
     expect(yearsOf(title, date, text)[0]).toEqual(years);
   });
 });
+
+describe("SentenceBank years: a yearless word restates the year the article reports", () => {
+  const article = (title: string, date: string, text: string) => ({ id: "b#0", source: "b.md", part: 0, title, date, dateEvidence: null, zones: ["即墨区"], text, contentHash: "x" });
+  const yearsOf = (title: string, date: string, text: string) =>
+    new SentenceBank(new Map([["b#0", article(title, date, text)]]), Gazetteer.load()).ofArticle("b#0").map((s) => s.years);
+
+  it.each([
+    // A statistics bulletin published in April about the year before: 年末/全年 are that year's.
+    ["即墨区2022年经济运行情况", "2023-04-10", "年末生猪存栏29.7万头。", [2022]],
+    ["即墨区2022年经济运行情况", "2023-04-10", "全年农林牧渔业总产值173.8亿元。", [2022]],
+    // No year in the title: a whole-year result early in the next year looks back; later in the year it does not.
+    ["即墨区经济运行情况", "2023-02-10", "全年实现农林牧渔业总产值173.8亿元。", [2022]],
+    ["即墨区经济运行情况", "2023-07-10", "全年力争农林牧渔业总产值180亿元。", [2023]],
+  ])("%s (%s): 「%s」 → %j", (title, date, text, years) => {
+    expect(yearsOf(title, date, text)[0]).toEqual(years);
+  });
+});
