@@ -3,9 +3,10 @@ import { Command, Option } from "commander";
 import { loadConfig, ConfigError, type Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
 import cliProgress from "cli-progress";
-import { ingestFiles, type IngestProgress, type IngestReport } from "../corpus/index.js";
+import type { IngestProgress, IngestReport } from "../corpus/index.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/index.js";
 import { runAsk } from "./ask.js";
+import { ingestInputs } from "./ingest.js";
 import { runFacts } from "./facts.js";
 import { runEval } from "./eval.js";
 import { describeIngest, progressReporter } from "./output.js";
@@ -43,8 +44,8 @@ program
 
 program
   .command("ingest")
-  .description("add articles (.txt, .md with front matter, .html) from files or directories")
-  .argument("<paths...>", "files or directories")
+  .description("add articles (.txt, .md with front matter, .html, .pdf, .docx) from files, directories or http(s) links")
+  .argument("<paths...>", "files, directories or links")
   .option("--date <YYYY-MM-DD>", "publication date for files that do not say")
   .option("--workers <n>", "worker threads (0 = none; default: up to 2 when there is enough to do)")
   .addOption(dataDirOption())
@@ -55,7 +56,7 @@ program
     const progress = ingestProgress();
     let report: IngestReport;
     try {
-      report = await ingestFiles(paths, {
+      report = await ingestInputs(paths, {
         config, gazetteer: Gazetteer.load(), date: options.date, onPhase: progress.update,
         workers: options.workers === undefined ? undefined : Number(options.workers),
       });

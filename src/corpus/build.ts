@@ -27,12 +27,12 @@ import { zoneEntries } from "../domain/learn.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
 import { extractFactsWithLlm } from "../brain/llm/index.js";
 import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
-import { listArticleFiles } from "../ingest/index.js";
+import { isPdfFile, listArticleFiles } from "../ingest/index.js";
 import { writeSearchIndex } from "../retrieval/hybrid.js";
 import { abandonGeneration, beginGeneration, commitGeneration, CorpusStore, STORE_VERSION, type SourceRecord } from "../store/index.js";
 import type { IngestWarning } from "../ingest/index.js";
 import { createEmbedder } from "./embedder.js";
-import { Executor } from "./executor.js";
+import { Executor, PARALLEL_MIN_UNITS } from "./executor.js";
 import { fileOfArticle } from "./identity.js";
 import {
   describeError, type IngestError, type IngestFileWarning, type LoadOutcome, type ProcessOutcome, type WorkerSetup,
@@ -144,7 +144,9 @@ export async function ingestFiles(inputs: string[], options: IngestOptions): Pro
     } else {
       if (upgrade) report.upgrade = upgrade.report;
       const loaded = await loadFiles(fresh, executor, report, options, files.length - fresh.length, files.length);
-      await rebuild(previous, loaded, { reextract, upgrade: upgrade !== undefined }, executor, report, options);
+      // Every new file failed: the current generation already holds all there is, and stays current.
+      if (loaded.length === 0 && previous.exists && !reextract && !upgrade) fillUnchangedCounts(report, previous);
+      else await rebuild(previous, loaded, { reextract, upgrade: upgrade !== undefined }, executor, report, options);
     }
     report.workers = executor.workersUsed;
     report.elapsedMs = Math.round(performance.now() - started);
@@ -231,7 +233,8 @@ function fillUnchangedCounts(report: IngestReport, previous: PreviousGeneration)
 async function loadFiles(
   fresh: FreshFile[], executor: Executor, report: IngestReport, options: IngestOptions, alreadyDone: number, totalFiles: number,
 ): Promise<Loaded[]> {
-  const runner = await executor.runner(fresh.length);
+  // A PDF takes seconds (pages of layout analysis): one is reason enough to read off the calling thread.
+  const runner = await executor.runner(fresh.reduce((units, f) => units + (isPdfFile(f.file) ? PARALLEL_MIN_UNITS : 1), 0));
   const byFile = new Map(fresh.map((f) => [f.file, f.record]));
   const loaded: Loaded[] = [];
   let done = 0;

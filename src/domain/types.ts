@@ -25,6 +25,10 @@ export interface Article {
   text: string;
   /** sha256 of the raw source file (for incremental ingest). */
   contentHash: string;
+  /** Pages of a PDF (or Word file) the article was read from, 1-based. */
+  pages?: number[];
+  /** The text was read by OCR from a scanned page: a citation should say so, since figures may be misread. */
+  ocr?: true;
 }
 
 export type FactKind = "target" | "actual" | "plan" | "investment" | "ranking" | "stat";

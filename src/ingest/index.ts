@@ -10,7 +10,9 @@ export {
   readSidecar,
   articlesFromText,
   isSupportedArticleFile,
+  isPdfFile,
   DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_DOCUMENT_BYTES,
   type LoadOptions,
   type LoadedFile,
   type Sidecar,
@@ -22,3 +24,5 @@ export { tableSentences, type Table } from "./tables.js";
 export { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
 export { IngestFileError, type IngestFailureReason, type IngestWarning } from "./errors.js";
 export { loadMarkers, defaultMarkers, type Markers } from "./markers.js";
+export { fetchPage, savePage, saveLinks, decodePage, isLink, type FetchLimits, type FetchedPage, type SavedLink } from "./web.js";
+export { documentArticles, readDocumentBytes, type DocumentKind } from "./documents.js";

@@ -6,6 +6,7 @@ import type { Article } from "../domain/types.js";
 import type { Layout } from "./clean.js";
 import { type DateClue, findHeaderDate, normalizeDate } from "./dates.js";
 import { decodeText } from "./decode.js";
+import { type DocumentKind, documentArticles, documentWarnings, readDocumentBytes } from "./documents.js";
 import { IngestFileError, type IngestWarning } from "./errors.js";
 import { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
 import { extractHtmlArticle } from "./html.js";
@@ -19,7 +20,7 @@ export interface LoadOptions {
   gazetteer: Gazetteer;
   /** `--date` (YYYY-MM-DD): overrides dates found in the file or its metadata. */
   date?: string;
-  /** Refuse files larger than this (default 20 MB). */
+  /** Refuse files larger than this (default 20 MB for text and web pages, 100 MB for PDF and Word files). */
   maxBytes?: number;
   markers?: Markers;
   /** Where the file came from when that is a URL: it then identifies the articles instead of the local path. */
@@ -32,6 +33,8 @@ export interface Sidecar {
   /** Verbatim clue in the text that supports the date. */
   evidence?: string;
   title?: string;
+  /** The link a saved web page was fetched from (web.ts writes it): citations name it instead of the file. */
+  url?: string;
 }
 
 /** One file's articles and what was skipped or guessed on the way (never fatal). */
@@ -46,20 +49,34 @@ const SidecarSchema = z.object({
   title: z.string().min(1).optional(),
   /** Free-text reasoning behind the date (e.g. why a representative day was chosen). */
   note: z.string().optional(),
+  url: z.string().url().optional(),
 });
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** E-paper PDFs run to tens of MB (the reader itself refuses past 200 MB / 2000 pages). */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 const TEXT_TYPES = new Set([".txt", ".text"]);
 const MARKDOWN_TYPES = new Set([".md", ".markdown"]);
 const HTML_TYPES = new Set([".html", ".htm"]);
+// An old Word .doc goes to the Word reader too: it refuses the binary format with a message that says what to
+// do (save as .docx), and reads a .docx or refuses an RTF file that was only named .doc.
+const DOCUMENT_TYPES = new Map<string, DocumentKind>([[".pdf", "pdf"], [".docx", "docx"], [".doc", "docx"]]);
 const SIDECAR_SUFFIX = ".meta.json";
 
 export function isSupportedArticleFile(path: string): boolean {
   const ext = extname(path).toLowerCase();
-  return TEXT_TYPES.has(ext) || MARKDOWN_TYPES.has(ext) || HTML_TYPES.has(ext);
+  return TEXT_TYPES.has(ext) || MARKDOWN_TYPES.has(ext) || HTML_TYPES.has(ext) || DOCUMENT_TYPES.has(ext);
 }
 
-/** Read one article file (.txt, .md, .html; YAML front matter in any text file) into its Article pieces. Throws IngestFileError. */
+/** A PDF: reading one takes seconds, so ingest reads it on a worker thread. */
+export function isPdfFile(path: string): boolean {
+  return DOCUMENT_TYPES.get(extname(path).toLowerCase()) === "pdf";
+}
+
+/**
+ * Read one article file (.txt, .md, .html; YAML front matter in any text file; .pdf and .docx through
+ * src/documents) into its Article pieces. Throws IngestFileError.
+ */
 export async function loadArticleFile(path: string, opts: LoadOptions): Promise<Article[]> {
   return (await readArticleFile(path, opts)).articles;
 }
@@ -71,14 +88,21 @@ export async function loadArticleFile(path: string, opts: LoadOptions): Promise<
 export async function readArticleFile(path: string, opts: LoadOptions): Promise<LoadedFile> {
   const markers = opts.markers ?? defaultMarkers();
   const cliDate = checkedCliDate(opts.date);
-  if (!isSupportedArticleFile(path)) throw new IngestFileError(path, "unsupported-type", extname(path) || "no extension");
-  const bytes = await readBounded(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const ext = extname(path).toLowerCase();
+  if (!isSupportedArticleFile(path)) throw new IngestFileError(path, "unsupported-type", ext || "no extension");
+  const document = DOCUMENT_TYPES.get(ext);
+  const bytes = await readBounded(path, opts.maxBytes ?? (document ? DEFAULT_MAX_DOCUMENT_BYTES : DEFAULT_MAX_BYTES));
   const sidecar = await readSidecar(path);
   try {
-    const parsed = parseByType(path, decodeText(bytes, path));
-    const meta: FileMeta = { source: basename(path), location: opts.url ?? resolve(path), contentHash: sha256Hex(bytes) };
+    // A saved web page is cited by its link; its identity stays the saved file, which is what ingest records.
+    const meta: FileMeta = { source: sidecar?.url ?? basename(path), location: opts.url ?? resolve(path), contentHash: sha256Hex(bytes) };
     if (cliDate) meta.cliDate = cliDate;
     if (sidecar) meta.sidecar = sidecar;
+    if (document) {
+      const read = await readDocumentBytes(bytes, document, path);
+      return { articles: documentArticles(read, meta, opts.gazetteer, markers), warnings: documentWarnings(read) };
+    }
+    const parsed = parseByType(path, decodeText(bytes, path));
     const text = describeFile(meta, parsed, markers);
     const pieces = splitArticles(text, markers, parsed.layout);
     if (pieces.length === 0) throw new IngestFileError(path, "empty", "no article text after cleaning");
@@ -189,6 +213,7 @@ export async function readSidecar(path: string): Promise<Sidecar | undefined> {
       if (parsed.date) sidecar.date = normalizeDate(parsed.date)!;
       if (parsed.evidence) sidecar.evidence = parsed.evidence;
       if (parsed.title) sidecar.title = parsed.title;
+      if (parsed.url) sidecar.url = parsed.url;
       return sidecar;
     } catch (error) {
       throw new IngestFileError(path, "invalid-metadata", `${basename(candidate)}: ${error instanceof Error ? error.message : error}`);

@@ -100,7 +100,7 @@ describe("per-file errors", () => {
     await expectFailure(await write("bad.txt", Buffer.from([0x61, 0x80, 0x62, 0xff, 0x63, 0x80])), "undecodable");
   });
   it("unsupported type", async () => {
-    await expectFailure(await write("data.pdf", BODY), "unsupported-type");
+    await expectFailure(await write("data.xlsx", BODY), "unsupported-type");
   });
   it("too large", async () => {
     await expectFailure(await write("big.txt", BODY), "too-large", { maxBytes: 10 });
@@ -167,7 +167,7 @@ describe("listArticleFiles", () => {
   it("expands directories recursively, skipping sidecars, dotfiles and unsupported types", async () => {
     const root = join(dir, "tree");
     await mkdir(join(root, "sub", ".hidden"), { recursive: true });
-    for (const name of ["b.txt", "a.md", "a.md.meta.json", ".draft.txt", "notes.pdf", "sub/c.html", "sub/.hidden/d.txt"]) {
+    for (const name of ["b.txt", "a.md", "a.md.meta.json", ".draft.txt", "notes.xlsx", "sub/c.html", "sub/.hidden/d.txt"]) {
       await writeFile(join(root, name), BODY);
     }
     const files = await listArticleFiles([root, join(root, "b.txt")]);
