@@ -126,3 +126,13 @@ describe("a fact's month", () => {
     }
   });
 });
+
+describe("a statistics bulletin published months after the year it reports", () => {
+  const text = ["经统一核算，2022年即墨区完成生产总值1513.33亿元，同比增长2.6%。", "农业生产总体稳定。全年农林牧渔业总产值173.8亿元，增长3.4%。年末生猪存栏29.7万头。"].join("\n");
+  const { facts } = extractFacts(article(text, "2023-04-10", "即墨区2022年经济运行情况"), gazetteer);
+
+  it("files 全年 and 年末 figures under the year its title names, not the publication year", () => {
+    expect(factFor(facts, "173.8亿元").year).toBe(2022);
+    expect(factFor(facts, "29.7万").year).toBe(2022);
+  });
+});
