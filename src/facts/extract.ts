@@ -169,11 +169,13 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   // 「过去一年，…。全年新签约…」: 全年 (年末, 年内) restates the year the paragraph is about, or the year a
   // title names when that is not the publication year (「即墨区2022年经济运行情况」 published in April 2023).
   if (cue && !cue.yearless) return reading(cue, "clause");
-  if (paragraphCue) return reading(paragraphCue, "paragraph");
+  if (paragraphCue && !paragraphCue.yearless) return reading(paragraphCue, "paragraph");
   const titleYears = yearsIn(title, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null);
   const titled = new Set(titleYears.map((c) => c.year)).size === 1 ? titleYears[0]! : undefined;
-  if (titled && (!cue || titled.year !== yearOfDate(date))) return reading(titled, "title");
+  const yearless = cue ?? paragraphCue;
+  if (titled && (!yearless || titled.year !== yearOfDate(date))) return reading(titled, "title");
   if (cue) return reading(cue, "clause");
+  if (paragraphCue) return reading(paragraphCue, "paragraph");
   return { year: yearOfDate(date), from: "publication", movable: true };
 }
 
