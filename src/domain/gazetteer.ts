@@ -72,8 +72,9 @@ interface AliasEntry {
   zone: string;
 }
 
-/** Texts whose mentions are kept, per gazetteer. */
+/** Texts whose mentions are kept, per gazetteer, and the longest text kept (a paragraph, not an article). */
 const MENTION_CACHE_SIZE = 4096;
+const CACHED_TEXT_CHARS = 1000;
 /** How deep a chain of parents may go (city → new area → zone → park). */
 const MAX_DEPTH = 8;
 
@@ -219,8 +220,11 @@ export class Gazetteer {
     if (!found) {
       found = this.readMentions(text, options);
       // A clause is read many times (each number in it, its paragraph's topic): keep recent readings.
-      if (this.mentionCache.size >= MENTION_CACHE_SIZE) this.mentionCache.delete(this.mentionCache.keys().next().value!);
-      this.mentionCache.set(key, found);
+      // A whole article is read once: not kept.
+      if (text.length <= CACHED_TEXT_CHARS) {
+        if (this.mentionCache.size >= MENTION_CACHE_SIZE) this.mentionCache.delete(this.mentionCache.keys().next().value!);
+        this.mentionCache.set(key, found);
+      }
     }
     return found.map((mention) => ({ ...mention }));
   }

@@ -31,8 +31,9 @@ const WINDOW_CHARS = 12;
 /** Characters after a zone-type word shown to the segmenter, so 创新区域 is not read as 创+新区. */
 const RIGHT_CONTEXT_CHARS = 2;
 const HAN = /[\u4e00-\u9fff〇]/u;
-/** Texts whose reading is kept (a paragraph's clauses and sentences are read repeatedly). */
+/** Texts whose reading is kept (a paragraph's clauses and sentences are read repeatedly), and the longest kept. */
 const SCAN_CACHE_SIZE = 4096;
+const CACHED_TEXT_CHARS = 1000;
 
 interface Unit {
   word: string;
@@ -91,6 +92,7 @@ export class ZoneRecogniser {
     if (cached) return cached;
     const found = this.scanUncached(text);
     // The same clause is read many times over (its facts, its paragraph's topic): keep recent readings.
+    if (text.length > CACHED_TEXT_CHARS) return found;
     if (this.scanned.size >= SCAN_CACHE_SIZE) this.scanned.delete(this.scanned.keys().next().value!);
     this.scanned.set(text, found);
     return found;
