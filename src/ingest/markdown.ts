@@ -24,6 +24,9 @@ export function stripInlineMarkdown(text: string): string {
  * Markdown body → one block per line, blocks separated by a blank line: headings without their #'s,
  * list items without bullet marks, paragraphs with their wrapped lines joined, tables as one sentence per cell.
  */
+const PARAGRAPH_INDENT = /^\u3000/;
+const BYLINE_BOX = /^[□■]/;
+
 export function markdownToText(body: string): string {
   const blocks: string[] = [];
   let paragraph = "";
@@ -52,7 +55,11 @@ export function markdownToText(body: string): string {
       if (item) blocks.push(item);
       continue;
     }
+    // Newspaper text pasted into Markdown keeps its own paragraphs: a full-width indent (　　) opens one,
+    // and a byline box (□本报记者…) stands on its own line.
+    if (PARAGRAPH_INDENT.test(line) || BYLINE_BOX.test(line)) flush();
     paragraph = joinWrappedLines(paragraph, stripInlineMarkdown(line.trim()));
+    if (BYLINE_BOX.test(line)) flush();
   }
   flush();
   return blocks.join("\n\n");
