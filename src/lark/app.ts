@@ -10,7 +10,7 @@ import { AckGate } from "./ack-gate.js";
 import { asBotError, BotError, LarkApiError, RECALLED_CODE } from "./errors.js";
 import { feedbackAction, readCardAction, toast, type CardActionHandler } from "./handlers/card-action.js";
 import { receiveMenu } from "./handlers/menu.js";
-import { answerQuestion } from "./handlers/question.js";
+import { answerQuestion, markAnswered } from "./handlers/question.js";
 import { receiveRecall } from "./handlers/recall.js";
 import { InFlightQuestions } from "./in-flight.js";
 import { P2pChats } from "./p2p-chats.js";
@@ -291,6 +291,7 @@ async function guarded(ctx: MessageContext, job: string, run: (ctx: MessageConte
   try {
     if (job !== "notice" && ctx.isRecalled()) return ctx.drop("recalled");
     await run(ctx);
+    if (job !== "notice") markAnswered(ctx);
   } catch (raw) {
     if (isRecalledTarget(raw) || ctx.isRecalled()) {
       // The user withdrew the question while it was answered: nothing to apologise for, nowhere to reply.

@@ -8,13 +8,15 @@ export interface InFlightQuestion {
   recalled: boolean;
   /** Messages the bot has sent for this question so far (the answer, a streaming card). */
   replies: string[];
+  /** The final answer (or the command's reply) is out: from now on a recall leaves it, or recalls it. */
+  answered: boolean;
 }
 
 export class InFlightQuestions {
   private readonly entries = new Map<string, InFlightQuestion>();
 
   track(messageId: string): InFlightQuestion {
-    const entry = this.entries.get(messageId) ?? { recalled: false, replies: [] };
+    const entry = this.entries.get(messageId) ?? { recalled: false, replies: [], answered: false };
     this.entries.set(messageId, entry);
     return entry;
   }

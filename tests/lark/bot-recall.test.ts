@@ -54,6 +54,19 @@ describe("recalled questions", () => {
     expect(h.emulator.messages).toHaveLength(1);
   });
 
+  it("…the unfinished card is not counted as an answer: withdrawn once, also with FEISHU_RECALL_ANSWERS on", async () => {
+    const h = await bots.start(fakeLlmEngine(bots.engine, { steps: 6, stepMs: 80 }), { feishu: { recallAnswers: true } });
+    const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });
+    await h.emulator.deliver(event);
+    const [pending] = await h.emulator.waitForMessages((m) => m.parent_id === event.event.message.message_id);
+    await h.emulator.deliver(h.emulator.recall(event.event.message.message_id));
+    expect(await h.waitForActivity("recalled")).toMatchObject({ answered: false, recalledReplies: [] });
+    await h.settled();
+    await pause(50);
+    expect(h.emulator.message(pending!.message_id)?.deleted).toBe(true);
+    expect(h.emulator.apiCalls.filter((c) => c.method === "DELETE" && c.path === `/open-apis/im/v1/messages/${pending!.message_id}`)).toMatchObject([{ status: 200 }]);
+  });
+
   it("recalled after the answer was sent: the answer stays (it shows as a reply to a recalled message)", async () => {
     const h = await bots.start(bots.engine);
     const event = h.emulator.events.textMessage({ chatType: "p2p", text: QUESTION });

@@ -32,12 +32,14 @@ export async function answerQuestion(ctx: MessageContext): Promise<void> {
       return withdrawStreamingCard(ctx, stream.messageId);
     }
     await stream.finish(answerCard(answer, texts, options));
+    markAnswered(ctx);
     replyId = stream.messageId;
   } else {
     answer = await engine.ask(ctx.text, history, { chatId: ctx.message.chatId });
     // The user may have recalled the question while it was answered: then the answer is not sent.
     if (ctx.isRecalled()) return ctx.drop("recalled");
     replyId = (await ctx.reply(answerCard(answer, texts, options), "answer")).messageId;
+    markAnswered(ctx);
   }
   state.addTurn({
     conversation: ctx.conversationKey, chatId: ctx.message.chatId, messageId: ctx.message.messageId, replyId,
@@ -56,4 +58,10 @@ async function withdrawStreamingCard(ctx: MessageContext, messageId: string): Pr
   } catch (error) {
     ctx.log.warn("could not recall the unfinished answer card", { replyId: messageId, error: String(error) });
   }
+}
+
+/** The answer is out: a recall from now on leaves it in place (or recalls it, when configured). */
+export function markAnswered(ctx: MessageContext): void {
+  const entry = ctx.services.inFlight.get(ctx.message.messageId);
+  if (entry) entry.answered = true;
 }

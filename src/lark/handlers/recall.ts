@@ -15,8 +15,10 @@ export function receiveRecall(event: IncomingEvent, services: BotServices): void
   state.claim(recalledKey(messageId));
   const pending = inFlight.get(messageId);
   if (pending) pending.recalled = true;
-  const answered = pending ? pending.replies.length > 0 : Boolean(state.turnForMessage(messageId)?.replyId);
-  const replies = pending ? [...pending.replies] : [state.turnForMessage(messageId)?.replyId ?? ""].filter(Boolean);
+  // While in flight, an unfinished streaming card is not an answer: the job withdraws it itself.
+  const turnReply = pending ? undefined : state.turnForMessage(messageId)?.replyId;
+  const answered = pending ? pending.answered : Boolean(turnReply);
+  const replies = pending ? [...pending.replies] : [turnReply ?? ""].filter(Boolean);
   const toRecall = answered && tuning.recallAnswers ? replies : [];
   logger.info("question recalled", { messageId, inFlight: Boolean(pending), answered, recallingAnswer: toRecall.length > 0 });
   services.emit({ type: "recalled", messageId, answered, recalledReplies: toRecall });
