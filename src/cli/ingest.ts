@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ingestFiles, type IngestOptions, type IngestReport } from "../corpus/index.js";
-import { isLink, saveLinks, type FetchLimits } from "../ingest/index.js";
+import { failureDetail, failureText, isLink, saveLinks, type FetchLimits } from "../ingest/index.js";
 
 /** Where fetched pages are kept, one file per link (see src/ingest/web.ts). */
 export function pagesDir(dataDir: string): string {
@@ -20,8 +20,13 @@ export async function ingestInputs(inputs: string[], options: IngestOptions & { 
   const linkOf = new Map(saved.map((s) => [path.basename(s.file), s.url]));
   report.added = report.added.map((name) => linkOf.get(name) ?? name);
   report.unchanged = report.unchanged.map((name) => linkOf.get(name) ?? name);
-  for (const error of report.errors) error.file = urlOfFile(error.file, saved) ?? error.file;
+  for (const warning of report.warnings) warning.file = urlOfFile(warning.file, saved) ?? warning.file;
   report.errors.unshift(...failed.map((error) => ({ file: error.file, reason: error.reason, message: error.message })));
+  for (const error of report.errors) {
+    // The summary line names the file and the reason: the message keeps only what it adds to them.
+    error.message = failureDetail(error.file, error.reason, error.message) || failureText(error.reason);
+    error.file = urlOfFile(error.file, saved) ?? error.file;
+  }
   return report;
 }
 

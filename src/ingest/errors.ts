@@ -1,3 +1,5 @@
+import { ingestText } from "./texts.js";
+
 /** Why one input file (or link) could not be ingested. */
 export type IngestFailureReason =
   | "empty"
@@ -29,10 +31,31 @@ export class IngestFileError extends Error {
   constructor(
     readonly file: string,
     readonly reason: IngestFailureReason,
-    detail?: string,
+    readonly detail?: string,
   ) {
-    super(`${file}: ${reason}${detail ? ` (${detail})` : ""}`);
+    super(messageOf(file, reason, detail));
   }
+}
+
+function messageOf(file: string, reason: string, detail: string | undefined): string {
+  return `${file}: ${reason}${detail ? ` (${detail})` : ""}`;
+}
+
+/** A failure said to a person when its message says nothing beyond its reason (an empty file, a binary one). */
+export function failureText(reason: string): string {
+  const key = `reason.${reason}`;
+  const text = ingestText(key);
+  return text === key ? reason : text;
+}
+
+/**
+ * What a failure's message adds to its file and reason (a summary line shows those already): the detail of an
+ * IngestFileError's message; any other message whole.
+ */
+export function failureDetail(file: string, reason: string, message: string): string {
+  const echo = messageOf(file, reason, undefined);
+  if (message === echo) return "";
+  return message.startsWith(`${echo} (`) && message.endsWith(")") ? message.slice(echo.length + 2, -1) : message;
 }
 
 /** Something in a file that was skipped or guessed; the file is still ingested. */

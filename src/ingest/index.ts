@@ -22,7 +22,7 @@ export { extractHtmlArticle, htmlToText, readabilityContent, type HtmlArticle, t
 export { markdownToText } from "./markdown.js";
 export { tableSentences, type Table } from "./tables.js";
 export { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
-export { IngestFileError, type IngestFailureReason, type IngestWarning } from "./errors.js";
+export { IngestFileError, failureDetail, failureText, type IngestFailureReason, type IngestWarning } from "./errors.js";
 export { loadMarkers, defaultMarkers, type Markers } from "./markers.js";
 export { fetchPage, savePage, saveLinks, decodePage, isLink, type FetchLimits, type FetchedPage, type SavedLink } from "./web.js";
 export { documentArticles, readDocumentBytes, type DocumentKind } from "./documents.js";

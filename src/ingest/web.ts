@@ -4,12 +4,10 @@
 // second fetch replaces what the first gave, an unchanged page costs nothing, and an ingest that re-reads its
 // files (a store upgrade) needs no network. Citations show the link (loaders.ts reads it from the sidecar).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
-import { PROJECT_ROOT } from "../config/index.js";
 import { IngestFileError, type IngestFailureReason } from "./errors.js";
+import { ingestText } from "./texts.js";
 
 export interface FetchLimits {
   /** The whole fetch, redirects and body included (default 20 s). */
@@ -222,11 +220,6 @@ function formatBytes(bytes: number): string {
 
 // ---- messages ----
 
-const MessagesSchema = z.record(z.string(), z.string().min(1));
-let messages: Record<string, string> | undefined;
-
 function fail(url: string, reason: IngestFailureReason, key: string, values: Record<string, string | number>): IngestFileError {
-  messages ??= MessagesSchema.parse(JSON.parse(readFileSync(path.join(PROJECT_ROOT, "prompts", "ingest-texts.json"), "utf8")));
-  const template = messages[key] ?? key;
-  return new IngestFileError(url, reason, template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)));
+  return new IngestFileError(url, reason, ingestText(key, values));
 }

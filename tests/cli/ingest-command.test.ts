@@ -7,7 +7,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/config/index.js";
 import { createEngine } from "../../src/engine/index.js";
-import { buildDocx } from "../documents/docx-builder.js";
+import { buildDocx, docxParts } from "../documents/docx-builder.js";
+import { zip } from "../documents/zip-writer.js";
 import { encryptedPdf, textPdf } from "../documents/minimal-pdf.js";
 import { tempConfig } from "../support/engine.js";
 
@@ -61,6 +62,7 @@ describe("zonebot ingest with documents, links and bad input", () => {
       file("坏的.pdf", textPdf("Hello").slice(0, 40)),
       file("加密.pdf", encryptedPdf()),
       file("表格.xlsx", "not read"),
+      file("炸弹.docx", zip([...docxParts("<w:p><w:r><w:t>x</w:t></w:r></w:p>"), { name: "word/media/bomb.xml", data: new Uint8Array(Buffer.alloc(20 * 1024 * 1024, 0x20)) }])),
     ];
     const { status, stderr } = await zonebot(["ingest", ...inputs]);
     expect(status, stderr).toBe(0);
@@ -68,6 +70,8 @@ describe("zonebot ingest with documents, links and bad input", () => {
     expect(stderr).toMatch(/✗ .*坏的\.pdf: broken — .*PDF 文件已损坏/);
     expect(stderr).toMatch(/✗ .*加密\.pdf: encrypted — .*PDF 已加密/);
     expect(stderr).toMatch(/✗ .*表格\.xlsx: unsupported-type/);
+    expect(stderr).toMatch(/✗ .*炸弹\.docx: zip-bomb — .*压缩炸弹/);
+    expect(stderr.match(/✗/g)).toHaveLength(5);
 
     const engine = await createEngine(temp.config, { ensureSeeds: false });
     try {
@@ -83,9 +87,11 @@ describe("zonebot ingest with documents, links and bad input", () => {
 
   it("when every input fails, says so (exit 1) and the current generation stays current", async () => {
     const before = current();
-    const { status, stderr } = await zonebot(["ingest", `${base}/gone.html`, file("又坏了.pdf", "%PDF-1.7 nothing more"), file("x.doc", "not word")]);
+    const oldWord = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(512)]);
+    const { status, stderr } = await zonebot(["ingest", `${base}/gone.html`, file("又坏了.pdf", "%PDF-1.7 nothing more"), file("旧版.doc", oldWord)]);
     expect(status).toBe(1);
     expect(stderr.match(/✗/g)).toHaveLength(3);
+    expect(stderr).toMatch(/✗ .*旧版\.doc: unsupported-type — .*旧版 Word（\.doc）.*另存为 \.docx/);
     expect(current()).toBe(before);
   });
 });
