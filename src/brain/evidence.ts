@@ -6,6 +6,7 @@ import { enumeratesAsked, hasNumber, hasTimeExpression, LIST_ITEM, opensList, sc
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
+import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
 export function foundCoverage(): number {
@@ -95,9 +96,24 @@ export class EvidenceFinder {
     const needed = foundCoverage() * (frame.followUp ? weight("evidence", "followUpRelief") : 1);
     if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk || !candidate.monthOk) return false;
     const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
+    if (!this.namesCovered(frame, `${this.bank.previous(candidate.sentence)?.text ?? ""}${text}`)) return false;
     if (wantsNumber(frame) && !hasNumber(text)) return false;
     if (frame.type === "when" && !hasTimeExpression(text)) return false;
     return true;
+  }
+
+  /**
+   * A project or facility the question names by its own name (鑫宇跨境电商产业园, not 重点项目) is answered
+   * only by text that names it: every rare word of the name must be there.
+   */
+  namesCovered(frame: QuestionFrame, text: string): boolean {
+    return frame.entities.every((name) => this.rareWordsOf(name).every((word) => text.includes(word)));
+  }
+
+  /** Words of a name that few passages of the corpus use (鑫宇 in 鑫宇跨境电商产业园; none in 重点项目). */
+  private rareWordsOf(name: string): string[] {
+    const limit = Math.max(RARE_NAME_MIN_DF, this.bank.size * RARE_NAME_SHARE);
+    return contentTerms(name).filter((word) => word.length >= 2 && this.bank.documentFrequency(word) <= limit);
   }
 
   /** The sentence, with the one before when it carried part of the match, and for descriptions the one after. */
@@ -218,6 +234,9 @@ export class EvidenceFinder {
 }
 
 const LIST_ITEM_CHARS = 80;
+/** A word of a name is rare when at most this many passages (or this share of them) use it. */
+const RARE_NAME_MIN_DF = 3;
+const RARE_NAME_SHARE = 0.001;
 const MAX_LIST_ITEMS = 20;
 
 /**

@@ -26,6 +26,10 @@ const QuestionWordsSchema = z.object({
   rateCues: z.array(z.string()),
   /** 「都干了些什么」「介绍一下」: an open question about a zone, answered with a brief. */
   briefCues: z.array(z.string()),
+  /** 「…产业园」「…项目」: what ends a project's or facility's name. */
+  entitySuffixes: z.array(z.string()),
+  /** Characters a name cannot contain: the name starts after the last of them. */
+  nameBreaks: z.string(),
   /** 「排第几」「名次」: the question asks for a place in a ranking. */
   rankAsks: z.array(z.string()),
   /** 「多少」「第几」: the question asks for a figure, so it is never a brief. */

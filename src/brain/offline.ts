@@ -139,7 +139,12 @@ export class OfflineBrain {
     const outcomes = queries.map((query) => this.lookup.find(query));
     // A part in words the table cannot place (「清单化推进的项目有多少个？总投资多少？」) ties the parts to one passage: retrieval reads it whole.
     if (outcomes.some((o, i) => o.status === "unknown" && !queries[i]!.known)) return undefined;
-    const found = outcomes.filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found").map((o) => o.fact);
+    const found = outcomes
+      .filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found")
+      .map((o) => o.fact)
+      // A figure of another project than the one the question names is no answer (retrieval looks further).
+      .filter((fact) => this.finder.namesCovered(frame, this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join("")));
+    if (frame.entities.length > 0 && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
   }

@@ -27,6 +27,8 @@ export interface QuestionFrame {
   /** Event verbs the answer must contain (投产, 开工…), each with its synonyms. */
   events: string[][];
   unitFamily?: string;
+  /** Names of projects or facilities the question asks about (鑫宇跨境电商产业园): their distinctive part. */
+  entities: string[];
   /** The question asks for a place in a ranking (排第几): only a ranking fact answers. */
   asksRank?: boolean;
   /** A unit the question names outright (「多少亿元」): only a figure in that family answers. */

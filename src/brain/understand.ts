@@ -57,6 +57,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     unitFamily: readUnitFamily(text, lexicon),
     explicitFamily: readExplicitFamily(text, lexicon),
     asksRank: lexicon.words.rankAsks.some((ask) => text.includes(ask)),
+    entities: readEntities(remainder, lexicon),
     items: type === "sum" || type === "compare" ? readItems(remainder, type, text, zones) : [],
     solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
     aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
@@ -127,6 +128,23 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   return unique([...quoted, ...counted, ...words]);
 }
 
+/**
+ * Names of projects and facilities (「开工的鑫宇跨境电商产业园总投资多少」 → 鑫宇跨境电商产业园): a run of Han
+ * characters ending in an entity word, starting after the last character no name contains.
+ */
+function readEntities(remainder: string, lexicon: Lexicon): string[] {
+  const names: string[] = [];
+  for (const suffix of [...lexicon.words.entitySuffixes].sort((a, b) => b.length - a.length)) {
+    for (let at = remainder.indexOf(suffix); at >= 0; at = remainder.indexOf(suffix, at + 1)) {
+      let start = at;
+      while (start > 0 && /[\u4e00-\u9fff]/u.test(remainder[start - 1]!) && !lexicon.words.nameBreaks.includes(remainder[start - 1]!)) start--;
+      const name = remainder.slice(start, at + suffix.length);
+      if (at - start >= 2 && !names.some((known) => known.includes(name))) names.push(name);
+    }
+  }
+  return names;
+}
+
 /** What is measured, in the question's own characters (segmentation would drop 新 of 新登记市场主体). */
 function readMetricText(remainder: string, lexicon: Lexicon): string {
   let text = remainder.replace(/[“”"「」『』]/g, "");
@@ -181,6 +199,7 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     events: frame.events.length ? frame.events : previous.events,
     unitFamily: frame.unitFamily ?? previous.unitFamily,
     items: frame.items.length ? frame.items : previous.items,
+    entities: frame.entities.length ? frame.entities : previous.entities,
     followUp: true,
   };
 }

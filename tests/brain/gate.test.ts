@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { gateAnswer, type Answer } from "../../src/brain/index.js";
 
-const frame = { question: "q", type: "numeric", zones: [], groupZones: [], years: [2023], year: 2023, terms: [], metricText: "", quoted: [], events: [], items: [], solo: false, aggregate: false, followUp: false } as const;
+const frame = { question: "q", type: "numeric", zones: [], groupZones: [], years: [2023], year: 2023, terms: [], metricText: "", quoted: [], events: [], items: [], entities: [], solo: false, aggregate: false, followUp: false } as const;
 const answer = (text: string, quote: string): Answer => ({
-  question: "q", answer: text, found: true, citations: [{ source: "a.txt", title: "t", date: "2024-01-02", quote }], facts: [], brain: "offline", mode: "facts", frame: { ...frame, groupZones: [], years: [2023], zones: [], terms: [], quoted: [], events: [], items: [] }, derived: [],
+  question: "q", answer: text, found: true, citations: [{ source: "a.txt", title: "t", date: "2024-01-02", quote }], facts: [], brain: "offline", mode: "facts", frame: { ...frame, groupZones: [], years: [2023], zones: [], terms: [], quoted: [], events: [], items: [], entities: [] }, derived: [],
 });
 
 describe("gateAnswer: the last gate of every answer", () => {

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestFiles } from "../../src/corpus/index.js";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { createEngine, type Engine } from "../../src/engine/index.js";
+import { tempConfig } from "../support/engine.js";
+
+// Written for this test: two projects of one zone, each with its own investment.
+const first = `---
+title: 宏泰新材料产业园在合肥经开区开工
+date: 2024-03-12
+zone: 合肥经济技术开发区
+---
+本报讯 3月10日，合肥经济技术开发区总投资26.5亿元的宏泰新材料产业园开工建设，达产后年产值可达48亿元。
+`;
+const second = `---
+title: 瑞丰跨境电商产业园在合肥经开区签约
+date: 2024-05-20
+zone: 合肥经济技术开发区
+---
+本报讯 5月18日，合肥经济技术开发区总投资12.8亿元的瑞丰跨境电商产业园成功签约。
+`;
+
+let engine: Engine;
+const temp = tempConfig();
+const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-named-"));
+beforeAll(async () => {
+  writeFileSync(path.join(inbox, "first.md"), first);
+  writeFileSync(path.join(inbox, "second.md"), second);
+  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
+  engine = await createEngine(temp.config, { ensureSeeds: false });
+});
+afterAll(() => {
+  engine?.close();
+  temp.cleanup();
+  rmSync(inbox, { recursive: true, force: true });
+});
+
+describe("a question naming a project", () => {
+  it("is answered by the sentence that names that project", async () => {
+    const answer = await engine.ask("2024年在合肥经开区签约的瑞丰跨境电商产业园总投资多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("12.8亿元");
+    expect(answer.answer).not.toContain("26.5亿元");
+  });
+
+  it("is declined when no article names the project, instead of giving another project's figure", async () => {
+    const answer = await engine.ask("2024年在合肥经开区开工的鑫宇跨境电商产业园总投资多少？");
+    expect(answer.found).toBe(false);
+  });
+});
