@@ -179,10 +179,11 @@ function yearsOf(text: string, article: Article, contextYears: number[]): number
   }
   // A sentence without its own year speaks of the year an earlier sentence of its paragraph named.
   if (contextYears.length > 0) return [...contextYears];
+  // 「全年实现…」: the yearless word is read with the look-back rule, unless the title names another year
+  // than the publication's (「即墨区2022年经济运行情况」 published in April 2023).
   const titled = titleYearOf(article, text);
-  if (titled !== undefined) return [titled];
-  // 「全年实现…」 in a review published early in the next year: the yearless word read with the look-back rule.
   const yearless = spans.find((span) => span.yearless);
+  if (titled !== undefined && (!yearless || titled !== yearOfDate(article.date))) return [titled];
   if (yearless) return [yearless.year!];
   const reported = reportedYear(article.date, isLookBack(article.title));
   return reported === null ? [] : [reported];
