@@ -3,7 +3,7 @@
 // link, and ingested like any saved page. The saved file is named from the link, so one link is one file: a
 // second fetch replaces what the first gave, an unchanged page costs nothing, and an ingest that re-reads its
 // files (a store upgrade) needs no network. Citations show the link (loaders.ts reads it from the sidecar).
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IngestFileError, type IngestFailureReason } from "./errors.js";
@@ -44,6 +44,8 @@ const DOCUMENT_TYPES = new Map<string, "pdf" | "docx">([
 /** How far into a page its <meta charset> may sit (the HTML standard looks at the first 1024 bytes; pages are sloppier). */
 const META_SNIFF_BYTES = 4096;
 const NAME_MAX_CHARS = 80;
+/** Links fetched at once: enough to overlap slow sites, few enough not to hammer one. */
+const FETCH_CONCURRENCY = 4;
 
 export function isLink(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -98,20 +100,31 @@ export async function savePage(page: FetchedPage, dir: string): Promise<SavedLin
   return { url: page.url, file };
 }
 
-/** Fetches and saves each link, a few at a time; failures are returned per link, never thrown. */
+/** Fetches and saves each link (a link given twice once), a few at a time; failures are returned per link, never thrown. */
 export async function saveLinks(urls: string[], dir: string, limits: FetchLimits = {}): Promise<{ saved: SavedLink[]; failed: IngestFileError[] }> {
-  const outcomes = await Promise.all(urls.map(async (url) => {
-    try {
-      return await savePage(await fetchPage(url, limits), dir);
-    } catch (error) {
-      if (error instanceof IngestFileError) return error;
-      return new IngestFileError(url, "unreachable", error instanceof Error ? error.message : String(error));
+  const unique = [...new Set(urls)];
+  const outcomes: (SavedLink | IngestFileError)[] = new Array(unique.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < unique.length) {
+      const i = next++;
+      outcomes[i] = await saveLink(unique[i]!, dir, limits);
     }
-  }));
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, unique.length) }, worker));
   return {
     saved: outcomes.filter((o): o is SavedLink => !(o instanceof IngestFileError)),
     failed: outcomes.filter((o): o is IngestFileError => o instanceof IngestFileError),
   };
+}
+
+async function saveLink(url: string, dir: string, limits: FetchLimits): Promise<SavedLink | IngestFileError> {
+  try {
+    return await savePage(await fetchPage(url, limits), dir);
+  } catch (error) {
+    if (error instanceof IngestFileError) return error;
+    return new IngestFileError(url, "unreachable", error instanceof Error ? error.message : String(error));
+  }
 }
 
 // ---- fetching ----
@@ -209,7 +222,7 @@ function fileStem(url: string): string {
 }
 
 async function writeWhole(file: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.partial`;
+  const temporary = `${file}.${process.pid}.${randomUUID()}.partial`;
   await writeFile(temporary, content);
   await rename(temporary, file);
 }

@@ -168,6 +168,12 @@ describe("links that cannot be read: one clear error each, nothing saved", () =>
     expect(failed[1]!.message).toMatch(/无法连接到网页：ECONNREFUSED/);
   });
 
+  it("fetches a link given twice once", async () => {
+    const url = `${base}/news/utf8.html`;
+    const { saved } = await saveLinks([url, url], join(dir, "twice"));
+    expect(saved.map((s) => s.url)).toEqual([url]);
+  });
+
   it("the others of a batch are saved when one fails", async () => {
     const { saved, failed } = await saveLinks([`${base}/missing`, `${base}/news/utf8.html`], dir);
     expect(saved.map((s) => s.url)).toEqual([`${base}/news/utf8.html`]);
