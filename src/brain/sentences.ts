@@ -140,7 +140,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).
         const zones = strong.length > 0
           ? [...new Set([...(head ? [head.zone] : []), ...strong, ...(contextZone ? [contextZone] : [])])]
-          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer)])];
+          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer, article.zones[0])])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears),
@@ -160,9 +160,9 @@ function isSubject(text: string, start: number, end: number, markers: string[]):
   return markers.some((marker) => text.startsWith(marker, end));
 }
 
-function mentionsIn(text: string, gazetteer: Gazetteer): string[] {
+function mentionsIn(text: string, gazetteer: Gazetteer, home: string | undefined): string[] {
   const strong = gazetteer.mentions(text);
-  const all = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true });
+  const all = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true, home });
   return [...new Set(all.map((m) => m.zone))];
 }
 

@@ -99,7 +99,8 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   const inClause = [...listed, ...ctx.gazetteer.abbreviations(clause, listed)].sort((a, b) => a.start - b.start).at(-1);
   if (inClause) return inClause.zone;
   // 「去年，全市新设立市场主体达4.71万户」: a weak name (全市, 新区) opening the clause is its subject.
-  const opening = ctx.gazetteer.mentions(clause, { includeWeak: true })[0];
+  // A generic word (开发区, 该区) with no zone named before it in the clause is the article's home zone.
+  const opening = ctx.gazetteer.mentions(clause, { includeWeak: true, home: ctx.article.zones[0] })[0];
   if (opening?.weak && clause.slice(0, opening.start).trim() === "") return opening.zone;
   let topic: string | null = null;
   let weakTopic = false;
@@ -121,7 +122,7 @@ function placesIn(ctx: ParagraphContext): ZoneMention[] {
     const text = ctx.article.text.slice(ctx.paragraph.start, ctx.paragraph.end);
     const listed = ctx.gazetteer.mentions(text);
     // A weak name opening a clause (「全市四季度共集中开工项目53个，总投资367.4亿元」) sets the topic too.
-    const weakOpeners = ctx.gazetteer.mentions(text, { includeWeak: true }).filter((m) => m.weak && clauseInitial(text, m.start).clause);
+    const weakOpeners = ctx.gazetteer.mentions(text, { includeWeak: true, home: ctx.article.zones[0] }).filter((m) => m.weak && clauseInitial(text, m.start).clause);
     ctx.places = [...listed, ...weakOpeners, ...ctx.gazetteer.abbreviations(text, listed)].sort((a, b) => a.start - b.start);
   }
   return ctx.places;

@@ -137,7 +137,7 @@ const INHERITED_ARTICLE_ZONES = 2;
  */
 export function articleZoneMentions(article: Article, gazetteer: Gazetteer): ZoneMention[] {
   const named = new Set(article.zones);
-  return gazetteer.mentions(article.text, { includeWeak: true }).filter((mention) => !mention.weak || named.has(mention.zone));
+  return gazetteer.mentions(article.text, { includeWeak: true, home: article.zones[0] }).filter((mention) => !mention.weak || named.has(mention.zone));
 }
 
 /**
