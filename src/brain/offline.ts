@@ -173,6 +173,13 @@ export class OfflineBrain {
   private figureQueries(frame: QuestionFrame): FigureQuery[] | undefined {
     const texts = subQuestions(frame.question);
     if (texts.length < 2) {
+      // 「二产增加值和增速」: a metric and its rate of growth, two figures.
+      const pieces = frame.metricText.split(/[和与及]/);
+      const rate = pieces.length === 2 && pieces[0]!.length >= 2 && this.lexicon.words.rateCues.includes(pieces[1]!) ? pieces : undefined;
+      if (rate) {
+        const queries = [this.lookup.query(frame, rate[0]!, rate[0]!), this.lookup.query(frame, `${rate[0]}${rate[1]}`, `${rate[0]}${rate[1]}`)];
+        return queries.every((q): q is FigureQuery => q !== undefined) ? queries : undefined;
+      }
       // 「新引进亿元以上产业项目和实际利用外资的目标各是多少」: one query per metric named.
       const metrics = frame.metricText.split(/[和与及、]/).filter((piece) => namesKnownMetric(piece));
       const queries = (metrics.length >= 2 ? metrics : [frame.metricText]).map((metric) => this.lookup.query(frame, frame.question, metric));
