@@ -275,7 +275,13 @@ export class Gazetteer {
       const zone = this.knownForm(form.name, text.slice(form.start, form.end), form.key) ?? form.name;
       byForm.push({ zone, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
     }
-    return [...listed, ...byForm].sort((a, b) => a.start - b.start);
+    // 「青岛市统计局」「即墨区人民政府」: a place right before an institution word names an organisation, not the zone the text is about.
+    return [...listed, ...byForm].filter((mention) => !this.namesInstitution(text, mention.end)).sort((a, b) => a.start - b.start);
+  }
+
+  /** True when an institution word (统计局, 管委会…) follows at `at`. */
+  private namesInstitution(text: string, at: number): boolean {
+    return this.forms.institutionWords.some((word) => text.startsWith(word, at));
   }
 
   /**
@@ -463,7 +469,7 @@ export class Gazetteer {
     const found: ZoneMention[] = [];
     for (const match of text.matchAll(ZONE_LIKE)) {
       const end = match.index + match[0].length;
-      if (listed.some((m) => m.start < end && m.end > match.index)) continue;
+      if (listed.some((m) => m.start < end && m.end > match.index) || this.namesInstitution(text, end)) continue;
       for (let cut = 0; match[0].length - cut >= MIN_TAIL_CHARS; cut++) {
         const form = match[0].slice(cut);
         const zone = this.abbreviated(form) ?? this.bySuffix(form) ?? this.byStem(form);

@@ -157,7 +157,11 @@ export class ZoneRecogniser {
     const tagged = this.segmenter().tag(text.slice(runStart, contextEnd), true);
     const units = this.unitsBefore(tagged, at - runStart, end - runStart);
     if (!units) return undefined;
-    const { place, written, descriptive } = this.placeOf(units);
+    // The run opens a phrase (text start, punctuation, the zone before): its first characters may open a name.
+    // Not after a number: the character after 2023 is its unit (年).
+    const charBefore = text[runStart - 1] ?? "";
+    const opensPhrase = runStart === floor || (!HAN.test(charBefore) && !/[0-9０-９]/u.test(charBefore));
+    const { place, written, descriptive } = this.placeOf(units, opensPhrase);
     const bare = { start: at, end, place: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
@@ -203,19 +207,22 @@ export class ZoneRecogniser {
    * the last word that can be a place, then a city's name before it (宁波+前湾) while it fits.
    * `descriptive`: sector words with no place before them (农业高新区: a kind of zone).
    */
-  private placeOf(units: Unit[]): { place: string; written: string; descriptive: boolean } {
+  private placeOf(units: Unit[], opensPhrase: boolean): { place: string; written: string; descriptive: boolean } {
     const none = { place: "", written: "", descriptive: false };
     let descriptors = "";
     let i = units.length - 1;
     for (; i >= 0 && this.isDescriptor(units[i]!.word); i--) descriptors = units[i]!.word + descriptors;
     const last = this.lastWord(units.slice(0, i + 1));
     if (!last || !this.isPlaceWord(last)) return { ...none, descriptive: descriptors !== "" };
-    const { minChars, maxChars } = this.forms.placeName;
+    const { minChars, maxChars, maxNameChars } = this.forms.placeName;
     let place = last.word.slice(-maxChars);
+    const isCity = (unit: Unit | undefined) => unit !== undefined && (unit.tag === "ns" || this.isKnownPlace(unit.word));
     for (let j = i - (last.joined ? 2 : 1); j >= 0; j--) {
       const unit = units[j]!;
-      const isCity = unit.tag === "ns" || this.isKnownPlace(unit.word);
-      if (!isCity || this.nonPlaceWords.has(unit.word) || place.length + unit.word.length > maxChars) break;
+      // 「深圳前海深港…」「前海蛇口…」: characters the dictionary left alone (前海, 前 of a wrongly cut 海蛇) between
+      // a city, or the start of the phrase, and the place are the start of a name it does not know.
+      const namePart = unit.tag === "chars" && this.isNamePart(unit) && (j === 0 ? opensPhrase : isCity(units[j - 1]));
+      if (!(isCity(unit) || namePart) || this.nonPlaceWords.has(unit.word) || place.length + unit.word.length > maxNameChars) break;
       place = unit.word + place;
     }
     return place.length >= minChars ? { place, written: place + descriptors, descriptive: false } : { ...none, descriptive: descriptors !== "" };
@@ -252,15 +259,32 @@ export class ZoneRecogniser {
     if (unknown && (this.isVerbLed(word, unit.firstTag) || [...word].some((char) => this.forms.functionChars.includes(char)))) return false;
     if (tag === "chars") return !counted;
     if (this.nonPlaceTags.has(tag)) return false;
-    // A longer common noun (服务业) describes the zone rather than placing it.
-    if (tag === "n" && word.length > 2) return false;
+    // A longer common noun (服务业) describes the zone rather than placing it; a short one that opens with an
+    // adverb or verb (正值: 正 is "just") is a word of the sentence. Place names are proper nouns.
+    if (tag === "n" && (word.length > 2 || this.opensWith(word, this.forms.commonNounLedTags))) return false;
     return !(counted && tag !== "ns");
+  }
+
+  /**
+   * Unknown characters that may be part of a name: no function character, count or verb, and not opening with
+   * a pronoun, adverb, time or measure word (那 of 那青岛开发区); direction characters open many names (前海).
+   */
+  private isNamePart(unit: Unit): boolean {
+    const { word, firstTag } = unit;
+    if (this.nonPlaceWords.has(word) || [...word].some((char) => this.forms.functionChars.includes(char) || this.forms.numeralChars.includes(char))) return false;
+    const ownTag = this.segmenter().tag(word[0]!, false)[0]?.tag ?? "";
+    return !this.isVerbLed(word, firstTag) && (ownTag === "f" || !this.nonPlaceTags.has(ownTag));
   }
 
   private isVerbLed(word: string, firstTag: string): boolean {
     const verbTags = new Set(this.forms.verbLedTags);
     if (verbTags.has(firstTag) && firstTag !== "x") return true;
     return verbTags.has(this.segmenter().tag(word[0]!, false)[0]?.tag ?? "");
+  }
+
+  /** True when the word's first character alone has one of the tags. */
+  private opensWith(word: string, tags: string[]): boolean {
+    return tags.includes(this.segmenter().tag(word[0]!, false)[0]?.tag ?? "");
   }
 
   private isQualified(units: Unit[]): boolean {

@@ -22,14 +22,24 @@ const ZoneFormsSchema = z.object({
   genericNames: z.array(z.string()).default([]),
   zoneSuffixes: z.array(SuffixSchema).default([]),
   placeName: z
-    .object({ minChars: z.number().int().positive(), maxChars: z.number().int().positive(), droppedEndings: z.array(z.string()), rankEndings: z.array(z.string()).default([]) })
-    .default({ minChars: 2, maxChars: 4, droppedEndings: [], rankEndings: [] }),
+    .object({
+      minChars: z.number().int().positive(),
+      maxChars: z.number().int().positive(),
+      /** With the city or area written before the place (深圳前海深港). */
+      maxNameChars: z.number().int().positive().default(8),
+      droppedEndings: z.array(z.string()),
+      rankEndings: z.array(z.string()).default([]),
+    })
+    .default({ minChars: 2, maxChars: 4, maxNameChars: 8, droppedEndings: [], rankEndings: [] }),
   nonPlaceWords: z.array(z.string().min(1)).default([]),
   nonPlaceTags: z.array(z.string().min(1)).default([]),
   numeralChars: z.string().default(""),
   placeEndChars: z.string().default(""),
   descriptorWords: z.array(z.string().min(1)).default([]),
   verbLedTags: z.array(z.string().min(1)).default([]),
+  commonNounLedTags: z.array(z.string().min(1)).default([]),
+  /** Words after a place that make it an organisation's name (青岛市统计局), not a zone mention. */
+  institutionWords: z.array(z.string().min(1)).default([]),
   functionChars: z.string().default(""),
   referenceTags: z.array(z.string().min(1)).default([]),
   genericMentions: z.array(GenericSchema).default([]),

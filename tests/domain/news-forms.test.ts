@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { recogniseZones } from "../../src/domain/index.js";
+
+const namesIn = (text: string) => recogniseZones(text).map((form) => form.name);
+
+/** [text, canonical names of the zones it names by form] — text written for this test. */
+const WORDS_OF_THE_SENTENCE: [string, string[]][] = [
+  // Verbs and adverbs that date or frame a clause stand before a generic zone word; they are no place.
+  ["恰值新区挂牌五周年之际", []],
+  ["正值高新区扩区之时，园区企业", []],
+  ["时值开发区成立三十周年", []],
+  // Modifiers and sector words before a type word describe a kind of park.
+  ["如今已发展为现代化物流产业园区", []],
+  ["建成现代化文旅产业园区", []],
+  // A real place after such a word is still read.
+  ["正值宁波前湾新区设立五周年", ["宁波前湾新区"]],
+  ["恰逢两江新区获批十周年", ["两江新区"]],
+  ["三年前浦东新区", ["浦东新区"]],
+];
+
+const LONG_OFFICIAL_NAMES: [string, string[]][] = [
+  // City + place + descriptor + type: the place is not cut off where the descriptor starts.
+  ["深圳前海深港现代服务业合作区建设提速", ["深圳前海深港现代服务业合作区"]],
+  ["前海深港现代服务业合作区", ["前海深港现代服务业合作区"]],
+  // A name the dictionary cuts wrongly (前+海蛇+口) keeps its first character.
+  ["前海蛇口自贸片区新设企业", ["前海蛇口自贸片区"]],
+  ["深圳前海蛇口自贸片区", ["深圳前海蛇口自贸片区"]],
+  ["今年，前海合作区", ["前海合作区"]],
+  // The character after a number is its unit, never the start of a name.
+  ["2023年青岛开发区", ["青岛开发区"]],
+  ["5月浦东新区", ["浦东新区"]],
+  // Nor is a pronoun or adverb opening the phrase.
+  ["那青岛开发区呢", ["青岛开发区"]],
+  ["又浦东新区", ["浦东新区"]],
+];
+
+describe("words of the sentence are no places", () => {
+  it.each(WORDS_OF_THE_SENTENCE)("%s → %j", (text, names) => {
+    expect(namesIn(text)).toEqual(names);
+  });
+});
+
+describe("long official names keep their place", () => {
+  it.each(LONG_OFFICIAL_NAMES)("%s → %j", (text, names) => {
+    expect(namesIn(text)).toEqual(names);
+  });
+});
+
+const gazetteer = Gazetteer.load();
+
+/** [text, zones mentioned] — a place right before an institution word is an organisation's name. */
+const INSTITUTIONS: [string, string[]][] = [
+  ["据即墨区统计局数据，城阳区完成生产总值", ["城阳区"]],
+  ["经胶州市发改委审核，平度市新开工项目", ["平度市"]],
+  ["即墨区人民政府发布通知", []],
+  ["城阳区政府与即墨区签约", ["即墨区"]],
+  ["城阳区税务局数据显示", []],
+  // Without an institution word the place is the zone.
+  ["城阳区统一核算", ["城阳区"]],
+  ["即墨区完成生产总值", ["即墨区"]],
+];
+
+describe("institutions are no zones", () => {
+  it.each(INSTITUTIONS)("%s → %j", (text, zones) => {
+    expect(gazetteer.mentions(text).map((m) => m.zone)).toEqual(zones);
+  });
+
+  it("nor are they found as abbreviations of a zone", () => {
+    expect(gazetteer.abbreviations("即墨区人民政府发布通知", [])).toEqual([]);
+    expect(gazetteer.abbreviations("即墨区发布通知", []).length).toBeGreaterThan(0);
+  });
+
+  it("a generic word after a verb refers to the article's zone", () => {
+    const mentions = gazetteer.mentions("今年恰逢新区获批设立八周年", { includeWeak: true, home: "青岛西海岸新区" });
+    expect(mentions.map((m) => [m.alias, m.zone])).toEqual([["新区", "青岛西海岸新区"]]);
+  });
+});
