@@ -80,6 +80,8 @@ export class EvidenceFinder {
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
+      // A target asked for is never answered by a result, nor the reverse.
+      if (frame.kind && facts[0] && !kindAgrees(frame.kind, facts[0].kind) && facts[0].kind !== "investment" && facts[0].kind !== "ranking") continue;
       // Without 目标/计划 a question about a past year asks what happened: lean to actuals.
       // A target question wants the sentence whose figure is a target, not the actual beside it.
       const agrees = weight("evidence", "kindAgrees");

@@ -7,7 +7,7 @@ import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smal
 import { EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
-import { scoreSentence, type SentenceScore } from "./scoring.js";
+import { scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { readMonth } from "../reading/index.js";
@@ -142,9 +142,12 @@ export class OfflineBrain {
     const found = outcomes
       .filter((o): o is Extract<Lookup, { status: "found" }> => o.status === "found")
       .map((o) => o.fact)
-      // A figure of another project than the one the question names is no answer (retrieval looks further).
-      .filter((fact) => this.finder.namesCovered(frame, this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join("")));
-    if (frame.entities.length > 0 && found.length === 0) return undefined;
+      // A figure of another project, or of another season's event, is no answer (retrieval looks further).
+      .filter((fact) => {
+        const text = this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join("");
+        return this.finder.namesCovered(frame, text) && seasonAgrees(frame.season, text, fact.title);
+      });
+    if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
   }

@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, readMonth } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, readMonth, readSeason } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -70,7 +70,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     yearOk: frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year),
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
     periodOk: periodFits(frame.period, sentence.text, previous?.text),
-    monthOk: frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId)),
+    monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),
     bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text)],
   };
 }
@@ -197,6 +197,13 @@ function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): bool
 /** The kinds a sentence's cue words say (力争 → target, 同比 → actual); event verbs (签约, 开工) say none here. */
 export function kindsSaid(text: string): Set<"target" | "actual"> {
   return new Set(findKinds(text).filter((span) => span.strength !== "event").map((span) => span.kind));
+}
+
+/** An event's season is the one its sentence names, else its article's title: it must be the asked one. */
+export function seasonAgrees(asked: string | undefined, text: string, title: string): boolean {
+  if (asked === undefined) return true;
+  const said = readSeason(text) ?? readSeason(title);
+  return said === undefined || said === asked;
 }
 
 /** The event a text reports happened in the asked month (the rule is src/reading/event.ts). */

@@ -61,6 +61,11 @@ export class SentenceBank {
     return this.rarity ? this.rarity.total : this.all().length;
   }
 
+  /** The article's title, or "". */
+  titleOf(articleId: string): string {
+    return this.articles.get(articleId)?.title ?? "";
+  }
+
   /** The article's publication date (YYYY-MM-DD), or null. */
   dateOf(articleId: string): string | null {
     return this.articles.get(articleId)?.date ?? null;

@@ -16,6 +16,8 @@ export interface QuestionFrame {
   kind?: "target" | "actual";
   /** Sub-year period asked about (一季度 → Q1), when the question names one. */
   period?: string;
+  /** Season of the event asked about (春季 vs 秋季 集中开工), when the question names one. */
+  season?: string;
   /** Calendar month of the event asked about (「2023年11月…集中开工」), when the question names one. */
   month?: number;
   /** Content terms the answer must be about (zone names, years and question words removed). */

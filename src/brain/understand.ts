@@ -2,7 +2,7 @@ import type { Gazetteer, PlaceIndex, ZoneMention } from "../domain/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { findMonths, findPeriods, findYears, kindCueWords, readKind, readMonth, readYear } from "../reading/index.js";
+import { findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -37,7 +37,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
   const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off" }).filter((span) => span.year !== null);
   const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off" });
-  let remainder = blank(text, [...mentions, ...yearSpans, ...findPeriods(text), ...findMonths(text)]);
+  let remainder = blank(text, [...mentions, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
   const frame: QuestionFrame = {
@@ -50,6 +50,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     kind: readKind(text),
     period: periodKey(text),
     month: readMonth(text)?.month,
+    season: readSeason(text),
     terms: readTerms(remainder, quoted, lexicon),
     metricText: readMetricText(remainder, lexicon),
     quoted,
@@ -193,6 +194,7 @@ function inheritFromHistory(frame: QuestionFrame, history: Turn[]): QuestionFram
     kind: frame.kind ?? (frame.year !== undefined && frame.year !== previous.year ? undefined : previous.kind),
     period: frame.period ?? previous.period,
     month: frame.month ?? (frame.year !== undefined && frame.year !== previous.year ? undefined : previous.month),
+    season: frame.season ?? (frame.year !== undefined && frame.year !== previous.year ? undefined : previous.season),
     terms: frame.terms.length ? frame.terms : previous.terms,
     metricText: frame.terms.length ? frame.metricText : previous.metricText,
     quoted: frame.quoted.length ? frame.quoted : previous.quoted,

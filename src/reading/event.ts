@@ -6,6 +6,7 @@
 export function eventMonthAgrees(asked: number, saidMonth: number | null | undefined, publishedOn: string | null | undefined): boolean {
   if (saidMonth !== undefined && saidMonth !== null) return saidMonth === asked;
   const published = publishedOn ? Number(publishedOn.slice(5, 7)) : undefined;
-  if (!published) return true;
+  // An undated report of an undated event cannot be placed in any month.
+  if (!published) return false;
   return published === asked || published === (asked % 12) + 1;
 }

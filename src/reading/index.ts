@@ -24,3 +24,4 @@ export { findPeriods, readPeriod, lastPeriod, coarsePeriod, periodsAgree, type P
 export { findKinds, readKind, readsAsResult, kindCueWords, type KindSpan, type KindName, type KindContext, type CueStrength } from "./kind.js";
 export { findMonths, readMonth, type MonthSpan } from "./month.js";
 export { eventMonthAgrees } from "./event.js";
+export { findSeasons, readSeason, type SeasonSpan } from "./season.js";
