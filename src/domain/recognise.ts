@@ -1,5 +1,6 @@
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { sharedJieba, zoneTypeWords } from "../retrieval/tokenize.js";
 import { loadZoneForms, type ZoneForms, type ZoneSuffix } from "./zone-forms.js";
 
 /**
@@ -47,9 +48,13 @@ interface Unit {
 const SUFFIX_WORD_FREQUENCY = 5000;
 
 const segmenters = new Map<string, Jieba>();
-/** One jieba per set of zone-type words: its dictionary also knows them as words. */
+/**
+ * A jieba whose dictionary also knows the zone-type words: the process's shared one for the default data
+ * (one dictionary per process), another only for a recogniser given other zone-type words (tests).
+ */
 function segmenterFor(suffixes: string[]): Jieba {
   const key = suffixes.join("|");
+  if (key === zoneTypeWords().join("|")) return sharedJieba();
   let segmenter = segmenters.get(key);
   if (!segmenter) {
     segmenter = Jieba.withDict(dict);
@@ -72,6 +77,10 @@ export class ZoneRecogniser {
   private readonly descriptorWords: Set<string>;
   private readonly scanned = new Map<string, ZoneForm[]>();
   private readonly longestFirst: ZoneSuffix[];
+  private jieba?: Jieba;
+  /** A character's own tag, asked for again and again (the neighbours of every zone-type word): kept. */
+  private readonly charTags = new Map<string, string>();
+  private readonly verbLedTags: Set<string>;
 
   /** `isKnownPlace`: words a gazetteer knows as places (即墨), whatever the segmenter tags them. */
   constructor(private readonly forms: ZoneForms = loadZoneForms(), private readonly isKnownPlace: (word: string) => boolean = () => false) {
@@ -84,6 +93,7 @@ export class ZoneRecogniser {
     this.nonPlaceTags = new Set(forms.nonPlaceTags);
     this.collectiveHeads = new Set(forms.collectiveHeads);
     this.descriptorWords = new Set(forms.descriptorWords);
+    this.verbLedTags = new Set(forms.verbLedTags);
   }
 
   /** Every zone-type word in text, named or bare, left to right; the longest type word wins at a position. */
@@ -172,7 +182,8 @@ export class ZoneRecogniser {
   }
 
   private segmenter(): Jieba {
-    return segmenterFor(this.forms.zoneSuffixes.map((s) => s.form));
+    this.jieba ??= segmenterFor(this.forms.zoneSuffixes.map((s) => s.form));
+    return this.jieba;
   }
 
   /**
@@ -272,19 +283,27 @@ export class ZoneRecogniser {
   private isNamePart(unit: Unit): boolean {
     const { word, firstTag } = unit;
     if (this.nonPlaceWords.has(word) || [...word].some((char) => this.forms.functionChars.includes(char) || this.forms.numeralChars.includes(char))) return false;
-    const ownTag = this.segmenter().tag(word[0]!, false)[0]?.tag ?? "";
+    const ownTag = this.charTag(word[0]!);
     return !this.isVerbLed(word, firstTag) && (ownTag === "f" || !this.nonPlaceTags.has(ownTag));
   }
 
   private isVerbLed(word: string, firstTag: string): boolean {
-    const verbTags = new Set(this.forms.verbLedTags);
-    if (verbTags.has(firstTag) && firstTag !== "x") return true;
-    return verbTags.has(this.segmenter().tag(word[0]!, false)[0]?.tag ?? "");
+    if (this.verbLedTags.has(firstTag) && firstTag !== "x") return true;
+    return this.verbLedTags.has(this.charTag(word[0]!));
   }
 
   /** True when the word's first character alone has one of the tags. */
   private opensWith(word: string, tags: string[]): boolean {
-    return tags.includes(this.segmenter().tag(word[0]!, false)[0]?.tag ?? "");
+    return tags.includes(this.charTag(word[0]!));
+  }
+
+  private charTag(char: string): string {
+    let tag = this.charTags.get(char);
+    if (tag === undefined) {
+      tag = this.segmenter().tag(char, false)[0]?.tag ?? "";
+      this.charTags.set(char, tag);
+    }
+    return tag;
   }
 
   private isQualified(units: Unit[]): boolean {
