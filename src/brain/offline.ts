@@ -202,15 +202,30 @@ export class OfflineBrain {
     return queries;
   }
 
-  private figureAnswer(frame: QuestionFrame, facts: FactResult[], missing: number): Answer {
+  private figureAnswer(frame: QuestionFrame, asked: FactResult[], missing: number): Answer {
+    const facts = uniqueFacts([...asked, ...asked.flatMap((fact) => this.growthOf(fact, asked))]);
     const evidences = uniqueEvidence(facts.map((fact) => this.finder.evidenceOfFact(fact)));
     const citations = evidences.map((e) => this.finder.cite(e));
-    const conflicts = facts.length === 1 ? this.conflictsWith(facts[0]!) : [];
+    const conflicts = asked.length === 1 ? this.conflictsWith(asked[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     const label = `${scopeLabel(frame.zones[0], frame.year)}${periodLabel(frame.period)}`;
     const head = label ? `${label}：` : "";
     const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
+  }
+
+  /**
+   * An amount is reported with its growth (「实现生产总值1513.33亿元，同比增长2.6%」, a table's 同比增长 column):
+   * the answer gives both, each from its own quote.
+   */
+  private growthOf(fact: FactResult, asked: FactResult[]): FactResult[] {
+    if (fact.unit === "%" || asked.some((other) => other.unit === "%")) return [];
+    return this.corpus.store
+      .facts({ articleIds: [fact.articleId] })
+      .filter((other) => other.unit === "%" && other.zone === fact.zone && other.year === fact.year && other.periodKey === fact.periodKey)
+      .filter((other) => other.metric.startsWith(fact.metric) && this.lexicon.words.rateCues.some((cue) => other.metric.slice(fact.metric.length).includes(cue)))
+      .slice(0, 1)
+      .map((other) => this.finder.toResult(other));
   }
 
   /**

@@ -38,4 +38,12 @@ describe("「X和增速」 asks for an amount and its growth", () => {
     expect(answer.answer).toContain("5.4%");
     expect(answer.answer).not.toContain("901.6亿元");
   });
+
+  it("gives an amount with the growth reported beside it, each from its quote", async () => {
+    const answer = await engine.ask("胶州区2023年地区生产总值多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("1780.5亿元");
+    expect(answer.answer).toContain("6.1%");
+    expect(answer.answer).not.toContain("5.4%");
+  });
 });
