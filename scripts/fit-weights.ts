@@ -1,8 +1,8 @@
 /**
  * Fits the offline brain's scorer weights (data/answer-weights.json) on the dev set's odd-numbered
  * articles and reports the even-numbered ones as the check, never fitting on them.
- *   npx tsx scripts/fit-weights.ts [--rounds 2] [--write]
- * Objective: right answers minus twice the wrong ones (a wrong figure is worse than a decline).
+ *   npx tsx scripts/fit-weights.ts [--rounds 2] [--only group.name,…] [--wrong-cost 3] [--write]
+ * Objective: right answers minus --wrong-cost times the wrong ones (a wrong figure is worse than a decline).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,8 +20,11 @@ const option = (name: string, fallback: string) => {
   return at >= 0 ? args[at + 1]! : fallback;
 };
 const rounds = Number(option("--rounds", "2"));
+/** `--only evidence.foundCoverage,sentence.previousSentenceCredit`: fit just these weights. */
+const only = option("--only", "").split(",").filter(Boolean);
 const devDir = path.resolve(PROJECT_ROOT, option("--dev", "../shared/eval/dev"));
-const WRONG_COST = 2;
+/** A wrong figure costs more than a decline: how many right answers one wrong one cancels. */
+const WRONG_COST = Number(option("--wrong-cost", "3"));
 
 const articleNumber = (q: EvalQuestion) => Number(/-(\d+)-/.exec(q.id)?.[1] ?? /(\d+)$/.exec(q.id)?.[1]);
 const all = readEvalQuestions(path.join(devDir, "questions.jsonl"));
@@ -51,7 +54,7 @@ let bestTally = await evaluate(odd, engine);
 process.stderr.write(`start: odd ${show(bestTally, odd.length)}\n`);
 for (let round = 0; round < rounds; round++) {
   for (const group of ["sentence", "evidence", "fact", "lookup"] as const) {
-    for (const name of Object.keys(best[group])) {
+    for (const name of Object.keys(best[group]).filter((key) => only.length === 0 || only.includes(`${group}.${key}`))) {
       const value = best[group][name]!;
       for (const tried of [value * 0.5, value * 1.5, value === 0 ? 0.1 : 0]) {
         const candidate = structuredClone(best);
