@@ -222,7 +222,15 @@ export class ZoneRecogniser {
     const none = { place: "", written: "", descriptive: false };
     let descriptors = "";
     let i = units.length - 1;
-    for (; i >= 0 && this.isDescriptor(units[i]!.word); i--) descriptors = units[i]!.word + descriptors;
+    for (; i >= 0; i--) {
+      // 「新+材料」: a sector word the segmenter cut in two is still one.
+      const pair = i > 0 ? units[i - 1]!.word + units[i]!.word : "";
+      if (this.isDescriptor(units[i]!.word)) descriptors = units[i]!.word + descriptors;
+      else if (pair && this.isDescriptor(pair)) {
+        descriptors = pair + descriptors;
+        i--;
+      } else break;
+    }
     const last = this.lastWord(units.slice(0, i + 1));
     if (!last || !this.isPlaceWord(last)) return { ...none, descriptive: descriptors !== "" };
     const { minChars, maxChars, maxNameChars } = this.forms.placeName;
@@ -264,6 +272,8 @@ export class ZoneRecogniser {
     const { minChars, rankEndings } = this.forms.placeName;
     if (word.length < minChars || this.nonPlaceWords.has(word) || this.isDescriptor(word) || rankEndings.some((end) => word.endsWith(end))) return false;
     if (this.isKnownPlace(word)) return true;
+    // 「现代化」「国际化」: a modifier, not a place, unless the dictionary says place (怀化).
+    if (tag !== "ns" && this.forms.modifierEndings.some((end) => word.endsWith(end))) return false;
     const counted = [...word].some((char) => this.forms.numeralChars.includes(char));
     // 「做强新区」「打好…」: a word the dictionary does not know that opens with a verb is a verb phrase.
     const unknown = tag === "chars" || tag === "x";

@@ -38,6 +38,7 @@ const ZoneFormsSchema = z.object({
   descriptorWords: z.array(z.string().min(1)).default([]),
   verbLedTags: z.array(z.string().min(1)).default([]),
   commonNounLedTags: z.array(z.string().min(1)).default([]),
+  modifierEndings: z.array(z.string().min(1)).default([]),
   /** Words after a place that make it an organisation's name (青岛市统计局), not a zone mention. */
   institutionWords: z.array(z.string().min(1)).default([]),
   functionChars: z.string().default(""),

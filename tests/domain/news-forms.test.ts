@@ -13,6 +13,9 @@ const WORDS_OF_THE_SENTENCE: [string, string[]][] = [
   // Modifiers and sector words before a type word describe a kind of park.
   ["如今已发展为现代化物流产业园区", []],
   ["建成现代化文旅产业园区", []],
+  ["打造国际化影视产业园区", []],
+  // A sector word the segmenter cut in two (新+材料) is still a sector word.
+  ["加快建设规模化新材料产业园区", []],
   // A real place after such a word is still read.
   ["正值宁波前湾新区设立五周年", ["宁波前湾新区"]],
   ["恰逢两江新区获批十周年", ["两江新区"]],
