@@ -51,7 +51,8 @@ const start = weights();
 let best: Weights = structuredClone(start);
 setWeights(best);
 let bestTally = await evaluate(odd, engine);
-process.stderr.write(`start: odd ${show(bestTally, odd.length)}\n`);
+const checkBefore = await evaluate(even, engine);
+process.stderr.write(`start: odd ${show(bestTally, odd.length)}; even ${show(checkBefore, even.length)}\n`);
 for (let round = 0; round < rounds; round++) {
   for (const group of ["sentence", "evidence", "fact", "lookup"] as const) {
     for (const name of Object.keys(best[group]).filter((key) => only.length === 0 || only.includes(`${group}.${key}`))) {
@@ -72,7 +73,9 @@ for (let round = 0; round < rounds; round++) {
 }
 setWeights(best);
 const check = await evaluate(even, engine);
-process.stdout.write(`fitted: odd ${show(bestTally, odd.length)}\ncheck (even, not fitted on): ${show(check, even.length)}\n`);
+process.stdout.write(`fitted: odd ${show(bestTally, odd.length)}\ncheck (even, not fitted on): ${show(check, even.length)} — before fitting: ${show(checkBefore, even.length)}\n`);
+// Weights are only worth keeping when the half they were not fitted on does not get worse.
+if (objective(check) < objective(checkBefore)) process.stdout.write("the check half got worse: keep the data file's weights\n");
 if (args.includes("--write")) {
   const file = path.join(PROJECT_ROOT, "data", "answer-weights.json");
   const json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
