@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { recogniseZones } from "../../src/domain/index.js";
+import { type Article, recogniseZones } from "../../src/domain/index.js";
+import { extractFacts } from "../../src/facts/index.js";
 
 const namesIn = (text: string) => recogniseZones(text).map((form) => form.name);
 
@@ -77,5 +78,16 @@ describe("institutions are no zones", () => {
   it("a generic word after a verb refers to the article's zone", () => {
     const mentions = gazetteer.mentions("今年恰逢新区获批设立八周年", { includeWeak: true, home: "青岛西海岸新区" });
     expect(mentions.map((m) => [m.alias, m.zone])).toEqual([["新区", "青岛西海岸新区"]]);
+  });
+});
+
+describe("facts read through the gazetteer go to the zone, not to the institution's city", () => {
+  it.each([
+    ["经青岛市统计局核算，2022年城阳区实现地区生产总值1200亿元。", "城阳区"],
+    ["据胶州市商务局统计，今年前三季度平度市实际使用外资3亿美元。", "平度市"],
+  ])("%s → %s", (text, zone) => {
+    const article: Article = { id: "test#0", source: "test.txt", part: 0, title: "经济运行情况", date: "2023-02-01", dateEvidence: "cli", zones: ["青岛市"], text, contentHash: "test" };
+    const zones = new Set(extractFacts(article, gazetteer).facts.map((fact) => fact.zone));
+    expect([...zones]).toEqual([zone]);
   });
 });
