@@ -12,7 +12,7 @@ import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
-import { readQuestion } from "./understand.js";
+import { comparativeWord, readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
 
 const EXACT_RARITY_MAX_ARTICLES = 2000;
@@ -427,9 +427,9 @@ export class OfflineBrain {
     const facts = rows.map((r) => r.fact);
     const sources = citations.map(quoteLine).join("\n");
     if (ranked.length < 2) return this.found(frame, `${fill("compareUnclear", { rows: rowText(rows) })}\n${sources}`, citations, facts, "facts");
-    const fewer = /[更最](少|小|低)/.test(frame.question);
+    const fewer = /[更最](少|小|低)|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(少|小|低)/.test(frame.question);
     const sorted = [...ranked].sort((a, b) => (fewer ? a.fact.value - b.fact.value : b.fact.value - a.fact.value));
-    const comparative = /[更最](大|小|高|低)/.exec(frame.question)?.[0] ?? (fewer ? "更少" : "更多");
+    const comparative = comparativeWord(frame.question) ?? (fewer ? "更少" : "更多");
     let text = fill("compareWinner", { winner: sorted[0]!.entity, comparative, rows: rowText(sorted) });
     if (others.length) text += fill("compareOthers", { rows: rowText(others) });
     return this.found(frame, `${text}\n${sources}`, citations, facts, "facts");

@@ -10,6 +10,15 @@ const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
 const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
 
+const COMPARATIVE = /[更最](多|大|高|少|小|低|快|强)|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(多|大|高|少|小|低|快|强|靠前)/;
+
+/** 「更高」 for 「谁的增速高」, 「最多」 for 「哪个最多」: how a comparison's answer words its winner. */
+export function comparativeWord(question: string): string | undefined {
+  const match = COMPARATIVE.exec(question);
+  if (!match) return undefined;
+  return match[1] ? match[0] : `更${match[2]}`;
+}
+
 /** A written year in a comparison's clause is not one of its sides. */
 const WRITTEN_YEAR = /(?:19|20)\d{2}\s*年/;
 
@@ -82,7 +91,8 @@ function blank(text: string, spans: { start: number; end: number }[]): string {
 function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionType {
   const cues = lexicon.words.typeCues;
   const has = (type: string) => (cues[type] ?? []).some((cue) => text.includes(cue));
-  const comparative = /[更最](多|大|高|少|小|低|快|强)/.test(text);
+  // 「更多」「最高」, and 「谁多」「谁的增速高」「哪个大」: a comparison between sides the question names.
+  const comparative = COMPARATIVE.test(text);
   if (has("sum") && /[、和与及]/.test(text)) return "sum";
   // 「要实现全年目标，下半年还要完成多少」: target minus what is done.
   if (has("remaining") && /目标|计划|任务/.test(text)) return "remaining";
