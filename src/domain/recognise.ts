@@ -1,6 +1,6 @@
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { sharedJieba, zoneTypeWords } from "../retrieval/tokenize.js";
+import { sharedJieba, zoneTypeWords } from "../text/segmenter.js";
 import { loadZoneForms, type ZoneForms, type ZoneSuffix } from "./zone-forms.js";
 
 /**

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import type { Jieba } from "@node-rs/jieba";
 import { z } from "zod";
-import { loadZoneForms } from "../domain/zone-forms.js";
+import { sharedJieba } from "../text/segmenter.js";
 
 /** Prefix of character-bigram tokens, so "b:开发" never collides with the word "开发". */
 export const BIGRAM_PREFIX = "b:";
@@ -13,30 +12,9 @@ const StopwordFileSchema = z.object({
   question: z.array(z.string()),
 });
 
-let jiebaInstance: Jieba | undefined;
 let stopwordSet: Set<string> | undefined;
 
-/** Dictionary frequency given to zone-type words, so the segmenter never joins them to a neighbour (个经+开区). */
-const ZONE_WORD_FREQUENCY = 5000;
-
-/**
- * The one jieba of the process (its dictionary costs ~40 MB per copy): retrieval and the zone recogniser
- * share it. It knows the zone-type words of data/zone-forms.json (经开区, 综合保税区) as words, always,
- * so tokens never depend on which caller came first. Loading takes ~100 ms, so it happens on first use.
- */
-export function sharedJieba(): Jieba {
-  if (!jiebaInstance) {
-    jiebaInstance = Jieba.withDict(dict);
-    jiebaInstance.loadDict(Buffer.from(zoneTypeWords().map((form) => `${form} ${ZONE_WORD_FREQUENCY} n`).join("\n")));
-  }
-  return jiebaInstance;
-}
-
-/** The zone-type words the shared jieba knows. */
-export function zoneTypeWords(): string[] {
-  return loadZoneForms().zoneSuffixes.map((suffix) => suffix.form);
-}
-
+/** The process's one jieba (src/text/segmenter.ts), shared with the zone recogniser. */
 function jieba(): Jieba {
   return sharedJieba();
 }

@@ -2,7 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { describe, expect, it, vi } from "vitest";
 import { recogniseZones } from "../../src/domain/index.js";
-import { sharedJieba } from "../../src/retrieval/tokenize.js";
+import { sharedJieba } from "../../src/text/segmenter.js";
 
 const plain = Jieba.withDict(dict);
 
