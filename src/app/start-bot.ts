@@ -5,7 +5,9 @@ import {
   type BotActivity, type BotCommand, type BotEngine, type BotLogger, type BotTexts, type BotTuning, type CardActionHandler,
   type Receiver, type RetryPolicy,
 } from "../lark/index.js";
+import { LiveEngine } from "../lark/intake/index.js";
 import { StateStore } from "../store/state-store.js";
+import { createIntake, openInProcess, type IntakeSettings, type OpenGeneration } from "./intake.js";
 
 /** Feishu app credentials and how events reach the bot. */
 export interface FeishuSettings {
@@ -61,6 +63,11 @@ export interface StartBotOptions {
    * `npm start` (runBot, the playground) turns it on. Options: maxInFlight, askTimeoutMs, llm hooks, …
    */
   answerInWorker?: boolean | AnswerWorkerOptions;
+  /**
+   * Feishu intake (default on): admins send files or `/add <link>`; they are ingested into a new
+   * generation of `config.dataDir`, which the bot then answers from without a restart. `false` turns it off.
+   */
+  intake?: false | IntakeSettings;
 }
 
 export interface RunningBot {
@@ -77,8 +84,10 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** Resolves once stopped (after stop() or a signal). */
   stopped: Promise<void>;
-  /** The answering worker when `answerInWorker` is on (stopped by stop()). */
-  answerer?: AnswerWorker;
+  /** The answering worker when `answerInWorker` is on (stopped by stop()); a new one after each ingest. */
+  readonly answerer?: AnswerWorker;
+  /** The engine the bot answers from (swapped to a new generation after an ingest). */
+  engine: LiveEngine;
 }
 
 const PRUNE_EVERY_MS = 3600_000;
@@ -92,19 +101,31 @@ export async function startBot(config: Config & { feishu?: FeishuSettings }, giv
   const feishu = options.feishu ?? config.feishu;
   if (!feishu?.appId || !feishu.appSecret) throw new Error("the Feishu bot needs FEISHU_APP_ID and FEISHU_APP_SECRET");
   const logger = options.logger ?? createJsonLogger("info");
-  const answerer = options.answerInWorker ? await startAnswerer(config, options.answerInWorker, logger) : undefined;
-  const engine: BotEngine = answerer
-    ? {
-      corpus: given.corpus,
-      tools: given.tools,
-      get defaultBrain() { return answerer.defaultBrain; },
-      ask: (question, history, askOptions) => answerer.ask(question, history, askOptions),
-    }
-    : given;
+  const first = options.answerInWorker ? await startAnswerer(config, options.answerInWorker, logger) : undefined;
+  let answerer = first;
+  const viaWorker = (engine: BotEngine, worker: AnswerWorker): BotEngine => ({
+    corpus: engine.corpus,
+    tools: engine.tools,
+    get defaultBrain() { return worker.defaultBrain; },
+    ask: (question, history, askOptions) => worker.ask(question, history, askOptions),
+  });
+  // The given engine belongs to the caller; only the first worker is released when a new generation takes over.
+  const live = first ? new LiveEngine(viaWorker(given, first), () => first.close()) : new LiveEngine(given);
+  const open: OpenGeneration = async () => {
+    const opened = await openInProcess(config);
+    if (!options.answerInWorker) return opened;
+    const worker = await startAnswerer(config, options.answerInWorker, logger).catch((error: unknown) => {
+      opened.release();
+      throw error;
+    });
+    answerer = worker;
+    return { engine: viaWorker(opened.engine, worker), release: async () => { await worker.close(); opened.release(); } };
+  };
   try {
-    return await startWith(config, feishu, engine, options, logger, answerer);
+    const bot = await startWith(config, feishu, live, options, logger, open);
+    return Object.defineProperty(bot, "answerer", { get: () => answerer, enumerable: true });
   } catch (error) {
-    await answerer?.close();
+    await live.close();
     throw error;
   }
 }
@@ -121,8 +142,8 @@ async function startAnswerer(config: Config, settings: true | AnswerWorkerOption
 }
 
 async function startWith(
-  config: Config, feishu: FeishuSettings, engine: BotEngine, options: StartBotOptions, logger: BotLogger, answerer: AnswerWorker | undefined,
-): Promise<RunningBot> {
+  config: Config, feishu: FeishuSettings, engine: LiveEngine, options: StartBotOptions, logger: BotLogger, open: OpenGeneration,
+): Promise<Omit<RunningBot, "answerer">> {
   const emit = (activity: BotActivity): void => options.onActivity?.(activity);
   const tokens = new TokenCache(options.clock);
   // Acks first: replies and reactions wait while deliveries are being acknowledged.
@@ -145,6 +166,8 @@ async function startWith(
     engine, state, sender, botOpenId, logger, texts: options.texts, tuning, clock: options.clock, onActivity: options.onActivity, ackGate,
   });
   app.command(...(options.commands ?? []));
+  const intake = options.intake === false ? undefined : createIntake(config, engine, options.intake ?? {}, open, logger);
+  if (intake) app.command(intake.command(app.services.texts)).onFile(intake.onFile);
   for (const [name, handler] of Object.entries(options.cardActions ?? {})) app.cardAction(name, handler);
 
   const transport = options.receiver ? "custom" : (feishu.transport ?? "ws");
@@ -191,7 +214,8 @@ async function startWith(
       clearInterval(pruner);
       process.off("SIGTERM", onSignal);
       process.off("SIGINT", onSignal);
-      await answerer?.close();
+      await intake?.idle();
+      await engine.close();
       if (!options.state) state.close();
       logger.info("bot stopped");
       resolveStopped();
@@ -205,8 +229,8 @@ async function startWith(
   const webhook = receiver instanceof HttpReceiver
     ? { url: receiver.url, eventUrl: receiver.eventUrl, cardUrl: receiver.cardUrl, healthUrl: `${receiver.url}/healthz` }
     : undefined;
-  logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId, answering: answerer ? "worker" : "in-process" });
-  return { app, sender, state, receiver, transport, webhook, healthUrl: webhook?.healthUrl ?? health?.url, stop, stopped, answerer };
+  logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId, answering: options.answerInWorker ? "worker" : "in-process" });
+  return { app, sender, state, receiver, transport, webhook, healthUrl: webhook?.healthUrl ?? health?.url, stop, stopped, engine };
 }
 
 async function lookUpBot(sender: Sender, logger: BotLogger): Promise<string | undefined> {

@@ -18,7 +18,7 @@ import { type BotLogger, sdkLogger, silentLogger } from "./logger.js";
 import { mentionsBot, readInboundMessage } from "./message.js";
 import { compose, type Middleware } from "./middleware/compose.js";
 import {
-  dropDuplicates, dropRecalled, dropStale, ignoreAtAll, ignoreSelf, limitRate, onlyMentionedInGroups, parseCommand, readText, rejectTooLong,
+  dropDuplicates, dropRecalled, dropStale, ignoreAtAll, ignoreSelf, limitRate, onlyMentionedInGroups, parseCommand, readText, rejectTooLong, takeFiles,
 } from "./middleware/intake.js";
 import { ChatQueue } from "./queue.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -102,13 +102,19 @@ export class App {
     this.commands.register(...builtinCommands(texts));
     this.cardActions.set("feedback", feedbackAction);
     this.intake = compose<MessageContext>(
-      dropDuplicates, dropRecalled, dropStale, ignoreSelf, ignoreAtAll, onlyMentionedInGroups, limitRate, readText, rejectTooLong, parseCommand, route,
+      dropDuplicates, dropRecalled, dropStale, ignoreSelf, ignoreAtAll, onlyMentionedInGroups, limitRate, takeFiles, readText, rejectTooLong, parseCommand, route,
     );
   }
 
   /** Adds slash commands (e.g. `/digest …` from the digest feature). */
   command(...commands: BotCommand[]): this {
     this.commands.register(...commands);
+    return this;
+  }
+
+  /** Handles file messages (after the ack, in the chat's queue): the Feishu intake. */
+  onFile(handler: (ctx: MessageContext) => Promise<void>): this {
+    this.services.onFile = handler;
     return this;
   }
 

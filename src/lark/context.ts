@@ -69,6 +69,8 @@ export interface BotServices {
   inFlight: InFlightQuestions;
   /** Each user's chat with the bot (for bot menu clicks, which name no chat). */
   p2pChats: P2pChats;
+  /** Handles file messages (the Feishu intake); without one a file gets the 「只能读文字」 notice. */
+  onFile?: (ctx: MessageContext) => Promise<void>;
   emit(activity: BotActivity): void;
 }
 

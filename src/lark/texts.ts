@@ -12,10 +12,14 @@ const BotTextsSchema = z.object({
   citationsTitle: text, citationsOmitted: text, citationLine: text, unknownDate: text, truncated: text,
   modeFacts: text, modeSearch: text, modeNone: text, modeLlm: text, brainOffline: text, brainLlm: text, footer: text,
   voteUp: text, voteDown: text, voteThanksUp: text, voteThanksDown: text, voteUnknown: text,
-  sourcesTitle: text, sourcesLine: text,
+  sourcesTitle: text, sourcesLine: text, sourcesOthers: text, sourcesEmpty: text,
   factsUsage: text, factsUnknownZone: text, factsBadYear: text, factsNone: text, factsTitle: text, factsLine: text, factsMore: text,
   kindTarget: text, kindActual: text, kindPlan: text, kindInvestment: text, kindRanking: text, kindStat: text,
-  commandHelp: text, commandSources: text, commandFacts: text,
+  commandHelp: text, commandSources: text, commandFacts: text, commandAdd: text, addUsage: text,
+  intakeNotAdmin: text, intakeCheckFailed: text, intakeUnsupported: text, intakeTooLarge: text, intakeNoFile: text,
+  intakeDownloadFailed: text, intakeStarted: text, intakeFailed: text, intakeTitle: text, intakeNothingNew: text,
+  intakeArticlesTitle: text, intakeArticleLine: text, intakeArticlesMore: text, intakeUnchangedLine: text,
+  intakeRejectedTitle: text, intakeRejectedLine: text, intakeFactsTitle: text, intakeFactLine: text,
   messageTypes: z.record(z.string(), text).refine((types) => "other" in types, "messageTypes needs an \"other\" entry"),
 });
 

@@ -58,7 +58,7 @@ describe("bot menu", () => {
     const [help, sources] = await h.emulator.waitForMessages((m) => m.receive_id === "ou_menu_user", 2);
     expect(help!.receive_id_type).toBe("open_id");
     expect(cardText(cardOf(h, help!))).toContain("/facts");
-    expect(cardText(cardOf(h, sources!))).toMatch(/资料来源（\d+ 篇）/);
+    expect(cardText(cardOf(h, sources!))).toMatch(/资料库：\d+ 个文件，\d+ 篇文章，\d+ 条数据/);
     expect(h.activities.filter((a) => a.type === "menu").map((a) => (a as { command?: string }).command)).toEqual(["/help", "/sources"]);
   });
 

@@ -1,4 +1,4 @@
-import type { Fact, FactKind } from "../../domain/types.js";
+import type { Article, Fact, FactKind } from "../../domain/types.js";
 import { escapeMarkdown, markdownCard } from "../cards/index.js";
 import type { BotServices, CommandContext } from "../context.js";
 import { fill, type BotTexts } from "../texts.js";
@@ -47,15 +47,40 @@ export function builtinCommands(texts: BotTexts): BotCommand[] {
   ];
 }
 
+/**
+ * `/sources`: one line per source file, the most recently ingested first (then the newest article), with its
+ * articles and facts counted; a file of several articles is named by its first title and 「等」.
+ */
 function sourcesText(ctx: CommandContext): string {
   const { texts, engine } = ctx.services;
-  const articles = [...engine.corpus.articles.values()]
-    .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
-  const lines = articles.slice(0, MAX_SOURCE_LINES).map((a) => fill(texts.sourcesLine, {
-    title: escapeMarkdown(a.title), date: a.date ?? texts.unknownDate, zones: a.zones.slice(0, 3).join("、") || "—",
+  const { store, articles } = engine.corpus;
+  if (articles.size === 0) return texts.sourcesEmpty;
+  const factsPerArticle = new Map<string, number>();
+  for (const fact of store.facts()) factsPerArticle.set(fact.articleId, (factsPerArticle.get(fact.articleId) ?? 0) + 1);
+  const ingestedAt = new Map(store.sources().flatMap((record) => [[record.source, record.ingestedAt], [record.path, record.ingestedAt]]));
+  const files = new Map<string, Article[]>();
+  for (const article of articles.values()) {
+    const file = article.id.slice(0, article.id.lastIndexOf("#"));
+    files.set(file, [...(files.get(file) ?? []), article]);
+  }
+  const rows = [...files].map(([file, parts]) => {
+    const sorted = parts.sort((a, b) => a.part - b.part);
+    const newest = sorted.map((a) => a.date ?? "").sort().at(-1) ?? "";
+    return { parts: sorted, newest, ingested: ingestedAt.get(file) ?? ingestedAt.get(sorted[0]!.source) ?? "" };
+  }).sort((a, b) => b.ingested.localeCompare(a.ingested) || b.newest.localeCompare(a.newest));
+  const factCount = [...factsPerArticle.values()].reduce((sum, n) => sum + n, 0);
+  const lines = rows.slice(0, MAX_SOURCE_LINES).map(({ parts, newest, ingested }) => fill(texts.sourcesLine, {
+    title: escapeMarkdown(parts[0]!.title),
+    others: parts.length > 1 ? texts.sourcesOthers : "",
+    date: newest || texts.unknownDate,
+    zones: [...new Set(parts.flatMap((a) => a.zones.slice(0, 3)))].slice(0, 3).join("、") || "—",
+    articles: parts.length,
+    facts: parts.reduce((sum, a) => sum + (factsPerArticle.get(a.id) ?? 0), 0),
+    ingested: ingested.slice(0, 10) || texts.unknownDate,
   }));
-  const more = articles.length > MAX_SOURCE_LINES ? [fill(texts.factsMore, { shown: MAX_SOURCE_LINES, count: articles.length })] : [];
-  return [`**${fill(texts.sourcesTitle, { count: articles.length })}**`, ...lines, ...more].join("\n");
+  const more = rows.length > MAX_SOURCE_LINES ? [fill(texts.factsMore, { shown: MAX_SOURCE_LINES, count: rows.length })] : [];
+  const title = fill(texts.sourcesTitle, { files: rows.length, articles: articles.size, facts: factCount });
+  return [`**${title}**`, ...lines, ...more].join("\n");
 }
 
 /** `/facts 青岛开发区 2022`: the zone (any alias) and an optional year as the last word. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getMessageResource } from './resource-api.js';
 import { createCard, replaceCard, streamElementContent, updateCardSettings } from './cardkit-api.js';
 import type { EmulatorContext } from './context.js';
 import type { FaultInjector, TriggeredFault } from './faults.js';
@@ -42,6 +43,7 @@ const ROUTES: Route[] = [
   route('GET', '/open-apis/im/v1/messages/:id/reactions', listReactions),
   route('DELETE', '/open-apis/im/v1/messages/:id/reactions/:id', deleteReaction),
   route('POST', '/open-apis/im/v1/images', uploadImage),
+  route('GET', '/open-apis/im/v1/messages/:id/resources/:id', getMessageResource),
   route('POST', '/open-apis/cardkit/v1/cards', createCard),
   route('PUT', '/open-apis/cardkit/v1/cards/:id/elements/:id/content', streamElementContent),
   route('PATCH', '/open-apis/cardkit/v1/cards/:id/settings', updateCardSettings),

@@ -16,6 +16,8 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Bytes to send as they are (a resource download) instead of the JSON body. */
+  raw?: Buffer;
 }
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -43,6 +45,11 @@ export function parseJsonBody(req: IncomingMessage, raw: Buffer): unknown {
 }
 
 export function sendJson(res: ServerResponse, answer: ApiResponse): void {
+  if (answer.raw) {
+    res.writeHead(answer.status, { 'content-type': 'application/octet-stream', 'content-length': answer.raw.length, ...answer.headers });
+    res.end(answer.raw);
+    return;
+  }
   const text = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     'content-type': 'application/json; charset=utf-8',

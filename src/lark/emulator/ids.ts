@@ -12,3 +12,4 @@ export const newEventId = (): string => randomId('', 16);
 export const newToken = (): string => randomId('t-emu_', 16);
 export const newImageKey = (): string => randomId('img_v3_emu_');
 export const newCardId = (): string => randomId('7', 9);
+export const newFileKey = (): string => randomId('file_v3_emu_');

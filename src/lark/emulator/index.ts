@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createApiListener } from './api-server.js';
 import type { EmulatorContext } from './context.js';
 import { WebhookDeliverer } from './delivery.js';
-import { EventFactory, recordInboundMessage, type EventEnvelope } from './events.js';
+import { EventFactory, recordInboundMessage, type EventEnvelope, type MessageEventInput, type ReceiveMessageEvent } from './events.js';
+import { newFileKey } from './ids.js';
 import { FaultInjector, RateWindow } from './faults.js';
 import { isRecord } from './http-util.js';
 import { markRecalled } from './reaction-api.js';
@@ -53,6 +54,12 @@ export interface FeishuEmulator {
   /** Invalidate one token (or all): the next API call with it gets 99991663. */
   revokeToken(token?: string): void;
   message(messageId: string): StoredMessage | undefined;
+  /**
+   * A user sends a file: registers its bytes under a fresh file_key (served by
+   * GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file) and returns the
+   * im.message.receive_v1 event (message_type "file") to deliver or push.
+   */
+  sendFile(input: MessageEventInput & { fileName: string; bytes: Uint8Array }): EventEnvelope<ReceiveMessageEvent>;
   /**
    * A user recalls their message: it is marked recalled (replies and reactions to it fail with 230011)
    * and the im.message.recalled_v1 event to deliver or push is returned.
@@ -153,6 +160,7 @@ export async function startFeishuEmulator(options: FeishuEmulatorOptions): Promi
     recordInboundMessage(ctx, event);
     return deliverer.deliver(event, eventIdOf(event), targetOf(event, opts), opts);
   };
+  const events = new EventFactory(ctx, verificationToken);
   const waitFor = <T>(check: () => T | undefined, timeoutMs = 5000, what = 'condition'): Promise<T> =>
     ctx.store.waitFor(check, timeoutMs, () => what);
 
@@ -167,7 +175,7 @@ export async function startFeishuEmulator(options: FeishuEmulatorOptions): Promi
     chats: ctx.store.chats,
     reactions: ctx.store.reactions,
     botOpenId: ctx.botOpenId,
-    events: new EventFactory(ctx, verificationToken),
+    events,
     faults: {
       inject: (spec) => faults.inject(spec),
       clear: () => faults.clear(),
@@ -176,6 +184,11 @@ export async function startFeishuEmulator(options: FeishuEmulatorOptions): Promi
     issuedTokens: ctx.tokens.history,
     revokeToken: (token) => ctx.tokens.revoke(token),
     message: (messageId) => ctx.store.byId.get(messageId),
+    sendFile: ({ bytes, ...input }) => {
+      const fileKey = newFileKey();
+      ctx.store.files.set(fileKey, Buffer.from(bytes));
+      return events.fileMessage({ ...input, fileKey });
+    },
     recall: (messageId) => {
       const stored = ctx.store.byId.get(messageId);
       if (stored) markRecalled(ctx, stored);

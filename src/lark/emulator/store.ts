@@ -13,6 +13,8 @@ export class EmulatorStore {
   readonly chats = new Map<string, ChatInfo>();
   readonly cards = new Map<string, StoredCard>();
   readonly images = new Map<string, StoredImage>();
+  /** Bytes behind the file_key of a user's file message (registered by the test that sends it). */
+  readonly files = new Map<string, Buffer>();
   /** Every reaction ever added, removed ones included (with removed_at). */
   readonly reactions: StoredReaction[] = [];
   private readonly byUuid = new Map<string, StoredMessage>();

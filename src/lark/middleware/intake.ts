@@ -62,6 +62,13 @@ export const limitRate: Middleware<MessageContext> = (ctx, next) => {
   return ctx.drop("rate_limited");
 };
 
+/** A file message goes to the file handler (the Feishu intake), when the bot has one. */
+export const takeFiles: Middleware<MessageContext> = (ctx, next) => {
+  const onFile = ctx.services.onFile;
+  if (ctx.message.messageType !== "file" || !onFile) return next();
+  if (!ctx.enqueue("file", onFile)) ctx.drop("queue_full");
+};
+
 /** Text and post messages give the question; other types get the 「只能读文字」 notice. */
 export const readText: Middleware<MessageContext> = (ctx, next) => {
   const text = messageText(ctx.message, ctx.services.botOpenId);

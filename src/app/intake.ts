@@ -1,0 +1,45 @@
+import path from "node:path";
+import { ingestInputs } from "../cli/ingest.js";
+import type { Config } from "../config/index.js";
+import { Gazetteer } from "../domain/gazetteer.js";
+import { createEngine } from "../engine/index.js";
+import type { BotEngine, BotLogger } from "../lark/index.js";
+import { Intake, type LiveEngine } from "../lark/intake/index.js";
+
+export interface IntakeSettings {
+  /** Who may add besides a group's owner and admins (default: config.admins, i.e. ZONEBOT_ADMINS). */
+  admins?: string[];
+  /** Largest file accepted from a message (default 50 MB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_INTAKE_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * How a new generation reaches the running bot: opened in this thread (for /sources, /facts and, when
+ * answering in-process, answers), plus `answerer` for the answering worker when there is one.
+ */
+export type OpenGeneration = () => Promise<{ engine: BotEngine; release: () => void | Promise<void> }>;
+
+/** The Feishu intake over `config.dataDir`: ingest like `zonebot ingest`, then swap the new generation into `live`. */
+export function createIntake(config: Config, live: LiveEngine, settings: IntakeSettings, open: OpenGeneration, logger: BotLogger): Intake {
+  const gazetteer = Gazetteer.load();
+  return new Intake({
+    admins: settings.admins ?? config.admins,
+    maxBytes: settings.maxBytes ?? DEFAULT_INTAKE_MAX_BYTES,
+    uploadsDir: path.join(config.dataDir, "uploads"),
+    engine: live,
+    ingest: (inputs) => ingestInputs(inputs, { config, gazetteer }),
+    reload: async () => {
+      const { engine, release } = await open();
+      live.swap(engine, release);
+      logger.info("answering from a new generation", { generation: engine.corpus.generation });
+    },
+  });
+}
+
+/** Opens the current generation in this thread (no seed check: the seeds were ingested at start-up). */
+export async function openInProcess(config: Config): Promise<{ engine: BotEngine; release: () => void }> {
+  const engine = await createEngine(config, { ensureSeeds: false });
+  return { engine, release: () => engine.close() };
+}

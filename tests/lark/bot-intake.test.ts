@@ -1,0 +1,156 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Config } from "../../src/config/index.js";
+import { createEngine, type Engine } from "../../src/engine/index.js";
+import { cardOf, cardText, startHarness, type Harness } from "../app/harness.js";
+import { tempConfig } from "../support/engine.js";
+
+// The Feishu intake end to end: the real SDK ↔ emulator ↔ bot over loopback, ingesting into a temp data dir.
+
+const ADMIN = "ou_intake_admin";
+const STRANGER = "ou_intake_stranger";
+
+const ARTICLE_MD = `# 云溪经济开发区一季度新签约项目38个
+
+2025-04-08
+
+本报讯 今年一季度，云溪经济开发区新签约项目38个，总投资216亿元。其中，先进制造业项目21个。
+
+一季度，云溪经济开发区实际使用外资1.2亿美元，同比增长15%。
+`;
+
+const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>石湾高新区上半年外贸进出口总额增长12%</title></head>
+<body><article><h1>石湾高新区上半年外贸进出口总额增长12%</h1><p>2025年7月15日</p>
+<p>记者从石湾高新区获悉，今年上半年，石湾高新区实现外贸进出口总额86.5亿元，同比增长12%，其中出口52亿元。</p>
+<p>上半年，石湾高新区新增市场主体1200家，高新技术企业达到310家。</p></article></body></html>`;
+
+let config: Config;
+let engine: Engine;
+let cleanup: () => void;
+let page: Server;
+let pageUrl: string;
+let h: Harness | undefined;
+
+beforeAll(async () => {
+  const temp = tempConfig("zonebot-intake-");
+  config = { ...temp.config, admins: [ADMIN] };
+  cleanup = temp.cleanup;
+  engine = await createEngine(config);
+  page = createServer((req, res) => {
+    if (req.url === "/news/1.html") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(PAGE_HTML);
+    } else {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+  pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => page.close(() => resolve()));
+  engine.close();
+  cleanup();
+});
+
+/** The texts of the bot's replies to one inbound message, once `count` have arrived. */
+async function replies(harness: Harness, messageId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+  const sent = await harness.emulator.waitForMessages((m) => m.parent_id === messageId, count, timeoutMs);
+  return sent.map((m) => cardText(cardOf(harness, m)));
+}
+
+async function askText(harness: Harness, text: string, senderId = ADMIN): Promise<{ messageId: string; reply: string }> {
+  const event = harness.emulator.events.textMessage({ text, senderId });
+  await harness.emulator.deliver(event);
+  const messageId = event.event.message.message_id;
+  const [reply] = await replies(harness, messageId, 1);
+  return { messageId, reply: reply! };
+}
+
+async function sendFile(harness: Harness, fileName: string, bytes: Uint8Array, senderId = ADMIN): Promise<string> {
+  const event = harness.emulator.sendFile({ fileName, bytes, senderId });
+  await harness.emulator.deliver(event);
+  return event.event.message.message_id;
+}
+
+describe("Feishu intake", () => {
+  it("an admin's .md file becomes a new generation the running bot answers from", async () => {
+    h = await startHarness(config, engine);
+    const question = "云溪经济开发区2025年一季度新签约项目多少个？";
+    const before = (await askText(h, question)).reply;
+    expect(before).not.toContain("38个");
+    const generation = h.bot.engine.generation;
+
+    const messageId = await sendFile(h, "云溪开发区一季度.md", new TextEncoder().encode(ARTICLE_MD));
+    const [started, result] = await replies(h, messageId, 2);
+    expect(started).toContain("正在导入");
+    expect(result).toMatch(/导入完成：新增 1 篇文章，\d+ 条数据/);
+    expect(result).toContain("《云溪经济开发区一季度新签约项目38个》 2025-04-08");
+    expect(result).toContain("云溪经济开发区");
+    expect(result).toContain("新数据举例");
+    expect(result).toMatch(/新签约项目38个|216亿元/);
+    // The download went through the message resources API.
+    expect(h.emulator.apiCalls.some((call) => call.path.includes(`/messages/${messageId}/resources/`) && call.query.type === "file" && call.status === 200)).toBe(true);
+
+    expect(h.bot.engine.generation).not.toBe(generation);
+    const after = (await askText(h, question)).reply;
+    expect(after).toContain("38");
+    expect(after).toContain("云溪经济开发区一季度新签约项目38个");
+
+    const sources = (await askText(h, "/sources")).reply;
+    expect(sources.split("\n").find((line) => line.startsWith("- "))).toContain("《云溪经济开发区一季度新签约项目38个》 2025-04-08");
+
+    // The same file again adds nothing and says so.
+    const again = await sendFile(h, "云溪开发区一季度.md", new TextEncoder().encode(ARTICLE_MD));
+    const [, repeated] = await replies(h, again, 2);
+    expect(repeated).toContain("没有新增内容");
+  }, 60_000);
+
+  it("refuses a non-admin politely, downloads nothing and keeps the generation", async () => {
+    h = await startHarness(config, engine);
+    const generation = h.bot.engine.generation;
+    const messageId = await sendFile(h, "notes.txt", new TextEncoder().encode("石湾高新区新增企业50家。"), STRANGER);
+    const [reply] = await replies(h, messageId, 1);
+    expect(reply).toContain("只有管理员可以向资料库添加文件和链接");
+    const { reply: add } = await askText(h, `/add ${pageUrl}/news/1.html`, STRANGER);
+    expect(add).toContain("只有管理员");
+    await h.settled();
+    expect(h.emulator.apiCalls.some((call) => call.path.includes("/resources/"))).toBe(false);
+    expect(h.bot.engine.generation).toBe(generation);
+  });
+
+  it("names an unsupported type and a file over the size limit; nothing is ingested", async () => {
+    h = await startHarness(config, engine, { intake: { maxBytes: 1024 } });
+    const generation = h.bot.engine.generation;
+    const sheet = await sendFile(h, "报表.xlsx", new Uint8Array([80, 75, 3, 4]));
+    const [unsupported] = await replies(h, sheet, 1);
+    expect(unsupported).toContain("暂时读不了“报表.xlsx”这种文件");
+    const big = await sendFile(h, "长文.txt", new TextEncoder().encode("云溪经济开发区。".repeat(400)));
+    const [, tooLarge] = await replies(h, big, 2);
+    expect(tooLarge).toContain("“长文.txt”太大了：超过 0 MB");
+    expect(h.bot.engine.generation).toBe(generation);
+  });
+
+  it("/add fetches a link over loopback and reports the article and its facts", async () => {
+    h = await startHarness(config, engine);
+    const { messageId } = await askText(h, `/add ${pageUrl}/news/1.html`);
+    const [, result] = await replies(h, messageId, 2);
+    expect(result).toMatch(/导入完成：新增 1 篇文章，\d+ 条数据/);
+    expect(result).toContain("《石湾高新区上半年外贸进出口总额增长12%》");
+    expect(result).toMatch(/86\.5亿元|12%/);
+
+    const { messageId: missing } = await askText(h, `/add ${pageUrl}/news/404.html`);
+    const [, failed] = await replies(h, missing, 2);
+    expect(failed).toContain("未能导入");
+    expect(failed).toContain("HTTP 404");
+    const { reply: usage } = await askText(h, "/add 不是链接");
+    expect(usage).toContain("用法：/add 链接");
+  }, 60_000);
+});
