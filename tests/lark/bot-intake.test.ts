@@ -20,6 +20,13 @@ const ARTICLE_MD = `# 云溪经济开发区一季度新签约项目38个
 一季度，云溪经济开发区实际使用外资1.2亿美元，同比增长15%。
 `;
 
+const WORKER_TXT = `澄江经济开发区前三季度新开工项目27个
+
+2025-10-12
+
+今年前三季度，澄江经济开发区新开工项目27个，完成固定资产投资95亿元。
+`;
+
 const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>石湾高新区上半年外贸进出口总额增长12%</title></head>
 <body><article><h1>石湾高新区上半年外贸进出口总额增长12%</h1><p>2025年7月15日</p>
 <p>记者从石湾高新区获悉，今年上半年，石湾高新区实现外贸进出口总额86.5亿元，同比增长12%，其中出口52亿元。</p>
@@ -153,4 +160,17 @@ describe("Feishu intake", () => {
     const { reply: usage } = await askText(h, "/add 不是链接");
     expect(usage).toContain("用法：/add 链接");
   }, 60_000);
+
+  it("answering in a worker: a new worker opens the new generation and answers from it", async () => {
+    h = await startHarness(config, engine, { answerInWorker: { onEvent: () => undefined } });
+    const first = h.bot.answerer;
+    expect(first?.stats().ready).toBe(true);
+    const messageId = await sendFile(h, "澄江开发区.txt", new TextEncoder().encode(WORKER_TXT));
+    const [, result] = await replies(h, messageId, 2, 60_000);
+    expect(result).toContain("《澄江经济开发区前三季度新开工项目27个》");
+    expect(h.bot.answerer).not.toBe(first);
+    expect(h.bot.answerer?.generation).toBe(h.bot.engine.generation);
+    const { reply } = await askText(h, "澄江经济开发区2025年前三季度新开工项目多少个？");
+    expect(reply).toContain("27");
+  }, 120_000);
 });
