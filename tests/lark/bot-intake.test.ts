@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
 import { cardOf, cardText, startHarness, type Harness } from "../app/harness.js";
+import { buildDocx } from "../documents/docx-builder.js";
 import { tempConfig } from "../support/engine.js";
 
 // The Feishu intake end to end: the real SDK ↔ emulator ↔ bot over loopback, ingesting into a temp data dir.
@@ -173,4 +174,33 @@ describe("Feishu intake", () => {
     const { reply } = await askText(h, "澄江经济开发区2025年前三季度新开工项目多少个？");
     expect(reply).toContain("27");
   }, 120_000);
+
+  it("a Word file is read with its table; in a group the owner may add and a member may not", async () => {
+    h = await startHarness(config, engine);
+    const group = "oc_intake_group";
+    h.emulator.addChat({ chat_id: group, chat_mode: "group", owner_id: "ou_group_owner", user_manager_id_list: [] });
+    const docx = buildDocx([
+      { heading: "东港经济开发区2025年主要指标" },
+      { paragraph: "2025年12月20日" },
+      { paragraph: "2025年，东港经济开发区实现地区生产总值420亿元，同比增长7.5%。" },
+      { table: [["指标", "数值"], ["规模以上工业企业", "156家"]] },
+    ]);
+    const member = await sendFile(h, "东港指标.docx", docx, STRANGER);
+    const [refused] = await replies(h, member, 1);
+    expect(refused).toContain("只有管理员");
+
+    const addByOwner = h.emulator.events.textMessage({ chatType: "group", chatId: group, senderId: "ou_group_owner", mentionBot: true, text: `/add ${pageUrl}/news/404.html` });
+    await h.emulator.deliver(addByOwner);
+    const [started] = await replies(h, addByOwner.event.message.message_id, 1);
+    expect(started).toContain("正在导入");
+    const addByMember = h.emulator.events.textMessage({ chatType: "group", chatId: group, senderId: "ou_group_member", mentionBot: true, text: `/add ${pageUrl}/news/404.html` });
+    await h.emulator.deliver(addByMember);
+    const [memberRefused] = await replies(h, addByMember.event.message.message_id, 1);
+    expect(memberRefused).toContain("只有管理员");
+
+    const word = await sendFile(h, "东港指标.docx", docx);
+    const [, result] = await replies(h, word, 2);
+    expect(result).toContain("《东港经济开发区2025年主要指标》");
+    expect(result).toMatch(/420亿元|7\.5%|156家/);
+  }, 60_000);
 });
