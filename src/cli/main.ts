@@ -7,6 +7,7 @@ import type { IngestProgress, IngestReport } from "../corpus/index.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/index.js";
 import { runAsk } from "./ask.js";
 import { ingestInputs } from "./ingest.js";
+import { extractFactsWithLlm } from "../brain/llm/index.js";
 import { runFacts } from "./facts.js";
 import { runEval } from "./eval.js";
 import { describeIngest, progressReporter } from "./output.js";
@@ -57,7 +58,7 @@ program
     let report: IngestReport;
     try {
       report = await ingestInputs(paths, {
-        config, gazetteer: Gazetteer.load(), date: options.date, onPhase: progress.update,
+        config, gazetteer: Gazetteer.load(), date: options.date, onPhase: progress.update, llmFacts: extractFactsWithLlm,
         workers: options.workers === undefined ? undefined : Number(options.workers),
       });
     } finally {

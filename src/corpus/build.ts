@@ -25,7 +25,6 @@ import type { Config } from "../config/index.js";
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { zoneEntries } from "../domain/learn.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
-import { extractFactsWithLlm } from "../brain/llm/index.js";
 import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
 import { isPdfFile, listArticleFiles } from "../ingest/index.js";
 import { writeSearchIndex } from "../retrieval/hybrid.js";
@@ -88,9 +87,21 @@ export interface IngestProgress {
   total: number;
 }
 
+/**
+ * Finds the facts the rules missed with a model (the LLM brain's extractor). Passed in by whoever ingests,
+ * so the corpus never imports a brain.
+ */
+export type LlmFactExtractor = (
+  article: Article,
+  ruleFacts: Fact[],
+  options: { llm: NonNullable<Config["llm"]>; gazetteer: Gazetteer },
+) => Promise<{ facts: Fact[]; rejected: number; error?: string }>;
+
 export interface IngestOptions {
   config: Config;
   gazetteer: Gazetteer;
+  /** Used when a model is configured: facts the rules missed, verified against the text. */
+  llmFacts?: LlmFactExtractor;
   date?: string;
   /** Files: `done` of `total` (unchanged ones count as done at once). */
   onProgress?: (done: number, total: number, file: string) => void;
@@ -393,9 +404,9 @@ function failedSources(fresh: Article[], outcomes: ProcessOutcome[], report: Ing
 async function newArticleFacts(article: Article, outcome: ProcessOutcome, gazetteer: Gazetteer, report: IngestReport, options: IngestOptions): Promise<Fact[]> {
   const facts = outcome.facts ?? [];
   report.rejectedFacts += outcome.rejected;
-  if (!options.config.llm) return facts;
+  if (!options.config.llm || !options.llmFacts) return facts;
   // Only verified facts the rules missed: verbatim evidence holding the value, no duplicates.
-  const extra = await extractFactsWithLlm(article, facts, { llm: options.config.llm, gazetteer });
+  const extra = await options.llmFacts(article, facts, { llm: options.config.llm, gazetteer });
   report.rejectedFacts += extra.rejected;
   if (extra.error) report.errors.push({ file: fileOfArticle(article.id), reason: "llm-extraction", message: extra.error });
   return [...facts, ...extra.facts];

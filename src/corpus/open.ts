@@ -7,7 +7,7 @@ import { FACTS_VERSION } from "../facts/index.js";
 import type { Article } from "../domain/types.js";
 import { SearchIndex } from "../retrieval/index.js";
 import { CorpusStore, currentGeneration, STORE_VERSION } from "../store/index.js";
-import { ingestFiles, sourceHash, type IngestReport } from "./build.js";
+import { ingestFiles, sourceHash, type IngestReport, type LlmFactExtractor } from "./build.js";
 import { createEmbedder } from "./embedder.js";
 
 /** Everything the tools need, loaded from the current generation. */
@@ -50,9 +50,10 @@ export async function ensureSeedsIngested(
   config: Config,
   gazetteer: Gazetteer,
   onProgress?: (done: number, total: number, file: string) => void,
+  llmFacts?: LlmFactExtractor,
 ): Promise<IngestReport | undefined> {
   if (!(await seedsChanged(config))) return undefined;
-  return ingestFiles([config.seedsDir], { config, gazetteer, onProgress });
+  return ingestFiles([config.seedsDir], { config, gazetteer, onProgress, llmFacts });
 }
 
 async function seedsChanged(config: Config): Promise<boolean> {

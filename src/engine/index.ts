@@ -1,6 +1,6 @@
 import type { Config } from "../config/index.js";
 import { gateAnswer, OfflineBrain, type Answer, type Turn } from "../brain/index.js";
-import { createLlmBrain, type LlmBrain, type LlmHooks } from "../brain/llm/index.js";
+import { createLlmBrain, extractFactsWithLlm, type LlmBrain, type LlmHooks } from "../brain/llm/index.js";
 import { ensureSeedsIngested, openCorpus, type Corpus, type IngestReport } from "../corpus/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
 import { metricSynonyms } from "../facts/index.js";
@@ -49,7 +49,7 @@ export interface EngineOptions {
 export async function createEngine(config: Config, options: EngineOptions = {}): Promise<Engine> {
   const gazetteer = Gazetteer.load();
   if (options.ensureSeeds ?? true) {
-    const report = await ensureSeedsIngested(config, gazetteer, options.onProgress);
+    const report = await ensureSeedsIngested(config, gazetteer, options.onProgress, extractFactsWithLlm);
     if (report) options.onIngest?.(report);
   }
   const corpus = await openCorpus(config, gazetteer);

@@ -1,6 +1,6 @@
 /** Public surface of numeric fact extraction. */
 export { extractFacts, evidenceMatches, type ExtractionResult } from "./extract.js";
-export { parseChineseNumber, parseChineseNumeral, parseArabic, roundSane } from "./numerals.js";
+export { parseChineseNumber, parseChineseNumeral, parseArabic, roundSane } from "../reading/index.js";
 export { normalizeQuantity, scanQuantities, unitEntry, type QuantityMatch } from "./units.js";
 export { resolveYear, nearestYearCue, yearCues, type YearCue } from "./years.js";
 /** Periods and years come from the recognisers in src/reading; these names are kept for older callers. */

@@ -1,5 +1,5 @@
 import { factCues, longestFirst } from "./data.js";
-import { parseChineseNumber } from "./numerals.js";
+import { parseChineseNumber } from "../reading/index.js";
 
 /** A ranking such as 居全省第一 / 排名全国第3位. Offsets relative to the scanned text. */
 export interface RankingMatch {

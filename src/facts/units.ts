@@ -1,5 +1,5 @@
 import { factCues, longestFirst, unitsData, type UnitCategory, type UnitEntry } from "./data.js";
-import { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumeral, roundSane, toHalfWidth } from "./numerals.js";
+import { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumeral, roundSane, toHalfWidth } from "../reading/index.js";
 
 /** A number with its unit as found in text. Offsets are relative to the scanned string. */
 export interface QuantityMatch {

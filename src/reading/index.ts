@@ -25,3 +25,4 @@ export { findKinds, readKind, readsAsResult, kindCueWords, type KindSpan, type K
 export { findMonths, readMonth, type MonthSpan } from "./month.js";
 export { eventMonthAgrees } from "./event.js";
 export { findSeasons, readSeason, type SeasonSpan } from "./season.js";
+export { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumber, parseChineseNumeral, roundSane, toHalfWidth } from "./numerals.js";

@@ -1,4 +1,4 @@
-import { parseChineseNumber } from "../facts/numerals.js";
+import { parseChineseNumber } from "./numerals.js";
 import { escapeRegExp, longestFirst, type MonthPartName, monthWords } from "./data.js";
 
 /**

@@ -1,4 +1,4 @@
-import { parseChineseNumber, toHalfWidth } from "../facts/numerals.js";
+import { parseChineseNumber, toHalfWidth } from "./numerals.js";
 import { type CoarsePeriodName, escapeRegExp, longestFirst, occurrences, periodWords } from "./data.js";
 
 /**

@@ -1,4 +1,4 @@
-import { parseChineseNumeral, toHalfWidth } from "../facts/numerals.js";
+import { parseChineseNumeral, toHalfWidth } from "./numerals.js";
 import { longestFirst, occurrences, yearWords } from "./data.js";
 import { readsAsResult } from "./kind.js";
 import { findPeriods } from "./period.js";
