@@ -67,6 +67,8 @@ const STATIC: Record<string, string> = {
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
 const ME = "ou_playground_me";
 const MAX_TEXT_CHARS = 20_000;
+/** An attached file travels as base64 in JSON: 16 MB of body is about 12 MB of file. */
+const MAX_FILE_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Starts emulator + bot + page server. `close()` stops all three. */
 export async function startPlayground(config: Config, engine: BotEngine, options: PlaygroundOptions = {}): Promise<Playground> {
@@ -91,6 +93,8 @@ export async function startPlayground(config: Config, engine: BotEngine, options
 
   const local = await startLocalBot(config, engine, {
     logger,
+    // The one person at the playground is its admin: files and /add go into the playground's data dir.
+    intake: { admins: [...config.admins, ME] },
     ...options.bot,
     transport: "webhook",
     encryptKey: randomBytes(16).toString("hex"),
@@ -130,29 +134,16 @@ export async function startPlayground(config: Config, engine: BotEngine, options
   const poller = setInterval(scan, options.pollMs ?? 100);
   poller.unref();
 
-  const sendMessage = (body: Record<string, unknown>): { messageId: string } => {
-    const rawText = typeof body.text === "string" ? body.text : "";
-    const text = rawText.slice(0, MAX_TEXT_CHARS);
-    const chatType = body.chat === "dm" ? "p2p" : "group";
-    const chatId = chatType === "p2p" ? dmChatId : groupChatId;
-    const mentionPattern = new RegExp(`@${botName}\\b`, "g");
-    const mentionBot = chatType === "group" ? mentionPattern.test(text) : false;
-    let threadId: string | undefined;
-    let rootId: string | undefined;
-    if (typeof body.threadRootId === "string" && body.threadRootId) {
-      const root = emulator.message(body.threadRootId);
-      if (!root || root.chat_id !== chatId) throw new HttpError(400, "unknown thread root");
-      // Replying in a thread opens one on the message if it has none yet (as Feishu does).
-      root.thread_id ??= `omt_${randomBytes(12).toString("hex")}`;
-      threadId = root.thread_id;
-      rootId = root.message_id;
-    }
-    const content = mentionBot ? text.replace(mentionPattern, "@_user_1") : text;
-    const event = emulator.events.message({
-      chatType, chatId, senderId: ME, messageType: "text", content: { text: content }, mentionBot, threadId, rootId,
-    });
-    const messageId = event.event.message.message_id;
-    users.set(messageId, { text, mentions: mentionBot ? [botName] : [], senderName: String(texts.me ?? "me") });
+  const threadOf = (body: Record<string, unknown>, chatId: string): { threadId?: string; rootId?: string } => {
+    if (typeof body.threadRootId !== "string" || !body.threadRootId) return {};
+    const root = emulator.message(body.threadRootId);
+    if (!root || root.chat_id !== chatId) throw new HttpError(400, "unknown thread root");
+    // Replying in a thread opens one on the message if it has none yet (as Feishu does).
+    root.thread_id ??= `omt_${randomBytes(12).toString("hex")}`;
+    return { threadId: root.thread_id, rootId: root.message_id };
+  };
+
+  const deliverAndNote = (event: Parameters<typeof emulator.deliver>[0], messageId: string): void => {
     note({ kind: "page", type: "sent", messageId });
     scheduleScan();
     const started = Date.now();
@@ -164,6 +155,37 @@ export async function startPlayground(config: Config, engine: BotEngine, options
       }),
       (error: unknown) => note({ kind: "page", type: "deliveryFailed", messageId, error: String(error) }),
     );
+  };
+
+  /** The attach button: the page sends a file (base64) as a Feishu file message; the bot downloads it from the emulator. */
+  const sendFile = (body: Record<string, unknown>): { messageId: string } => {
+    const fileName = typeof body.fileName === "string" ? body.fileName.slice(0, 200) : "";
+    const data = typeof body.data === "string" ? body.data : "";
+    if (!fileName || !data) throw new HttpError(400, "fileName and data (base64) are required");
+    const chatType = body.chat === "dm" ? "p2p" : "group";
+    const chatId = chatType === "p2p" ? dmChatId : groupChatId;
+    const event = emulator.sendFile({ chatType, chatId, senderId: ME, fileName, bytes: Buffer.from(data, "base64"), ...threadOf(body, chatId) });
+    const messageId = event.event.message.message_id;
+    users.set(messageId, { text: `📎 ${fileName}`, mentions: [], senderName: String(texts.me ?? "me") });
+    deliverAndNote(event, messageId);
+    return { messageId };
+  };
+
+  const sendMessage = (body: Record<string, unknown>): { messageId: string } => {
+    const rawText = typeof body.text === "string" ? body.text : "";
+    const text = rawText.slice(0, MAX_TEXT_CHARS);
+    const chatType = body.chat === "dm" ? "p2p" : "group";
+    const chatId = chatType === "p2p" ? dmChatId : groupChatId;
+    const mentionPattern = new RegExp(`@${botName}\\b`, "g");
+    const mentionBot = chatType === "group" ? mentionPattern.test(text) : false;
+    const { threadId, rootId } = threadOf(body, chatId);
+    const content = mentionBot ? text.replace(mentionPattern, "@_user_1") : text;
+    const event = emulator.events.message({
+      chatType, chatId, senderId: ME, messageType: "text", content: { text: content }, mentionBot, threadId, rootId,
+    });
+    const messageId = event.event.message.message_id;
+    users.set(messageId, { text, mentions: mentionBot ? [botName] : [], senderName: String(texts.me ?? "me") });
+    deliverAndNote(event, messageId);
     return { messageId };
   };
 
@@ -195,6 +217,7 @@ export async function startPlayground(config: Config, engine: BotEngine, options
       }
       if (req.method === "GET" && url.pathname === "/api/stream") return openStream(req, res);
       if (req.method === "POST" && url.pathname === "/api/messages") return json(res, 200, sendMessage(await readJson(req)));
+      if (req.method === "POST" && url.pathname === "/api/files") return json(res, 200, sendFile(await readJson(req, MAX_FILE_BODY_BYTES)));
       if (req.method === "POST" && url.pathname === "/api/card-action") return json(res, 200, await cardAction(await readJson(req)));
       req.resume();
       json(res, 404, { error: "not found" });
@@ -337,12 +360,12 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJson(req: IncomingMessage, maxBytes = 256 * 1024): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 256 * 1024) throw new HttpError(413, "request too large");
+    if (size > maxBytes) throw new HttpError(413, "request too large");
     chunks.push(chunk as Buffer);
   }
   let value: unknown;

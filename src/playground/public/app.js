@@ -206,6 +206,22 @@
     return data;
   }
 
+  /** The attach button: the chosen file goes to the bot as a Feishu file message (in the open thread, if any). */
+  async function attach(file) {
+    $("attach-button").disabled = true;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      await post("/api/files", { chat: state.current, fileName: file.name, data: btoa(binary), threadRootId: state.threadRoot || undefined });
+    } catch (error) {
+      showToast("error", t("attachFailed", { error: error.message }));
+    } finally {
+      $("attach-button").disabled = false;
+      $("attach-input").value = "";
+    }
+  }
+
   async function send() {
     const box = $("composer");
     const text = box.value.trim();
@@ -360,6 +376,11 @@
     }
     for (const node of document.querySelectorAll(".session")) node.addEventListener("click", () => selectChat(node.dataset.chat));
     $("send").addEventListener("click", send);
+    $("attach-button").addEventListener("click", () => $("attach-input").click());
+    $("attach-input").addEventListener("change", (event) => {
+      const file = event.target.files && event.target.files[0];
+      if (file) attach(file);
+    });
     const box = $("composer");
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
