@@ -115,7 +115,7 @@ function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: s
 export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = []): string[] {
   const titleEnd = text.indexOf("\n");
   const title = titleEnd >= 0 ? text.slice(0, titleEnd) : "";
-  const forcedCanonical = forced.map((zone) => gazetteer.canonical(zone) ?? zone);
+  const forcedCanonical = forced.map((zone) => statedZone(zone, gazetteer));
   const stated = forcedCanonical[0] ?? gazetteer.mentions(title)[0]?.zone;
   const named = gazetteer.mentions(text);
   const candidate = stated ?? named[0]?.zone ?? null;
@@ -124,6 +124,19 @@ export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = [
   const home = stated ?? byReference[0] ?? null;
   // Generic words add zones only to an article that names none (全市 in passing is not what a piece is about).
   return [...new Set([...forcedCanonical, ...(home ? [home] : []), ...rankZones(named.length > 0 ? named : mentions)])];
+}
+
+/**
+ * A zone as front matter states it. 「中德生态园（青岛国际经济合作区）」「无锡高新区（新吴区）」 give a zone with
+ * another name of it in brackets: the name the gazetteer can place, the one before the brackets first.
+ */
+function statedZone(zone: string, gazetteer: Gazetteer): string {
+  const whole = gazetteer.canonical(zone);
+  if (whole) return whole;
+  const bracketed = /^(.+?)[（(]([^）)]+)[）)]$/.exec(zone.trim());
+  if (!bracketed) return zone;
+  const [, outside, inside] = bracketed;
+  return gazetteer.canonical(outside!) ?? gazetteer.canonical(inside!) ?? outside!;
 }
 
 /** Zones by number of mentions, the first mentioned first among equals. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { markdownToText } from "../../src/ingest/index.js";
+import { Gazetteer } from "../../src/domain/gazetteer.js";
+import { markdownToText, zonesOf } from "../../src/ingest/index.js";
 
 // Newspaper text in narrow columns saved as Markdown (written for this test).
 const body = ["□本报记者　王海", "　　3月2日，合肥高新", "技术产业开发区新材料", "项目开工建设。", "　　高新区坚持以商招商，", "与多家企业达成合作。"].join("\n");
@@ -11,5 +12,15 @@ describe("markdownToText on newspaper columns", () => {
 
   it("still joins the wrapped lines of an ordinary Markdown paragraph", () => {
     expect(markdownToText("合肥高新区\n新材料项目开工。")).toBe("合肥高新区新材料项目开工。");
+  });
+});
+
+describe("a zone stated with another name of it in brackets", () => {
+  it.each([
+    ["中德生态园（青岛国际经济合作区）", "国际经济合作区"],
+    ["无锡高新区（新吴区）", "无锡高新技术产业开发区"],
+    ["临港片区(滴水湖)", "临港片区"],
+  ])("%s → %s", (stated, zone) => {
+    expect(zonesOf("标题\n正文。", Gazetteer.load(), [stated])[0]).toBe(zone);
   });
 });
