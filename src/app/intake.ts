@@ -14,6 +14,7 @@ export interface IntakeSettings {
 }
 
 export const DEFAULT_INTAKE_MAX_BYTES = 50 * 1024 * 1024;
+const INGEST_WORKERS = 2;
 
 /**
  * How a new generation reaches the running bot: opened in this thread (for /sources, /facts and, when
@@ -29,7 +30,8 @@ export function createIntake(config: Config, live: LiveEngine, settings: IntakeS
     maxBytes: settings.maxBytes ?? DEFAULT_INTAKE_MAX_BYTES,
     uploadsDir: path.join(config.dataDir, "uploads"),
     engine: live,
-    ingest: (inputs) => ingestInputs(inputs, { config, gazetteer }),
+    // Worker threads even for one file: reading a large PDF must not hold up the acks of the bot's event loop.
+    ingest: (inputs) => ingestInputs(inputs, { config, gazetteer, workers: INGEST_WORKERS }),
     reload: async () => {
       const { engine, release } = await open();
       live.swap(engine, release);

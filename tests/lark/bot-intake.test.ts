@@ -4,7 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
 import { cardOf, cardText, startHarness, type Harness } from "../app/harness.js";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { buildDocx } from "../documents/docx-builder.js";
+import { blankPdf, encryptedPdf } from "../documents/minimal-pdf.js";
 import { tempConfig } from "../support/engine.js";
 
 // The Feishu intake end to end: the real SDK ↔ emulator ↔ bot over loopback, ingesting into a temp data dir.
@@ -202,5 +205,19 @@ describe("Feishu intake", () => {
     const [, result] = await replies(h, word, 2);
     expect(result).toContain("《东港经济开发区2025年主要指标》");
     expect(result).toMatch(/420亿元|7\.5%|156家/);
+  }, 60_000);
+
+  it("an encrypted or textless PDF is rejected with its reason; nothing is kept and the generation stays", async () => {
+    h = await startHarness(config, engine);
+    const generation = h.bot.engine.generation;
+    for (const [name, bytes] of [["加密.pdf", encryptedPdf()], ["空白.pdf", blankPdf()]] as const) {
+      const messageId = await sendFile(h, name, bytes);
+      const [, result] = await replies(h, messageId, 2);
+      expect(result).toContain("没有新增内容");
+      expect(result).toContain("未能导入");
+      expect(result).toContain(name);
+      expect(existsSync(path.join(config.dataDir, "uploads", messageId))).toBe(false);
+    }
+    expect(h.bot.engine.generation).toBe(generation);
   }, 60_000);
 });
