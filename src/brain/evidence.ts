@@ -109,7 +109,9 @@ export class EvidenceFinder {
    * only by text that names it: every rare word of the name must be there.
    */
   namesCovered(frame: QuestionFrame, text: string): boolean {
-    return frame.entities.every((name) => this.rareWordsOf(name).every((word) => text.includes(word)));
+    // Words come lower-cased from the tokenizer (lng of LNG), so the text is matched lower-cased too.
+    const lower = text.toLowerCase();
+    return frame.entities.every((name) => this.rareWordsOf(name).every((word) => lower.includes(word)));
   }
 
   /** Words of a name that few passages of the corpus use (鑫宇 in 鑫宇跨境电商产业园; none in 重点项目). */
