@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Config } from "../../src/config/index.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
 import { cardOf, cardText, startHarness, type Harness } from "../app/harness.js";
@@ -36,6 +36,11 @@ const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>石�
 <p>记者从石湾高新区获悉，今年上半年，石湾高新区实现外贸进出口总额86.5亿元，同比增长12%，其中出口52亿元。</p>
 <p>上半年，石湾高新区新增市场主体1200家，高新技术企业达到310家。</p></article></body></html>`;
 
+const SLOW_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>枫林经济开发区新增外资企业17家</title></head>
+<body><article><h1>枫林经济开发区新增外资企业17家</h1><p>2025年9月3日</p>
+<p>今年1至8月，枫林经济开发区新增外资企业17家，实际使用外资2.3亿美元。</p></article></body></html>`;
+
+let holdSlowPage: (() => void) | undefined;
 let config: Config;
 let engine: Engine;
 let cleanup: () => void;
@@ -49,7 +54,13 @@ beforeAll(async () => {
   cleanup = temp.cleanup;
   engine = await createEngine(config);
   page = createServer((req, res) => {
-    if (req.url === "/news/1.html") {
+    if (req.url === "/news/slow.html") {
+      // Held until the test releases it: the ingest is in progress meanwhile.
+      holdSlowPage = () => {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(SLOW_HTML);
+      };
+    } else if (req.url === "/news/1.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(PAGE_HTML);
     } else {
@@ -219,5 +230,20 @@ describe("Feishu intake", () => {
       expect(existsSync(path.join(config.dataDir, "uploads", messageId))).toBe(false);
     }
     expect(h.bot.engine.generation).toBe(generation);
+  }, 60_000);
+
+  it("questions asked while an ingest runs are answered at once, from the previous generation", async () => {
+    h = await startHarness(config, engine);
+    const question = "枫林经济开发区2025年1至8月新增外资企业多少家？";
+    const { messageId: add } = await askText(h, `/add ${pageUrl}/news/slow.html`);
+    await vi.waitFor(() => expect(holdSlowPage).toBeDefined(), { timeout: 10_000 });
+    const during = await askText(h, question);
+    expect(during.reply).not.toContain("17家");
+    expect(h.emulator.messages.filter((m) => m.parent_id === add)).toHaveLength(1);
+    holdSlowPage!();
+    const [, result] = await replies(h, add, 2);
+    expect(result).toContain("《枫林经济开发区新增外资企业17家》");
+    const after = await askText(h, question);
+    expect(after.reply).toContain("17");
   }, 60_000);
 });
