@@ -2,7 +2,8 @@ import path from "node:path";
 import { ingestInputs } from "../cli/ingest.js";
 import type { Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
-import { createEngine } from "../engine/index.js";
+import { createEngine, type Engine, type EngineOptions } from "../engine/index.js";
+import { AnswerWorker, createWorkerEngine, type WorkerEngine } from "../engine/worker-engine.js";
 import type { BotEngine, BotLogger } from "../lark/index.js";
 import { Intake, type LiveEngine } from "../lark/intake/index.js";
 
@@ -11,6 +12,8 @@ export interface IntakeSettings {
   admins?: string[];
   /** Largest file accepted from a message (default 50 MB). */
   maxBytes?: number;
+  /** LLM hooks (token usage) for the engines opened on new generations, as the first engine had them. */
+  llm?: EngineOptions["llm"];
 }
 
 export const DEFAULT_INTAKE_MAX_BYTES = 50 * 1024 * 1024;
@@ -41,7 +44,26 @@ export function createIntake(config: Config, live: LiveEngine, settings: IntakeS
 }
 
 /** Opens the current generation in this thread (no seed check: the seeds were ingested at start-up). */
-export async function openInProcess(config: Config): Promise<{ engine: BotEngine; release: () => void }> {
-  const engine = await createEngine(config, { ensureSeeds: false });
+export async function openInProcess(config: Config, llm?: EngineOptions["llm"]): Promise<{ engine: Engine; release: () => void }> {
+  const engine = await createEngine(config, { ensureSeeds: false, llm });
   return { engine, release: () => engine.close() };
+}
+
+/**
+ * When the bot was given a worker engine (`createWorkerEngine`, as `zonebot bot` does), the new generation
+ * gets one too, so answers stay off the event loop after an ingest.
+ */
+export async function openWithWorker(config: Config, llm?: EngineOptions["llm"]): Promise<{ engine: BotEngine; release: () => Promise<void> }> {
+  const opened = await openInProcess(config, llm);
+  try {
+    const engine = await createWorkerEngine(config, { local: opened.engine, llm });
+    return { engine, release: async () => { await engine.close(); opened.release(); } };
+  } catch (error) {
+    opened.release();
+    throw error;
+  }
+}
+
+export function isWorkerEngine(engine: BotEngine): boolean {
+  return "answerer" in engine && (engine as Partial<WorkerEngine>).answerer instanceof AnswerWorker;
 }

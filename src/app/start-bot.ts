@@ -7,7 +7,7 @@ import {
 } from "../lark/index.js";
 import { LiveEngine } from "../lark/intake/index.js";
 import { StateStore } from "../store/state-store.js";
-import { createIntake, openInProcess, type IntakeSettings, type OpenGeneration } from "./intake.js";
+import { createIntake, isWorkerEngine, openInProcess, openWithWorker, type IntakeSettings, type OpenGeneration } from "./intake.js";
 
 /** Feishu app credentials and how events reach the bot. */
 export interface FeishuSettings {
@@ -111,8 +111,10 @@ export async function startBot(config: Config & { feishu?: FeishuSettings }, giv
   });
   // The given engine belongs to the caller; only the first worker is released when a new generation takes over.
   const live = first ? new LiveEngine(viaWorker(given, first), () => first.close()) : new LiveEngine(given);
+  const llm = options.intake ? options.intake.llm : undefined;
   const open: OpenGeneration = async () => {
-    const opened = await openInProcess(config);
+    if (!options.answerInWorker && isWorkerEngine(given)) return openWithWorker(config, llm);
+    const opened = await openInProcess(config, llm);
     if (!options.answerInWorker) return opened;
     const worker = await startAnswerer(config, options.answerInWorker, logger).catch((error: unknown) => {
       opened.release();

@@ -2,7 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Config } from "../../src/config/index.js";
+import { isWorkerEngine } from "../../src/app/intake.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
+import { createWorkerEngine } from "../../src/engine/worker-engine.js";
 import { cardOf, cardText, startHarness, type Harness } from "../app/harness.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -246,4 +248,22 @@ describe("Feishu intake", () => {
     const after = await askText(h, question);
     expect(after.reply).toContain("17");
   }, 60_000);
+
+  it("given a worker engine (as `zonebot bot` runs), the new generation is answered by a new worker engine", async () => {
+    const workerEngine = await createWorkerEngine(config, { local: engine, onEvent: () => undefined });
+    try {
+      expect(isWorkerEngine(workerEngine)).toBe(true);
+      h = await startHarness(config, workerEngine);
+      const text = WORKER_TXT.replaceAll("澄江", "白沙").replaceAll("27", "31");
+      const messageId = await sendFile(h, "白沙开发区.txt", new TextEncoder().encode(text));
+      const [, result] = await replies(h, messageId, 2, 60_000);
+      expect(result).toContain("《白沙经济开发区前三季度新开工项目31个》");
+      const { reply } = await askText(h, "白沙经济开发区2025年前三季度新开工项目多少个？");
+      expect(reply).toContain("31");
+      await h.close();
+      h = undefined;
+    } finally {
+      await workerEngine.close();
+    }
+  }, 120_000);
 });
