@@ -158,7 +158,7 @@ describe("Feishu intake", () => {
     expect(unsupported).toContain("暂时读不了“报表.xlsx”这种文件");
     const big = await sendFile(h, "长文.txt", new TextEncoder().encode("云溪经济开发区。".repeat(400)));
     const [, tooLarge] = await replies(h, big, 2);
-    expect(tooLarge).toContain("“长文.txt”太大了：超过 0 MB");
+    expect(tooLarge).toContain("“长文.txt”太大了：超过 1 KB");
     expect(h.bot.engine.generation).toBe(generation);
   });
 

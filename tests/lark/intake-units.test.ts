@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/brain/types.js";
 import type { BotEngine } from "../../src/lark/index.js";
-import { LiveEngine, sentenceOf } from "../../src/lark/intake/index.js";
+import { LiveEngine, sentenceOf, sizeText } from "../../src/lark/intake/index.js";
 
 /** A stand-in engine: `generation` names it; each ask waits for `release` so a test can hold it in flight. */
 function fakeEngine(generation: string): BotEngine & { releaseAll(): void; closed: number } {
@@ -76,4 +76,9 @@ describe("sentenceOf", () => {
     const long = `${"很".repeat(200)}38个。`;
     expect(sentenceOf(long, { start: 200, end: 203, evidence: "38个" })).toMatch(/^很{120}…$/);
   });
+});
+
+describe("sizeText", () => {
+  const cases: Array<[number, string]> = [[50 * 1024 * 1024, "50 MB"], [1.5 * 1024 * 1024, "1.5 MB"], [1024, "1 KB"], [300, "1 KB"], [200 * 1024, "200 KB"]];
+  for (const [bytes, expected] of cases) it(`${bytes} → ${expected}`, () => expect(sizeText(bytes)).toBe(expected));
 });

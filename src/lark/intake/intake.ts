@@ -57,7 +57,7 @@ export class Intake {
         bytes = await downloadMessageFile(ctx.services.sender, ctx.message.messageId, file.fileKey, this.options.maxBytes);
       } catch (error) {
         const text = error instanceof FileTooLargeError
-          ? fill(texts.intakeTooLarge, { name, limit: Math.floor(this.options.maxBytes / 1024 / 1024 * 10) / 10 })
+          ? fill(texts.intakeTooLarge, { name, limit: sizeText(this.options.maxBytes) })
           : fill(texts.intakeDownloadFailed, { name, reason: asBotError(error).code });
         return void (await notice(ctx, text, "intake-result", "orange"));
       }
@@ -143,6 +143,13 @@ export class Intake {
 
 async function notice(ctx: MessageContext, text: string, purpose: string, template = "grey"): Promise<void> {
   await ctx.reply(markdownCard(ctx.services.texts, text, { template }), purpose);
+}
+
+/** 50 MB, 1.5 MB, 1 KB: the limit as people read it. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** `{"file_key": "...", "file_name": "..."}` of a file message. */
