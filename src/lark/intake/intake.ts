@@ -116,6 +116,7 @@ export class Intake {
   private async ingest(inputs: string[]): Promise<IntakeOutcome> {
     const before = this.options.engine.corpus.generation;
     const report = await this.options.ingest(inputs);
+    // Nothing read (every input rejected or unchanged): the generation holds the same articles, keep answering from ours.
     if (report.generation === undefined || report.generation === before || report.added.length === 0) return { report, added: [], facts: [] };
     await this.options.reload();
     const corpus = this.options.engine.corpus;
