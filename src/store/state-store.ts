@@ -1,7 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { QuestionFrame, Turn } from "../brain/types.js";
 
 /**
  * The bot's own state, in `<dataDir>/state.db`, apart from the corpus generations (a rebuild of the
@@ -21,7 +20,12 @@ export interface StateStoreOptions {
   clock?: () => number;
 }
 
-export interface StoredTurn extends Turn {
+/** One question and answer of a conversation, as the bot keeps it. */
+export interface StoredTurn {
+  question: string;
+  answer?: string;
+  /** What the brain read of the question, kept as the brain gave it (the store does not look inside). */
+  frame?: unknown;
   conversation: string;
   chatId: string;
   /** The user's message the turn answers. */
@@ -140,7 +144,7 @@ export class StateStore {
     return this.db.prepare("SELECT 1 FROM processed WHERE key = ? AND seen_at > ?").get(key, this.clock() - this.dedupeRetentionMs) !== undefined;
   }
 
-  addTurn(turn: { conversation: string; chatId: string; messageId: string; replyId?: string; question: string; answer?: string; frame?: QuestionFrame }): void {
+  addTurn(turn: { conversation: string; chatId: string; messageId: string; replyId?: string; question: string; answer?: string; frame?: unknown }): void {
     this.db
       .prepare("INSERT INTO turns (conversation, chat_id, message_id, reply_id, question, answer, frame, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .run(turn.conversation, turn.chatId, turn.messageId, turn.replyId ?? null, turn.question, turn.answer ?? null, turn.frame ? JSON.stringify(turn.frame) : null, this.clock());
@@ -255,7 +259,7 @@ function toTurn(row: TurnRow): StoredTurn {
     ...(row.reply_id ? { replyId: row.reply_id } : {}),
     question: row.question,
     answer: row.answer ?? undefined,
-    frame: row.frame ? (JSON.parse(row.frame) as QuestionFrame) : undefined,
+    frame: row.frame ? (JSON.parse(row.frame) as unknown) : undefined,
     createdAt: row.created_at,
   };
 }

@@ -51,7 +51,7 @@ describe("StateStore", () => {
     }
     store.addTurn({ conversation: "oc_1#omt_1", chatId: "oc_1", messageId: "om_t", question: "in thread" });
     expect(store.recentTurns("oc_1", 6).map((t) => t.question)).toEqual(["q2", "q3", "q4"]);
-    expect(store.recentTurns("oc_1", 2).map((t) => t.frame?.year)).toEqual([2023, 2024]);
+    expect(store.recentTurns("oc_1", 2).map((t) => (t.frame as { year?: number } | undefined)?.year)).toEqual([2023, 2024]);
     expect(store.recentTurns("oc_1#omt_1")).toMatchObject([{ question: "in thread", answer: undefined, frame: undefined }]);
     expect(store.turnForMessage("om_4")?.answer).toBe("a4");
     store.close();

@@ -17,7 +17,8 @@ export async function answerQuestion(ctx: MessageContext): Promise<void> {
     const root = state.turnAt(ctx.message.rootId);
     if (root) turns = [root];
   }
-  const history: Turn[] = turns.map(({ question, answer, frame }) => ({ question, answer, frame }));
+  // The store keeps the brain's frames as it was given them: they are the brain's again here.
+  const history: Turn[] = turns.map(({ question, answer, frame }) => ({ question, answer, frame: frame as Turn["frame"] }));
   const options = { questionMessageId: ctx.message.messageId };
   let answer: Answer;
   let replyId: string;
