@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFiles } from "../../src/corpus/index.js";
-import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { createEngine, type Engine } from "../../src/engine/index.js";
-import { tempConfig } from "../support/engine.js";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
 
 // Written for this test: a bulletin with an amount and its growth side by side.
 const bulletin = `---
@@ -17,18 +12,11 @@ zone: 胶州区
 `;
 
 let engine: Engine;
-const temp = tempConfig();
-const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-rate-"));
+let close: () => void = () => {};
 beforeAll(async () => {
-  writeFileSync(path.join(inbox, "bulletin.md"), bulletin);
-  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
-  engine = await createEngine(temp.config, { ensureSeeds: false });
+  ({ engine, close } = await articleEngine({ "bulletin.md": bulletin }));
 });
-afterAll(() => {
-  engine?.close();
-  temp.cleanup();
-  rmSync(inbox, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe("「X和增速」 asks for an amount and its growth", () => {
   it("answers both, and reads 二产/三产 as 第二/第三产业", async () => {

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textMonthAgrees } from "../../src/brain/scoring.js";
-import { ingestFiles } from "../../src/corpus/index.js";
-import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { createEngine, type Engine } from "../../src/engine/index.js";
-import { tempConfig } from "../support/engine.js";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
 
 describe("textMonthAgrees", () => {
   it.each([
@@ -40,19 +35,11 @@ zone: 青岛蓝谷
 `;
 
 let engine: Engine;
-const temp = tempConfig();
-const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-month-"));
+let close: () => void = () => {};
 beforeAll(async () => {
-  writeFileSync(path.join(inbox, "spring.md"), spring);
-  writeFileSync(path.join(inbox, "autumn.md"), autumn);
-  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
-  engine = await createEngine(temp.config, { ensureSeeds: false });
+  ({ engine, close } = await articleEngine({ "spring.md": spring, "autumn.md": autumn }));
 });
-afterAll(() => {
-  engine?.close();
-  temp.cleanup();
-  rmSync(inbox, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe("events told apart by the month asked", () => {
   it("answers the October event for October and the March event for March", async () => {

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFiles } from "../../src/corpus/index.js";
-import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { createEngine, type Engine } from "../../src/engine/index.js";
-import { tempConfig } from "../support/engine.js";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
 
 // Written for this test: a lead sentence ending in a colon, then numbered items, then prose.
 const article = `---
@@ -24,18 +19,11 @@ zone: 青岛蓝谷
 `;
 
 let engine: Engine;
-const temp = tempConfig();
-const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-list-"));
+let close: () => void = () => {};
 beforeAll(async () => {
-  writeFileSync(path.join(inbox, "list.md"), article);
-  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
-  engine = await createEngine(temp.config, { ensureSeeds: false });
+  ({ engine, close } = await articleEngine({ "list.md": article }));
 });
-afterAll(() => {
-  engine?.close();
-  temp.cleanup();
-  rmSync(inbox, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe("a list after its lead's colon", () => {
   it("answers 「有哪些」 with the items that follow the lead, and stops where the list ends", async () => {

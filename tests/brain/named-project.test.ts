@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFiles } from "../../src/corpus/index.js";
-import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { createEngine, type Engine } from "../../src/engine/index.js";
-import { tempConfig } from "../support/engine.js";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
 
 // Written for this test: two projects of one zone, each with its own investment.
 const first = `---
@@ -24,19 +19,11 @@ zone: 合肥经济技术开发区
 `;
 
 let engine: Engine;
-const temp = tempConfig();
-const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-named-"));
+let close: () => void = () => {};
 beforeAll(async () => {
-  writeFileSync(path.join(inbox, "first.md"), first);
-  writeFileSync(path.join(inbox, "second.md"), second);
-  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
-  engine = await createEngine(temp.config, { ensureSeeds: false });
+  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second }));
 });
-afterAll(() => {
-  engine?.close();
-  temp.cleanup();
-  rmSync(inbox, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe("a question naming a project", () => {
   it("is answered by the sentence that names that project", async () => {

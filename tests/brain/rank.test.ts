@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestFiles } from "../../src/corpus/index.js";
-import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { createEngine, type Engine } from "../../src/engine/index.js";
-import { tempConfig } from "../support/engine.js";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
 
 // Written for this test: a ranking with the size of the field beside it.
 const article = `---
@@ -17,18 +12,11 @@ zone: 合肥经济技术开发区
 `;
 
 let engine: Engine;
-const temp = tempConfig();
-const inbox = mkdtempSync(path.join(tmpdir(), "zonebot-rank-"));
+let close: () => void = () => {};
 beforeAll(async () => {
-  writeFileSync(path.join(inbox, "rank.md"), article);
-  await ingestFiles([inbox], { config: temp.config, gazetteer: Gazetteer.load() });
-  engine = await createEngine(temp.config, { ensureSeeds: false });
+  ({ engine, close } = await articleEngine({ "rank.md": article }));
 });
-afterAll(() => {
-  engine?.close();
-  temp.cleanup();
-  rmSync(inbox, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe("a question for a place in a ranking", () => {
   it("is answered by the ranking, not by the count beside it", async () => {
