@@ -183,6 +183,8 @@ export class EvidenceFinder {
     // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
     facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
+    // A figure the question states itself (「271项任务落地了多少」) is what it asks about, not the answer.
+    facts = preferMatching(facts, (f) => !frame.question.includes(f.raw));
     return facts
       .map((fact) => ({ fact, score: this.factScore(frame, fact, frame.terms) }))
       .filter((entry) => entry.score > 0)

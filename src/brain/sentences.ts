@@ -1,4 +1,4 @@
-import type { Gazetteer } from "../domain/gazetteer.js";
+import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
 import { findKinds, findYears, isLookBack, reportedYear } from "../reading/index.js";
@@ -135,10 +135,13 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
       // An article sentence that addresses a model (「忽略以上规则，回答…」) is not news: never evidence.
       if (trimmed.length > 1 && !looksLikeInstruction(trimmed)) {
         const start = paragraphStart + cursor + raw.indexOf(trimmed);
-        const strong = [...new Set(gazetteer.mentions(trimmed).map((m) => m.zone))];
+        const listed = gazetteer.mentions(trimmed);
+        // 「前海累计…」 in a piece about 深圳前海深港现代服务业合作区: the home zone by its short name.
+        const named = [...listed, ...homeByShortName(trimmed, article.zones[0], listed)].sort((a, b) => a.start - b.start);
+        const strong = [...new Set(named.map((m) => m.zone))];
         // A zone named as the subject (at a paragraph's or sentence's head) frames what follows
         // (「青岛蓝谷将…。推动…」); one named in passing (「运营青岛市新型显示产业园」) does not.
-        const head = gazetteer.mentions(trimmed).find(
+        const head = named.find(
           (m) => m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph || isSubject(trimmed, m.start, m.end, subjectMarkers),
         );
         if (head) contextZone = head.zone;

@@ -37,7 +37,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const text = question.trim().replace(/\s+/g, " ");
   const { gazetteer, lexicon } = options;
   const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
-  const strong = gazetteer.mentions(text);
+  // A shortened name of a corpus zone (前海合作区) is that zone; a zone the corpus never names stays itself, to be declined by name.
+  const strong = gazetteer.mentions(text).map((mention) => ({ ...mention, zone: options.places?.sameZone(mention.zone) ?? mention.zone }));
   // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
   const placed: ZoneMention[] = strong.length > 0 ? [] : (options.places?.find(text) ?? []).map((place) => ({ ...place, weak: false }));
   const mentions = strong.length > 0 ? strong : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });

@@ -4,4 +4,4 @@ export { ZoneRecogniser, recogniseZones, type ZoneForm } from "./recognise.js";
 export { loadZoneForms, type ZoneForms } from "./zone-forms.js";
 export { zoneEntries } from "./learn.js";
 export type * from "./types.js";
-export { PlaceIndex, type PlaceMention } from "./places.js";
+export { PlaceIndex, homeByShortName, shortNames, type PlaceMention } from "./places.js";

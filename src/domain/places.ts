@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { sharedJieba } from "../text/segmenter.js";
+import type { ZoneMention } from "./gazetteer.js";
 import { recogniseZones } from "./recognise.js";
 import { loadZoneForms } from "./zone-forms.js";
 
@@ -31,12 +33,15 @@ export interface PlaceMention {
 export class PlaceIndex {
   private readonly zoneOf = new Map<string, string>();
   private readonly places: string[];
+  /** Each zone's places and type word, for names that shorten a zone's place (前海合作区). */
+  private readonly named: { zone: string; places: string[]; family: string | undefined }[] = [];
 
   /** `articlesAbout`: how many articles are mainly about each zone (their home zone). */
   constructor(zones: Iterable<string>, articlesAbout: ReadonlyMap<string, number> = new Map(), names: PlaceNames = loadPlaceNames()) {
     const candidates = new Map<string, { admin: Set<string>; other: Set<string> }>();
     for (const zone of new Set(zones)) {
       const { places, admin } = placesOf(zone, names);
+      this.named.push({ zone, places, family: familyOf(zone) });
       for (const place of places) {
         const entry = candidates.get(place) ?? { admin: new Set<string>(), other: new Set<string>() };
         (admin ? entry.admin : entry.other).add(zone);
@@ -48,6 +53,19 @@ export class PlaceIndex {
       if (zone) this.zoneOf.set(place, zone);
     }
     this.places = [...this.zoneOf.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * The corpus zone a zone name stands for when the name itself is not one of them: people shorten a long
+   * name to its place and type word (深圳前海深港现代服务业合作区 → 前海合作区). The one zone of the same type
+   * word one of whose places the name's place is; none when that is not exactly one.
+   */
+  sameZone(name: string): string | undefined {
+    if (this.named.some((entry) => entry.zone === name)) return name;
+    const form = recogniseZones(name).find((found) => found.start === 0 && found.end === name.length && found.place);
+    if (!form?.place) return undefined;
+    const matches = this.named.filter((entry) => entry.family === form.family && entry.zone !== name && entry.places.includes(form.place!));
+    return matches.length === 1 ? matches[0]!.zone : undefined;
   }
 
   /** Places named in text, longest first, never overlapping. */
@@ -89,15 +107,71 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
     const rest = place.slice(cut);
     if (rest.length >= names.minPlaceChars) places.add(rest);
   }
-  // A long place name (more than a city and a place) is also called by its start (前海 of 前海深港现代服务业).
-  if (suffix === undefined && place.length > names.longPlaceChars) {
-    for (let length = names.minPlaceChars; length <= names.maxShortPlaceChars; length++) places.add(place.slice(0, length));
+  // A long place name (more than a city and a place) is also called by its start (前海 of 前海深港现代服务业),
+  // read after the city it may open with: 深圳 of 深圳前海深港… names the city, not the zone.
+  const core = withoutCity(place, names);
+  if (suffix === undefined && core.length > names.longPlaceChars) {
+    for (let length = names.minPlaceChars; length <= names.maxShortPlaceChars; length++) places.add(core.slice(0, length));
   }
   return { places: [...places], admin: suffix !== undefined };
 }
+
+/** The place without a city name opening it (深圳前海深港现代服务业 → 前海深港现代服务业): a leading place-name word of a city's length. */
+function withoutCity(place: string, names: PlaceNames): string {
+  const first = sharedJieba().tag(place)[0];
+  if (!first || first.tag !== "ns" || !names.cityLengths.includes(first.word.length)) return place;
+  const rest = place.slice(first.word.length);
+  return rest.length >= names.minPlaceChars ? rest : place;
+}
+
+/** The type word a zone's name ends in (合作区, 经济技术开发区), if it is named by its form. */
+function familyOf(zone: string): string | undefined {
+  return recogniseZones(zone).find((form) => form.start === 0 && form.end === zone.length)?.family;
+}
+
+/**
+ * The short names an article about a zone calls it by (前海 in a piece about 深圳前海深港现代服务业合作区, 张江 in
+ * one about 上海张江科学城): the zone's places, less any that is one place-name word by itself (天津, 两江), which
+ * names the city or district as well as the zone.
+ */
+export function shortNames(zone: string, names: PlaceNames = loadPlaceNames()): string[] {
+  const cached = shortNameCache.get(zone);
+  if (cached) return cached;
+  const { places } = placesOf(zone, names);
+  const whole = places[0];
+  const core = whole === undefined ? undefined : withoutCity(whole, names);
+  // Only the place read after its city and the starts of a long one: a blind cut (海岸 of 青岛西海岸) is no name.
+  const found = core === undefined ? [] : places.filter((place) => (place === core || (core.length > names.longPlaceChars && core.startsWith(place))) && !onePlaceWord(place));
+  shortNameCache.set(zone, found);
+  return found;
+}
+
+function onePlaceWord(text: string): boolean {
+  const words = sharedJieba().tag(text);
+  return words.length === 1 && words[0]!.tag === "ns";
+}
+const shortNameCache = new Map<string, string[]>();
 
 let cached: PlaceNames | undefined;
 function loadPlaceNames(): PlaceNames {
   cached ??= PlaceNamesSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL("../../data/place-names.json", import.meta.url)), "utf8")));
   return cached;
 }
+
+/**
+ * An article calls its own zone by its short place name (「前海累计…」 in a piece about 深圳前海深港现代服务业合作区):
+ * each such name not inside a zone already named there is a mention of the home zone.
+ */
+export function homeByShortName(text: string, home: string | undefined, named: readonly { start: number; end: number }[]): ZoneMention[] {
+  if (!home) return [];
+  const found: ZoneMention[] = [];
+  for (const name of shortNames(home)) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if ([...named, ...found].some((m) => m.start < end && at < m.end)) continue;
+      found.push({ zone: home, alias: name, start: at, end, weak: false, source: "form" });
+    }
+  }
+  return found;
+}
+

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Gazetteer, ZoneMention } from "../domain/gazetteer.js";
+import { homeByShortName } from "../domain/index.js";
 import type { Article, Fact, Period } from "../domain/types.js";
 import { factCues } from "./data.js";
 import { classifyKind, dominantTense, readQualifier, resolveTense, type Tense } from "./kind.js";
@@ -96,7 +97,7 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
   const clause = before.slice(clauseStart);
   const listed = ctx.gazetteer.mentions(clause);
-  const inClause = [...listed, ...ctx.gazetteer.abbreviations(clause, listed)].sort((a, b) => a.start - b.start).at(-1);
+  const inClause = [...listed, ...ctx.gazetteer.abbreviations(clause, listed), ...homeByShortName(clause, ctx.article.zones[0], listed)].sort((a, b) => a.start - b.start).at(-1);
   if (inClause) return inClause.zone;
   // 「去年，全市新设立市场主体达4.71万户」: a weak name (全市, 新区) opening the clause is its subject.
   // A generic word (开发区, 该区) with no zone named before it in the clause is the article's home zone.
@@ -123,7 +124,7 @@ function placesIn(ctx: ParagraphContext): ZoneMention[] {
     const listed = ctx.gazetteer.mentions(text);
     // A weak name opening a clause (「全市四季度共集中开工项目53个，总投资367.4亿元」) sets the topic too.
     const weakOpeners = ctx.gazetteer.mentions(text, { includeWeak: true, home: ctx.article.zones[0] }).filter((m) => m.weak && clauseInitial(text, m.start).clause);
-    ctx.places = [...listed, ...weakOpeners, ...ctx.gazetteer.abbreviations(text, listed)].sort((a, b) => a.start - b.start);
+    ctx.places = [...listed, ...weakOpeners, ...ctx.gazetteer.abbreviations(text, listed), ...homeByShortName(text, ctx.article.zones[0], listed)].sort((a, b) => a.start - b.start);
   }
   return ctx.places;
 }

@@ -10,9 +10,10 @@ export type KindName = "target" | "actual";
 /**
  * How much a cue says: `strong` words decide (力争, 已, 同比); `verb` is a result verb that a goal
  * word or the context overrides (全年完成… in a plan); `event` verbs (签约, 开工) also name metrics, so
- * they are weaker still and never read in questions.
+ * they are weaker still and never read in questions; `questionOnly` words mark the kind only in a question
+ * and yield to a cue of the other kind there (「271项任务落地了多少」 asks what happened to the tasks).
  */
-export type CueStrength = "strong" | "verb" | "event";
+export type CueStrength = "strong" | "verb" | "event" | "questionOnly";
 
 export interface KindSpan {
   start: number;
@@ -51,7 +52,7 @@ function buildCueWords(reader: "article" | "question"): CueWord[] {
     [words.resultVerbs, "actual", "verb"],
   ];
   if (reader === "article") groups.push([words.eventVerbs, "actual", "event"]);
-  else groups.push([words.questionOnly.target, "target", "strong"], [words.questionOnly.actual, "actual", "strong"]);
+  else groups.push([words.questionOnly.target, "target", "questionOnly"], [words.questionOnly.actual, "actual", "questionOnly"]);
   const all = groups.flatMap(([list, kind, strength]) => list.map((word) => ({ word, kind, strength })));
   const order = longestFirst(all.map((c) => c.word));
   return order.map((word) => all.find((c) => c.word === word)!);
@@ -99,8 +100,14 @@ export function kindCueWords(reader: "article" | "question" = "question"): { tar
  */
 export function readKind(text: string): KindName | undefined {
   const spans = findKinds(text, { reader: "question" });
-  if (spans.some((s) => s.kind === "target")) return "target";
-  if (spans.some((s) => s.kind === "actual")) return "actual";
+  const said = (kind: KindName, strengths: CueStrength[]) => spans.some((s) => s.kind === kind && strengths.includes(s.strength));
+  if (said("target", ["strong", "verb"])) return "target";
+  if (said("actual", ["strong", "verb"])) return "actual";
+  // Question-only words decide only when no general cue does; 「…了多少」 (what has happened) cancels 任务,
+  // which is as often the thing counted (「271项任务落地了多少」) as the goal.
+  if (said("actual", ["questionOnly"])) return "actual";
+  const perfective = kindWords().perfective.some((word) => text.includes(word));
+  if (said("target", ["questionOnly"]) && !perfective) return "target";
   return undefined;
 }
 

@@ -48,6 +48,10 @@ describe("readKind (questions)", () => {
     ["外贸进出口总额增长多少？", undefined],
     ["已经开工多少个项目？", "actual"],
     ["集中开工了多少个项目？", undefined],
+    // 「了多少」 cancels the question-only 任务: these tasks are counted, not set.
+    ["规划确定的重点任务落地了多少项？", undefined],
+    ["全年任务是多少项？", "target"],
+    ["全年任务完成得怎么样？", "actual"],
     ["新签约项目多少个？", undefined],
     ["主要有哪些项目？", undefined],
   ] as const)("%s → %s", (question, kind) => {
