@@ -13,8 +13,12 @@
  * loading costs only the file it was on.
  *
  * A file is its absolute path (identity.ts): two `report.md` in different folders are two files, and
- * replacing one never touches the other. A store of an older layout is not extended but rebuilt from
- * the files it recorded (those still on disk), which the report says (`upgrade`).
+ * replacing one never touches the other; a saved web page is its link. A store of layout 1 is not extended
+ * but rebuilt from the files it recorded (those still on disk), which the report says (`upgrade`); a store
+ * of an extendable older layout is migrated: its PDFs and saved pages, whose rows lack what this layout
+ * keeps (pages, OCR marks, links as identities), are read again, the rest is kept.
+ *
+ * `signal` cancels: workers are terminated at once and nothing is committed (IngestCancelledError).
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, createReadStream, rmSync } from "node:fs";
@@ -26,9 +30,11 @@ import type { Gazetteer } from "../domain/gazetteer.js";
 import { zoneEntries } from "../domain/learn.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
 import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
-import { isPdfFile, listArticleFiles } from "../ingest/index.js";
+import { fileIdentity, isPdfFile, listArticleFiles, readSidecar } from "../ingest/index.js";
 import { writeSearchIndex } from "../retrieval/hybrid.js";
-import { abandonGeneration, beginGeneration, commitGeneration, CorpusStore, STORE_VERSION, type SourceRecord } from "../store/index.js";
+import {
+  abandonGeneration, beginGeneration, commitGeneration, CorpusStore, OLDEST_EXTENDABLE_STORE_VERSION, STORE_VERSION, type SourceRecord,
+} from "../store/index.js";
 import type { IngestWarning } from "../ingest/index.js";
 import { createEmbedder } from "./embedder.js";
 import { Executor, PARALLEL_MIN_UNITS } from "./executor.js";
@@ -116,6 +122,21 @@ export interface IngestOptions {
   beforeCommit?: () => void;
   /** Test hook: a worker loading a file of this base name dies as if it crashed. */
   crashWorkerOnFile?: string;
+  /** Test hook: a worker loading a file of this base name never finishes (a PDF that takes forever). */
+  stallWorkerOnFile?: string;
+  /**
+   * Cancels the ingest: its workers are terminated at once, nothing is committed (the current generation
+   * stays current) and ingestFiles rejects with IngestCancelledError. Too late once the new generation is current.
+   */
+  signal?: AbortSignal;
+}
+
+/** The ingest was cancelled (IngestOptions.signal) before its generation became current: nothing of it was kept. */
+export class IngestCancelledError extends Error {
+  constructor(reason: unknown) {
+    super(`ingest cancelled${reason instanceof Error ? `: ${reason.message}` : typeof reason === "string" ? `: ${reason}` : ""}`);
+    this.name = "IngestCancelledError";
+  }
 }
 
 /** Files read at once while hashing: enough to hide latency, few enough to bound memory. */
@@ -141,37 +162,55 @@ interface Loaded {
  */
 export async function ingestFiles(inputs: string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
+  const { signal } = options;
+  if (signal?.aborted) throw new IngestCancelledError(signal.reason);
   const previous = PreviousGeneration.open(options.config.dataDir);
   const executor = new Executor(workerSetup(options), options.gazetteer, options.workers);
+  // Terminating the workers fails whatever they run; the checks between phases stop the rest.
+  const onAbort = () => void executor.close();
+  signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const report = emptyReport(previous.name);
     const upgrade = previous.exists && !previous.current ? await planUpgrade(previous) : undefined;
-    const files = await listArticleFiles([...inputs, ...(upgrade?.reread ?? [])]);
-    const known = new Map(upgrade ? [] : previous.sources().map((s) => [s.path, s.contentHash]));
+    const migration = previous.exists && previous.current && !previous.latest ? await planMigration(previous) : undefined;
+    const files = await listArticleFiles([...inputs, ...(upgrade?.reread ?? []), ...(migration?.reread ?? [])]);
+    const rereadKeys = new Set(migration?.keys ?? []);
+    const known = new Map(upgrade ? [] : previous.sources().filter((s) => !rereadKeys.has(s.path)).map((s) => [s.path, s.contentHash]));
     const fresh = await scanFiles(files, known, report, options);
+    checkCancelled(signal);
     const reextract = previous.exists && previous.factsVersion() !== FACTS_VERSION;
-    if (fresh.length === 0 && previous.exists && !reextract && !upgrade) {
+    if (fresh.length === 0 && previous.exists && !reextract && !upgrade && !migration) {
       fillUnchangedCounts(report, previous);
     } else {
       if (upgrade) report.upgrade = upgrade.report;
       const loaded = await loadFiles(fresh, executor, report, options, files.length - fresh.length, files.length);
+      checkCancelled(signal);
       // Every new file failed: the current generation already holds all there is, and stays current.
-      if (loaded.length === 0 && previous.exists && !reextract && !upgrade) fillUnchangedCounts(report, previous);
+      if (loaded.length === 0 && previous.exists && !reextract && !upgrade && !migration) fillUnchangedCounts(report, previous);
       else await rebuild(previous, loaded, { reextract, upgrade: upgrade !== undefined }, executor, report, options);
     }
     report.workers = executor.workersUsed;
     report.elapsedMs = Math.round(performance.now() - started);
     return report;
+  } catch (error) {
+    if (signal?.aborted) throw new IngestCancelledError(signal.reason);
+    throw error;
   } finally {
+    signal?.removeEventListener("abort", onAbort);
     await executor.close();
     previous.close();
   }
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new IngestCancelledError(signal.reason);
 }
 
 function workerSetup(options: IngestOptions): WorkerSetup {
   const setup: WorkerSetup = { embedding: options.config.embedding, zones: options.gazetteer.zones.map((zone) => zone.name) };
   if (options.date !== undefined) setup.date = options.date;
   if (options.crashWorkerOnFile !== undefined) setup.crashOnFile = options.crashWorkerOnFile;
+  if (options.stallWorkerOnFile !== undefined) setup.stallOnFile = options.stallWorkerOnFile;
   return setup;
 }
 
@@ -180,11 +219,35 @@ function workerSetup(options: IngestOptions): WorkerSetup {
  * nothing of it is carried over but the list of files (and the search index, matched by article and text).
  */
 async function planUpgrade(previous: PreviousGeneration): Promise<{ reread: string[]; report: StoreUpgrade }> {
-  const recorded = previous.sources().map((s) => s.path);
+  const recorded = previous.sources().map((s) => s.file ?? s.path);
   const present = await Promise.all(recorded.map((file) => stat(file).then((info) => info.isFile(), () => false)));
   const reread = recorded.filter((_, i) => present[i]);
   const missing = recorded.filter((_, i) => !present[i]);
   return { reread, report: { from: previous.storeVersion() ?? 1, to: STORE_VERSION, reread: reread.length, missing } };
+}
+
+/**
+ * A store of an extendable older layout: the files whose rows lack what this layout keeps — PDFs (pages, OCR
+ * marks) and saved web pages (their link as identity) — are read again; the others are kept as they are.
+ * Files gone from disk keep their rows. The new generation is written in this layout either way.
+ */
+async function planMigration(previous: PreviousGeneration): Promise<{ reread: string[]; keys: string[] }> {
+  const reread: string[] = [];
+  const keys: string[] = [];
+  for (const source of previous.sources()) {
+    const file = source.file ?? source.path;
+    const present = await stat(file).then((info) => info.isFile(), () => false);
+    if (present && (isPdfFile(file) || (await isSavedPage(file)))) {
+      reread.push(file);
+      keys.push(source.path);
+    }
+  }
+  return { reread, keys };
+}
+
+async function isSavedPage(file: string): Promise<boolean> {
+  const sidecar = await readSidecar(file).catch(() => undefined);
+  return sidecar?.url !== undefined;
 }
 
 function emptyReport(generation: string | undefined): IngestReport {
@@ -205,12 +268,13 @@ async function scanFiles(files: string[], known: Map<string, string>, report: In
     while (next < files.length) {
       const i = next++;
       const file = files[i]!;
-      const key = path.resolve(file);
       try {
+        const { key, source } = await fileIdentity(file);
         const hash = await sourceHash(file);
-        outcomes[i] = known.get(key) === hash
-          ? "unchanged"
-          : { file, record: { source: path.basename(file), path: key, contentHash: hash, ingestedAt: new Date().toISOString() } };
+        const record: SourceRecord = { source, path: key, contentHash: hash, ingestedAt: new Date().toISOString() };
+        // A saved page is its link: where its copy lies is kept apart, for reading it again.
+        if (key !== path.resolve(file)) record.file = path.resolve(file);
+        outcomes[i] = known.get(key) === hash ? "unchanged" : { file, record };
       } catch (error) {
         outcomes[i] = describeError(file, error);
       }
@@ -298,8 +362,9 @@ interface RebuildMode {
 async function rebuild(
   previous: PreviousGeneration, loaded: Loaded[], mode: RebuildMode, executor: Executor, report: IngestReport, options: IngestOptions,
 ): Promise<void> {
-  // Files read again replace everything they gave before, and only that: matched by path, never by base name.
-  const replaced = new Set(loaded.map((f) => f.record.path));
+  // Files read again replace everything they gave before, and only that: matched by path (or link), never by
+  // base name. A saved page's copy is matched too: a store of layout 2 keyed the page by it.
+  const replaced = new Set(loaded.flatMap((f) => [f.record.path, ...(f.record.file ? [f.record.file] : [])]));
   const keeps = (articleId: string): boolean => !mode.upgrade && !replaced.has(fileOfArticle(articleId));
   const kept = previous.articles().filter((article) => keeps(article.id));
   const keptFacts = previous.facts().filter((fact) => keeps(fact.articleId));
@@ -457,6 +522,8 @@ async function writeGeneration(corpus: Corpus, base: StoreBase, search: SearchBu
     if (base.kind !== "copy" || !appendToCopy(base.from, file, corpus.fresh, meta)) writeStore(file, corpus, meta);
     await writeSearchIndex(path.join(generation.dir, "index"), search.parts);
     options.beforeCommit?.();
+    // The last moment a cancel is heeded: from the rename on, the new generation is current.
+    checkCancelled(options.signal);
     commitGeneration(dataDir, generation);
   } catch (error) {
     abandonGeneration(generation);

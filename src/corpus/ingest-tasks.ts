@@ -39,6 +39,8 @@ export interface WorkerSetup {
   date?: string;
   /** Test hook: loading a file with this base name kills the thread (a native crash, an out-of-memory). */
   crashOnFile?: string;
+  /** Test hook: loading a file with this base name keeps the thread busy for good (only terminating it ends that). */
+  stallOnFile?: string;
 }
 
 export type IngestTask =
@@ -149,6 +151,7 @@ export class TaskContext {
     for (const file of files) {
       try {
         if (this.setup.crashOnFile !== undefined && basename(file) === this.setup.crashOnFile) await crashThread(file);
+        if (this.setup.stallOnFile !== undefined && basename(file) === this.setup.stallOnFile) await stallThread();
         outcomes.push({ file, ...(await readArticleFile(file, { gazetteer: this.baseGazetteer, date: this.setup.date })) });
       } catch (error) {
         outcomes.push({ file, error: describeError(file, error) });
@@ -270,6 +273,15 @@ function crashThread(file: string): Promise<never> {
   setImmediate(() => {
     throw error;
   });
+  return new Promise<never>(() => undefined);
+}
+
+/** Busy for good, as a thread lost in a huge PDF is: on a worker a loop only terminate() ends; here a promise that never settles. */
+function stallThread(): Promise<never> {
+  if (!isMainThread) {
+    let spins = 0;
+    while (spins >= 0) spins = (spins + 1) % Number.MAX_SAFE_INTEGER;
+  }
   return new Promise<never>(() => undefined);
 }
 

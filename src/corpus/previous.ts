@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Article, Fact } from "../domain/types.js";
 import { openStoredIndex, type StoredIndex } from "../retrieval/hybrid.js";
-import { CorpusStore, currentGeneration, STORE_VERSION, type SourceRecord } from "../store/index.js";
+import { CorpusStore, currentGeneration, OLDEST_EXTENDABLE_STORE_VERSION, STORE_VERSION, type SourceRecord } from "../store/index.js";
 
 /** Meta keys ingestion writes into each generation's corpus.db. */
 export const META = {
@@ -53,10 +53,15 @@ export class PreviousGeneration {
   }
 
   /**
-   * Whether the store has this code's layout. An older one (sources keyed by base name, article ids without
-   * the path) cannot be extended: its files are read again into a fresh store.
+   * Whether ingest can extend the store: its layout is this code's or one it migrates (build.ts). An older
+   * one (sources keyed by base name, article ids without the path) cannot be: its files are read again into a fresh store.
    */
   get current(): boolean {
+    return this.store !== undefined && this.store.version() >= OLDEST_EXTENDABLE_STORE_VERSION;
+  }
+
+  /** Whether the store has exactly this code's layout (nothing to migrate). */
+  get latest(): boolean {
     return this.store !== undefined && this.store.version() === STORE_VERSION;
   }
 

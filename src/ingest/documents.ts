@@ -41,8 +41,11 @@ export function documentWarnings(read: DocumentRead): IngestWarning[] {
   return read.warnings.map((detail) => ({ reason: "document", detail }));
 }
 
-/** One Article per article the reader found, in its order. */
-export function documentArticles(read: DocumentRead, meta: FileMeta, gazetteer: Gazetteer, markers: Markers): Article[] {
+/**
+ * One Article per article the reader found, in its order. A PDF article keeps the pages it was read from
+ * (citations name them); a Word file has no pages to name.
+ */
+export function documentArticles(read: DocumentRead, meta: FileMeta, gazetteer: Gazetteer, markers: Markers, kind: DocumentKind = "pdf"): Article[] {
   const location = meta.location ?? meta.source;
   const wholeText = read.articles.map((a) => a.text).join("\n");
   const notBefore = earliestWritingDate(wholeText, markers);
@@ -60,8 +63,8 @@ export function documentArticles(read: DocumentRead, meta: FileMeta, gazetteer: 
       zones: zonesOf(`${title}\n${read.text}`, gazetteer),
       text: read.text,
       contentHash: meta.contentHash,
-      pages: read.pages,
     };
+    if (kind === "pdf") article.pages = read.pages;
     if (read.ocr) article.ocr = true;
     const outlet = meta.outlet ?? mastheadOf(read, markers);
     if (outlet) article.outlet = outlet;

@@ -8,6 +8,8 @@ export {
   readArticleFile,
   listArticleFiles,
   readSidecar,
+  fileIdentity,
+  identityOf,
   articlesFromText,
   isSupportedArticleFile,
   isPdfFile,
@@ -16,6 +18,7 @@ export {
   type LoadOptions,
   type LoadedFile,
   type Sidecar,
+  type FileIdentity,
 } from "./loaders.js";
 export { decodeText } from "./decode.js";
 export { extractHtmlArticle, htmlToText, readabilityContent, type HtmlArticle, type HtmlOptions } from "./html.js";

@@ -33,8 +33,18 @@ export interface Sidecar {
   /** Verbatim clue in the text that supports the date. */
   evidence?: string;
   title?: string;
-  /** The link a saved web page was fetched from (web.ts writes it): citations name it instead of the file. */
+  /** The link a saved web page was read from, after redirects (web.ts writes it): citations name it instead of the file. */
   url?: string;
+  /** The link as it was given, when redirects led elsewhere: what identifies the page (else `url` does). */
+  link?: string;
+}
+
+/** What identifies a file's articles (`${key}#${part}`) and what citations name it by. */
+export interface FileIdentity {
+  /** The absolute path, or the link of a saved web page: one link is one source, however often fetched. */
+  key: string;
+  /** The base name, or the link the page was read from. */
+  source: string;
 }
 
 /** One file's articles and what was skipped or guessed on the way (never fatal). */
@@ -50,6 +60,7 @@ const SidecarSchema = z.object({
   /** Free-text reasoning behind the date (e.g. why a representative day was chosen). */
   note: z.string().optional(),
   url: z.string().url().optional(),
+  link: z.string().url().optional(),
 });
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -94,13 +105,14 @@ export async function readArticleFile(path: string, opts: LoadOptions): Promise<
   const bytes = await readBounded(path, opts.maxBytes ?? (document ? DEFAULT_MAX_DOCUMENT_BYTES : DEFAULT_MAX_BYTES));
   const sidecar = await readSidecar(path);
   try {
-    // A saved web page is cited by its link; its identity stays the saved file, which is what ingest records.
-    const meta: FileMeta = { source: sidecar?.url ?? basename(path), location: opts.url ?? resolve(path), contentHash: sha256Hex(bytes) };
+    // A saved web page is its link: cited by it, and its articles are `${link}#${part}` (the saved copy is only for re-reads).
+    const identity = identityOf(path, sidecar);
+    const meta: FileMeta = { source: identity.source, location: opts.url ?? identity.key, contentHash: sha256Hex(bytes) };
     if (cliDate) meta.cliDate = cliDate;
     if (sidecar) meta.sidecar = sidecar;
     if (document) {
       const read = await readDocumentBytes(bytes, document, path);
-      return { articles: documentArticles(read, meta, opts.gazetteer, markers), warnings: documentWarnings(read) };
+      return { articles: documentArticles(read, meta, opts.gazetteer, markers, document), warnings: documentWarnings(read) };
     }
     const parsed = parseByType(path, decodeText(bytes, path));
     const text = describeFile(meta, parsed, markers);
@@ -197,6 +209,17 @@ function withoutLine(text: string, line: string): string {
   return lines.join("\n");
 }
 
+/** The identity of an article file given its sidecar (see FileIdentity). */
+export function identityOf(path: string, sidecar: Sidecar | undefined): FileIdentity {
+  const link = sidecar?.link ?? sidecar?.url;
+  return { key: link ?? resolve(path), source: sidecar?.url ?? basename(path) };
+}
+
+/** The identity of an article file, from its sidecar. Throws IngestFileError when the sidecar is malformed. */
+export async function fileIdentity(path: string): Promise<FileIdentity> {
+  return identityOf(path, await readSidecar(path));
+}
+
 /** The sidecar of an article file, if one exists. Throws IngestFileError when it is malformed. */
 export async function readSidecar(path: string): Promise<Sidecar | undefined> {
   const withoutExt = path.slice(0, path.length - extname(path).length);
@@ -214,6 +237,7 @@ export async function readSidecar(path: string): Promise<Sidecar | undefined> {
       if (parsed.evidence) sidecar.evidence = parsed.evidence;
       if (parsed.title) sidecar.title = parsed.title;
       if (parsed.url) sidecar.url = parsed.url;
+      if (parsed.link) sidecar.link = parsed.link;
       return sidecar;
     } catch (error) {
       throw new IngestFileError(path, "invalid-metadata", `${basename(candidate)}: ${error instanceof Error ? error.message : error}`);

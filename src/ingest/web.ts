@@ -2,7 +2,8 @@
 // Content-Type header or the page's <meta>), then saved under the data dir as a file with a sidecar naming its
 // link, and ingested like any saved page. The saved file is named from the link, so one link is one file: a
 // second fetch replaces what the first gave, an unchanged page costs nothing, and an ingest that re-reads its
-// files (a store upgrade) needs no network. Citations show the link (loaders.ts reads it from the sidecar).
+// files (a store upgrade) needs no network. The link is the page's identity (its articles are `${link}#${part}`)
+// and what citations show (loaders.ts reads both from the sidecar); the saved file is only its copy.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -95,7 +96,9 @@ export async function fetchPage(url: string, limits: FetchLimits = {}): Promise<
 export async function savePage(page: FetchedPage, dir: string): Promise<SavedLink> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${fileStem(page.url)}.${page.kind}`);
-  await writeWhole(`${file}.meta.json`, `${JSON.stringify({ url: page.finalUrl }, null, 2)}\n`);
+  // `url` is cited; `link` (the link given, when a redirect led elsewhere) identifies the page, so fetching it again replaces it.
+  const sidecar = page.finalUrl === page.url ? { url: page.finalUrl } : { url: page.finalUrl, link: page.url };
+  await writeWhole(`${file}.meta.json`, `${JSON.stringify(sidecar, null, 2)}\n`);
   await writeWhole(file, page.body);
   return { url: page.url, file };
 }

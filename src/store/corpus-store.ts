@@ -12,28 +12,40 @@ export interface FactFilter {
   articleIds?: string[];
 }
 
-/** One ingested file. `path` (absolute) identifies it; `source` is its base name, what citations show. */
+/**
+ * One ingested file. `path` identifies it: the absolute path, or for a fetched page the link it was fetched
+ * from; `source` is what citations show (the base name, or the link). `file` is where a link's saved copy
+ * is read again from (absent when `path` is the file).
+ */
 export interface SourceRecord {
   source: string;
   path: string;
   contentHash: string;
   ingestedAt: string;
+  file?: string;
 }
 
 /**
  * Version of the layout below, kept in the meta table of every store this code creates.
  *   1 (no meta key)  sources keyed by base name; articles without an outlet; article ids `${base name}#${part}`
  *   2                sources keyed by absolute path; articles.outlet; article ids `${absolute path}#${part}`
+ *   3                a fetched page keyed (and its article ids made) by its link, sources.file its saved copy;
+ *                    articles.ocr and articles.pages (what citations show of a PDF article)
+ * A store of layout 2 opened for writing gains the columns; ingest migrates it (corpus/build.ts) by reading
+ * again the files whose rows it lacks (PDFs, saved pages). Layout 1 cannot be extended: it is rebuilt.
  */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
+/** The oldest layout ingest extends in place (adding columns) rather than rebuilding from the recorded files. */
+export const OLDEST_EXTENDABLE_STORE_VERSION = 2;
 const VERSION_KEY = "storeVersion";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sources (
-  path TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
+  path TEXT PRIMARY KEY, source TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL, file TEXT);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, part INTEGER NOT NULL, title TEXT NOT NULL, date TEXT,
-  date_evidence TEXT, zones TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL, outlet TEXT);
+  date_evidence TEXT, zones TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL, outlet TEXT,
+  ocr INTEGER, pages TEXT);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE TABLE IF NOT EXISTS facts (
   id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, zone TEXT, subject TEXT NOT NULL,
@@ -51,6 +63,15 @@ interface ArticleRow {
   zones: string; text: string; content_hash: string;
   /** Absent in stores written before articles had an outlet (version 1). */
   outlet?: string | null;
+  /** Absent before version 3: 1 when the text was read by OCR. */
+  ocr?: number | null;
+  /** Absent before version 3: the PDF pages read, as a JSON array. */
+  pages?: string | null;
+}
+interface SourceRow {
+  source: string; path: string; content_hash: string; ingested_at: string;
+  /** Absent before version 3. */
+  file?: string | null;
 }
 interface FactRow {
   id: string; article_id: string; source: string; zone: string | null; subject: string; metric: string;
@@ -71,8 +92,7 @@ export class CorpusStore {
       const created = !hasTable(db, "sources");
       db.exec(SCHEMA);
       if (created) db.prepare("INSERT OR REPLACE INTO meta VALUES (?, ?)").run(VERSION_KEY, JSON.stringify(STORE_VERSION));
-      // An older store opened for writing gains the nullable column; its sources stay keyed as they were.
-      else if (!hasColumn(db, "articles", "outlet")) db.exec("ALTER TABLE articles ADD COLUMN outlet TEXT");
+      else migrate(db);
     }
     return new CorpusStore(db);
   }
@@ -93,31 +113,34 @@ export class CorpusStore {
   /** Many sources in one transaction: one fsync, not one per row. A file's row replaces only that file's. */
   putSources(records: SourceRecord[]): void {
     const insert = this.db.prepare(
-      "INSERT OR REPLACE INTO sources (path, source, content_hash, ingested_at) VALUES (@path, @source, @contentHash, @ingestedAt)",
+      "INSERT OR REPLACE INTO sources (path, source, content_hash, ingested_at, file) VALUES (@path, @source, @contentHash, @ingestedAt, @file)",
     );
     this.db.transaction(() => {
-      for (const record of records) insert.run(record);
+      for (const record of records) insert.run({ ...record, file: record.file ?? null });
     })();
   }
 
   sources(): SourceRecord[] {
-    return this.db
-      .prepare("SELECT source, path, content_hash AS contentHash, ingested_at AS ingestedAt FROM sources ORDER BY source, path")
-      .all() as SourceRecord[];
+    return (this.db.prepare("SELECT * FROM sources ORDER BY source, path").all() as SourceRow[]).map(toSource);
   }
 
   /** Inserts articles and their facts in one transaction. */
   putArticles(articles: Article[], facts: Fact[], metricKey: (metric: string) => string): void {
     const insertArticle = this.db.prepare(
-      `INSERT OR REPLACE INTO articles (id, source, part, title, date, date_evidence, zones, text, content_hash, outlet)
-       VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash, @outlet)`,
+      `INSERT OR REPLACE INTO articles (id, source, part, title, date, date_evidence, zones, text, content_hash, outlet, ocr, pages)
+       VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash, @outlet, @ocr, @pages)`,
     );
     const insertFact = this.db.prepare(
       `INSERT OR REPLACE INTO facts VALUES (@id, @articleId, @source, @zone, @subject, @metric, @metricKey, @value, @unit,
        @raw, @qualifier, @kind, @year, @period, @periodKey, @evidence, @start, @end, @month)`,
     );
     this.db.transaction(() => {
-      for (const article of articles) insertArticle.run({ ...article, zones: JSON.stringify(article.zones), outlet: article.outlet ?? null });
+      for (const article of articles) {
+        insertArticle.run({
+          ...article, zones: JSON.stringify(article.zones), outlet: article.outlet ?? null,
+          ocr: article.ocr ? 1 : null, pages: article.pages?.length ? JSON.stringify(article.pages) : null,
+        });
+      }
       for (const fact of facts) insertFact.run({ ...fact, month: fact.month ?? null, metricKey: metricKey(fact.metric) });
     })();
   }
@@ -183,6 +206,25 @@ function factWhere(filter: FactFilter): { where: string[]; params: unknown[] } {
   return { where, params };
 }
 
+/**
+ * An older store opened for writing gains the nullable columns of this layout; its sources stay keyed as
+ * they were. Layout 2 is then layout 3 with nothing marked (no OCR, no pages, links keyed by their file):
+ * ingest reads the files those rows came from again before it writes such a store (corpus/build.ts).
+ */
+function migrate(db: Database.Database): void {
+  const columns: [table: string, column: string, type: string][] = [
+    ["articles", "outlet", "TEXT"], ["articles", "ocr", "INTEGER"], ["articles", "pages", "TEXT"], ["sources", "file", "TEXT"],
+  ];
+  for (const [table, column, type] of columns) {
+    if (!hasColumn(db, table, column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+  const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(VERSION_KEY) as { value: string } | undefined;
+  const version = row ? (JSON.parse(row.value) as number) : 1;
+  if (version >= OLDEST_EXTENDABLE_STORE_VERSION && version < STORE_VERSION) {
+    db.prepare("INSERT OR REPLACE INTO meta VALUES (?, ?)").run(VERSION_KEY, JSON.stringify(STORE_VERSION));
+  }
+}
+
 function hasTable(db: Database.Database, table: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
 }
@@ -197,7 +239,15 @@ function toArticle(row: ArticleRow): Article {
     dateEvidence: row.date_evidence, zones: JSON.parse(row.zones) as string[], text: row.text, contentHash: row.content_hash,
   };
   if (row.outlet) article.outlet = row.outlet;
+  if (row.pages) article.pages = JSON.parse(row.pages) as number[];
+  if (row.ocr) article.ocr = true;
   return article;
+}
+
+function toSource(row: SourceRow): SourceRecord {
+  const record: SourceRecord = { source: row.source, path: row.path, contentHash: row.content_hash, ingestedAt: row.ingested_at };
+  if (row.file) record.file = row.file;
+  return record;
 }
 
 function toFact(row: FactRow): Fact {
