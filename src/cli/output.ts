@@ -1,6 +1,8 @@
 import cliProgress from "cli-progress";
 import type { Answer } from "../brain/index.js";
 import type { IngestReport } from "../corpus/index.js";
+import { citationNote } from "../ingest/index.js";
+import type { SourceRef } from "../tools/index.js";
 
 /** The --json/--jsonl record: the evaluator's contract, nothing more. */
 export function answerRecord(answer: Answer, id?: unknown): Record<string, unknown> {
@@ -21,8 +23,9 @@ export function printAnswer(answer: Answer): void {
   process.stdout.write(`${answer.answer}\n`);
   if (answer.citations.length === 0) return;
   process.stdout.write("\n来源：\n");
-  answer.citations.forEach((c, i) => {
-    process.stdout.write(`  [${i + 1}] 《${c.title}》 ${c.date ?? "日期不详"}  ${c.source}\n      “${c.quote}”\n`);
+  // A citation carries what its SourceRef said: the OCR mark and the pages follow the source (a file name or the link).
+  answer.citations.forEach((c: Answer["citations"][number] & Pick<SourceRef, "ocr" | "pages">, i) => {
+    process.stdout.write(`  [${i + 1}] 《${c.title}》 ${c.date ?? "日期不详"}  ${c.source}${citationNote(c)}\n      “${c.quote}”\n`);
   });
 }
 

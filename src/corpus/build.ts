@@ -33,7 +33,7 @@ import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
 import { fileIdentity, isPdfFile, listArticleFiles, readSidecar } from "../ingest/index.js";
 import { writeSearchIndex } from "../retrieval/hybrid.js";
 import {
-  abandonGeneration, beginGeneration, commitGeneration, CorpusStore, OLDEST_EXTENDABLE_STORE_VERSION, STORE_VERSION, type SourceRecord,
+  abandonGeneration, beginGeneration, commitGeneration, CorpusStore, STORE_VERSION, type SourceRecord,
 } from "../store/index.js";
 import type { IngestWarning } from "../ingest/index.js";
 import { createEmbedder } from "./embedder.js";

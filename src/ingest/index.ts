@@ -29,3 +29,4 @@ export { IngestFileError, failureDetail, failureText, type IngestFailureReason, 
 export { loadMarkers, defaultMarkers, type Markers } from "./markers.js";
 export { fetchPage, savePage, saveLinks, decodePage, isLink, type FetchLimits, type FetchedPage, type SavedLink } from "./web.js";
 export { documentArticles, readDocumentBytes, type DocumentKind } from "./documents.js";
+export { citationNote, type DocumentPlace } from "./citation.js";

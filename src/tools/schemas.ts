@@ -52,6 +52,12 @@ export interface SourceRef {
   date: string | null;
   /** The outlet that published it, when the file said. */
   outlet?: string;
+  /** Read by OCR from a scanned page: a figure in the quote may be misread, so citations say so. */
+  ocr?: boolean;
+  /** The PDF pages the article was read from: ranges and single pages, comma-separated ("3", "2-3,5"). */
+  pages?: string;
+  /** The web page the article was read from (then also its `source`). */
+  url?: string;
 }
 
 export interface PassageResult extends SourceRef {

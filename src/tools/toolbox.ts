@@ -79,7 +79,12 @@ export class Toolbox {
 
   sourceOf(articleId: string): SourceRef {
     const article = this.corpus.articles.get(articleId);
-    return { source: article?.source ?? articleId.split("#")[0] ?? articleId, title: article?.title ?? "", date: article?.date ?? null, ...(article?.outlet ? { outlet: article.outlet } : {}) };
+    const ref: SourceRef = { source: article?.source ?? articleId.split("#")[0] ?? articleId, title: article?.title ?? "", date: article?.date ?? null };
+    if (article?.outlet) ref.outlet = article.outlet;
+    if (article?.ocr) ref.ocr = true;
+    if (article?.pages?.length) ref.pages = pageRanges(article.pages);
+    if (article && /^https?:\/\//i.test(article.source)) ref.url = article.source;
+    return ref;
   }
 
   toResult(fact: Fact): FactResult {
@@ -105,6 +110,19 @@ export class Toolbox {
     const canonical = this.canonicalZone(zone);
     return this.corpus.gazetteer.zones.map((z) => z.name).filter((name) => this.corpus.gazetteer.isWithin(name, canonical));
   }
+}
+
+/** [2, 3, 5] → "2-3,5": consecutive pages as one range. */
+export function pageRanges(pages: readonly number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    ranges.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return ranges.join(",");
 }
 
 /** Facts whose metric matches the wording, best first: synonym groups first, then characters (metric, evidence). */

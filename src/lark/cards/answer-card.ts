@@ -1,5 +1,7 @@
 import type { Answer } from "../../brain/types.js";
 import type { Citation } from "../../domain/types.js";
+import { citationNote } from "../../ingest/index.js";
+import type { SourceRef } from "../../tools/schemas.js";
 import { fill, type BotTexts } from "../texts.js";
 import {
   ANSWER_ELEMENT_ID, CARD_LIMIT_BYTES, baseCard, cardBytes, escapeMarkdown, firstLine, markdown, truncate,
@@ -59,12 +61,15 @@ function buildAnswerCard(answer: Answer, texts: BotTexts, options: AnswerCardOpt
   return baseCard(texts, elements, { template: answer.found ? "blue" : "grey", summary: firstLine(answer.answer) });
 }
 
-function citationsPanel(citations: Citation[], texts: BotTexts, budget: Budget): CardElement {
+/** A citation as brains build it, from the tools' SourceRef: it may say it was read by OCR, on which pages, from which link. */
+type CitedSource = Citation & Pick<SourceRef, "ocr" | "pages" | "url">;
+
+function citationsPanel(citations: CitedSource[], texts: BotTexts, budget: Budget): CardElement {
   const shown = citations.slice(0, budget.maxCitations);
   const lines = shown.map((citation, i) => {
     const head = fill(texts.citationLine, {
       index: i + 1, title: escapeMarkdown(citation.title), date: citation.date ?? texts.unknownDate,
-    });
+    }) + citationNote(citation) + (citation.url ? `\n${linkMarkdown(citation.url)}` : "");
     const quote = budget.quoteChars > 0 ? `\n> ${escapeMarkdown(truncate(citation.quote, budget.quoteChars))}` : "";
     return markdown(`${head}${quote}`);
   });
@@ -76,6 +81,12 @@ function citationsPanel(citations: Citation[], texts: BotTexts, budget: Budget):
     header: { title: { tag: "markdown", content: `**${fill(texts.citationsTitle, { count: citations.length })}**` } },
     elements: lines,
   };
+}
+
+/** The link, shown as itself and clickable; brackets in it would end the markdown link early. */
+function linkMarkdown(url: string): string {
+  const href = url.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/\s/g, "%20");
+  return `[${escapeMarkdown(url).replace(/[[\]]/g, (bracket) => `\\${bracket}`)}](${href})`;
 }
 
 function footer(answer: Answer, texts: BotTexts, questionMessageId: string): CardElement {
