@@ -4,8 +4,8 @@ import type { Config } from "../config/index.js";
 import { Gazetteer } from "../domain/gazetteer.js";
 import { createEngine, type Engine, type EngineOptions } from "../engine/index.js";
 import { AnswerWorker, createWorkerEngine, type WorkerEngine } from "../engine/worker-engine.js";
-import type { BotEngine, BotLogger } from "../lark/index.js";
-import { Intake, type LiveEngine } from "../lark/intake/index.js";
+import type { BotActivity, BotEngine, BotLogger } from "../lark/index.js";
+import { DEFAULT_INGEST_SHUTDOWN_MS, Intake, type LiveEngine } from "../lark/intake/index.js";
 
 export interface IntakeSettings {
   /** Who may add besides a group's owner and admins (default: config.admins, i.e. ZONEBOT_ADMINS). */
@@ -14,6 +14,8 @@ export interface IntakeSettings {
   maxBytes?: number;
   /** LLM hooks (token usage) for the engines opened on new generations, as the first engine had them. */
   llm?: EngineOptions["llm"];
+  /** How long stopping waits for a running ingest before cancelling it (default: config.ingestShutdownMs, ZONEBOT_INGEST_SHUTDOWN_MS, 30 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export const DEFAULT_INTAKE_MAX_BYTES = 50 * 1024 * 1024;
@@ -33,14 +35,28 @@ export function createIntake(config: Config, live: LiveEngine, settings: IntakeS
     maxBytes: settings.maxBytes ?? DEFAULT_INTAKE_MAX_BYTES,
     uploadsDir: path.join(config.dataDir, "uploads"),
     engine: live,
-    // Worker threads even for one file: reading a large PDF must not hold up the acks of the bot's event loop.
-    ingest: (inputs) => ingestInputs(inputs, { config, gazetteer, workers: INGEST_WORKERS }),
+    // Worker threads even for one file: reading a large PDF must not hold up the acks of the bot's event loop
+    // (and a cancelled ingest ends by terminating them).
+    ingest: (inputs, signal) => ingestInputs(inputs, { config, gazetteer, workers: INGEST_WORKERS, signal }),
+    shutdownTimeoutMs: settings.shutdownTimeoutMs ?? config.ingestShutdownMs ?? DEFAULT_INGEST_SHUTDOWN_MS,
     reload: async () => {
       const { engine, release } = await open();
       live.swap(engine, release);
       logger.info("answering from a new generation", { generation: engine.corpus.generation });
     },
   });
+}
+
+/**
+ * The bot's activity listener, with recalls passed to the intake first: a recalled file message or /add
+ * cancels its ingest (src/lark's recall handler emits `recalled` for every im.message.recalled_v1).
+ */
+export function withRecalls(intake: Intake | undefined, onActivity?: (activity: BotActivity) => void): ((activity: BotActivity) => void) | undefined {
+  if (!intake) return onActivity;
+  return (activity) => {
+    if (activity.type === "recalled") intake.recalled(activity.messageId);
+    onActivity?.(activity);
+  };
 }
 
 /** Opens the current generation in this thread (no seed check: the seeds were ingested at start-up). */

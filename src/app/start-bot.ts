@@ -7,7 +7,7 @@ import {
 } from "../lark/index.js";
 import { LiveEngine } from "../lark/intake/index.js";
 import { StateStore } from "../store/state-store.js";
-import { createIntake, isWorkerEngine, openInProcess, openWithWorker, type IntakeSettings, type OpenGeneration } from "./intake.js";
+import { createIntake, isWorkerEngine, openInProcess, openWithWorker, withRecalls, type IntakeSettings, type OpenGeneration } from "./intake.js";
 
 /** Feishu app credentials and how events reach the bot. */
 export interface FeishuSettings {
@@ -164,11 +164,11 @@ async function startWith(
     ...(feishu.recallAnswers !== undefined ? { recallAnswers: feishu.recallAnswers } : {}),
     ...options.tuning,
   };
+  const intake = options.intake === false ? undefined : createIntake(config, engine, options.intake ?? {}, open, logger);
   const app = new App({
-    engine, state, sender, botOpenId, logger, texts: options.texts, tuning, clock: options.clock, onActivity: options.onActivity, ackGate,
+    engine, state, sender, botOpenId, logger, texts: options.texts, tuning, clock: options.clock, onActivity: withRecalls(intake, options.onActivity), ackGate,
   });
   app.command(...(options.commands ?? []));
-  const intake = options.intake === false ? undefined : createIntake(config, engine, options.intake ?? {}, open, logger);
   if (intake) app.command(intake.command(app.services.texts)).onFile(intake.onFile);
   for (const [name, handler] of Object.entries(options.cardActions ?? {})) app.cardAction(name, handler);
 
@@ -216,7 +216,8 @@ async function startWith(
       clearInterval(pruner);
       process.off("SIGTERM", onSignal);
       process.off("SIGINT", onSignal);
-      await intake?.idle();
+      // A running ingest gets a bounded wait (ZONEBOT_INGEST_SHUTDOWN_MS), then it is cancelled.
+      await intake?.stop();
       await engine.close();
       if (!options.state) state.close();
       logger.info("bot stopped");

@@ -15,7 +15,9 @@ export function pagesDir(dataDir: string): string {
 export async function ingestInputs(inputs: string[], options: IngestOptions & { fetch?: FetchLimits }): Promise<IngestReport> {
   const links = inputs.filter(isLink);
   const files = inputs.filter((input) => !isLink(input));
-  const { saved, failed } = await saveLinks(links, pagesDir(options.config.dataDir), options.fetch);
+  // A cancelled ingest stops its fetches too (then ingestFiles refuses to start).
+  const limits = options.signal ? { ...options.fetch, signal: options.signal } : options.fetch;
+  const { saved, failed } = await saveLinks(links, pagesDir(options.config.dataDir), limits);
   const report = await ingestFiles([...files, ...saved.map((s) => s.file)], options);
   const linkOf = new Map(saved.map((s) => [path.basename(s.file), s.url]));
   report.added = report.added.map((name) => linkOf.get(name) ?? name);

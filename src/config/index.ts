@@ -81,6 +81,7 @@ const EnvSchema = z.object({
   FEISHU_TYPING_INDICATOR: onOff(true),
   FEISHU_TYPING_EMOJI: optionalString,
   FEISHU_RECALL_ANSWERS: onOff(false),
+  ZONEBOT_INGEST_SHUTDOWN_MS: nonNegativeInt(30_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -133,6 +134,8 @@ export interface Config {
   port: number;
   /** open_ids allowed to change a group's digest subscription besides its owner and admins. */
   admins: string[];
+  /** How long the bot, stopping, waits for a running Feishu intake ingest before cancelling it (default 30 s). */
+  ingestShutdownMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     feishu,
     port: values.PORT,
     admins: (values.ZONEBOT_ADMINS ?? "").split(/[,\s]+/).filter(Boolean),
+    ingestShutdownMs: values.ZONEBOT_INGEST_SHUTDOWN_MS,
   };
 }
 

@@ -17,6 +17,8 @@ export interface FetchLimits {
   maxBytes?: number;
   /** Redirects followed (default 5). */
   maxRedirects?: number;
+  /** Cancels the fetch (an ingest that was cancelled): it fails at once. */
+  signal?: AbortSignal;
 }
 
 /** A fetched page (or PDF / Word file behind a link), ready to save. */
@@ -36,7 +38,7 @@ export interface SavedLink {
   file: string;
 }
 
-const DEFAULTS: Required<FetchLimits> = { timeoutMs: 20_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 };
+const DEFAULTS: Required<Omit<FetchLimits, "signal">> = { timeoutMs: 20_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 };
 const HTML_TYPES = new Set(["text/html", "application/xhtml+xml"]);
 const DOCUMENT_TYPES = new Map<string, "pdf" | "docx">([
   ["application/pdf", "pdf"],
@@ -56,10 +58,11 @@ export function isLink(input: string): boolean {
 export async function fetchPage(url: string, limits: FetchLimits = {}): Promise<FetchedPage> {
   const { timeoutMs, maxBytes, maxRedirects } = { ...DEFAULTS, ...limits };
   const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline;
   let current = parseLink(url);
   try {
     for (let redirects = 0; ; redirects++) {
-      const response = await fetch(current, { redirect: "manual", signal: deadline, headers: { accept: "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5" } });
+      const response = await fetch(current, { redirect: "manual", signal, headers: { accept: "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5" } });
       if (isRedirect(response.status)) {
         await response.body?.cancel();
         const location = response.headers.get("location");
@@ -84,6 +87,7 @@ export async function fetchPage(url: string, limits: FetchLimits = {}): Promise<
     }
   } catch (error) {
     if (error instanceof IngestFileError) throw error;
+    if (limits.signal?.aborted) throw new IngestFileError(url, "unreachable", ingestText("cancelled"));
     if (deadline.aborted) throw fail(url, "timeout", "timeout", { seconds: Math.round(timeoutMs / 100) / 10 });
     throw fail(url, "unreachable", "unreachable", { detail: networkDetail(error) });
   }

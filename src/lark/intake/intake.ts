@@ -1,11 +1,12 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { IngestReport } from "../../corpus/index.js";
+import { IngestCancelledError, type IngestReport } from "../../corpus/index.js";
 import { isLink, isSupportedArticleFile, sha256Hex } from "../../ingest/index.js";
 import { escapeMarkdown, markdownCard } from "../cards/index.js";
 import type { BotCommand } from "../commands/registry.js";
 import type { MessageContext } from "../context.js";
 import { asBotError } from "../errors.js";
+import type { SentMessage } from "../sender.js";
 import { fill, type BotTexts } from "../texts.js";
 import { downloadMessageFile, FileTooLargeError } from "./download.js";
 import type { LiveEngine } from "./live-engine.js";
@@ -19,11 +20,38 @@ export interface IntakeOptions {
   maxBytes: number;
   /** Where sent files are kept (one folder per message, so the file keeps its own name in citations). */
   uploadsDir: string;
-  /** Files and links into a new generation (the CLI's ingestInputs); atomic: a failure leaves the previous one current. */
-  ingest(inputs: string[]): Promise<IngestReport>;
+  /**
+   * Files and links into a new generation (the CLI's ingestInputs); atomic: a failure leaves the previous one
+   * current. `signal` cancels it (workers terminated, nothing committed: it rejects with IngestCancelledError).
+   */
+  ingest(inputs: string[], signal: AbortSignal): Promise<IngestReport>;
   /** Opens the current generation and swaps it into `engine`. */
   reload(): Promise<void>;
   engine: LiveEngine;
+  /** How long stop() waits for a running ingest before cancelling it (default 30 s). */
+  shutdownTimeoutMs?: number;
+}
+
+export const DEFAULT_INGEST_SHUTDOWN_MS = 30_000;
+/** After the cancel, how long stop() still waits for the ingest to wind down (terminating workers is quick). */
+const CANCEL_GRACE_MS = 5_000;
+
+/** Why an ingest was cancelled: its message was recalled, or the bot is stopping. */
+export class IntakeCancel extends Error {
+  constructor(readonly why: "recalled" | "shutdown") {
+    super(why === "recalled" ? "the message was recalled" : "the bot is stopping");
+    this.name = "IntakeCancel";
+  }
+}
+
+/** One file message or /add, from 「正在导入」 until its result card. */
+interface IntakeJob {
+  ctx: MessageContext;
+  name: string;
+  /** The 「正在导入」 notice, withdrawn when the user recalls the message. */
+  started?: SentMessage;
+  controller: AbortController;
+  state: "queued" | "running";
 }
 
 /**
@@ -33,12 +61,45 @@ export interface IntakeOptions {
  */
 export class Intake {
   private chain: Promise<void> = Promise.resolve();
+  /** Queued and running ingests by the message that asked for them (what a recall names). */
+  private readonly jobs = new Map<string, IntakeJob>();
+  private stopping = false;
 
   constructor(private readonly options: IntakeOptions) {}
 
-  /** Resolves when every ingest started so far has finished (tests, shutdown). */
+  /** Resolves when every ingest started so far has finished (tests). */
   idle(): Promise<void> {
     return this.chain;
+  }
+
+  /**
+   * im.message.recalled_v1 for a message that asked for an ingest: a queued one never starts, a running one
+   * is cancelled (nothing of it kept, the previous generation stays current, no result card) and its
+   * 「正在导入」 notice withdrawn. True when there was one; an ingest that already finished is left as it is.
+   */
+  recalled(messageId: string): boolean {
+    const job = this.jobs.get(messageId);
+    if (!job) return false;
+    job.controller.abort(new IntakeCancel("recalled"));
+    return true;
+  }
+
+  /**
+   * Shutdown: queued ingests are dropped; the running one gets `shutdownTimeoutMs` to finish, then it is
+   * cancelled (its workers terminated, nothing committed, the previous generation stays current), and a
+   * log line says so. New ingests are refused from now on.
+   */
+  async stop(timeoutMs = this.options.shutdownTimeoutMs ?? DEFAULT_INGEST_SHUTDOWN_MS): Promise<void> {
+    this.stopping = true;
+    for (const job of this.jobs.values()) if (job.state === "queued") job.controller.abort(new IntakeCancel("shutdown"));
+    if (await settlesWithin(this.chain, timeoutMs)) return;
+    for (const job of this.jobs.values()) {
+      job.ctx.log.warn("ingest cancelled: the bot is stopping and the ingest ran past the shutdown wait; the previous generation stays current", { name: job.name, waitedMs: timeoutMs });
+      job.controller.abort(new IntakeCancel("shutdown"));
+    }
+    if (!(await settlesWithin(this.chain, CANCEL_GRACE_MS))) {
+      for (const job of this.jobs.values()) job.ctx.log.error("a cancelled ingest did not end; stopping without it", { name: job.name });
+    }
   }
 
   /** The handler of file messages (runs in the chat's queue, after the ack). */
@@ -49,13 +110,14 @@ export class Intake {
     if (!file) return void (await notice(ctx, texts.intakeNoFile, "intake-nofile"));
     const name = safeFileName(file.fileName, ctx.message.messageId);
     if (!isSupportedArticleFile(name)) return void (await notice(ctx, fill(texts.intakeUnsupported, { name }), "intake-unsupported"));
-    await notice(ctx, fill(texts.intakeStarted, { name }), "intake-started", "blue");
-    this.inBackground(ctx, name, async () => {
+    const started = await notice(ctx, fill(texts.intakeStarted, { name }), "intake-started", "blue");
+    this.inBackground(ctx, name, started, async (signal) => {
       const dir = path.join(this.options.uploadsDir, ctx.message.messageId);
       let bytes: Uint8Array;
       try {
         bytes = await downloadMessageFile(ctx.services.sender, ctx.message.messageId, file.fileKey, this.options.maxBytes);
       } catch (error) {
+        if (signal.aborted) throw error;
         const text = error instanceof FileTooLargeError
           ? fill(texts.intakeTooLarge, { name, limit: sizeText(this.options.maxBytes) })
           : fill(texts.intakeDownloadFailed, { name, reason: asBotError(error).code });
@@ -67,16 +129,17 @@ export class Intake {
         const text = `**${texts.intakeNothingNew}**\n${fill(texts.intakeUnchangedLine, { file: escapeMarkdown(name) })}`;
         return void (await notice(ctx, text, "intake-result", "orange"));
       }
+      signal.throwIfAborted();
       await mkdir(dir, { recursive: true });
       const saved = path.join(dir, name);
       await writeFile(saved, bytes);
-      const outcome = await this.ingest([saved]).catch(async (error: unknown) => {
+      const outcome = await this.ingest([saved], signal).catch(async (error: unknown) => {
         await rm(dir, { recursive: true, force: true });
         throw error;
       });
       // A file that was not ingested is not kept: the next upgrade would try it again.
       if (outcome.report.errors.length > 0 || outcome.added.length === 0) await rm(dir, { recursive: true, force: true });
-      await ctx.reply(intakeResultCard(texts, outcome), "intake-result");
+      await this.report(ctx, intakeResultCard(texts, outcome));
     });
   };
 
@@ -92,9 +155,9 @@ export class Intake {
         const links = ctx.command.args.filter(isLink);
         if (links.length === 0) return void (await notice(ctx, ctx.services.texts.addUsage, "intake-usage"));
         const name = links.join(" ");
-        await notice(ctx, fill(ctx.services.texts.intakeStarted, { name }), "intake-started", "blue");
-        this.inBackground(ctx, name, async () => {
-          await ctx.reply(intakeResultCard(ctx.services.texts, await this.ingest(links)), "intake-result");
+        const started = await notice(ctx, fill(ctx.services.texts.intakeStarted, { name }), "intake-started", "blue");
+        this.inBackground(ctx, name, started, async (signal) => {
+          await this.report(ctx, intakeResultCard(ctx.services.texts, await this.ingest(links, signal)));
         });
       },
     };
@@ -113,9 +176,10 @@ export class Intake {
    * (by file path or link, as article ids and the report name them) — not a diff against the engine, which
    * may have been opened before an earlier ingest.
    */
-  private async ingest(inputs: string[]): Promise<IntakeOutcome> {
+  private async ingest(inputs: string[], signal: AbortSignal): Promise<IntakeOutcome> {
     const before = this.options.engine.corpus.generation;
-    const report = await this.options.ingest(inputs);
+    // Once this returns the new generation is current, cancelled or not: it is swapped in either way.
+    const report = await this.options.ingest(inputs, signal);
     // Nothing read (every input rejected or unchanged): the generation holds the same articles, keep answering from ours.
     if (report.generation === undefined || report.generation === before || report.added.length === 0) return { report, added: [], facts: [] };
     await this.options.reload();
@@ -127,23 +191,75 @@ export class Intake {
     return { report, added, facts };
   }
 
-  /** One ingest at a time, after the ones before; a failure becomes the 「出错」 card, never an unhandled rejection. */
-  private inBackground(ctx: MessageContext, name: string, work: () => Promise<void>): void {
+  /** The result card, unless the message was recalled meanwhile (there is nothing left to reply to). */
+  private async report(ctx: MessageContext, card: Parameters<MessageContext["reply"]>[0]): Promise<void> {
+    if (ctx.isRecalled()) return void ctx.log.info("ingest finished before the recall reached it: kept, no result card");
+    await ctx.reply(card, "intake-result");
+  }
+
+  /**
+   * One ingest at a time, after the ones before; a failure becomes the 「出错」 card, never an unhandled
+   * rejection. A recall or a shutdown cancels it through `signal`: then nothing is kept and no card is sent.
+   */
+  private inBackground(ctx: MessageContext, name: string, started: SentMessage | undefined, work: (signal: AbortSignal) => Promise<void>): void {
+    const messageId = ctx.message.messageId;
+    const job: IntakeJob = { ctx, name, controller: new AbortController(), state: "queued" };
+    if (started) job.started = started;
+    if (this.stopping) job.controller.abort(new IntakeCancel("shutdown"));
+    this.jobs.set(messageId, job);
+    const { signal } = job.controller;
     this.chain = this.chain.then(async () => {
       try {
-        await work();
+        // A recall seen before this job was tracked (or by the state store only) cancels it too.
+        if (!signal.aborted && ctx.isRecalled()) job.controller.abort(new IntakeCancel("recalled"));
+        if (signal.aborted) return await this.cancelled(job);
+        job.state = "running";
+        await work(signal);
       } catch (error) {
+        if (signal.aborted && (error instanceof IngestCancelledError || isCancel(error) || signal.reason === error)) return await this.cancelled(job);
         const code = asBotError(error).code;
         ctx.log.error("intake failed", { name, error: String(error) });
         await notice(ctx, fill(ctx.services.texts.intakeFailed, { name, code }), "intake-result", "red").catch((replyError: unknown) =>
           ctx.log.error("intake failure notice failed", { error: String(replyError) }));
+      } finally {
+        this.jobs.delete(messageId);
       }
     });
   }
+
+  /** A cancelled ingest: logged; after a recall its 「正在导入」 notice goes too (best effort). */
+  private async cancelled(job: IntakeJob): Promise<void> {
+    const reason = job.controller.signal.reason;
+    const cause = reason instanceof IntakeCancel ? reason.why : "cancelled";
+    job.ctx.log.info("ingest cancelled; nothing of it was kept, the previous generation stays current", { name: job.name, cause, stage: job.state });
+    if (cause !== "recalled" || !job.started?.messageId) return;
+    try {
+      await job.ctx.services.sender.recallMessage(job.started.messageId);
+    } catch (error) {
+      job.ctx.log.warn("could not withdraw the intake notice of a recalled message", { error: String(error) });
+    }
+  }
 }
 
-async function notice(ctx: MessageContext, text: string, purpose: string, template = "grey"): Promise<void> {
-  await ctx.reply(markdownCard(ctx.services.texts, text, { template }), purpose);
+function isCancel(error: unknown): boolean {
+  return error instanceof IntakeCancel || (error instanceof Error && error.name === "AbortError");
+}
+
+/** Whether `promise` settles within `ms` (a rejection counts: the chain never rejects). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function notice(ctx: MessageContext, text: string, purpose: string, template = "grey"): Promise<SentMessage> {
+  return ctx.reply(markdownCard(ctx.services.texts, text, { template }), purpose);
 }
 
 /** 50 MB, 1.5 MB, 1 KB: the limit as people read it. */
