@@ -22,6 +22,8 @@ export class Executor {
   private readonly forced: boolean;
   /** Threads of pools already released. */
   private usedBefore = 0;
+  /** Set by close(): no thread starts after it (a cancelled ingest), and every caller waits for the same end. */
+  private closing?: Promise<void>;
 
   constructor(private readonly setup: WorkerSetup, gazetteer: Gazetteer, workers: number | undefined) {
     this.inline = new InlineRunner(setup, gazetteer);
@@ -36,6 +38,7 @@ export class Executor {
 
   /** The runner for a phase of `units` files or articles. */
   async runner(units: number): Promise<TaskRunner> {
+    this.assertOpen();
     if (this.pool) return this.pool;
     if (this.threads < 2 || (!this.forced && units < PARALLEL_MIN_UNITS)) return this.inline;
     this.pool = new WorkerPool(this.threads, this.setup);
@@ -55,6 +58,7 @@ export class Executor {
 
   /** The runner that holds an HNSW graph of `points` while it is built (graph tasks are stateful: one thread). */
   async graphRunner(points: number): Promise<TaskRunner> {
+    this.assertOpen();
     if (this.graphPool) return this.graphPool;
     if (this.threads < 2 || (!this.forced && points < GRAPH_THREAD_MIN_POINTS)) return this.inline;
     this.graphPool = new WorkerPool(1, this.setup, "zonebot-ingest-graph");
@@ -73,7 +77,13 @@ export class Executor {
     await pool.close();
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.pool?.close(), this.graphPool?.close(), this.inline.close()]);
+  /** Terminates every thread; resolves once they have exited (the same promise for every caller). */
+  close(): Promise<void> {
+    this.closing ??= Promise.all([this.pool?.close(), this.graphPool?.close(), this.inline.close()]).then(() => undefined);
+    return this.closing;
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new Error("the ingest executor is closed");
   }
 }
