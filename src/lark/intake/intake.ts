@@ -52,6 +52,8 @@ interface IntakeJob {
   started?: SentMessage;
   controller: AbortController;
   state: "queued" | "running";
+  /** The cancel was logged (and the notice withdrawn): at once for a queued job, not again at its turn. */
+  settled?: boolean;
 }
 
 /**
@@ -81,6 +83,8 @@ export class Intake {
     const job = this.jobs.get(messageId);
     if (!job) return false;
     job.controller.abort(new IntakeCancel("recalled"));
+    // A queued job may wait long behind another: its notice goes now, not at its turn.
+    if (job.state === "queued") void this.cancelled(job);
     return true;
   }
 
@@ -229,6 +233,8 @@ export class Intake {
 
   /** A cancelled ingest: logged; after a recall its 「正在导入」 notice goes too (best effort). */
   private async cancelled(job: IntakeJob): Promise<void> {
+    if (job.settled) return;
+    job.settled = true;
     const reason = job.controller.signal.reason;
     const cause = reason instanceof IntakeCancel ? reason.why : "cancelled";
     job.ctx.log.info("ingest cancelled; nothing of it was kept, the previous generation stays current", { name: job.name, cause, stage: job.state });
