@@ -6,6 +6,7 @@ import { enumeratesAsked, hasNumber, hasTimeExpression, LIST_ITEM, opensList, sc
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
+import { periodsAgree } from "./periods.js";
 import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
@@ -77,6 +78,8 @@ export class EvidenceFinder {
       if (!wantsNumber(frame)) return { evidence, facts: [] };
       if (this.figuresBelongElsewhere(frame, evidence)) continue;
       const facts = this.pickFacts(frame, evidence);
+      // A figure question is answered by a figure, not by a sentence that only uses its words (「万亿GDP城市」).
+      if (facts.length === 0) continue;
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
@@ -183,6 +186,8 @@ export class EvidenceFinder {
     // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
     facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
+    // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
+    if (frame.period) facts = facts.filter((f) => periodsAgree(frame.period, f.periodKey));
     // A figure the question states itself (「271项任务落地了多少」) is what it asks about, not the answer.
     facts = preferMatching(facts, (f) => !frame.question.includes(f.raw));
     return facts

@@ -118,8 +118,16 @@ export class OfflineBrain {
 
   // ---- questions answered by one passage (numeric, list, when, describe…), possibly in parts ----
 
+  /**
+   * The fact table first, then retrieval under the same acceptance rule: a figure the table did not file
+   * under the asked zone and year (a sentence it read with another year) may still be found in its
+   * sentence; the table's nearest miss is the decline when retrieval finds nothing either.
+   */
   private async single(frame: QuestionFrame): Promise<Answer> {
-    return (await this.fromFactTable(frame)) ?? this.fromSearch(frame);
+    const fromTable = await this.fromFactTable(frame);
+    if (fromTable?.found) return fromTable;
+    const fromSearch = await this.fromSearch(frame);
+    return fromSearch.found || !fromTable ? fromSearch : fromTable;
   }
 
   // ---- figures straight from the fact table ----
@@ -500,7 +508,8 @@ export class OfflineBrain {
       for (const candidate of ranked.slice(0, 8)) {
         if (candidate.coverage < foundCoverage() * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
         const evidence = this.finder.evidenceOf(candidate);
-        const fact = this.finder.pickFacts({ ...frame, kind }, evidence, 1).find((f) => kindAgrees(kind, f.kind));
+        // The asked period is the one still to go (下半年): the target is the year's, the result the part done.
+        const fact = this.finder.pickFacts({ ...frame, kind, period: undefined }, evidence, 1).find((f) => kindAgrees(kind, f.kind));
         if (fact) return { fact, evidence };
       }
       return undefined;

@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { findKinds, findYears, isLookBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -191,9 +191,14 @@ function yearsOf(text: string, article: Article, contextYears: number[]): number
   // than the publication's (「即墨区2022年经济运行情况」 published in April 2023).
   const titled = titleYearOf(article, text);
   const yearless = spans.find((span) => span.yearless);
-  if (titled !== undefined && (!yearless || titled !== yearOfDate(article.date))) return [titled];
-  if (yearless) return [yearless.year!];
-  const reported = reportedYear(article.date, isLookBack(article.title));
+  // A yearless word's year (「从三次产业看，新区全年…；第二产业…」) holds for the rest of its paragraph, as for facts.
+  const carry = (years: number[]) => {
+    if (yearless) contextYears.splice(0, contextYears.length, ...years);
+    return years;
+  };
+  if (titled !== undefined && (!yearless || titled !== yearOfDate(article.date))) return carry([titled]);
+  if (yearless) return carry([yearless.year!]);
+  const reported = reportedYear(article.date, articleLooksBack(article.title, article.text));
   return reported === null ? [] : [reported];
 }
 

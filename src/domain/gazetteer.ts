@@ -188,8 +188,21 @@ export class Gazetteer {
   canonical(nameOrAlias: string): string | undefined {
     const listed = this.byAlias.get(nameOrAlias) ?? this.ownWords.find((entry) => entry.alias === nameOrAlias)?.zone;
     if (listed || this.isGenericWord(nameOrAlias)) return listed;
+    const bare = this.withoutProvince(nameOrAlias);
+    if (bare !== nameOrAlias) return this.canonical(bare);
     const byForm = this.recogniser.nameOf(nameOrAlias);
     return byForm && (this.knownForm(byForm, nameOrAlias, this.recogniser.keyOf(nameOrAlias)) ?? byForm);
+  }
+
+  /** A province in front (山东省青岛西海岸新区) adds nothing to which zone it is: the name without it, when that is still a zone's form. */
+  private withoutProvince(name: string): string {
+    for (const ending of this.forms.provinceEndings) {
+      const at = name.indexOf(ending);
+      if (at < 2 || at > 3) continue;
+      const rest = name.slice(at + ending.length);
+      if (rest.length >= this.forms.minChars && this.recogniser.nameOf(rest)) return rest;
+    }
+    return name;
   }
 
   /**
@@ -272,7 +285,9 @@ export class Gazetteer {
       const foreignPlace = overlapping.length > 0 && overlapping.every((m) => m.start > form.start && m.end === form.end && !this.placeOf(text.slice(form.start, m.start), m.zone));
       if (overlapping.length > 0 && !foreignPlace) continue;
       for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
-      const zone = this.knownForm(form.name, text.slice(form.start, form.end), form.key) ?? form.name;
+      const written = text.slice(form.start, form.end);
+      const bare = this.withoutProvince(written);
+      const zone = bare !== written ? (this.canonical(bare) ?? bare) : (this.knownForm(form.name, written, form.key) ?? form.name);
       byForm.push({ zone, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
     }
     // 「青岛市统计局」「即墨区人民政府」: a place right before an institution word names an organisation, not the zone the text is about.

@@ -18,6 +18,8 @@ const GenericSchema = z.object({ word: z.string().min(2), family: z.string().opt
 const ZoneFormsSchema = z.object({
   minChars: z.number().int().positive(),
   cityPrefixes: z.array(z.string().min(1)),
+  /** Endings of a province's name (山东省): a province written before a zone's city is left out of its identity. */
+  provinceEndings: z.array(z.string().min(1)).default([]),
   suffixForms: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
   genericNames: z.array(z.string()).default([]),
   zoneSuffixes: z.array(SuffixSchema).default([]),

@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { coarsePeriod, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, coarsePeriod, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -379,8 +379,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let rejected = 0;
   const articleTense = dominantTense(article.text);
   const paragraphs = paragraphSpans(article.text);
-  const lead = paragraphs[0] ? article.text.slice(paragraphs[0].start, paragraphs[0].end) : "";
-  const lookBack = isLookBack(article.title) || isLookBack(lead);
+  const lookBack = articleLooksBack(article.title, article.text);
   let carriedZone: string | null = null;
   for (const paragraph of paragraphs) {
     const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };

@@ -14,6 +14,7 @@ export {
   monthOfDate,
   reportedYear,
   isLookBack,
+  articleLooksBack,
   namesCurrentYear,
   isWholeYearResult,
   inLookBackMonths,

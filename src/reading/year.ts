@@ -64,6 +64,15 @@ export function isLookBack(text: string): boolean {
   return yearWords().lookBackWords.some((word) => text.includes(word));
 }
 
+/**
+ * An article looks back on a period that has ended when its title or its lead says so (「年终」「回顾」,
+ * 「过去一年…」 in the first paragraph of a review whose title is a headline): facts and sentences read it alike.
+ */
+export function articleLooksBack(title: string, text: string): boolean {
+  const lead = text.split("\n").find((paragraph) => paragraph.trim() !== "") ?? "";
+  return isLookBack(title) || isLookBack(lead);
+}
+
 /** True when text uses a word for the reference year that can stand for the whole of it (今年, 全年, 年内, 年底). */
 export function namesCurrentYear(text: string): boolean {
   return yearWords().currentYearWords.some((word) => text.includes(word));
