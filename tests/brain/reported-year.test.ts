@@ -54,6 +54,16 @@ describe("SentenceBank years", () => {
   ])("%s (%s): 「%s」 → %j", (title, date, text, years) => {
     expect(yearsOf(title, date, text)[0]).toEqual(years);
   });
+
+  it("reads a look-back said only in the lead (a headline title), as facts do", () => {
+    const text = "过去一年，合肥高新区新增高新技术企业50家。\n集成电路产业营业收入860亿元。";
+    expect(yearsOf("合肥高新区稳中求进", "2024-01-20", text)[1]).toEqual([2023]);
+  });
+
+  it("carries a yearless word's year to the rest of its paragraph (「全年…；第二产业…」)", () => {
+    const text = "合肥高新区发布数据。\n从三次产业看，全年实现第一产业增加值9亿元；第二产业增加值400亿元；第三产业增加值600亿元。";
+    expect(yearsOf("合肥高新区稳中求进", "2024-02-10", text).slice(1)).toEqual([[2023], [2023], [2023]]);
+  });
 });
 
 describe("SentenceBank years: a yearless word restates the year the article reports", () => {

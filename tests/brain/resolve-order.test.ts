@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
+
+// Made-up articles about a made-up zone, written for these tests.
+const review = `---
+title: 临港数谷新区前七个月实际使用外资8.2亿美元
+date: 2023-08-20
+zone: 临港数谷新区
+---
+前7个月，临港数谷新区实际使用外资8.2亿美元，同比增长12%。其中，高技术产业实际使用外资4亿美元。
+全区开行中欧班列超过320班次，同比增长18%。
+新区确定的95项改革任务中已有61项落地。
+`;
+
+let engine: Engine;
+let close: () => void = () => {};
+beforeAll(async () => {
+  ({ engine, close } = await articleEngine({ "review.md": review }));
+});
+afterAll(() => close());
+
+describe("one resolve order: fact table, then retrieval, one acceptance", () => {
+  it("answers a count whose unit is a transport counter", async () => {
+    const answer = await engine.ask("临港数谷新区2023年开行了多少班次中欧班列？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("320班次");
+  });
+
+  it("never gives a January–July figure for 全年", async () => {
+    const answer = await engine.ask("临港数谷新区2023年全年实际使用外资多少？");
+    expect(answer.found).toBe(false);
+  });
+
+  it("does not give back the figure the question states", async () => {
+    const answer = await engine.ask("临港数谷新区95项改革任务落地了多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer.split("\n")[0]).toContain("61项");
+  });
+});
