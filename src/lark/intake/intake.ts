@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { IngestCancelledError, type IngestReport } from "../../corpus/index.js";
+import type { IngestReport } from "../../corpus/index.js";
 import { isLink, isSupportedArticleFile, sha256Hex } from "../../ingest/index.js";
 import { escapeMarkdown, markdownCard } from "../cards/index.js";
 import type { BotCommand } from "../commands/registry.js";
@@ -220,7 +220,8 @@ export class Intake {
         job.state = "running";
         await work(signal);
       } catch (error) {
-        if (signal.aborted && (error instanceof IngestCancelledError || isCancel(error) || signal.reason === error)) return await this.cancelled(job);
+        // Cancelled: whatever failed after that (the aborted ingest, a download of a recalled message) is the cancel.
+        if (signal.aborted) return await this.cancelled(job);
         const code = asBotError(error).code;
         ctx.log.error("intake failed", { name, error: String(error) });
         await notice(ctx, fill(ctx.services.texts.intakeFailed, { name, code }), "intake-result", "red").catch((replyError: unknown) =>
@@ -245,10 +246,6 @@ export class Intake {
       job.ctx.log.warn("could not withdraw the intake notice of a recalled message", { error: String(error) });
     }
   }
-}
-
-function isCancel(error: unknown): boolean {
-  return error instanceof IntakeCancel || (error instanceof Error && error.name === "AbortError");
 }
 
 /** Whether `promise` settles within `ms` (a rejection counts: the chain never rejects). */
