@@ -7,6 +7,7 @@ import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
+import { spansYears } from "../reading/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
@@ -168,6 +169,13 @@ export class EvidenceFinder {
       .map((fact) => this.tools.toResult(fact));
   }
 
+  /** The figure's sentence, up to the figure, speaks of several years (「五年间，…累计实际使用外资1575.2亿元」): a total over them. */
+  spansYears(fact: FactResult): boolean {
+    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
+    if (!sentence) return spansYears(fact.evidence.slice(0, Math.max(0, fact.evidence.indexOf(fact.raw))));
+    return spansYears(sentence.text.slice(0, Math.max(0, fact.start - sentence.start)));
+  }
+
   /** Every figure in the evidence is attributed to a zone other than the asked ones. */
   private figuresBelongElsewhere(frame: QuestionFrame, evidence: Evidence): boolean {
     if (frame.zones.length === 0) return false;
@@ -180,12 +188,19 @@ export class EvidenceFinder {
     let facts = this.factsIn(evidence);
     // 「排第几」 is answered by a place in a ranking, never by a count beside it.
     if (frame.asksRank) facts = facts.filter((f) => f.kind === "ranking");
+    // The same shape rules as the fact table: a rate asked (增长多少, 增速) is answered by a rate, a unit named
+    // (多少亿元) by that unit; a year asked without a part of it by a whole-year (or year-end) figure.
+    if (asksForRate(frame.question, this.lexicon)) facts = facts.filter((f) => this.familyOf(f) === "percent");
+    if (frame.explicitFamily) facts = facts.filter((f) => this.familyOf(f) === frame.explicitFamily);
     const wanted = frame.explicitFamily ?? frame.unitFamily;
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
+    if (frame.year !== undefined && !frame.period) facts = facts.filter((f) => f.periodKey === "Y" || f.period === "point");
     if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));
     // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
     facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
+    // A year's question is not answered by a total over several years (「累计实际使用外资1575.2亿元」).
+    if (frame.year !== undefined && !frame.cumulative) facts = facts.filter((f) => !this.spansYears(f));
     // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
     if (frame.period) facts = facts.filter((f) => periodsAgree(frame.period, f.periodKey));
     // A figure the question states itself (「271项任务落地了多少」) is what it asks about, not the answer.
@@ -210,6 +225,8 @@ export class EvidenceFinder {
     // 「进出口额是多少」 asks for the amount; its growth rate answers only a question about growth.
     if (family === "percent" && !asksForRate(frame.question, this.lexicon)) score += weight("fact", "rateUnasked");
     if (frame.kind) score += (kindAgrees(frame.kind, fact.kind) ? 1 : -1) * weight("fact", "kindAgrees");
+    // 「年底有多少」 asks a stock (实有, 总量 at a date), not the year's flow (新登记).
+    if (frame.pointInTime && fact.period === "point") score += weight("fact", "pointInTime");
     return score;
   }
 

@@ -38,6 +38,10 @@ export interface FigureQuery {
   wantsRank: boolean;
   /** 「多少亿元」「多少家」: the question names a unit that is not a percentage. */
   wantsAmount: boolean;
+  /** 「年底有多少」: a figure of a point in time (实有, 总量) is likelier than one of the year's flow (新登记). */
+  pointInTime: boolean;
+  /** 「累计」: a total over years is asked; else a figure totalled over years (累计, 五年间) is not the year's. */
+  cumulative: boolean;
 }
 
 /**
@@ -47,7 +51,13 @@ export interface FigureQuery {
  */
 export class FactLookup {
   /** `referenceYear` is the year 今年 means: a question about an earlier year without 目标/完成 asks what happened. */
-  constructor(private readonly tools: Toolbox, private readonly referenceYear: number, private readonly lexicon: Lexicon) {}
+  /** `spansYears` tells a figure totalled over several years (「五年间，…累计…」), which answers no one year's question. */
+  constructor(
+    private readonly tools: Toolbox,
+    private readonly referenceYear: number,
+    private readonly lexicon: Lexicon,
+    private readonly spansYears: (fact: FactResult) => boolean = () => false,
+  ) {}
 
   /** The figure query a frame asks, or undefined when it names no zone, year or metric. */
   query(frame: QuestionFrame, part = frame.question, metric = metricWording(frame)): FigureQuery | undefined {
@@ -59,6 +69,8 @@ export class FactLookup {
       wantsPercent: asksForRate(part, this.lexicon),
       wantsRank: frame.asksRank === true,
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
+      pointInTime: frame.pointInTime === true,
+      cumulative: frame.cumulative === true,
     };
   }
 
@@ -73,11 +85,12 @@ export class FactLookup {
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
     const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking"));
-    const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind));
+    const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind) && (query.cumulative || !this.spansYears(fact)));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
-    const lean = (fact: FactResult) => kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0);
+    const lean = (fact: FactResult) =>
+      kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0) + (query.pointInTime && fact.period === "point" ? weight("lookup", "pointInTimeLean") : 0);
     const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
     return { status: "found", fact: best.fact, fit: best.fit };
   }

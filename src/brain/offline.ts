@@ -49,7 +49,7 @@ export class OfflineBrain {
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
-    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon);
+    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon, (fact) => this.finder.spansYears(fact));
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
@@ -279,7 +279,9 @@ export class OfflineBrain {
 
   private async fromSearch(frame: QuestionFrame): Promise<Answer> {
     // Later parts lean on the first (「建成后每年能产多少…」 is still about 京东方), so they match like follow-ups.
-    const parts = subQuestions(frame.question).map((part, i) => ({ ...this.partFrame(frame, part), followUp: frame.followUp || i > 0 }));
+    const asked = subQuestions(frame.question);
+    const pieces = asked.length > 1 ? asked : this.metricPieces(frame);
+    const parts = pieces.map((part, i) => ({ ...this.partFrame(frame, part), followUp: frame.followUp || (asked.length > 1 && i > 0) }));
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
     for (const part of parts) {
@@ -347,6 +349,18 @@ export class OfflineBrain {
     const monthA = saidA ?? published(a);
     const monthB = saidB ?? published(b);
     return monthA !== undefined && monthB !== undefined && monthA !== monthB;
+  }
+
+  /**
+   * 「税收和实际使用外资」「二产、三产增加值分别多少」: several measures asked at once, each found on its own (with
+   * the question's zone, year and period). A measure and its rate (「进出口额和增速」) is one measure's pair, not two.
+   */
+  private metricPieces(frame: QuestionFrame): string[] {
+    if (frame.type !== "numeric" && frame.type !== "describe") return [];
+    const pieces = frame.metricText.split(/[和与及、]/).map((piece) => piece.trim());
+    if (pieces.length < 2 || pieces.some((piece) => piece.length < 2)) return [];
+    if (pieces.slice(1).some((piece) => this.lexicon.words.rateCues.some((cue) => piece.startsWith(cue)))) return [];
+    return pieces;
   }
 
   /** A part of a multi-part question, with the whole question's zone, year and kind. */

@@ -16,6 +16,10 @@ export interface QuestionFrame {
   kind?: "target" | "actual";
   /** Sub-year period asked about (一季度 → Q1), when the question names one. */
   period?: string;
+  /** 「年底有多少」「截至目前」: a stock at a point in time is asked, not a flow over the year (新登记, 新增). */
+  pointInTime?: boolean;
+  /** 「累计」「五年间」: a total over several years is asked; otherwise a year's question wants that year's figure. */
+  cumulative?: boolean;
   /** Season of the event asked about (春季 vs 秋季 集中开工), when the question names one. */
   season?: string;
   /** Calendar month of the event asked about (「2023年11月…集中开工」), when the question names one. */

@@ -2,7 +2,7 @@ import type { Gazetteer, PlaceIndex, ZoneMention } from "../domain/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import type { Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
+import { asksTotal, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -59,6 +59,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     years: [...new Set(yearSpans.filter((span) => !span.relative && !span.yearless).map((span) => span.year!))],
     kind: readKind(text),
     period: periodKey(text),
+    pointInTime: coarsePeriod(text) === "point",
+    cumulative: asksTotal(text),
     month: readMonth(text)?.month,
     season: readSeason(text),
     terms: readTerms(remainder, quoted, lexicon),
@@ -98,6 +100,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   // 「要实现全年目标，下半年还要完成多少」: target minus what is done.
   if (has("remaining") && /目标|计划|任务/.test(text)) return "remaining";
   if (comparative && (zoneCount >= 2 || /[和与跟]|还是/.test(text) || zoneCount === 0 || /[里中]谁|哪个/.test(text))) return "compare";
+  // 「为啥增长」 asks a reason: sentences answer it, not a figure.
+  if (has("why")) return "describe";
   if (has("define")) return "define";
   if (has("when")) return "when";
   if (has("where")) return "where";

@@ -30,6 +30,9 @@ const PeriodFileSchema = z.object({
   firstMonthsTail: z.array(z.string()),
   monthSuffixes: z.array(z.string()),
   coarseOnly: z.record(z.string(), CoarsePeriod),
+  multiYear: z
+    .object({ words: z.array(z.string()), spanTails: z.array(z.string()), countChars: z.string(), askWords: z.array(z.string()).default([]) })
+    .default({ words: [], spanTails: [], countChars: "", askWords: [] }),
 });
 
 const MonthPart = z.enum(["early", "mid", "late", "end"]);

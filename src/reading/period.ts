@@ -149,3 +149,27 @@ export function periodsAgree(asked: PeriodKey | undefined, spoken: PeriodKey | u
   if (!asked || !spoken) return true;
   return asked === spoken;
 }
+
+/**
+ * A text that speaks of several years at once (「五年间」「近三年来」「十四五期间」): a figure said after it totals
+ * them. 累计 alone does not: 「前三季度累计完成…」 is that period's total.
+ */
+export function spansYears(written: string): boolean {
+  const { words, spanTails, countChars } = periodWords().multiYear;
+  // 「“十四五”期间」: a plan's name is often quoted.
+  const text = written.replace(/[“”"「」‘’]/g, "");
+  if (words.some((word) => text.includes(word))) return true;
+  return spanTails.some((tail) => {
+    for (const at of occurrences(text, tail)) {
+      let count = 0;
+      while (at - count - 1 >= 0 && countChars.includes(text[at - count - 1]!)) count++;
+      if (count > 0 && count <= 2) return true;
+    }
+    return false;
+  });
+}
+
+/** A question that asks for a total over years or since a start (「累计」「五年间」), which such figures answer. */
+export function asksTotal(question: string): boolean {
+  return spansYears(question) || periodWords().multiYear.askWords.some((word) => question.includes(word));
+}

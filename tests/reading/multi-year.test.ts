@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { asksTotal, spansYears } from "../../src/reading/index.js";
+
+describe("spansYears: text before a figure that speaks of several years", () => {
+  it.each([
+    ["五年间，园区累计引进外资", true],
+    ["近三年来，新区", true],
+    ["过去10年间，", true],
+    ["“十四五”期间，全区", true],
+    ["十四五期间，全区", true],
+    ["多年来，", true],
+    // 累计 alone totals a period of one year (「前三季度累计完成」), a year's look-back is one year.
+    ["前三季度，高新区累计完成", false],
+    ["一年来，园区", false],
+    ["2023年，园区", false],
+  ])("%s → %s", (text, expected) => {
+    expect(spansYears(text)).toBe(expected);
+  });
+});
+
+describe("asksTotal: a question that asks for a total", () => {
+  it.each([
+    ["园区五年间累计引进外资多少？", true],
+    ["园区累计引进外资多少？", true],
+    ["园区2023年引进外资多少？", false],
+  ])("%s → %s", (question, expected) => {
+    expect(asksTotal(question)).toBe(expected);
+  });
+});
