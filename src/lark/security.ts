@@ -52,8 +52,15 @@ export function checkSignature(headers: IncomingHttpHeaders, rawBody: Buffer, se
 /** AES-256-CBC, key = SHA-256(encryptKey), IV = the first 16 bytes of the base64-decoded text. */
 export function decryptBody(encryptKey: string, encrypted: string): string {
   const raw = Buffer.from(encrypted, "base64");
-  const decipher = createDecipheriv("aes-256-cbc", createHash("sha256").update(encryptKey).digest(), raw.subarray(0, 16));
+  const decipher = createDecipheriv("aes-256-cbc", aesKey(encryptKey), raw.subarray(0, 16));
   return Buffer.concat([decipher.update(raw.subarray(16)), decipher.final()]).toString("utf8");
+}
+
+/** The AES key of the last encrypt key seen (one app per receiver): hashed once, not per delivery. */
+let lastKey: { encryptKey: string; key: Buffer } | undefined;
+function aesKey(encryptKey: string): Buffer {
+  if (lastKey?.encryptKey !== encryptKey) lastKey = { encryptKey, key: createHash("sha256").update(encryptKey).digest() };
+  return lastKey.key;
 }
 
 /** The verification token a (decrypted) body carries: header.token (schema 2.0) or token (challenge, 1.0). */

@@ -4,6 +4,7 @@ import { larkBodyError, toLarkApiError, type LarkApiError } from "./errors.js";
 import type { BotLogger } from "./logger.js";
 import { sdkLogger } from "./logger.js";
 import type { Card } from "./cards/index.js";
+import { LeanHttp } from "./outbound/index.js";
 
 /** How hard the sender tries: attempts per call (token refresh not counted) and backoff bounds. */
 export interface RetryPolicy {
@@ -66,14 +67,18 @@ export function resolveDomain(domain: string | undefined): string | lark.Domain 
   return domain.replace(/\/+$/, "");
 }
 
-/** A Client wired to our token cache, our logger, and a request timeout. */
-export function createLarkClient(settings: LarkClientSettings, tokens: TokenCache, logger: BotLogger): lark.Client {
+/**
+ * A Client wired to our token cache, our logger, and a request timeout. Its JSON calls go through
+ * LeanHttp (keep-alive node:http, a fraction of axios's work on the thread that acks deliveries);
+ * downloads, uploads and proxied set-ups through the SDK's axios. `http` replaces both (tests).
+ */
+export function createLarkClient(settings: LarkClientSettings, tokens: TokenCache, logger: BotLogger, http?: lark.HttpInstance): lark.Client {
   return new lark.Client({
     appId: settings.appId,
     appSecret: settings.appSecret,
     domain: resolveDomain(settings.domain),
     cache: tokens,
-    httpInstance: withTimeout(lark.defaultHttpInstance as unknown as lark.HttpInstance, settings.requestTimeoutMs ?? 10_000),
+    httpInstance: withTimeout(http ?? new LeanHttp().instance, settings.requestTimeoutMs ?? 10_000),
     ...sdkLogger(logger),
   });
 }
