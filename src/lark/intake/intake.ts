@@ -48,8 +48,8 @@ export class IntakeCancel extends Error {
 interface IntakeJob {
   ctx: MessageContext;
   name: string;
-  /** The 「正在导入」 notice, withdrawn when the user recalls the message. */
-  started?: SentMessage;
+  /** The 「正在导入」 notice (undefined when it could not be sent), withdrawn when the user recalls the message. */
+  notice: Promise<SentMessage | undefined>;
   controller: AbortController;
   state: "queued" | "running";
   /** The cancel was logged (and the notice withdrawn): at once for a queued job, not again at its turn. */
@@ -114,8 +114,8 @@ export class Intake {
     if (!file) return void (await notice(ctx, texts.intakeNoFile, "intake-nofile"));
     const name = safeFileName(file.fileName, ctx.message.messageId);
     if (!isSupportedArticleFile(name)) return void (await notice(ctx, fill(texts.intakeUnsupported, { name }), "intake-unsupported"));
-    const started = await notice(ctx, fill(texts.intakeStarted, { name }), "intake-started", "blue");
-    this.inBackground(ctx, name, started, async (signal) => {
+    const job = await this.begin(ctx, name);
+    this.inBackground(job, async (signal) => {
       const dir = path.join(this.options.uploadsDir, ctx.message.messageId);
       let bytes: Uint8Array;
       try {
@@ -159,8 +159,8 @@ export class Intake {
         const links = ctx.command.args.filter(isLink);
         if (links.length === 0) return void (await notice(ctx, ctx.services.texts.addUsage, "intake-usage"));
         const name = links.join(" ");
-        const started = await notice(ctx, fill(ctx.services.texts.intakeStarted, { name }), "intake-started", "blue");
-        this.inBackground(ctx, name, started, async (signal) => {
+        const job = await this.begin(ctx, name);
+        this.inBackground(job, async (signal) => {
           await this.report(ctx, intakeResultCard(ctx.services.texts, await this.ingest(links, signal)));
         });
       },
@@ -202,15 +202,32 @@ export class Intake {
   }
 
   /**
+   * Tracks the message's ingest (so a recall finds it from now on, even before the notice is out) and sends
+   * 「正在导入」. A notice that cannot be sent fails the handler, as before.
+   */
+  private async begin(ctx: MessageContext, name: string): Promise<IntakeJob> {
+    const sending = notice(ctx, fill(ctx.services.texts.intakeStarted, { name }), "intake-started", "blue");
+    const job: IntakeJob = { ctx, name, notice: sending.catch(() => undefined), controller: new AbortController(), state: "queued" };
+    if (this.stopping) job.controller.abort(new IntakeCancel("shutdown"));
+    this.jobs.set(ctx.message.messageId, job);
+    // Recalled while it was being checked (before it could be found by the recall): cancelled at once too.
+    if (ctx.isRecalled()) this.recalled(ctx.message.messageId);
+    try {
+      await sending;
+    } catch (error) {
+      this.jobs.delete(ctx.message.messageId);
+      throw error;
+    }
+    return job;
+  }
+
+  /**
    * One ingest at a time, after the ones before; a failure becomes the 「出错」 card, never an unhandled
    * rejection. A recall or a shutdown cancels it through `signal`: then nothing is kept and no card is sent.
    */
-  private inBackground(ctx: MessageContext, name: string, started: SentMessage | undefined, work: (signal: AbortSignal) => Promise<void>): void {
+  private inBackground(job: IntakeJob, work: (signal: AbortSignal) => Promise<void>): void {
+    const { ctx, name } = job;
     const messageId = ctx.message.messageId;
-    const job: IntakeJob = { ctx, name, controller: new AbortController(), state: "queued" };
-    if (started) job.started = started;
-    if (this.stopping) job.controller.abort(new IntakeCancel("shutdown"));
-    this.jobs.set(messageId, job);
     const { signal } = job.controller;
     this.chain = this.chain.then(async () => {
       try {
@@ -239,9 +256,11 @@ export class Intake {
     const reason = job.controller.signal.reason;
     const cause = reason instanceof IntakeCancel ? reason.why : "cancelled";
     job.ctx.log.info("ingest cancelled; nothing of it was kept, the previous generation stays current", { name: job.name, cause, stage: job.state });
-    if (cause !== "recalled" || !job.started?.messageId) return;
+    if (cause !== "recalled") return;
+    const started = await job.notice;
+    if (!started?.messageId) return;
     try {
-      await job.ctx.services.sender.recallMessage(job.started.messageId);
+      await job.ctx.services.sender.recallMessage(started.messageId);
     } catch (error) {
       job.ctx.log.warn("could not withdraw the intake notice of a recalled message", { error: String(error) });
     }
