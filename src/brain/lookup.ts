@@ -40,6 +40,8 @@ export interface FigureQuery {
   wantsAmount: boolean;
   /** 「年底有多少」: a figure of a point in time (实有, 总量) is likelier than one of the year's flow (新登记). */
   pointInTime: boolean;
+  /** 「多少亿元」「投资是多少」「多少个」: the kind of quantity asked (money, count, area…), when the question says. */
+  family?: string;
   /** 「累计」: a total over years is asked; else a figure totalled over years (累计, 五年间) is not the year's. */
   cumulative: boolean;
 }
@@ -71,7 +73,14 @@ export class FactLookup {
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
       pointInTime: frame.pointInTime === true,
       cumulative: frame.cumulative === true,
+      family: frame.explicitFamily ?? frame.unitFamily,
     };
+  }
+
+  /** A quantity of the asked kind: 「投资是多少」 is not answered by a count of projects, nor 「多少个」 by an amount. */
+  private familyFits(query: FigureQuery, fact: FactResult): boolean {
+    if (!query.family || query.family === "percent" || query.wantsRank || fact.kind === "ranking") return true;
+    return this.lexicon.unitFamily.get(fact.unit) === query.family;
   }
 
   find(query: FigureQuery): Lookup {
@@ -84,7 +93,7 @@ export class FactLookup {
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
-    const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking"));
+    const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind) && (query.cumulative || !this.spansYears(fact)));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };

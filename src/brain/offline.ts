@@ -523,7 +523,8 @@ export class OfflineBrain {
         if (candidate.coverage < foundCoverage() * 0.8 || !candidate.zoneOk || !candidate.yearOk) continue;
         const evidence = this.finder.evidenceOf(candidate);
         // The asked period is the one still to go (下半年): the target is the year's, the result the part done.
-        const fact = this.finder.pickFacts({ ...frame, kind, period: undefined }, evidence, 1).find((f) => kindAgrees(kind, f.kind));
+        // (The candidate sentence already agrees with the asked year; the parts of it differ on purpose.)
+        const fact = this.finder.pickFacts({ ...frame, kind, period: undefined, year: undefined }, evidence, 1).find((f) => kindAgrees(kind, f.kind));
         if (fact) return { fact, evidence };
       }
       return undefined;

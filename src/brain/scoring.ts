@@ -67,7 +67,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     coverage,
     usesPrevious,
     zoneOk: zonesAgree(frame.zones, sentence.zones, context.gazetteer),
-    yearOk: frame.year === undefined || sentence.years.length === 0 || sentence.years.includes(frame.year),
+    // A sentence of an undated article that names no year is of no known year: it answers no year's question.
+    yearOk: frame.year === undefined || sentence.years.includes(frame.year),
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
     periodOk: periodFits(frame.period, sentence.text, previous?.text),
     monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),

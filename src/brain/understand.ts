@@ -45,8 +45,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
-  const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off" }).filter((span) => span.year !== null);
-  const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off" });
+  const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true }).filter((span) => span.year !== null);
+  const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true });
   let remainder = blank(text, [...mentions, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
@@ -155,7 +155,8 @@ function readEntities(remainder: string, lexicon: Lexicon): string[] {
       let start = at;
       while (start > 0 && /[\u4e00-\u9fff]/u.test(remainder[start - 1]!) && !lexicon.words.nameBreaks.includes(remainder[start - 1]!)) start--;
       const name = remainder.slice(start, at + suffix.length);
-      if (at - start >= 2 && !names.some((known) => known.includes(name))) names.push(name);
+      // 「几个项目」「哪些园区」 ask about things; they name none.
+      if (at - start >= 2 && !QUESTION_MORPHEME.test(name) && !names.some((known) => known.includes(name))) names.push(name);
     }
   }
   return names;

@@ -14,6 +14,7 @@ const YearFileSchema = z.object({
   multiYearPlans: z.array(z.string()),
   comparisonFollowers: z.array(z.string()),
   yearRange: z.object({ min: z.number().int(), max: z.number().int() }),
+  shortYears: z.object({ century: z.number().int(), followers: z.array(z.string()) }).default({ century: 2000, followers: [] }),
 });
 
 const CoarsePeriod = z.enum(["year", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "ytd", "months", "point"]);
@@ -44,6 +45,7 @@ const MonthFileSchema = z.object({
   notAfter: z.array(z.string()),
   rangeJoiners: z.array(z.string()),
   notBefore: z.array(z.string()),
+  recentEventDays: z.number().int().positive().default(15),
 });
 
 const KindFileSchema = z.object({

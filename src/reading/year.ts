@@ -39,6 +39,8 @@ export interface YearContext {
    * months of a year, names the year before. `off`: leave that to a caller that knows more (fact extraction).
    */
   lookBack?: "sentence" | "off";
+  /** Read two-digit years (「24年秋季」): people write them in questions, articles do not. */
+  shortYears?: boolean;
 }
 
 /** Calendar year of a `YYYY-MM-DD` date, or null. */
@@ -97,6 +99,20 @@ function explicitYears(text: string): YearSpan[] {
     const year = m[1] ? Number(toHalfWidth(m[1])) : parseChineseNumeral(m[3] ?? "");
     if (year === null || year < min || year > max) continue;
     spans.push(span(text, m.index, m.index + m[0].length, year, { relative: false }));
+  }
+  return spans;
+}
+
+const SHORT_YEAR = /(?<![0-9０-９.])([0-9]{2})年/gu;
+
+/** 「24年秋季」「25年1—5月」: a two-digit year before a part of a year, a season or a month. */
+function shortYears(text: string): YearSpan[] {
+  const { century, followers } = yearWords().shortYears;
+  const spans: YearSpan[] = [];
+  for (const m of text.matchAll(SHORT_YEAR)) {
+    const end = m.index + m[0].length;
+    if (!followers.some((word) => text.startsWith(word, end))) continue;
+    spans.push(span(text, m.index, end, century + Number(m[1]), { relative: false }));
   }
   return spans;
 }
@@ -185,7 +201,7 @@ function applyLookBack(text: string, spans: YearSpan[], context: YearContext): Y
  */
 export function findYears(text: string, context: YearContext = {}): YearSpan[] {
   const referenceYear = context.referenceYear ?? yearOfDate(context.publishedOn);
-  const explicit = explicitYears(text);
+  const explicit = [...explicitYears(text), ...(context.shortYears ? shortYears(text) : [])];
   const taken = new Set<number>();
   for (const s of explicit) for (let i = s.start; i < s.end; i++) taken.add(i);
   const spans = [...explicit, ...relativeYears(text, referenceYear, taken), ...multiYearPlans(text)].sort((a, b) => a.start - b.start);

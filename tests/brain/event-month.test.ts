@@ -12,6 +12,10 @@ describe("textMonthAgrees", () => {
     [3, "日前，蓝谷春季重点项目集中开工活动举行。", "2023-04-02", true],
     [3, "日前，蓝谷春季重点项目集中开工活动举行。", "2023-06-02", false],
     [12, "近日，蓝谷冬季重点项目集中开工。", "2024-01-05", true],
+    // Reported later in a month, an undated event is that month's.
+    [12, "近日，蓝谷冬季重点项目集中开工。", "2024-01-21", false],
+    [1, "近日，蓝谷冬季重点项目集中开工。", "2024-01-21", true],
+    [10, "昨天，蓝谷秋季重点项目集中开工活动举行。", "2023-11-17", false],
     [5, "近日，蓝谷项目集中开工。", null, false],
   ])("asked month %i in 「%s」 published %s → %s", (asked, text, date, agrees) => {
     expect(textMonthAgrees(asked, text, date)).toBe(agrees);

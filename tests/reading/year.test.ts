@@ -116,6 +116,24 @@ describe("readYear (questions)", () => {
     expect(readYear(question, { referenceYear: 2024 })).toBe(year);
   });
 
+  it.each([
+    // Two-digit years, as people type them in a chat, before a season, a part of a year or a month.
+    ["园区23年秋季开工了几个项目？", 2023],
+    ["园区22年1至5月进出口多少？", 2022],
+    ["园区21年上半年外资多少？", 2021],
+    ["园区21年底有多少企业？", 2021],
+    // Durations and four-digit years are no two-digit years.
+    ["园区成立24年来引进多少项目？", undefined],
+    ["园区30年前是什么样？", undefined],
+    ["2024年秋季呢？", 2024],
+  ] as const)("short year: %s → %s", (question, year) => {
+    expect(readYear(question, { referenceYear: 2024, shortYears: true })).toBe(year);
+  });
+
+  it("reads no two-digit year in articles", () => {
+    expect(readYear("园区23年秋季开工项目9个", { referenceYear: 2024 })).toBeUndefined();
+  });
+
   it("leaves the year open when the question names none or only 全年", () => {
     expect(readYear("全年目标是多少？", { referenceYear: 2024 })).toBeUndefined();
     expect(readYear("蓝谷引进了多少项目？", { referenceYear: 2024 })).toBeUndefined();
