@@ -72,9 +72,12 @@ export class PlaceIndex {
   find(text: string): PlaceMention[] {
     const found: PlaceMention[] = [];
     const taken = new Set<number>();
+    const starts = wordStarts(text);
     for (const place of this.places) {
       for (let at = text.indexOf(place); at >= 0; at = text.indexOf(place, at + 1)) {
         const end = at + place.length;
+        // 空港 inside 郑州航空港 is part of another word, not the place.
+        if (!starts.has(at)) continue;
         let free = true;
         for (let i = at; i < end; i++) if (taken.has(i)) free = false;
         if (!free) continue;
@@ -84,6 +87,17 @@ export class PlaceIndex {
     }
     return found.sort((a, b) => a.start - b.start);
   }
+}
+
+/** Offsets where the segmenter starts a word. */
+function wordStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const word of sharedJieba().cut(text, true)) {
+    starts.add(at);
+    at += word.length;
+  }
+  return starts;
 }
 
 /** The one zone more articles are about than any other, if there is one. */

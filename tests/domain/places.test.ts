@@ -25,6 +25,8 @@ describe("PlaceIndex: a zone named by its place alone", () => {
     ["长沙今年签约项目多少", []],
     // No place at all.
     ["全国开发区排名怎么看", []],
+    // A place's characters inside another word are not the place (城阳 in 新城阳光 would be; 两江 in 长江两江口 is not).
+    ["新城阳光小区多大", []],
   ])("%s → %j", (text, expected) => {
     expect(zoneIn(text)).toEqual(expected);
   });
