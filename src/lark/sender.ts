@@ -19,31 +19,55 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, ma
 /**
  * The SDK's token cache, ours so that it can be emptied: the SDK never refreshes a tenant token that
  * Feishu rejects with 99991663 (it keeps the cached one until its own expiry), and its default cache
- * is process-wide.
+ * is process-wide. One fetch at a time per key: the SDK fetches a token whenever the cache has none,
+ * so a burst of 50 replies after start-up (or after the token expired) made 50 token requests; now the
+ * first caller fetches and the others wait for its `set` (or `fetchWaitMs`, then fetch themselves).
  */
 export class TokenCache implements lark.Cache {
   private readonly entries = new Map<string, { value: unknown; expireAt?: number }>();
+  private readonly fetching = new Map<string, { waiting: Promise<unknown>; resolve: (value: unknown) => void; timer: NodeJS.Timeout }>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(private readonly clock: () => number = Date.now, private readonly fetchWaitMs = 2000) {}
 
   async get(key: string | Symbol, options?: { namespace?: string }): Promise<unknown> {
-    const entry = this.entries.get(cacheKey(key, options?.namespace));
-    if (!entry) return undefined;
-    if (entry.expireAt !== undefined && entry.expireAt <= this.clock()) {
-      this.entries.delete(cacheKey(key, options?.namespace));
-      return undefined;
-    }
-    return entry.value;
+    const name = cacheKey(key, options?.namespace);
+    const entry = this.entries.get(name);
+    if (entry && (entry.expireAt === undefined || entry.expireAt > this.clock())) return entry.value;
+    if (entry) this.entries.delete(name);
+    const inFlight = this.fetching.get(name);
+    if (inFlight) return inFlight.waiting;
+    let resolve!: (value: unknown) => void;
+    const waiting = new Promise<unknown>((done) => { resolve = done; });
+    const timer = setTimeout(() => this.release(name, undefined), this.fetchWaitMs);
+    timer.unref();
+    this.fetching.set(name, { waiting, resolve, timer });
+    return undefined;
   }
 
   async set(key: string | Symbol, value: unknown, expireAt?: number, options?: { namespace?: string }): Promise<boolean> {
-    this.entries.set(cacheKey(key, options?.namespace), { value, expireAt });
+    const name = cacheKey(key, options?.namespace);
+    this.entries.set(name, { value, expireAt });
+    this.release(name, value);
     return true;
   }
 
   /** Forget every cached token; the next API call fetches a fresh one. */
   evict(): void {
     this.entries.clear();
+  }
+
+  /** A call failed (perhaps its token fetch): whoever waits for a token fetches it now instead. */
+  abandonFetches(): void {
+    for (const name of [...this.fetching.keys()]) this.release(name, undefined);
+  }
+
+  /** The fetch for `name` is over: its waiters get the value (undefined: they fetch themselves). */
+  private release(name: string, value: unknown): void {
+    const inFlight = this.fetching.get(name);
+    if (!inFlight) return;
+    this.fetching.delete(name);
+    clearTimeout(inFlight.timer);
+    inFlight.resolve(value);
   }
 }
 
@@ -244,6 +268,7 @@ export class Sender {
         if (typeof result?.code === "number" && result.code !== 0) throw larkBodyError(operation, result);
         return result;
       } catch (raw) {
+        this.tokens.abandonFetches();
         error = toLarkApiError(operation, raw);
       }
       if (error.retryClass === "token" && !refreshedToken) {
