@@ -196,7 +196,7 @@ export class LlmBrain {
         messages.push(new lc.HumanMessage(this.prompts.retry.replace("{numbers}", verdict.unverified.map((n) => `“${n}”`).join("、"))));
         continue;
       }
-      const built = buildCitations(text, session.items);
+      const built = buildCitations(text, session.items, (articleId) => this.options.tools.sourceOf(articleId));
       const found = built.citations.length > 0 && !NOT_FOUND.test(built.text);
       return {
         ok: true,

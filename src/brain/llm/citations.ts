@@ -4,7 +4,7 @@
  * carries the answer's numbers, and numbers the model left uncited get the item that supports them.
  */
 import type { Citation } from "../../domain/types.js";
-import type { FactResult } from "../../tools/index.js";
+import type { FactResult, SourceRef } from "../../tools/index.js";
 import { EvidenceNumbers, scanNumbers, type NumericClaim } from "./numbers.js";
 import type { RetrievedItem } from "./tools.js";
 
@@ -41,7 +41,7 @@ export interface BuiltCitations {
 }
 
 /** Citations for the final answer: what the text cites, then items supporting uncited numbers. */
-export function buildCitations(answer: string, items: Map<number, RetrievedItem>): BuiltCitations {
+export function buildCitations(answer: string, items: Map<number, RetrievedItem>, sourceOf?: (articleId: string) => SourceRef): BuiltCitations {
   const { text, order } = renderMarkers(answer, (label) => items.has(label));
   const claims = scanNumbers(text).filter((c) => c.kind !== "year" && c.kind !== "date");
   const chosen: { item: RetrievedItem; quote: string }[] = order.map((label) => {
@@ -65,7 +65,9 @@ export function buildCitations(answer: string, items: Map<number, RetrievedItem>
     const key = `${item.source}\u0000${quote}`;
     if (!seen.has(key)) {
       seen.add(key);
-      citations.push({ source: item.source, title: item.title, date: item.date, quote });
+      // The article's whole source record (its URL, an OCR mark, pages) when the toolbox can give it.
+      const source = sourceOf?.(item.articleId) ?? { source: item.source, title: item.title, date: item.date };
+      citations.push({ ...source, quote });
     }
     if (item.fact && claims.some((c) => sameQuantity(c, item.fact!)) && !facts.includes(item.fact)) facts.push(item.fact);
   }
