@@ -79,7 +79,7 @@ export class FactLookup {
 
   /** A quantity of the asked kind: 「投资是多少」 is not answered by a count of projects, nor 「多少个」 by an amount. */
   private familyFits(query: FigureQuery, fact: FactResult): boolean {
-    if (!query.family || query.family === "percent" || query.wantsRank || fact.kind === "ranking") return true;
+    if (!query.family || query.family === "percent" || query.wantsPercent || query.wantsRank || fact.kind === "ranking") return true;
     return this.lexicon.unitFamily.get(fact.unit) === query.family;
   }
 
