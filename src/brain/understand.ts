@@ -7,6 +7,8 @@ import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
+/** 「5号棚」「3号线」「二号楼」: a numbered thing's name, kept whole as one term. */
+const NUMBERED_NAME = /(?:\d+|[一二三四五六七八九十]+)号[\u4e00-\u9fff]/gu;
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
 const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
 
@@ -131,8 +133,8 @@ function readExplicitFamily(text: string, lexicon: Lexicon): string | undefined 
 
 /** Content terms: counted numbers (3支), quoted phrases, then segmented words minus fillers. */
 function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): string[] {
-  const counted = [...remainder.matchAll(COUNTED_NUMBER)].map((m) => m[0]);
-  let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ");
+  const counted = [...remainder.matchAll(COUNTED_NUMBER), ...remainder.matchAll(NUMBERED_NAME)].map((m) => m[0]);
+  let rest = remainder.replace(QUOTE_PATTERN, " ").replace(COUNTED_NUMBER, " ").replace(NUMBERED_NAME, " ");
   for (const q of quoted) rest = rest.split(q).join(" ");
   // 「…里排第几」: the ask for a rank is no content word (nor is what segmentation makes of its edge).
   for (const ask of [...lexicon.words.rankAsks].sort((a, b) => b.length - a.length)) rest = rest.split(ask).join(" ");
