@@ -3,17 +3,8 @@ import type { Citation } from "../domain/types.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
+import { weight } from "./weights.js";
 
-/** What a brief weighs: data, so the weights can be tuned without touching the code. */
-export interface BriefWeights {
-  figure: number;
-  namesZone: number;
-  topic: number;
-  kindCue: number;
-  tooLong: number;
-}
-
-const DEFAULT_WEIGHTS: BriefWeights = { figure: 1, namesZone: 0.4, topic: 1.5, kindCue: 0.5, tooLong: 0.5 };
 /** How many sentences a brief shows. */
 const BRIEF_SENTENCES = 4;
 const MIN_CHARS = 14;
@@ -39,8 +30,9 @@ export interface BriefLine {
  * The 3–5 most informative sentences about one zone (and year): sentences that speak about the zone,
  * with figures, the asked topic's words and the asked kind's cue words scoring higher, quoted verbatim.
  */
-export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, source: (articleId: string) => SourceRef, weights = DEFAULT_WEIGHTS): BriefLine[] {
+export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, source: (articleId: string) => SourceRef): BriefLine[] {
   const { gazetteer } = corpus;
+  const w = (name: string) => weight("brief", name);
   const about = (zones: string[]) => zones.some((zone) => gazetteer.isWithin(zone, request.zone));
   const articles = [...corpus.articles.values()]
     .filter((article) => about(article.zones))
@@ -48,15 +40,20 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
     .slice(0, MAX_ARTICLES);
   const scored: { sentence: Sentence; score: number }[] = [];
   for (const article of articles) {
-    for (const sentence of bank.ofArticle(article.id)) {
+    // A piece about the zone (its home zone) says more of it than a roundup that names it once.
+    const aboutArticle = article.zones[0] !== undefined && gazetteer.isWithin(article.zones[0], request.zone) ? w("aboutArticle") : 0;
+    const sentences = bank.ofArticle(article.id);
+    for (const sentence of sentences) {
       if (sentence.text.length < MIN_CHARS || !about(sentence.zones)) continue;
-      if (request.year !== undefined && sentence.years.length > 0 && !sentence.years.includes(request.year)) continue;
-      let score = 0;
-      if (hasNumber(sentence.text)) score += weights.figure;
-      if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += weights.namesZone;
-      if (request.topic.length) score += weights.topic * (request.topic.filter((term) => sentence.lower.includes(term)).length / request.topic.length);
-      if (request.kind && kindsSaid(sentence.text).has(request.kind)) score += weights.kindCue;
-      if (sentence.text.length > LONG_CHARS) score -= weights.tooLong;
+      if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
+      let score = aboutArticle;
+      if (hasNumber(sentence.text)) score += w("figure");
+      if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += w("namesZone");
+      if (request.topic.length) score += w("topic") * (request.topic.filter((term) => sentence.lower.includes(term)).length / request.topic.length);
+      if (request.kind && kindsSaid(sentence.text).has(request.kind)) score += w("kindCue");
+      // The lead sums a piece up.
+      if (sentence.paragraph === sentences[0]?.paragraph) score += w("lead");
+      if (sentence.text.length > LONG_CHARS) score -= w("tooLong");
       scored.push({ sentence, score });
     }
   }

@@ -9,6 +9,7 @@ const WeightsSchema = z.object({
   evidence: Group,
   fact: Group,
   lookup: Group,
+  brief: Group,
 });
 
 export type Weights = z.infer<typeof WeightsSchema>;

@@ -51,3 +51,43 @@ describe("briefs for open questions", () => {
     expect(answer.answer).toContain("力争新增高新技术企业50家");
   });
 });
+
+describe("a brief prefers the pieces about the zone over roundups that name it", () => {
+  // A roundup naming several zones once each, and a piece about one of them (made up for this test).
+  const roundup = `---
+title: 全市功能区上半年主要指标
+date: 2024-07-20
+zone: 青岛市
+---
+上半年，各功能区主要指标保持增长。
+鹿鸣湾经济开发区新签约项目12个，总投资58亿元。
+鹿鸣湾经济开发区规上工业产值增长8%。
+鹿鸣湾经济开发区新增市场主体320户。
+鹿鸣湾经济开发区实际使用外资1.2亿美元。
+鹿鸣湾经济开发区新增专精特新企业5家。
+栖霞湾经济开发区新签约项目9个，总投资41亿元。
+`;
+  const piece = `---
+title: 鹿鸣湾经济开发区：做强生物医药
+date: 2024-05-10
+zone: 鹿鸣湾经济开发区
+---
+鹿鸣湾经济开发区聚焦生物医药，已集聚药企86家。
+园区建成公共中试平台3个，服务企业超过200家。
+园区新建人才公寓600套，年内交付使用。
+`;
+  let engine2: Engine;
+  let close2: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: engine2, close: close2 } = await articleEngine({ "roundup.md": roundup, "piece.md": piece }));
+  });
+  afterAll(() => close2());
+
+  it("opens with the piece about the zone", async () => {
+    const answer = await engine2.ask("介绍一下鹿鸣湾经济开发区");
+    expect(answer.found).toBe(true);
+    expect(answer.citations.filter((c) => c.source === "piece.md").length).toBeGreaterThanOrEqual(3);
+    expect(answer.answer).toContain("86家");
+    expect(answer.answer).toContain("中试平台");
+  });
+});
