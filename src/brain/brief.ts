@@ -39,6 +39,9 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
     .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
     .slice(0, MAX_ARTICLES);
   const scored: { sentence: Sentence; score: number }[] = [];
+  // Rare topic words say more than common ones (氢能 over 产业, 发展).
+  const rarity = new Map(request.topic.map((term) => [term, Math.log(1 + bank.size / (1 + bank.documentFrequency(term)))]));
+  const topicWeight = [...rarity.values()].reduce((a, b) => a + b, 0);
   for (const article of articles) {
     // A piece about the zone (its home zone) says more of it than a roundup that names it once.
     const aboutArticle = article.zones[0] !== undefined && gazetteer.isWithin(article.zones[0], request.zone) ? w("aboutArticle") : 0;
@@ -49,7 +52,7 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
       let score = aboutArticle;
       if (hasNumber(sentence.text)) score += w("figure");
       if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += w("namesZone");
-      if (request.topic.length) score += w("topic") * (request.topic.filter((term) => sentence.lower.includes(term)).length / request.topic.length);
+      if (topicWeight > 0) score += w("topic") * (request.topic.filter((term) => sentence.lower.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight);
       if (request.kind && kindsSaid(sentence.text).has(request.kind)) score += w("kindCue");
       // The lead sums a piece up.
       if (sentence.paragraph === sentences[0]?.paragraph) score += w("lead");
