@@ -22,7 +22,7 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http, { type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -213,8 +213,13 @@ async function emulatorChild(): Promise<void> {
         case "phase": {
           const d = drivers.get(request.transport) ?? driver(emulator!, request.transport);
           drivers.set(request.transport, d);
-          if (request.phase === "ack") return phaseAck(d);
-          if (request.phase === "ack-lean") return phaseAck(d, { url: webhookUrl, encryptKey });
+          const cpu = process.cpuUsage();
+          const withCpu = <T extends object>(result: T): T & { cpuMs: number } => {
+            const used = process.cpuUsage(cpu);
+            return { ...result, cpuMs: (used.user + used.system) / 1000 };
+          };
+          if (request.phase === "ack") return withCpu(await phaseAck(d));
+          if (request.phase === "ack-lean") return withCpu(await phaseAck(d, { url: webhookUrl, encryptKey }));
           if (request.phase === "sustained") return phaseSustained(d);
           return phaseRss(d, emulator!);
         }
@@ -315,9 +320,12 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
           const serverSide = bot!.webhook ? timeRequests(bot!) : undefined;
           const loop = monitorEventLoopDelay({ resolution: 1 });
           loop.enable();
-          const { acks, rounds } = await remote.call<{ acks: number[]; rounds: number[][] }>({ type: "phase", phase, transport });
+          const cpuBefore = threadCpu();
+          const { acks, rounds, cpuMs } = await remote.call<{ acks: number[]; rounds: number[][]; cpuMs: number }>({ type: "phase", phase, transport });
+          const cpu = threadCpuSince(cpuBefore);
           loop.disable();
           process.stderr.write(`${label} · ${name}: per-round max ack ${rounds.map((r) => Math.round(Math.max(...r))).join(" ")} ms\n`);
+          process.stderr.write(`${label} · ${name}: CPU per question: bot main thread ${(cpu.main / acks.length).toFixed(2)} ms, bot's other threads ${(cpu.others / acks.length).toFixed(2)} ms (busiest ${cpu.busiest.map((t) => (t / acks.length).toFixed(2)).join(", ")}), emulator process ${(cpuMs / acks.length).toFixed(2)} ms\n`);
           serverSide?.stop();
           await bot!.app.services.queue.idle(60_000);
           report(`${name}: ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`, `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`,
@@ -439,6 +447,35 @@ async function coordinator(): Promise<void> {
 }
 
 // ---- helpers ----
+
+/** CPU time (ms) used so far by each thread of this process, from /proc (Linux; empty elsewhere). */
+function threadCpu(): Map<string, number> {
+  // Declared here, not at module level: the runner runs from the module's top-level await, before later constants exist.
+  const clockTicks = 100;
+  const used = new Map<string, number>();
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      used.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks);
+    }
+  } catch {
+    // not Linux
+  }
+  return used;
+}
+
+/** CPU time since `before`: the main thread's, and all other threads' together. */
+function threadCpuSince(before: Map<string, number>): { main: number; others: number; busiest: number[] } {
+  let main = 0;
+  const others: number[] = [];
+  for (const [tid, ms] of threadCpu()) {
+    const spent = ms - (before.get(tid) ?? 0);
+    if (tid === String(process.pid)) main += spent;
+    else others.push(spent);
+  }
+  others.sort((a, b) => b - a);
+  return { main, others: others.reduce((sum, ms) => sum + ms, 0), busiest: others.slice(0, 3) };
+}
 
 async function pool<T>(items: T[], width: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

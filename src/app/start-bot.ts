@@ -157,7 +157,7 @@ async function startWith(
     onRetry: ({ operation, attempt, delayMs, error }) =>
       emit({ type: "retry", operation, attempt, delayMs, code: error.larkCode, status: error.status }),
   });
-  const botOpenId = feishu.botOpenId ?? (await lookUpBot(sender, logger));
+  const botOpenId = feishu.botOpenId ? await warmUp(sender, logger, feishu.botOpenId) : await lookUpBot(sender, logger);
   const state = options.state ?? StateStore.open(config.dataDir, { clock: options.clock });
   const tuning: Partial<BotTuning> = {
     ...(feishu.typing ? { typing: feishu.typing } : {}),
@@ -234,6 +234,20 @@ async function startWith(
     : undefined;
   logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId, answering: options.answerInWorker ? "worker" : "in-process" });
   return { app, sender, state, receiver, transport, webhook, healthUrl: webhook?.healthUrl ?? health?.url, stop, stopped, engine };
+}
+
+/**
+ * With the open_id configured there is nothing to look up, but the bot still asks for its info once
+ * (one attempt): the tenant token is fetched and a connection opened before the first delivery, so the
+ * first burst of events is not the one waiting for them, and wrong credentials show in the log at start.
+ */
+async function warmUp(sender: Sender, logger: BotLogger, botOpenId: string): Promise<string> {
+  try {
+    await sender.botInfo({ maxAttempts: 1 });
+  } catch (error) {
+    logger.warn("could not reach the Open API at start; the first reply will try again", { error: String(error) });
+  }
+  return botOpenId;
 }
 
 async function lookUpBot(sender: Sender, logger: BotLogger): Promise<string | undefined> {
