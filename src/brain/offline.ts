@@ -12,10 +12,19 @@ import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
-import { comparativeWord, readQuestion } from "./understand.js";
+import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
 
 const EXACT_RARITY_MAX_ARTICLES = 2000;
+
+/** How far down the ranking a listing passage is looked for. */
+const TOP_CANDIDATES = 5;
+/** The measure a listed item's figure is of is read from the end of its metric wording (…增长, …占比). */
+const MEASURE_TAIL = 2;
+/** Share of the usual coverage a listing passage needs (see topOfList). */
+const LIST_COVERAGE_SHARE = 0.6;
+/** Fewer items than this are a pair, not a list to rank. */
+const MIN_LISTED_ITEMS = 3;
 
 interface Row {
   entity: string;
@@ -71,6 +80,8 @@ export class OfflineBrain {
         return this.decline(frame, fill("declineUnclear", {}));
       case "compare":
         return this.compare(frame);
+      case "top":
+        return (await this.topOfList(frame)) ?? this.single(frame);
       case "perYear":
         return this.perYear(frame);
       case "difference":
@@ -411,6 +422,34 @@ export class OfflineBrain {
     return this.rankRows(frame, rows);
   }
 
+  /**
+   * 「哪个行业增速最高」: statistics reports list items one clause each on one measure (分行业看，A增长8.8%；B增长
+   * 22.1%；…). The passage that answers is found as usual; the facts of its paragraph on the same measure (the
+   * same wording at the end, the same unit) are the items, ranked like a comparison.
+   */
+  private async topOfList(frame: QuestionFrame): Promise<Answer | undefined> {
+    const ranked = await this.finder.rank(frame);
+    for (const candidate of ranked.slice(0, TOP_CANDIDATES)) {
+      // The list's own shape (several items on one measure) confirms the passage: its words may match loosely.
+      if (!candidate.zoneOk || !candidate.yearOk || candidate.coverage < foundCoverage() * LIST_COVERAGE_SHARE) continue;
+      const anchor = this.finder.pickFacts(frame, this.finder.evidenceOf(candidate))[0];
+      if (!anchor || anchor.metric.length <= MEASURE_TAIL) continue;
+      const tail = anchor.metric.slice(-MEASURE_TAIL);
+      const paragraph = this.bank.ofArticle(candidate.sentence.articleId).filter((s) => s.paragraph === candidate.sentence.paragraph);
+      const items = this.finder
+        .factsIn({ score: candidate, sentences: paragraph })
+        .filter((fact) => fact.unit === anchor.unit && fact.metric.endsWith(tail) && fact.metric.length > tail.length);
+      if (items.length < MIN_LISTED_ITEMS) continue;
+      // The zone's own total (「开发区规模以上工业增加值同比增长6.1%」) heads the list; it is not one of its items.
+      const rows = items
+        .map((fact) => ({ entity: itemName(fact, tail), fact, evidence: this.finder.evidenceOfFact(fact) }))
+        .filter((row) => this.corpus.gazetteer.mentions(row.entity, { includeWeak: true, home: row.fact.zone }).length === 0);
+      if (rows.length < MIN_LISTED_ITEMS) continue;
+      return this.rankRows(frame, rows, superlativeWord(frame.question));
+    }
+    return undefined;
+  }
+
   /** Zones compared on a metric the synonym table knows: each zone's figure from the fact table. */
   private zoneFiguresFromTable(frame: QuestionFrame): Row[] | undefined {
     const zones = frame.zones.length >= 2 ? frame.zones : frame.groupZones;
@@ -441,7 +480,7 @@ export class OfflineBrain {
     return rows;
   }
 
-  private rankRows(frame: QuestionFrame, rows: Row[]): Answer {
+  private rankRows(frame: QuestionFrame, rows: Row[], winnerWord?: string): Answer {
     // Only figures in the same unit can be ranked; the largest such set is, the rest are listed.
     const ranked = largestGroup(rows, (row) => row.fact.unit);
     const others = rows.filter((row) => !ranked.includes(row));
@@ -451,7 +490,7 @@ export class OfflineBrain {
     if (ranked.length < 2) return this.found(frame, `${fill("compareUnclear", { rows: rowText(rows) })}\n${sources}`, citations, facts, "facts");
     const fewer = /[更最](少|小|低)|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(少|小|低)/.test(frame.question);
     const sorted = [...ranked].sort((a, b) => (fewer ? a.fact.value - b.fact.value : b.fact.value - a.fact.value));
-    const comparative = comparativeWord(frame.question) ?? (fewer ? "更少" : "更多");
+    const comparative = winnerWord ?? comparativeWord(frame.question) ?? (fewer ? "更少" : "更多");
     let text = fill("compareWinner", { winner: sorted[0]!.entity, comparative, rows: rowText(sorted) });
     if (others.length) text += fill("compareOthers", { rows: rowText(others) });
     return this.found(frame, `${text}\n${sources}`, citations, facts, "facts");
@@ -657,6 +696,14 @@ function dedupeCitations(citations: Citation[]): Citation[] {
 
 function statement(fact: FactResult): string {
   return fill("statement", { metric: fact.metric, kind: kindLabel(fact.kind), quantity: quantityText(fact) });
+}
+
+/** A listed item as its clause names it (「铁路、船舶、航空航天和其他运输设备制造业」 of 「…增长23.9%」), else its metric. */
+function itemName(fact: FactResult, tail: string): string {
+  const at = fact.evidence.indexOf(fact.raw);
+  const before = at > 0 ? fact.evidence.slice(0, at).replace(/[，,；;：:]$/u, "") : "";
+  const named = before.endsWith(tail) ? before.slice(0, -tail.length) : "";
+  return named.length >= 2 ? named : fact.metric.slice(0, -tail.length);
 }
 
 function rowText(rows: Row[]): string {

@@ -1,6 +1,7 @@
 import type { Request } from "../tools/index.js";
 import type { Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
+import { superlativeWord } from "./understand.js";
 
 /**
  * What a question asks, as a few small operations over requests. Every answer strategy of the offline
@@ -15,6 +16,8 @@ export type Operation =
   | "describe"
   /** Two or more zones or items on one metric. */
   | "compare"
+  /** The first of the items one passage lists on one measure (「哪个行业增速最高」: 分行业看，A增长x%；B增长y%…). */
+  | "top"
   /** The figures of named items added. */
   | "sum"
   /** A target minus what is done so far. */
@@ -56,6 +59,8 @@ export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan 
     const sides = frame.zones.length >= 2 ? frame.zones : frame.groupZones.length >= 2 ? frame.groupZones : [];
     return plan("compare", sides.length ? sides.map((zone) => ({ ...base, zone })) : frame.items.map((item) => ({ ...base, metric: `${item}${frame.metricText}` })));
   }
+  // 「哪个行业增速最高」 names no sides: the items are the ones a passage lists.
+  if (frame.type === "compare" && frame.zones.length <= 1 && frame.items.length < 2 && superlativeWord(frame.question)) return plan("top");
   if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return plan("perYear", frame.years.map((year) => ({ ...base, year })));
   if (frame.type === "remaining") return plan("difference", [{ ...base, kind: "target" }, { ...base, kind: "actual" }]);
   if (frame.type === "sum" && frame.items.length >= 2) return plan("sum", frame.items.map((item) => ({ ...base, metric: item })));

@@ -21,6 +21,12 @@ export function comparativeWord(question: string): string | undefined {
   return match[1] ? match[0] : `更${match[2]}`;
 }
 
+/** 「最高」「最快」「最多」: the first of several, as the question words it. */
+const SUPERLATIVE = /最(?:多|大|高|快|强|少|小|低|慢)/;
+export function superlativeWord(question: string): string | undefined {
+  return SUPERLATIVE.exec(question)?.[0];
+}
+
 /** A written year in a comparison's clause is not one of its sides. */
 const WRITTEN_YEAR = /(?:19|20)\d{2}\s*年/;
 
