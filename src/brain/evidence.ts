@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/index.js";
 import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
-import { enumeratesAsked, hasNumber, hasTimeExpression, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
+import { enumeratesAsked, hasNumber, hasTimeExpression, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -84,8 +84,11 @@ export class EvidenceFinder {
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
-      // A target asked for is never answered by a result, nor the reverse.
-      if (frame.kind && facts[0] && !kindAgrees(frame.kind, facts[0].kind) && facts[0].kind !== "investment" && facts[0].kind !== "ranking") continue;
+      // A target asked for is never answered by a result, nor the reverse; an investment figure is one or the
+      // other by the words of its clause (「年度计划投资220亿元」 is a plan).
+      if (frame.kind && facts[0] && !kindAgrees(frame.kind, facts[0].kind) && facts[0].kind !== "ranking") {
+        if (facts[0].kind !== "investment" || clauseSaysOtherKind(frame.kind, facts[0])) continue;
+      }
       // Without 目标/计划 a question about a past year asks what happened: lean to actuals.
       // A target question wants the sentence whose figure is a target, not the actual beside it.
       const agrees = weight("evidence", "kindAgrees");
@@ -193,6 +196,8 @@ export class EvidenceFinder {
     if (asksForRate(frame.question, this.lexicon)) facts = facts.filter((f) => this.familyOf(f) === "percent");
     if (frame.explicitFamily) facts = facts.filter((f) => this.familyOf(f) === frame.explicitFamily);
     const wanted = frame.explicitFamily ?? frame.unitFamily;
+    // 「多少个」「几家」 ask a count as plainly as 「多少亿元」 asks an amount.
+    if (wanted === "count") facts = facts.filter((f) => this.familyOf(f) === "count");
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
     // (An event's count — 集中开工 in spring, in March — is dated by its day, not by a part of the year.)
     const dated = frame.month !== undefined || frame.season !== undefined;
@@ -299,6 +304,14 @@ export function wantsNumber(frame: QuestionFrame): boolean {
 
 export function kindAgrees(asked: "target" | "actual", kind: string): boolean {
   return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual" || kind === "stat";
+}
+
+/** The figure's clause, up to the figure, says the other kind than the asked one (力争/计划 for a result asked, 已/完成 for a goal). */
+function clauseSaysOtherKind(asked: "target" | "actual", fact: FactResult): boolean {
+  const at = fact.evidence.indexOf(fact.raw);
+  const before = at < 0 ? fact.evidence : fact.evidence.slice(0, at);
+  const said = kindsSaid(before);
+  return said.has(asked === "target" ? "actual" : "target") && !said.has(asked);
 }
 
 /** The evidence text right around the number. */

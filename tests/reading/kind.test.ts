@@ -51,6 +51,8 @@ describe("readKind (questions)", () => {
     ["外贸进出口总额增长多少？", undefined],
     ["已经开工多少个项目？", "actual"],
     ["集中开工了多少个项目？", undefined],
+    // 能实现 / 可达到: what is possible, asked of a plan's projection.
+    ["项目达产后能实现多少年产值？", undefined],
     // 「了多少」 cancels the question-only 任务: these tasks are counted, not set.
     ["规划确定的重点任务落地了多少项？", undefined],
     ["全年任务是多少项？", "target"],
