@@ -13,10 +13,26 @@ zone: 临港数谷新区
 新区确定的95项改革任务中已有61项落地。
 `;
 
+// A made-up work plan and a made-up project report.
+const plan = `---
+title: 栖霞湾经济开发区召开2019年工作会议
+date: 2019-02-20
+zone: 栖霞湾经济开发区
+---
+今年，栖霞湾经济开发区明确，重点项目年度计划投资220亿元，力争新增高新技术企业50家。
+`;
+const project = `---
+title: 栖霞湾经济开发区鑫力研发中心竣工投产
+date: 2021-04-16
+zone: 栖霞湾经济开发区
+---
+日前，栖霞湾经济开发区鑫力研发中心项目竣工投产，该项目总投资17.1亿元。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "review.md": review }));
+  ({ engine, close } = await articleEngine({ "review.md": review, "plan.md": plan, "project.md": project }));
 });
 afterAll(() => close());
 
@@ -42,5 +58,15 @@ describe("one resolve order: fact table, then retrieval, one acceptance", () => 
     const answer = await engine.ask("临港数谷新区95项改革任务落地了多少？");
     expect(answer.found).toBe(true);
     expect(answer.answer.split("\n")[0]).toContain("61项");
+  });
+
+  it("does not answer a result asked with a plan's investment figure", async () => {
+    const answer = await engine.ask("栖霞湾经济开发区2019年完成重点项目投资多少？");
+    expect(answer.answer.split("\n")[0]).not.toContain("220亿元");
+  });
+
+  it("answers a count asked only with a count, never with an amount beside it", async () => {
+    const answer = await engine.ask("栖霞湾经济开发区2021年竣工投产了多少个项目？");
+    expect(answer.answer.split("\n")[0]).not.toContain("17.1亿元");
   });
 });
