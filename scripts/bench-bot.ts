@@ -18,6 +18,12 @@
  *     and group chatter without @.
  *  4. For comparison with earlier runs: webhook acks with the emulator in the bot's own process.
  *
+ * Beside the latencies, where the time goes: CPU per question of the bot's main thread, its other
+ * threads (the answering worker is the busiest) and the emulator process (/proc per-thread times), and
+ * for each webhook round, from its first request to its last ack, how long the bot's main thread ran
+ * and how long it was runnable but waiting for a CPU (schedstat) — on 2 shared cores the second one
+ * is most of an ack's latency.
+ *
  * Bounded loops on loopback only; it stops by itself. Prints a table, writes bench/bot-latest.json.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
@@ -325,7 +331,6 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
           const cpu = threadCpuSince(cpuBefore);
           loop.disable();
           process.stderr.write(`${label} · ${name}: per-round max ack ${rounds.map((r) => Math.round(Math.max(...r))).join(" ")} ms\n`);
-          process.stderr.write(`${label} · ${name}: CPU per question: bot main thread ${(cpu.main / acks.length).toFixed(2)} ms, bot's other threads ${(cpu.others / acks.length).toFixed(2)} ms (busiest ${cpu.busiest.map((t) => (t / acks.length).toFixed(2)).join(", ")}), emulator process ${(cpuMs / acks.length).toFixed(2)} ms\n`);
           serverSide?.stop();
           await bot!.app.services.queue.idle(60_000);
           report(`${name}: ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`, `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`,
@@ -337,7 +342,19 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
             report(`${name}: … of which in the bot (request parsed → ack written) p50 / p99`, `${ms(pct(inBot, 0.5))} / ${ms(pct(inBot, 0.99))}`,
               `${key}.ack_in_bot_p99_ms`, pct(inBot, 0.99));
             figures[`${answering}.${key}.ack_in_bot_p50_ms`] = round2(pct(inBot, 0.5));
+            const { windows } = serverSide;
+            if (windows.length > 0) {
+              const ran = windows.map((w) => w.ranMs);
+              const waited = windows.map((w) => w.waitedMs);
+              report(`${name}: … bot main thread from a round's first request to its last ack: ran / waited for a CPU, median (max) over rounds`,
+                `${ms(pct(ran, 0.5))} (${ms(Math.max(...ran))}) / ${ms(pct(waited, 0.5))} (${ms(Math.max(...waited))})`, `${key}.round_cpu_wait_max_ms`, Math.max(...waited));
+              figures[`${answering}.${key}.round_ran_p50_ms`] = round2(pct(ran, 0.5));
+              figures[`${answering}.${key}.round_cpu_wait_p50_ms`] = round2(pct(waited, 0.5));
+            }
           }
+          const perQuestion = (total: number): string => (total / acks.length).toFixed(2);
+          report(`${name}: CPU per question (ack + answer): bot main thread / bot's other threads (busiest) / emulator process`,
+            `${perQuestion(cpu.main)} / ${perQuestion(cpu.others)} (${perQuestion(cpu.busiest[0] ?? 0)}) / ${perQuestion(cpuMs)} ms`, `${key}.main_cpu_per_question_ms`, cpu.main / acks.length);
           const delay = (q: number): number => loop.percentile(q) / 1e6;
           report(`${name}: bot thread event-loop delay p99 / max (ack rounds and their answers)`, `${ms(delay(99))} / ${ms(loop.max / 1e6)}`,
             `${key}.loop_delay_max_ms`, loop.max / 1e6);
@@ -398,17 +415,38 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
 
 /**
  * Bot-side time of each webhook request: from the server's `request` event (headers parsed) to the
- * response's `finish`. (Reads HttpReceiver's private server: bench only.)
+ * response's `finish`; and for each round of CONCURRENT requests (first request → last ack), how long
+ * the bot's main thread ran and how long it was runnable but waiting for a CPU (Linux schedstat).
+ * (Reads HttpReceiver's private server: bench only.)
  */
-function timeRequests(bot: RunningBot): { durations: number[]; stop(): void } {
+function timeRequests(bot: RunningBot): { durations: number[]; windows: Array<{ ranMs: number; waitedMs: number }>; stop(): void } {
   const server = (bot.receiver as unknown as { server?: Server }).server;
   const durations: number[] = [];
+  const windows: Array<{ ranMs: number; waitedMs: number }> = [];
+  let started = 0;
+  let finished = 0;
+  let opened: number[] | undefined;
   const onRequest = (_req: http.IncomingMessage, res: http.ServerResponse): void => {
     const t = performance.now();
-    res.once("finish", () => durations.push(performance.now() - t));
+    if (started++ % CONCURRENT === 0) opened = schedStat();
+    res.once("finish", () => {
+      durations.push(performance.now() - t);
+      if (++finished % CONCURRENT !== 0 || !opened) return;
+      const closed = schedStat();
+      if (closed && opened.length === 2) windows.push({ ranMs: (closed[0]! - opened[0]!) / 1e6, waitedMs: (closed[1]! - opened[1]!) / 1e6 });
+    });
   };
   server?.on("request", onRequest);
-  return { durations, stop: () => server?.off("request", onRequest) };
+  return { durations, windows, stop: () => server?.off("request", onRequest) };
+}
+
+/** The main thread's time on a CPU and time runnable but waiting for one, in ns (Linux; [] elsewhere). */
+function schedStat(): number[] {
+  try {
+    return readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").trim().split(" ").slice(0, 2).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 // ---- coordinator ----
@@ -464,7 +502,7 @@ function threadCpu(): Map<string, number> {
   return used;
 }
 
-/** CPU time since `before`: the main thread's, and all other threads' together. */
+/** CPU time since `before`: the main thread's, all other threads' together, and the busiest three of those. */
 function threadCpuSince(before: Map<string, number>): { main: number; others: number; busiest: number[] } {
   let main = 0;
   const others: number[] = [];
