@@ -417,6 +417,30 @@ export class OfflineBrain {
   // ---- comparisons ----
 
   private async compare(frame: QuestionFrame): Promise<Answer> {
+    // 「谁总产值最高？谁增速最快？」: each asked comparison on its own measure, answered in turn.
+    const parts = subQuestions(frame.question);
+    if (parts.length >= 2 && parts.every((part) => comparativeWord(part))) {
+      // 「…谁总产值最高？谁增速最快？」: a part asking only a rate asks it of the measure before (总产值的增速).
+      let previous: QuestionFrame | undefined;
+      const frames = parts.map((part) => {
+        const own = { ...this.partFrame(frame, part), question: part };
+        const onlyRate = own.terms.length > 0 && own.terms.every((term) => this.lexicon.words.rateCues.includes(term));
+        const next = onlyRate && previous ? { ...own, terms: [...previous.terms, ...own.terms], metricText: `${previous.metricText}${own.metricText}` } : own;
+        previous = next;
+        return next;
+      });
+      const answers = await Promise.all(frames.map((part) => this.compareOne(part)));
+      const made = answers.filter((answer) => answer.found);
+      if (made.length === 0) return answers[0]!;
+      const text = made.map((answer) => answer.answer.split("\n")[0]).join("\n");
+      const citations = dedupeCitations(made.flatMap((answer) => answer.citations));
+      const missing = parts.length - made.length;
+      return this.found(frame, `${text}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`, citations, uniqueFacts(made.flatMap((a) => a.facts)), "facts");
+    }
+    return this.compareOne(frame);
+  }
+
+  private async compareOne(frame: QuestionFrame): Promise<Answer> {
     const rows = this.zoneFiguresFromTable(frame) ?? (await this.entityFigures(frame));
     if (rows.length < 2) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
     return this.rankRows(frame, rows);

@@ -55,7 +55,7 @@ export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan 
   const brief = briefTopic(frame, lexicon);
   if (brief) return plan("brief", [base], brief.topic);
   if (frame.terms.length === 0 && frame.items.length === 0) return plan("unclear", []);
-  if (frame.type === "compare" && (frame.items.length >= 2 || frame.groupZones.length >= 2)) {
+  if (frame.type === "compare" && ((frame.zonesNamed && frame.zones.length >= 2) || frame.items.length >= 2 || frame.groupZones.length >= 2)) {
     const sides = frame.zones.length >= 2 ? frame.zones : frame.groupZones.length >= 2 ? frame.groupZones : [];
     return plan("compare", sides.length ? sides.map((zone) => ({ ...base, zone })) : frame.items.map((item) => ({ ...base, metric: `${item}${frame.metricText}` })));
   }

@@ -16,6 +16,8 @@ export interface QuestionFrame {
   kind?: "target" | "actual";
   /** Sub-year period asked about (一季度 → Q1), when the question names one. */
   period?: string;
+  /** Two or more zones named as zones (「平度、莱西、胶州三家开发区」, 「青岛高新区和青岛蓝谷」), not places inside other names. */
+  zonesNamed?: boolean;
   /** 「年底有多少」「截至目前」: a stock at a point in time is asked, not a flow over the year (新登记, 新增). */
   pointInTime?: boolean;
   /** 「累计」「五年间」: a total over several years is asked; otherwise a year's question wants that year's figure. */

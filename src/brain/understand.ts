@@ -10,12 +10,15 @@ const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|
 /** 「5号棚」「3号线」「二号楼」: a numbered thing's name, kept whole as one term. */
 const NUMBERED_NAME = /(?:\d+|[一二三四五六七八九十]+)号[\u4e00-\u9fff]/gu;
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
-const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低)/;
+const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低|快|慢|强)/;
 
 const COMPARATIVE = /[更最](多|大|高|少|小|低|快|强)|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(多|大|高|少|小|低|快|强|靠前)/;
 
 /** 「更高」 for 「谁的增速高」, 「最多」 for 「哪个最多」: how a comparison's answer words its winner. */
 export function comparativeWord(question: string): string | undefined {
+  // 「谁…最高」 says its own word for the winner.
+  const said = /[更最](?:多|大|高|少|小|低|快|强)/.exec(question);
+  if (said) return said[0];
   const match = COMPARATIVE.exec(question);
   if (!match) return undefined;
   return match[1] ? match[0] : `更${match[2]}`;
@@ -49,7 +52,11 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const strong = gazetteer.mentions(text).map((mention) => ({ ...mention, zone: options.places?.sameZone(mention.zone) ?? mention.zone }));
   // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
   const placed: ZoneMention[] = strong.length > 0 ? [] : (options.places?.find(text) ?? []).map((place) => ({ ...place, weak: false }));
-  const mentions = strong.length > 0 ? strong : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
+  // 「平度、莱西、胶州三家开发区」: each listed place's zone of that type, not the places themselves.
+  const listed: ZoneMention[] = (options.places?.listedBeforeType(text, (name) => gazetteer.canonical(name)) ?? []).map((place) => ({ ...place, weak: false }));
+  const mentions = listed.length >= 2
+    ? [...listed, ...strong.filter((m) => !listed.some((l) => l.start < m.end && m.start < l.end))].sort((a, b) => a.start - b.start)
+    : strong.length > 0 ? strong : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
   const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
@@ -67,6 +74,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     years: [...new Set(yearSpans.filter((span) => !span.relative && !span.yearless).map((span) => span.year!))],
     kind: readKind(text),
     period: periodKey(text),
+    zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),
     month: readMonth(text)?.month,

@@ -68,6 +68,29 @@ export class PlaceIndex {
     return matches.length === 1 ? matches[0]!.zone : undefined;
   }
 
+  /**
+   * 「平度、莱西、胶州三家开发区」: places listed before one zone-type word (with a count between) name that type's
+   * zone of each place. `zoneOf` reads a written zone name as the gazetteer does; each such zone the corpus
+   * holds (or holds by a shortened name) is returned with where its place stands.
+   */
+  listedBeforeType(text: string, zoneOf: (name: string) => string | undefined): PlaceMention[] {
+    const found: PlaceMention[] = [];
+    for (const match of text.matchAll(placeListPattern())) {
+      const [, list, type] = match;
+      let at = match.index;
+      const places = list!.split(/[、和与及]/u);
+      places.forEach((place, i) => {
+        const written = zoneOf(`${place}${type}`);
+        const zone = written && (this.named.some((entry) => entry.zone === written) ? written : this.sameZone(written));
+        // The last place's span runs to the type word: the count and the type are part of the naming.
+        const end = i === places.length - 1 ? match.index + match[0].length : at + place.length;
+        if (zone) found.push({ start: at, end, alias: text.slice(at, end), zone });
+        at += place.length + 1;
+      });
+    }
+    return found;
+  }
+
   /** Places named in text, longest first, never overlapping. */
   find(text: string): PlaceMention[] {
     const found: PlaceMention[] = [];
@@ -87,6 +110,20 @@ export class PlaceIndex {
     }
     return found.sort((a, b) => a.start - b.start);
   }
+}
+
+/**
+ * 「平度、莱西、胶州三家开发区」「A和B两个高新区」: two to six places joined by 、/和, maybe a count, then one zone-type
+ * word that names zones (data/zone-forms.json).
+ */
+let listPattern: RegExp | undefined;
+function placeListPattern(): RegExp {
+  if (!listPattern) {
+    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    const place = "[\\u4e00-\\u9fff]{2,4}?";
+    listPattern = new RegExp(`((?:${place}[、和与及]){1,5}${place})(?:(?:[两二三四五六七八九十]|\\d+)[家个大])?(${types.join("|")})`, "gu");
+  }
+  return new RegExp(listPattern.source, listPattern.flags);
 }
 
 /** Offsets where the segmenter starts a word. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homeByShortName, PlaceIndex, shortNames } from "../../src/domain/index.js";
+import { Gazetteer, homeByShortName, PlaceIndex, shortNames } from "../../src/domain/index.js";
 
 // Zone names as a corpus might hold them (listed or learnt from articles). The questions below are made up
 // for these tests; none is taken from an evaluation set.
@@ -101,5 +101,22 @@ describe("homeByShortName: an article calls its own zone by its short name", () 
 
   it("finds nothing without a home zone", () => {
     expect(homeByShortName("钱江累计引进企业500家。", undefined, [])).toEqual([]);
+  });
+});
+
+describe("PlaceIndex.listedBeforeType: places listed before one zone-type word", () => {
+  const corpus = ["桐柏经济开发区", "柳溪经济开发区", "梅岭经济技术开发区", "梅岭市"];
+  const index = new PlaceIndex(corpus);
+  const gazetteer = Gazetteer.load();
+  const zonesIn = (text: string) => index.listedBeforeType(text, (name) => gazetteer.canonical(name)).map((m) => m.zone);
+
+  it.each([
+    // Each place's zone of the type, not the place (梅岭 alone would be 梅岭市).
+    ["桐柏、柳溪、梅岭三家开发区前三季度谁快？", ["桐柏经济开发区", "柳溪经济开发区", "梅岭经济技术开发区"]],
+    ["桐柏和梅岭开发区谁的产值高？", ["桐柏经济开发区", "梅岭经济技术开发区"]],
+    // No type word after the list: nothing.
+    ["桐柏、柳溪今年怎么样？", []],
+  ])("%s → %j", (text, zones) => {
+    expect(zonesIn(text)).toEqual(zones);
   });
 });
