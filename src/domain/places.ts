@@ -170,7 +170,7 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
 /** The place without a city name opening it (深圳前海深港现代服务业 → 前海深港现代服务业): a leading place-name word of a city's length. */
 function withoutCity(place: string, names: PlaceNames): string {
   const first = sharedJieba().tag(place)[0];
-  if (!first || first.tag !== "ns" || !names.cityLengths.includes(first.word.length)) return place;
+  if (first?.tag !== "ns" || !names.cityLengths.includes(first.word.length)) return place;
   const rest = place.slice(first.word.length);
   return rest.length >= names.minPlaceChars ? rest : place;
 }
