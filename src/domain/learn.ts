@@ -12,7 +12,9 @@ const MIN_TITLES = 2;
  * knows that opens the titles of at least two articles about one zone, and of none about another,
  * is that zone's other name (市北CBD for 青岛中央商务区).
  */
-export function zoneEntries(articles: Iterable<{ zones: string[]; title: string; text: string }>, gazetteer: Gazetteer): ZoneEntry[] {
+export function zoneEntries(given: Iterable<{ zones: string[]; title: string; text: string }>, gazetteer: Gazetteer): ZoneEntry[] {
+  // Read twice (titles, then bracketed names): an iterator would be empty the second time.
+  const articles = [...given];
   const names = new Map<string, number>();
   const seen = new Map<string, Map<string, number>>();
   for (const article of articles) {
@@ -34,10 +36,43 @@ export function zoneEntries(articles: Iterable<{ zones: string[]; title: string;
     seen.set(place, votes);
   }
   const aliases = new Map<string, string[]>();
+  // 「武汉东湖新技术开发区（中国光谷）」「烟台经济技术开发区（简称烟台开发区）」: a name the text defines in brackets.
+  for (const article of articles) {
+    for (const [zone, alias] of bracketAliases(article.text, gazetteer)) {
+      const owner = gazetteer.canonical(zone) ?? zone;
+      if (!(aliases.get(owner) ?? []).includes(alias)) aliases.set(owner, [...(aliases.get(owner) ?? []), alias]);
+      if (!names.has(owner)) names.set(owner, 0);
+    }
+  }
   for (const [place, votes] of seen) {
     const [zone, count] = [...votes.entries()][0]!;
     if (votes.size !== 1 || count < MIN_TITLES) continue;
     aliases.set(zone, [...(aliases.get(zone) ?? []), place]);
   }
   return [...names].map(([name, count]) => ({ name, aliases: aliases.get(name) ?? [], articles: count }));
+}
+
+/** Words before a bracketed short name that introduce it (以下简称, 简称). */
+const DEFINING = /^(?:以下简称|下称|简称)?/u;
+/** A short name: a few Han characters (letters too: CBD), no digits, no punctuation. */
+const SHORT_NAME = /^[\u4e00-\u9fa5A-Za-z]{2,8}$/u;
+
+/**
+ * Names a text defines for a zone right after naming it: 「ZONE（NAME）」 or 「ZONE（以下简称NAME）」. The name
+ * must not be a zone-type word, another zone's name, or the zone's own name again.
+ */
+export function bracketAliases(text: string, gazetteer: Gazetteer): [string, string][] {
+  const found: [string, string][] = [];
+  for (const mention of gazetteer.mentions(text)) {
+    if (text[mention.end] !== "（" && text[mention.end] !== "(") continue;
+    const close = text.slice(mention.end + 1, mention.end + 16).search(/[）)]/u);
+    if (close < 0) continue;
+    const inside = text.slice(mention.end + 1, mention.end + 1 + close).replace(DEFINING, "");
+    if (!SHORT_NAME.test(inside) || gazetteer.isGenericWord(inside)) continue;
+    const other = gazetteer.canonical(inside);
+    if (other !== undefined && other !== mention.zone) continue;
+    if (inside === mention.zone || inside === mention.alias) continue;
+    found.push([mention.zone, inside]);
+  }
+  return found;
 }
