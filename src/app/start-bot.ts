@@ -91,6 +91,13 @@ export interface RunningBot {
 }
 
 const PRUNE_EVERY_MS = 3600_000;
+/** Outbound work waits for pending acks at most this long (then goes anyway: answers cannot starve). */
+const ACK_MAX_WAIT_MS = 25;
+/**
+ * …and until no delivery arrived for this long. Measured (bench:bot, 2 cores, a few runs under other
+ * load): the main thread's wait for a CPU per round of 50 acks fell by about half with 3 ms.
+ */
+const ACK_QUIET_MS = 3;
 
 /**
  * Starts the Feishu bot over an engine: state store, sender, App, and the receiver for the configured
@@ -148,8 +155,9 @@ async function startWith(
 ): Promise<Omit<RunningBot, "answerer">> {
   const emit = (activity: BotActivity): void => options.onActivity?.(activity);
   const tokens = new TokenCache(options.clock);
-  // Acks first: replies and reactions wait while deliveries are being acknowledged.
-  const ackGate = new AckGate();
+  // Acks first: replies and reactions wait while deliveries are being acknowledged, and until no
+  // delivery arrived for ACK_QUIET_MS (a burst reaches the thread one request at a time).
+  const ackGate = new AckGate(ACK_MAX_WAIT_MS, ACK_QUIET_MS);
   const sender = new Sender(createLarkClient(feishu, tokens, logger), tokens, {
     logger,
     beforeCall: () => ackGate.clear(),

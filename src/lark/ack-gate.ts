@@ -14,21 +14,44 @@ export class AckGate {
   /** Allowed to go, released one per event-loop turn. */
   private releasing: Array<() => void> = [];
   private stepping = false;
+  private quiet?: NodeJS.Timeout;
 
-  constructor(private readonly maxWaitMs = 25) {}
+  /**
+   * `quietMs`: after the last pending ack, wait this long for the next delivery of the burst before
+   * letting work go (0: at once). Deliveries of a burst reach the thread one by one, often a fraction of
+   * a millisecond apart, so without it the work held back slipped in between two of them.
+   */
+  constructor(private readonly maxWaitMs = 25, private readonly quietMs = 0) {}
 
   /** An event arrived; call `leave()` once its ack is written (or the request failed). */
   enter(): void {
     this.pending += 1;
+    if (this.quiet) {
+      clearTimeout(this.quiet);
+      this.quiet = undefined;
+    }
   }
 
   leave(): void {
     this.pending = Math.max(0, this.pending - 1);
-    if (this.pending === 0 && this.waiting.length > 0) {
-      const waiting = this.waiting;
-      this.waiting = [];
-      for (const wake of waiting) this.release(wake);
+    if (this.pending > 0) return;
+    if (this.quietMs <= 0) {
+      this.open();
+      return;
     }
+    if (this.quiet) clearTimeout(this.quiet);
+    this.quiet = setTimeout(() => {
+      this.quiet = undefined;
+      if (this.pending === 0) this.open();
+    }, this.quietMs);
+  }
+
+  /** No ack pending (and the burst is over): everything waiting may go. */
+  private open(): void {
+    if (this.waiting.length === 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) this.release(wake);
   }
 
   /** Acks not yet written. */
@@ -38,7 +61,7 @@ export class AckGate {
 
   /** Resolves when no ack is pending (or after `maxWaitMs`), at most one caller per event-loop turn. */
   clear(): Promise<void> {
-    if (this.pending === 0 && this.releasing.length === 0) return Promise.resolve();
+    if (this.pending === 0 && this.releasing.length === 0 && !this.quiet) return Promise.resolve();
     return new Promise((resolve) => {
       let done = false;
       const wake = (): void => {
@@ -51,7 +74,7 @@ export class AckGate {
         this.waiting = this.waiting.filter((w) => w !== wake);
         this.release(wake);
       }, this.maxWaitMs);
-      if (this.pending === 0) this.release(wake);
+      if (this.pending === 0 && !this.quiet) this.release(wake);
       else this.waiting.push(wake);
     });
   }

@@ -65,3 +65,44 @@ describe("AckGate", () => {
     expect(await released(gate.clear())).toBe(false);
   });
 });
+
+describe("AckGate with a quiet period", () => {
+  it("after the last ack, waits quietMs for the next delivery of the burst before letting work go", async () => {
+    const gate = new AckGate(25, 3);
+    gate.enter();
+    const waiting = gate.clear();
+    gate.leave();
+    expect(await released(waiting)).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    gate.enter(); // the burst goes on: the quiet period starts again after this ack
+    gate.leave();
+    await vi.advanceTimersByTimeAsync(2);
+    expect(await released(waiting)).toBe(false);
+    await vi.advanceTimersByTimeAsync(2); // 3 ms after the last ack (+1 for the release on the next turn)
+    expect(await released(waiting)).toBe(true);
+  });
+
+  it("work asked for during the quiet period waits for it too, and never longer than maxWaitMs", async () => {
+    const gate = new AckGate(10, 3);
+    gate.enter();
+    gate.leave();
+    const late = gate.clear();
+    expect(await released(late)).toBe(false);
+    for (let i = 0; i < 5; i += 1) {
+      await vi.advanceTimersByTimeAsync(2);
+      gate.enter();
+      gate.leave();
+      if (i === 3) expect(await released(late)).toBe(false); // 8 ms: the burst still holds it
+    }
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await released(late)).toBe(true); // 10 ms passed: it goes though deliveries keep coming
+  });
+
+  it("with no burst going on, work goes at once", async () => {
+    const gate = new AckGate(25, 3);
+    gate.enter();
+    gate.leave();
+    await vi.advanceTimersByTimeAsync(3);
+    expect(await released(gate.clear())).toBe(true);
+  });
+});
