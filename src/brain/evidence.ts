@@ -197,7 +197,10 @@ export class EvidenceFinder {
     if (frame.explicitFamily) facts = facts.filter((f) => this.familyOf(f) === frame.explicitFamily);
     const wanted = frame.explicitFamily ?? frame.unitFamily;
     // 「多少个」「几家」 ask a count as plainly as 「多少亿元」 asks an amount.
-    if (wanted === "count") facts = facts.filter((f) => this.familyOf(f) === "count");
+    // (A place in a ranking answers a ranking question whatever is ranked.)
+    if (wanted === "count") facts = facts.filter((f) => f.kind === "ranking" || this.familyOf(f) === "count");
+    // An amount asked (投资, 使用外资) is never answered by a count of things (2600多家外资企业).
+    if (wanted === "money") facts = facts.filter((f) => f.kind === "ranking" || this.familyOf(f) !== "count");
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
     // (An event's count — 集中开工 in spring, in March — is dated by its day, not by a part of the year.)
     const dated = frame.month !== undefined || frame.season !== undefined;

@@ -442,7 +442,8 @@ export class OfflineBrain {
 
   private async compareOne(frame: QuestionFrame): Promise<Answer> {
     const rows = this.zoneFiguresFromTable(frame) ?? (await this.entityFigures(frame));
-    if (rows.length < 2) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
+    // No figure per side: one passage may still say it (「杭州经开区排名全国第6位，…萧山经开区紧随其后位列第7」).
+    if (rows.length < 2) return this.single(frame);
     return this.rankRows(frame, rows);
   }
 

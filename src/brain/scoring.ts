@@ -49,6 +49,10 @@ export interface SentenceFeatures {
 
 export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceFeatures {
   const previous = context.bank.previous(sentence);
+  // The paragraph's heading topic (「综合排名方面」) speaks for each of its sentences, as the sentence before does.
+  const topic = context.bank.topicOf(sentence);
+  // The headline speaks for the whole article (「2022年国家级经开区考核结果揭晓」 for each zone's place in it), more weakly.
+  const title = context.bank.titleOf(sentence.articleId);
   let total = 0;
   let covered = 0;
   let usesPrevious = false;
@@ -56,7 +60,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     const termWeightValue = termWeight(term, frame, context.bank, context.lexicon);
     total += termWeightValue;
     const here = termMatch(term, sentence.text, context.synonyms);
-    const before = previous ? weight("sentence", "previousSentenceCredit") * termMatch(term, previous.text, context.synonyms) : 0;
+    const said = Math.max(previous ? termMatch(term, previous.text, context.synonyms) : 0, topic ? termMatch(term, topic, context.synonyms) : 0);
+    const before = Math.max(weight("sentence", "previousSentenceCredit") * said, title ? weight("sentence", "titleCredit") * termMatch(term, title, context.synonyms) : 0);
     covered += termWeightValue * Math.max(here, before);
     if (before > here) usesPrevious = true;
   }

@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, paragraphTopic, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -94,6 +94,14 @@ export class SentenceBank {
     return after && after.paragraph === sentence.paragraph ? after : undefined;
   }
 
+  /** The topic its paragraph names at its head (「综合排名方面，…」), for a sentence after the head. */
+  topicOf(sentence: Sentence): string | undefined {
+    const list = this.ofArticle(sentence.articleId);
+    const first = list.find((other) => other.paragraph === sentence.paragraph);
+    if (!first || first === sentence) return undefined;
+    return paragraphTopic(first.text);
+  }
+
   /** The sentence before this one in the same paragraph, if any. */
   previous(sentence: Sentence): Sentence | undefined {
     const list = this.ofArticle(sentence.articleId);
@@ -180,7 +188,8 @@ function mentionsIn(text: string, gazetteer: Gazetteer, home: string | undefined
  */
 function yearsOf(text: string, article: Article, contextYears: number[]): number[] {
   const spans = findYears(text, { publishedOn: article.date }).filter((span) => span.year !== null);
-  const named = [...new Set(spans.filter((span) => !span.yearless).map((span) => span.year!))];
+  // A year that starts a run (2016年…以来) is not what the sentence reports on.
+  const named = [...new Set(spans.filter((span) => !span.yearless && !span.multiYear).map((span) => span.year!))];
   if (named.length > 0) {
     contextYears.splice(0, contextYears.length, ...named);
     return [...contextYears];

@@ -14,6 +14,7 @@ const YearFileSchema = z.object({
   multiYearPlans: z.array(z.string()),
   comparisonFollowers: z.array(z.string()),
   yearRange: z.object({ min: z.number().int(), max: z.number().int() }),
+  spanStarts: z.array(z.string()).default([]),
   shortYears: z.object({ century: z.number().int(), followers: z.array(z.string()) }).default({ century: 2000, followers: [] }),
 });
 
@@ -58,6 +59,11 @@ const KindFileSchema = z.object({
   exclusions: z.record(z.string(), z.array(z.string())),
 });
 
+const TopicFileSchema = z.object({
+  frames: z.array(z.tuple([z.string(), z.string()])),
+  maxChars: z.number().int().positive(),
+});
+
 export type YearWords = z.infer<typeof YearFileSchema>;
 export type PeriodWords = z.infer<typeof PeriodFileSchema>;
 export type MonthWords = z.infer<typeof MonthFileSchema>;
@@ -79,6 +85,7 @@ export const yearWords = once(() => loadJson("reading-year.json", YearFileSchema
 export const periodWords = once(() => loadJson("reading-period.json", PeriodFileSchema));
 export const monthWords = once(() => loadJson("reading-month.json", MonthFileSchema));
 export const kindWords = once(() => loadJson("reading-kind.json", KindFileSchema));
+export const topicWords = once(() => loadJson("reading-topic.json", TopicFileSchema));
 
 /** Strings sorted longest first, for greedy matching. */
 export function longestFirst(words: Iterable<string>): string[] {

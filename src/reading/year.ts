@@ -98,10 +98,21 @@ function explicitYears(text: string): YearSpan[] {
   for (const m of text.matchAll(EXPLICIT_YEAR)) {
     const year = m[1] ? Number(toHalfWidth(m[1])) : parseChineseNumeral(m[3] ?? "");
     if (year === null || year < min || year > max) continue;
-    spans.push(span(text, m.index, m.index + m[0].length, year, { relative: false }));
+    const end = m.index + m[0].length;
+    spans.push(span(text, m.index, end, year, { relative: false, multiYear: startsSpan(text, end) }));
   }
   return spans;
 }
+
+/**
+ * 「2016年“国考”重启以来」「2014年获批设立以来」: a year that starts a run up to now names where the run
+ * began, not the year a paragraph speaks of. Read within its clause.
+ */
+function startsSpan(text: string, end: number): boolean {
+  const clause = /^[^，,。；;！？!?\n]*/u.exec(text.slice(end, end + SPAN_LOOKAHEAD))![0];
+  return yearWords().spanStarts.some((word) => clause.includes(word));
+}
+const SPAN_LOOKAHEAD = 16;
 
 const SHORT_YEAR = /(?<![0-9０-９.])([0-9]{2})年/gu;
 

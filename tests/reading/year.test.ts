@@ -130,6 +130,13 @@ describe("readYear (questions)", () => {
     expect(readYear(question, { referenceYear: 2024, shortYears: true })).toBe(year);
   });
 
+  it("reads a year that starts a run up to now (2016年…以来) as a span's start, not a year spoken of", () => {
+    const [start] = findYears("这也是2016年国考重启以来园区取得的最好成绩。", { referenceYear: 2023 });
+    expect(start).toMatchObject({ year: 2016, multiYear: true });
+    const [plain] = findYears("2016年，园区重启考核。", { referenceYear: 2023 });
+    expect(plain).toMatchObject({ year: 2016, multiYear: false });
+  });
+
   it("reads no two-digit year in articles", () => {
     expect(readYear("园区23年秋季开工项目9个", { referenceYear: 2024 })).toBeUndefined();
   });
