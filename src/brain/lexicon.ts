@@ -22,6 +22,8 @@ const QuestionWordsSchema = z.object({
   subjectMarkers: z.array(z.string()),
   /** 「青岛开发区2022年有哪些目标」: words that ask for a zone's figures in general. */
   overviewWords: z.array(z.string()),
+  /** 「临空区1—5月…」: endings of a name a question opens with that make it a zone's (see unplacedZone). */
+  unplacedZoneEndings: z.array(z.string()).default([]),
   /** 「增长多少」「占比」: the question asks for a percentage, not an amount. */
   rateCues: z.array(z.string()),
   /** 「都干了些什么」「介绍一下」: an open question about a zone, answered with a brief. */

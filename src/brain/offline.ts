@@ -69,7 +69,7 @@ export class OfflineBrain {
     const frame = this.read(question, history);
     const plan = planQuestion(frame, this.lexicon);
     if (plan.op === "empty") return this.decline(frame, fill("declineEmpty", {}));
-    const unknown = frame.zones.find((zone) => !this.zoneIsReported(zone));
+    const unknown = frame.zones.find((zone) => !this.zoneIsReported(zone)) ?? this.unnamedAnywhere(frame.unplacedZone);
     if (unknown) return this.decline(frame, fill("declineUnknownZone", { zone: unknown }));
     switch (plan.op) {
       case "brief":
@@ -91,6 +91,13 @@ export class OfflineBrain {
       default:
         return this.single(frame);
     }
+  }
+
+  /** A zone-like name no article's text contains (临空区 where articles say 胶东临空经济示范区): nothing can answer for it. */
+  private unnamedAnywhere(name: string | undefined): string | undefined {
+    if (!name) return undefined;
+    for (const article of this.corpus.articles.values()) if (article.text.includes(name) || article.title.includes(name)) return undefined;
+    return name;
   }
 
   /** Some article speaks about the zone or a zone inside it: otherwise nothing can answer for it. */

@@ -8,6 +8,8 @@ export interface QuestionFrame {
   question: string;
   type: QuestionType;
   zones: string[];
+  /** A zone-like name the question opens with that neither the gazetteer nor the corpus knows (临空区). */
+  unplacedZone?: string;
   /** Members of a named group (九大功能区) when the question ranges over one. */
   groupZones: string[];
   year?: number;

@@ -75,6 +75,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     kind: readKind(text),
     period: periodKey(text),
     zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2,
+    unplacedZone: mentions.length === 0 ? unplacedZone(text, lexicon, gazetteer) : undefined,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),
     month: readMonth(text)?.month,
@@ -93,6 +94,30 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     followUp: false,
   };
   return inheritFromHistory(frame, options.history ?? []);
+}
+
+/**
+ * 「临空区1—5月货邮吞吐量多少」: a question that opens with a name ending like a zone's (区, 园, 港…), right
+ * before a time or a figure word, asks about that zone. When nothing places it, it is named so the
+ * answer can decline by it rather than give another zone's figure.
+ */
+function unplacedZone(text: string, lexicon: Lexicon, gazetteer: Gazetteer): string | undefined {
+  // 「介绍一下光谷…」: an opening ask is no part of the name.
+  const opening = [...lexicon.words.briefCues, ...lexicon.fillers].filter((cue) => text.startsWith(cue)).sort((a, b) => b.length - a.length)[0] ?? "";
+  const asked = text.slice(opening.length);
+  const head = /^[\u4e00-\u9fff]{2,6}/u.exec(asked)?.[0];
+  if (!head) return undefined;
+  for (const ending of lexicon.words.unplacedZoneEndings) {
+    const at = head.indexOf(ending, 1);
+    if (at < 1) continue;
+    const name = head.slice(0, at + ending.length);
+    const rest = asked.slice(name.length);
+    // Right after it: a year, a month or part of a year, or a figure word — the shape of 「X + 时间 + 指标」.
+    if (!/^(?:[0-9０-９一二三四五六七八九十上下前今去明全]|年)/u.test(rest)) continue;
+    if (name.length < 3 || gazetteer.isGenericWord(name) || gazetteer.canonical(name) || gazetteer.mentions(name, { includeWeak: true }).length > 0) continue;
+    return name;
+  }
+  return undefined;
 }
 
 /** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城, 院士港). */
