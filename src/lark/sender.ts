@@ -249,10 +249,10 @@ export class Sender {
   }
 
   /** The bot's own open_id (to recognise @mentions of it) and name. */
-  async botInfo(): Promise<{ openId: string; name: string }> {
+  async botInfo(policy: { maxAttempts?: number } = {}): Promise<{ openId: string; name: string }> {
     const result = await this.call("bot.info", () => this.client.request<{ code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } }>({
       method: "GET", url: "/open-apis/bot/v3/info",
-    }));
+    }), policy);
     return { openId: result.bot?.open_id ?? "", name: result.bot?.app_name ?? "" };
   }
 
