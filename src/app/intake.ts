@@ -10,6 +10,8 @@ import { DEFAULT_INGEST_SHUTDOWN_MS, Intake, type LiveEngine } from "../lark/int
 export interface IntakeSettings {
   /** Who may add besides a group's owner and admins (default: config.admins, i.e. ZONEBOT_ADMINS). */
   admins?: string[];
+  /** Who may add in a one-to-one chat (default: config.intakeOneToOne, ZONEBOT_INTAKE_DM, anyone). */
+  oneToOne?: "anyone" | "admins";
   /** Largest file accepted from a message (default 50 MB). */
   maxBytes?: number;
   /** LLM hooks (token usage) for the engines opened on new generations, as the first engine had them. */
@@ -32,6 +34,7 @@ export function createIntake(config: Config, live: LiveEngine, settings: IntakeS
   const gazetteer = Gazetteer.load();
   return new Intake({
     admins: settings.admins ?? config.admins,
+    oneToOne: settings.oneToOne ?? config.intakeOneToOne ?? "anyone",
     maxBytes: settings.maxBytes ?? DEFAULT_INTAKE_MAX_BYTES,
     uploadsDir: path.join(config.dataDir, "uploads"),
     engine: live,

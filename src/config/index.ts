@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   FEISHU_TYPING_EMOJI: optionalString,
   FEISHU_RECALL_ANSWERS: onOff(false),
   ZONEBOT_INGEST_SHUTDOWN_MS: nonNegativeInt(30_000),
+  ZONEBOT_INTAKE_DM: z.enum(["anyone", "admins"]).default("anyone"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -136,6 +137,8 @@ export interface Config {
   admins: string[];
   /** How long the bot, stopping, waits for a running Feishu intake ingest before cancelling it (default 30 s). */
   ingestShutdownMs?: number;
+  /** Who may add files or links in a one-to-one chat: anyone (the /digest rule, default) or only ZONEBOT_ADMINS. */
+  intakeOneToOne?: "anyone" | "admins";
 }
 
 export class ConfigError extends Error {
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     port: values.PORT,
     admins: (values.ZONEBOT_ADMINS ?? "").split(/[,\s]+/).filter(Boolean),
     ingestShutdownMs: values.ZONEBOT_INGEST_SHUTDOWN_MS,
+    intakeOneToOne: values.ZONEBOT_INTAKE_DM,
   };
 }
 

@@ -1,4 +1,4 @@
-import { answerCard, deriveUuid, LarkApiError, markdownCard, toast, type BotCommand, type CardActionHandler, type CommandContext } from "../lark/index.js";
+import { answerCard, deriveUuid, markdownCard, mayManage as mayManageChat, toast, type BotCommand, type CardActionHandler, type CommandContext, type Permission } from "../lark/index.js";
 import { fill } from "../lark/texts.js";
 import { FOLLOWUP_ACTION, FOLLOWUP_FIELD } from "./card.js";
 import { DEFAULT_SCHEDULE, formatLocal, formatTime, nextOccurrence, parseTime, parseWeekday, type DigestSchedule } from "./schedule.js";
@@ -49,24 +49,9 @@ export function parseSubscribeArgs(args: string[], canonical: (name: string) => 
   return { schedule, zones };
 }
 
-/** Group owner, group admins, or ZONEBOT_ADMINS; anyone in a one-to-one chat. */
-export async function mayManage(ctx: CommandContext, admins: string[]): Promise<{ ok: true } | { ok: false; reason?: string }> {
-  const { message, services } = ctx;
-  if (message.chatType === "p2p") return { ok: true };
-  if (message.senderId && admins.includes(message.senderId)) return { ok: true };
-  try {
-    const sender = services.sender;
-    const result = await sender.call("im.chat.get", () => sender.client.im.chat.get({
-      path: { chat_id: message.chatId }, params: { user_id_type: "open_id" },
-    }));
-    const chat = result.data;
-    if (chat?.owner_id === message.senderId || (chat?.user_manager_id_list ?? []).includes(message.senderId)) return { ok: true };
-    return { ok: false };
-  } catch (error) {
-    const reason = error instanceof LarkApiError ? String(error.larkCode ?? error.status ?? "network") : "unknown";
-    ctx.log.warn("could not read the chat's owner and admins", { chatId: message.chatId, error: String(error) });
-    return { ok: false, reason };
-  }
+/** Group owner, group admins, or ZONEBOT_ADMINS; anyone in a one-to-one chat (the shared rule of src/lark). */
+export function mayManage(ctx: CommandContext, admins: string[]): Promise<Permission> {
+  return mayManageChat(ctx, admins, "anyone");
 }
 
 /** `/digest subscribe [周一 09:07] [功能区…] | unsubscribe | now | status`. */

@@ -12,6 +12,7 @@ export { toast, type CardActionContext, type CardActionHandler } from "./handler
 export { createJsonLogger, silentLogger, type BotLogger, type LogLevel } from "./logger.js";
 export { parseCommand, type InboundMessage, type ParsedCommand } from "./message.js";
 export { compose, type Middleware } from "./middleware/compose.js";
+export { mayManage, type OneToOneRule, type Permission } from "./permission.js";
 export { LeanHttp, type LeanHttpOptions } from "./outbound/index.js";
 export { HttpReceiver, type HttpReceiverOptions } from "./receivers/http-receiver.js";
 export type { Receiver } from "./receivers/receiver.js";

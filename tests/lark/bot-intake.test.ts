@@ -137,8 +137,8 @@ describe("Feishu intake", () => {
     expect(repeated).toContain("没有新增内容");
   }, 60_000);
 
-  it("refuses a non-admin politely, downloads nothing and keeps the generation", async () => {
-    h = await startHarness(config, engine);
+  it("with ZONEBOT_INTAKE_DM=admins refuses a non-admin in a one-to-one chat politely, downloads nothing and keeps the generation", async () => {
+    h = await startHarness(config, engine, { intake: { oneToOne: "admins" } });
     const generation = h.bot.engine.generation;
     const messageId = await sendFile(h, "notes.txt", new TextEncoder().encode("石湾高新区新增企业50家。"), STRANGER);
     const [reply] = await replies(h, messageId, 1);
@@ -149,6 +149,15 @@ describe("Feishu intake", () => {
     expect(h.emulator.apiCalls.some((call) => call.path.includes("/resources/"))).toBe(false);
     expect(h.bot.engine.generation).toBe(generation);
   });
+
+  it("by default follows the /digest rule: anyone may add in a one-to-one chat", async () => {
+    h = await startHarness(config, engine);
+    const messageId = await sendFile(h, "notes.txt", new TextEncoder().encode("石湾高新区2025年新增企业50家。"), STRANGER);
+    const [first] = await replies(h, messageId, 1);
+    expect(first).not.toContain("只有管理员");
+    expect(first).toContain("正在导入");
+    await h.settled();
+  }, 60_000);
 
   it("names an unsupported type and a file over the size limit; nothing is ingested", async () => {
     h = await startHarness(config, engine, { intake: { maxBytes: 1024 } });
@@ -201,10 +210,6 @@ describe("Feishu intake", () => {
       { paragraph: "2025年，东港经济开发区实现地区生产总值420亿元，同比增长7.5%。" },
       { table: [["指标", "数值"], ["规模以上工业企业", "156家"]] },
     ]);
-    const member = await sendFile(h, "东港指标.docx", docx, STRANGER);
-    const [refused] = await replies(h, member, 1);
-    expect(refused).toContain("只有管理员");
-
     const addByOwner = h.emulator.events.textMessage({ chatType: "group", chatId: group, senderId: "ou_group_owner", mentionBot: true, text: `/add ${pageUrl}/news/404.html` });
     await h.emulator.deliver(addByOwner);
     const [started] = await replies(h, addByOwner.event.message.message_id, 1);

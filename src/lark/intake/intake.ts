@@ -10,12 +10,15 @@ import type { SentMessage } from "../sender.js";
 import { fill, type BotTexts } from "../texts.js";
 import { downloadMessageFile, FileTooLargeError } from "./download.js";
 import type { LiveEngine } from "./live-engine.js";
+import type { OneToOneRule } from "../permission.js";
 import { mayIngest } from "./permission.js";
 import { intakeResultCard, type IntakeOutcome } from "./report-card.js";
 
 export interface IntakeOptions {
   /** ZONEBOT_ADMINS: open_ids allowed to add anywhere (group owners and admins may add in their group). */
   admins: readonly string[];
+  /** Who may add in a one-to-one chat (ZONEBOT_INTAKE_DM): anyone, as for /digest (default), or only admins. */
+  oneToOne?: OneToOneRule;
   /** Largest file accepted from a message (bytes). */
   maxBytes: number;
   /** Where sent files are kept (one folder per message, so the file keeps its own name in citations). */
@@ -168,7 +171,7 @@ export class Intake {
   }
 
   private async permitted(ctx: MessageContext): Promise<boolean> {
-    const allowed = await mayIngest(ctx, this.options.admins);
+    const allowed = await mayIngest(ctx, this.options.admins, this.options.oneToOne);
     if (allowed.ok) return true;
     const { texts } = ctx.services;
     await notice(ctx, allowed.reason ? fill(texts.intakeCheckFailed, { reason: allowed.reason }) : texts.intakeNotAdmin, "intake-refused", "orange");
