@@ -4,6 +4,7 @@
  * generation), then answers `ask` messages as they come, in order, several at a time when the LLM
  * brain waits on the network. Streaming text, token usage and LLM events go back by postMessage.
  */
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../config/index.js";
 import type { Answer, Turn } from "../brain/types.js";
@@ -18,11 +19,27 @@ interface Answerer {
   close(): void;
 }
 
+/** How much lower the answering thread runs than the receiving one (Linux nice, 0–19). */
+const ANSWER_THREAD_NICENESS = 10;
+
 type Factory = (config: Config, options: EngineOptions & { data?: unknown }) => Promise<Answerer>;
 
 const port = parentPort;
 if (!port) throw new Error("answer-worker.ts runs inside a worker thread");
+
 const { data } = workerData as { data: AnswerWorkerData };
+
+// Answering may wait; acknowledging an event may not (Feishu redelivers after 3 s, and the 50 ms target is
+// the main thread's). On Linux, setpriority for "this process" from a thread applies to that thread only, so
+// the answering thread yields the CPU to the receiving one when both want it. Elsewhere it may lower the
+// whole process or be refused: nothing depends on it.
+if (process.platform === "linux" && data.niceness !== 0) {
+  try {
+    setPriority(0, data.niceness ?? ANSWER_THREAD_NICENESS);
+  } catch {
+    // Not permitted here: answer at normal priority.
+  }
+}
 
 const post = (message: FromWorker): void => port.postMessage(message);
 

@@ -28,6 +28,8 @@ export interface AnswerWorkerData {
   moduleData?: unknown;
   forwardUsage: boolean;
   forwardEvents: boolean;
+  /** Linux nice value the answering thread lowers itself by (default 10; 0 keeps normal priority). */
+  niceness?: number;
 }
 
 export type ToWorker =

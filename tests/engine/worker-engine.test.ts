@@ -1,3 +1,4 @@
+import { getPriority } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Turn } from "../../src/brain/types.js";
 import type { Config } from "../../src/config/index.js";
@@ -131,6 +132,18 @@ describe("AnswerWorker with a misbehaving engine", () => {
     const results = await Promise.all(asks);
     expect(results.slice(0, 5)).toEqual(["ok", "ok", "ok", "ok", "ok"]); // 2 in flight + 3 waiting
     expect(results[5]).toBeInstanceOf(AnswerQueueFullError);
+  });
+});
+
+describe("priority", () => {
+  it.runIf(process.platform === "linux")("answers at a lower OS priority than the receiving thread (acks first when both want a core)", async () => {
+    const worker = await AnswerWorker.start(config, { engineModule: TEST_ENGINE, maxInFlight: 1 });
+    try {
+      expect((await worker.ask("priority")).answer).toBe("10");
+      expect(getPriority(0)).toBe(0);
+    } finally {
+      await worker.close();
+    }
   });
 });
 

@@ -7,7 +7,9 @@
  *   "fail:<text>"  ask rejects with Error(<text>)               "hang"        never answers (busy for 10 min)
  *   "block:<ms> …" blocks the worker's thread <ms> ms, then answers the rest of the question
  *   "stream:<n>"   calls onText n times, then answers
+ *   "priority"     answers with the OS priority (nice value) of the worker's thread
  */
+import { getPriority } from "node:os";
 import { createEngine as createRealEngine, type AskOptions, type EngineOptions } from "../../src/engine/index.js";
 import type { Config } from "../../src/config/index.js";
 import type { Turn } from "../../src/brain/types.js";
@@ -40,6 +42,10 @@ export async function createEngine(config: Config, options: EngineOptions & { da
         block(600_000);
       }
       if (question.startsWith("fail:")) throw new TypeError(question.slice(5));
+      if (question === "priority") {
+        const answer = await engine.ask("青岛开发区2022年外贸进出口总额的增长目标是多少？", history, { ...askOptions, brain: "offline" });
+        return { ...answer, answer: String(getPriority(0)) };
+      }
       const blockMatch = /^block:(\d+) (.*)$/s.exec(question);
       if (blockMatch) {
         block(Number(blockMatch[1]));
