@@ -208,6 +208,9 @@ export class EvidenceFinder {
     if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));
     // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
     facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));
+    // A zone's figure is its own: a park's or district's inside it (汽车产业新城 in 即墨区) answers for the park only.
+    // (A named project's figure is the project's wherever it is filed: the zone then only says where.)
+    if (frame.zones.length > 0 && wantsNumber(frame) && frame.entities.length === 0) facts = facts.filter((f) => f.zone === null || !frame.zones.some((z) => f.zone !== z && this.corpus.gazetteer.isWithin(f.zone!, z)));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
     // A year's question is not answered by a total over several years (「累计实际使用外资1575.2亿元」).
     if (frame.year !== undefined && !frame.cumulative) facts = facts.filter((f) => !this.spansYears(f));

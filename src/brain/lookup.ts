@@ -40,6 +40,8 @@ export interface FigureQuery {
   wantsAmount: boolean;
   /** 「年底有多少」: a figure of a point in time (实有, 总量) is likelier than one of the year's flow (新登记). */
   pointInTime: boolean;
+  /** The zone's own figure is asked (no project named): a figure of a zone inside it does not answer. */
+  ownZoneOnly: boolean;
   /** 「多少亿元」「投资是多少」「多少个」: the kind of quantity asked (money, count, area…), when the question says. */
   family?: string;
   /** 「累计」: a total over years is asked; else a figure totalled over years (累计, 五年间) is not the year's. */
@@ -74,6 +76,7 @@ export class FactLookup {
       pointInTime: frame.pointInTime === true,
       cumulative: frame.cumulative === true,
       family: frame.explicitFamily ?? frame.unitFamily,
+      ownZoneOnly: frame.entities.length === 0,
     };
   }
 
@@ -94,7 +97,8 @@ export class FactLookup {
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
     const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
-    const fitting = shaped.filter(({ fact }) => fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind) && (query.cumulative || !this.spansYears(fact)));
+    // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind) && (query.cumulative || !this.spansYears(fact)));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };

@@ -158,7 +158,7 @@ export class OfflineBrain {
    */
   private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
     if (frame.type !== "numeric") return undefined;
-    const projectName = PROJECT_INVESTMENT.exec(frame.question)?.[1];
+    const projectName = this.withoutLeadingZone(PROJECT_INVESTMENT.exec(frame.question)?.[1]);
     if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
@@ -176,6 +176,14 @@ export class OfflineBrain {
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
+  }
+
+  /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
+  private withoutLeadingZone(name: string | undefined): string | undefined {
+    if (!name) return undefined;
+    const lead = this.corpus.gazetteer.mentions(name).find((mention) => mention.start === 0);
+    const rest = lead ? name.slice(lead.end) : name;
+    return rest.length >= 4 ? rest : name;
   }
 
   /**

@@ -7,6 +7,8 @@ import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
+/** 「亿元以上项目」「过十亿元项目」: a size class (an amount or 以上/以下), not a name. */
+const SIZE_CLASS = /[0-9亿万千百]|以上|以下/u;
 /** 「5号棚」「3号线」「二号楼」: a numbered thing's name, kept whole as one term. */
 const NUMBERED_NAME = /(?:\d+|[一二三四五六七八九十]+)号[\u4e00-\u9fff]/gu;
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
@@ -196,8 +198,8 @@ function readEntities(remainder: string, lexicon: Lexicon): string[] {
       let start = at;
       while (start > 0 && /[\u4e00-\u9fff]/u.test(remainder[start - 1]!) && !lexicon.words.nameBreaks.includes(remainder[start - 1]!)) start--;
       const name = remainder.slice(start, at + suffix.length);
-      // 「几个项目」「哪些园区」 ask about things; they name none.
-      if (at - start >= 2 && !QUESTION_MORPHEME.test(name) && !names.some((known) => known.includes(name))) names.push(name);
+      // 「几个项目」「哪些园区」 ask about things; 「亿元以上项目」 is a class of them by size: neither names one.
+      if (at - start >= 2 && !QUESTION_MORPHEME.test(name) && !SIZE_CLASS.test(name) && !names.some((known) => known.includes(name))) names.push(name);
     }
   }
   return names;
