@@ -52,6 +52,8 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
   return [...names].map(([name, count]) => ({ name, aliases: aliases.get(name) ?? [], articles: count }));
 }
 
+/** How far before a bracket a zone's name may start. */
+const ZONE_NAME_WINDOW = 30;
 /** Words before a bracketed short name that introduce it (以下简称, 简称). */
 const DEFINING = /^(?:以下简称|下称|简称)?/u;
 /** A short name: a few Han characters (letters too: CBD), no digits, no punctuation. */
@@ -63,11 +65,15 @@ const SHORT_NAME = /^[\u4e00-\u9fa5A-Za-z]{2,8}$/u;
  */
 export function bracketAliases(text: string, gazetteer: Gazetteer): [string, string][] {
   const found: [string, string][] = [];
-  for (const mention of gazetteer.mentions(text)) {
-    if (text[mention.end] !== "（" && text[mention.end] !== "(") continue;
-    const close = text.slice(mention.end + 1, mention.end + 16).search(/[）)]/u);
+  // Only the few brackets are looked at, each with the zone name that may end right before it.
+  for (const open of text.matchAll(/[（(]/gu)) {
+    const at = open.index;
+    const before = text.slice(Math.max(0, at - ZONE_NAME_WINDOW), at);
+    const mention = gazetteer.mentions(before).find((m) => m.end === before.length);
+    if (!mention) continue;
+    const close = text.slice(at + 1, at + 16).search(/[）)]/u);
     if (close < 0) continue;
-    const inside = text.slice(mention.end + 1, mention.end + 1 + close).replace(DEFINING, "");
+    const inside = text.slice(at + 1, at + 1 + close).replace(DEFINING, "");
     if (!SHORT_NAME.test(inside) || gazetteer.isGenericWord(inside)) continue;
     const other = gazetteer.canonical(inside);
     if (other !== undefined && other !== mention.zone) continue;
