@@ -8,6 +8,7 @@ import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
 import { spansYears } from "../reading/index.js";
+import { saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
@@ -216,6 +217,8 @@ export class EvidenceFinder {
     if (frame.year !== undefined && !frame.cumulative) facts = facts.filter((f) => !this.spansYears(f));
     // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
     if (frame.period) facts = facts.filter((f) => periodsAgree(frame.period, f.periodKey));
+    // 「年度计划投资」 is not 「计划总投资」: look-alike measures in other words (data/metric-synonyms.json "distinct").
+    facts = facts.filter((f) => !saysOtherMeasure(frame.question, `${f.metric}${localText(f)}`));
     // A figure the question states itself (「271项任务落地了多少」) is what it asks about, not the answer.
     facts = preferMatching(facts, (f) => !frame.question.includes(f.raw));
     return facts

@@ -1,4 +1,4 @@
-import { metricFit, namesKnownMetric } from "../facts/index.js";
+import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
@@ -40,6 +40,8 @@ export interface FigureQuery {
   wantsAmount: boolean;
   /** 「年底有多少」: a figure of a point in time (实有, 总量) is likelier than one of the year's flow (新登记). */
   pointInTime: boolean;
+  /** The question as asked, for wordings the metric words leave out (年度 of 年度计划投资 is read as a period). */
+  question: string;
   /** The zone's own figure is asked (no project named): a figure of a zone inside it does not answer. */
   ownZoneOnly: boolean;
   /** 「多少亿元」「投资是多少」「多少个」: the kind of quantity asked (money, count, area…), when the question says. */
@@ -77,6 +79,7 @@ export class FactLookup {
       cumulative: frame.cumulative === true,
       family: frame.explicitFamily ?? frame.unitFamily,
       ownZoneOnly: frame.entities.length === 0,
+      question: part,
     };
   }
 
@@ -96,7 +99,7 @@ export class FactLookup {
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
-    const shaped = sameMetric.filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
+    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(query.question, `${entry.fact.metric}${entry.fact.evidence}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
     const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind) && (query.cumulative || !this.spansYears(fact)));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.

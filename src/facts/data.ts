@@ -41,7 +41,11 @@ const CuesFileSchema = z.object({
   investmentExclusions: z.array(z.string()),
   countEventVerbs: z.array(z.string()),
 });
-const SynonymsFileSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(1)), noise: z.array(z.string()).default([]) });
+const SynonymsFileSchema = z.object({
+  groups: z.array(z.array(z.string().min(1)).min(1)),
+  noise: z.array(z.string()).default([]),
+  distinct: z.array(z.tuple([z.array(z.string().min(1)), z.array(z.string().min(1))])).default([]),
+});
 
 export type UnitEntry = z.infer<typeof UnitSchema>;
 export type UnitCategory = UnitEntry["category"];

@@ -203,3 +203,12 @@ function askedParts(text: string): { groups: string[]; rest: string } {
   askedCache.set(text, parts);
   return parts;
 }
+
+/**
+ * The question says one of two look-alike measures and the figure's words say the other (data/metric-synonyms.json
+ * "distinct": 总投资 vs 年度计划投资): the figure does not answer it, however many words they share.
+ */
+export function saysOtherMeasure(question: string, figureWords: string): boolean {
+  const has = (text: string, words: string[]) => words.some((word) => text.includes(word));
+  return synonymsData().distinct.some(([one, other]) => (has(question, other) && !has(question, one) && has(figureWords, one) && !has(figureWords, other)) || (has(question, one) && !has(question, other) && has(figureWords, other) && !has(figureWords, one)));
+}

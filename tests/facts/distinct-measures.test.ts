@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { saysOtherMeasure } from "../../src/facts/index.js";
+
+describe("saysOtherMeasure: look-alike measures in other words", () => {
+  it.each([
+    // A year's planned spending is not the projects' whole cost, nor the reverse.
+    ["22个项目年度计划投资合计多少？", "计划总投资197亿元", true],
+    ["重点项目总投资多少？", "全年重点项目计划完成投资200亿元", true],
+    // The same measure, or words that say neither.
+    ["重点项目总投资多少？", "集中开工重点项目11个，总投资38.5亿元", false],
+    ["年度计划投资多少？", "重点项目年度计划投资220亿元", false],
+    ["固定资产投资多少？", "完成固定资产投资181亿元", false],
+  ])("%s ← 「%s」 → %s", (question, words, other) => {
+    expect(saysOtherMeasure(question, words)).toBe(other);
+  });
+});
