@@ -51,9 +51,11 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const { gazetteer, lexicon } = options;
   const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
   // A shortened name of a corpus zone (前海合作区) is that zone; a zone the corpus never names stays itself, to be declined by name.
-  const strong = gazetteer.mentions(text).map((mention) => ({ ...mention, zone: options.places?.sameZone(mention.zone) ?? mention.zone }));
+  // 「中电光谷青岛产业园」: a place inside a facility's name says where the facility is, not what is asked about.
+  const free = (mention: { start: number; end: number }) => !insideName(text, mention, lexicon);
+  const strong = gazetteer.mentions(text).filter(free).map((mention) => ({ ...mention, zone: options.places?.sameZone(mention.zone) ?? mention.zone }));
   // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
-  const placed: ZoneMention[] = strong.length > 0 ? [] : (options.places?.find(text) ?? []).map((place) => ({ ...place, weak: false }));
+  const placed: ZoneMention[] = strong.length > 0 ? [] : (options.places?.find(text) ?? []).filter(free).map((place) => ({ ...place, weak: false }));
   // 「平度、莱西、胶州三家开发区」: each listed place's zone of that type, not the places themselves.
   const listed: ZoneMention[] = (options.places?.listedBeforeType(text, (name) => gazetteer.canonical(name)) ?? []).map((place) => ({ ...place, weak: false }));
   const mentions = listed.length >= 2
@@ -120,6 +122,12 @@ function unplacedZone(text: string, lexicon: Lexicon, gazetteer: Gazetteer): str
     return name;
   }
   return undefined;
+}
+
+/** A place between other characters of a name and the name's ending (中电光谷|青岛|产业园): part of that name. */
+function insideName(text: string, mention: { start: number; end: number }, lexicon: Lexicon): boolean {
+  if (mention.start === 0 || !/[\u4e00-\u9fffA-Za-z]/u.test(text[mention.start - 1]!)) return false;
+  return lexicon.words.entitySuffixes.some((suffix) => text.startsWith(suffix, mention.end));
 }
 
 /** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城, 院士港). */

@@ -37,3 +37,15 @@ describe("readQuestion reads time and kind with the shared recognisers", () => {
     expect(read("董家口2023年港口吞吐量增长了多少").metricText).toBe("港口吞吐量增长");
   });
 });
+
+describe("readQuestion: a place inside a facility's name is no zone asked about", () => {
+  it.each([
+    // The place sits between other characters of the name and its ending word.
+    ["鹤鸣光谷青岛产业园入驻了多少家企业？", []],
+    ["云杉科技青岛研究院有多少研发人员？", []],
+    // Opening the question, or before a time, it is the zone asked about.
+    ["青岛市2023年新签约项目多少个？", ["青岛市"]],
+  ])("%s → %j", (question, zones) => {
+    expect(read(question).zones).toEqual(zones);
+  });
+});
