@@ -142,6 +142,9 @@ export class OfflineBrain {
    * sentence; the table's nearest miss is the decline when retrieval finds nothing either.
    */
   private async single(frame: QuestionFrame): Promise<Answer> {
+    // A named project's investment is its own question: answered from that project's figure or declined by its name.
+    const projectName = frame.type === "numeric" ? this.withoutLeadingZone(PROJECT_INVESTMENT.exec(frame.question)?.[1]) : undefined;
+    if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const fromTable = await this.fromFactTable(frame);
     if (fromTable?.found) return fromTable;
     const fromSearch = await this.fromSearch(frame);
@@ -158,8 +161,6 @@ export class OfflineBrain {
    */
   private async fromFactTable(frame: QuestionFrame): Promise<Answer | undefined> {
     if (frame.type !== "numeric") return undefined;
-    const projectName = this.withoutLeadingZone(PROJECT_INVESTMENT.exec(frame.question)?.[1]);
-    if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
     const outcomes = queries.map((query) => this.lookup.find(query));

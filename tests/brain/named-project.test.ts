@@ -10,6 +10,29 @@ zone: 合肥经济技术开发区
 ---
 本报讯 3月10日，合肥经济技术开发区总投资26.5亿元的宏泰新材料产业园开工建设，达产后年产值可达48亿元。
 `;
+const batch = `---
+title: 合肥经开区6个项目集中开工
+date: 2024-07-12
+zone: 合肥经济技术开发区
+---
+本报讯 7月10日，合肥经开区集中开工锦程化工新材料供应链中心项目、明德船舶海工研发中心项目、嘉禾化工新材料产业基地项目等6个重点项目，总投资70亿元。
+`;
+// Common words of project names (创新, 产业园) in many sentences, as in any archive.
+const common = `---
+title: 合肥经开区创新产业园建设提速
+date: 2024-08-02
+zone: 合肥经济技术开发区
+---
+合肥经开区创新产业园一期投用。
+
+创新产业园二期加快建设。
+
+园区创新平台和产业园配套同步推进。
+
+创新产业园引进企业20家。
+
+创新产业园服务中心投入使用。
+`;
 const second = `---
 title: 瑞丰跨境电商产业园在合肥经开区签约
 date: 2024-05-20
@@ -21,7 +44,7 @@ zone: 合肥经济技术开发区
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second }));
+  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second, "batch.md": batch, "common.md": common }));
 });
 afterAll(() => close());
 
@@ -36,5 +59,11 @@ describe("a question naming a project", () => {
   it("is declined when no article names the project, instead of giving another project's figure", async () => {
     const answer = await engine.ask("2024年在合肥经开区开工的鑫宇跨境电商产业园总投资多少？");
     expect(answer.found).toBe(false);
+  });
+
+  it("is declined by its name when only a batch of look-alike projects is reported (「…项目总投资是多少」)", async () => {
+    const answer = await engine.ask("明德化工新材料创新产业园项目总投资是多少？");
+    expect(answer.found).toBe(false);
+    expect(answer.answer).not.toContain("70亿元");
   });
 });
