@@ -17,6 +17,11 @@ import type { Answer, QuestionFrame, Turn } from "./types.js";
 
 const EXACT_RARITY_MAX_ARTICLES = 2000;
 
+/** A word at most this many sentences (or this share of them) use is a name's, not a measure's. */
+const RARE_SUBJECT_DF = 3;
+const RARE_SUBJECT_SHARE = 0.0005;
+/** Shorter rare words are a question's own phrasing (签了), not a name. */
+const MIN_NAME_CHARS = 3;
 /** How far down the ranking a listing passage is looked for. */
 const TOP_CANDIDATES = 5;
 /** The measure a listed item's figure is of is read from the end of its metric wording (…增长, …占比). */
@@ -308,7 +313,12 @@ export class OfflineBrain {
     // Later parts lean on the first (「建成后每年能产多少…」 is still about 京东方), so they match like follow-ups.
     const asked = subQuestions(frame.question);
     const pieces = asked.length > 1 ? asked : this.metricPieces(frame);
-    const parts = pieces.map((part, i) => ({ ...this.partFrame(frame, part), followUp: frame.followUp || (asked.length > 1 && i > 0) }));
+    // Each asked part is read as its own question (its words decide its measure: 计划完成投资 is not 总投资).
+    const framed = pieces.map((part, i) => ({ ...this.partFrame(frame, part), question: asked.length > 1 ? part : frame.question, followUp: frame.followUp || (asked.length > 1 && i > 0) }));
+    // 「动投芯谷总投资多少？2021年计划完成投资多少？」: a later part that names no subject of its own asks about the
+    // first part's — its rare words (the subject's name) go with it.
+    const subject = asked.length > 1 ? framed[0]!.terms.filter((term) => term.length >= MIN_NAME_CHARS && this.bank.documentFrequency(term) <= Math.max(RARE_SUBJECT_DF, this.bank.size * RARE_SUBJECT_SHARE)) : [];
+    const parts = framed.map((part, i) => (i === 0 || subject.length === 0 || part.terms.some((term) => subject.includes(term)) ? part : { ...part, terms: [...subject, ...part.terms] }));
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
     for (const part of parts) {
