@@ -468,8 +468,15 @@ export class OfflineBrain {
 
   private async compareOne(frame: QuestionFrame): Promise<Answer> {
     const rows = this.zoneFiguresFromTable(frame) ?? (await this.entityFigures(frame));
-    // No figure per side: one passage may still say it (「杭州经开区排名全国第6位，…萧山经开区紧随其后位列第7」).
-    if (rows.length < 2) return this.single(frame);
+    // No figure per side: one passage may still say it (「杭州经开区排名全国第6位，…萧山经开区紧随其后位列第7」) —
+    // only a passage that names both sides, never one side's figure under the other's name.
+    if (rows.length < 2) {
+      const passage = await this.single(frame);
+      const named = (text: string) => frame.zones.filter((zone) => this.corpus.gazetteer.mentions(text).some((m) => m.zone === zone)).length;
+      const zoneSides = frame.zones.length >= 2;
+      if (passage.found && (!zoneSides || passage.citations.some((c) => named(c.quote) >= 2))) return passage;
+      return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
+    }
     return this.rankRows(frame, rows);
   }
 
