@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, paragraphTopic, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, headingYear, paragraphTopic, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -130,8 +130,13 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
   // A section about one zone often runs over several paragraphs, so the zone carries on until another is named.
   let contextZone = article.zones[0];
   let contextYears: number[] = [];
+  let sectionYear: number | undefined;
   article.text.split("\n").forEach((paragraph, paragraphIndex) => {
     contextYears = [];
+    // A heading opens a section: its year (or none) holds below it until the next heading, as for facts.
+    const heading = headingYear(paragraph);
+    if (heading !== undefined) sectionYear = heading ?? undefined;
+    if (sectionYear !== undefined && heading === undefined) contextYears.push(sectionYear);
     let cursor = 0;
     const firstOfParagraph = sentences.length;
     while (cursor < paragraph.length) {

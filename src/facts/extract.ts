@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, coarsePeriod, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, coarsePeriod, headingYear, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -41,6 +41,8 @@ interface ParagraphContext {
   sentences: Span[];
   /** Zone in force at the end of the previous paragraph: a section about one zone often runs on. */
   carriedZone: string | null;
+  /** The year the section heading above names (「2025年：海洋科创平台加速集聚」), for figures naming none. */
+  sectionYear?: number;
   /** Zones named in the paragraph (see placesIn), computed on first use. */
   places?: ZoneMention[];
 }
@@ -172,6 +174,7 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   // title names when that is not the publication year (「即墨区2022年经济运行情况」 published in April 2023).
   if (cue && !cue.yearless) return reading(cue, "clause");
   if (paragraphCue && !paragraphCue.yearless) return reading(paragraphCue, "paragraph");
+  if (ctx.sectionYear !== undefined) return { year: ctx.sectionYear, from: "paragraph", movable: false };
   const titleYears = yearsIn(title, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null);
   const titled = new Set(titleYears.map((c) => c.year)).size === 1 ? titleYears[0]! : undefined;
   const yearless = cue ?? paragraphCue;
@@ -381,8 +384,12 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   const paragraphs = paragraphSpans(article.text);
   const lookBack = articleLooksBack(article.title, article.text);
   let carriedZone: string | null = null;
+  let sectionYear: number | undefined;
   for (const paragraph of paragraphs) {
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone };
+    // A heading opens a section: its year (or none) holds below it until the next heading.
+    const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
+    if (heading !== undefined) sectionYear = heading ?? undefined;
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone, sectionYear };
     // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
     placesIn(ctx);
     carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);

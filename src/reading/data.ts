@@ -62,6 +62,7 @@ const KindFileSchema = z.object({
 const TopicFileSchema = z.object({
   frames: z.array(z.tuple([z.string(), z.string()])),
   maxChars: z.number().int().positive(),
+  headingMaxChars: z.number().int().positive().default(30),
 });
 
 export type YearWords = z.infer<typeof YearFileSchema>;

@@ -1,4 +1,5 @@
 import { topicWords } from "./data.js";
+import { findYears } from "./year.js";
 
 /**
  * The topic a paragraph names at its head, for every sentence of it: 「综合排名方面，浙江…。其中，杭州经开区位列
@@ -11,4 +12,20 @@ export function paragraphTopic(paragraphStart: string): string | undefined {
   if (head.length === 0 || head.length > maxChars || head.length === paragraphStart.trimStart().length) return undefined;
   const framed = frames.some(([before, after]) => head.startsWith(before) && head.endsWith(after) && head.length > before.length + after.length);
   return framed ? head : undefined;
+}
+
+/**
+ * A section heading's year: 「2025年：海洋科创平台加速集聚」 heads the results below it, 「2026年重点项目」 the plans.
+ * A heading is a short paragraph with no sentence end and no figure but one year; `null` for a heading that
+ * names no year (it ends the section before), undefined for a paragraph that is no heading.
+ */
+export function headingYear(paragraph: string): number | null | undefined {
+  const text = paragraph.trim();
+  // A list item (「- 大洋钻探船配套码头完工」) is no heading however short.
+  if (text.length === 0 || text.length > topicWords().headingMaxChars || /[。！？!?；;，,]/u.test(text) || /^[-*•·]/u.test(text)) return undefined;
+  const years = findYears(text, { lookBack: "off" }).filter((span) => !span.relative && !span.multiYear && span.year !== null);
+  const rest = years.reduce((left, span) => left.replace(span.evidence, ""), text);
+  if (/[0-9０-９]/u.test(rest)) return undefined;
+  const named = [...new Set(years.map((span) => span.year!))];
+  return named.length === 1 ? named[0]! : named.length === 0 ? null : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paragraphTopic } from "../../src/reading/index.js";
+import { headingYear, paragraphTopic } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -13,5 +13,21 @@ describe("paragraphTopic: the topic a paragraph names at its head", () => {
     ["园区经济运行稳中向好。", undefined],
   ])("%s → %s", (paragraph, topic) => {
     expect(paragraphTopic(paragraph)).toBe(topic);
+  });
+});
+
+describe("headingYear: the year a section heading names", () => {
+  it.each([
+    ["2025年：科创平台加速集聚", 2025],
+    ["2026年重点项目", 2026],
+    ["一、2023年工作回顾", 2023],
+    // A heading with no year ends the section before it.
+    ["指标对照", null],
+    // Sentences, list items and lines with figures are no headings.
+    ["2025年新签约项目32个", undefined],
+    ["- 园区配套码头完工", undefined],
+    ["过去一年，园区新签约项目45个。", undefined],
+  ] as const)("%s → %s", (paragraph, year) => {
+    expect(headingYear(paragraph)).toBe(year);
   });
 });
