@@ -39,7 +39,7 @@ const newDraft = (): Draft => ({ body: [], bylines: [], continuedFrom: null, con
  */
 export function splitArticles(raw: string, markers: Markers = defaultMarkers(), layout: Layout = "ocr"): ArticlePiece[] {
   const blocks = parseBlocks(raw, markers, layout);
-  const { drafts, candidates } = segment(blocks, markers);
+  const { drafts, candidates } = segment(blocks, markers, layout);
   const merged = mergeShortDrafts(drafts, candidates, markers.minPieceBodyChars);
   if (merged.drafts.length === 0) return wholeTextPiece(blocks, markers);
   const bodies = merged.drafts.map((draft) => draft.body.join("\n"));
@@ -67,7 +67,7 @@ function wholeTextPiece(blocks: Block[], markers: Markers): ArticlePiece[] {
   return [toPiece(draft, text, [], markers)];
 }
 
-function segment(blocks: Block[], markers: Markers): Segmentation {
+function segment(blocks: Block[], markers: Markers, layout: Layout): Segmentation {
   const drafts: Draft[] = [newDraft()];
   const candidates: HeadlineCandidate[] = [];
   let pending: string[][] = [];
@@ -113,6 +113,13 @@ function segment(blocks: Block[], markers: Markers): Segmentation {
         drafts.push(newDraft());
         break;
     }
+  }
+  // In a Markdown or web page a headline heads text below it: short lines after the last paragraph with nothing
+  // below them (a list whose items have no sentence ends) are that paragraph's text, not headlines of nothing.
+  // (A newspaper page's text order may put a piece's headline after it: there they stay candidates.)
+  if (layout === "structured" && current().body.length > 0 && pending.length > 0) {
+    current().body.push(...pending.map(headlineText));
+    pending = [];
   }
   const last = drafts.length - 1;
   const prev = current().body.length > 0 ? last : last - 1;

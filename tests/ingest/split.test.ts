@@ -37,3 +37,13 @@ describe("splitArticles (synthetic pages)", () => {
     expect(articles.map((a) => a.dateEvidence)).toEqual(["本报2022年5月6日讯", "本报2022年5月6日讯"]);
   });
 });
+
+describe("splitArticles (structured pages: Markdown, web)", () => {
+  it("keeps short lines after the last paragraph as text — a list without sentence ends loses nothing", () => {
+    const raw = ["园区召开工作会议部署全年任务。", "", "2025年：科创平台加速集聚", "", "海洋产业增加值312亿元，同比增长8.7%", "", "高新技术企业达到268家"].join("\n");
+    const [piece, ...rest] = splitArticles(raw, undefined, "structured");
+    expect(rest).toEqual([]);
+    expect(piece!.text).toContain("海洋产业增加值312亿元");
+    expect(piece!.text).toContain("高新技术企业达到268家");
+  });
+});
