@@ -176,7 +176,7 @@ export class EvidenceFinder {
   /** The figure's sentence, up to the figure, speaks of several years (「五年间，…累计实际使用外资1575.2亿元」): a total over them. */
   spansYears(fact: FactResult): boolean {
     const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    if (!sentence) return spansYears(fact.evidence.slice(0, Math.max(0, fact.evidence.indexOf(fact.raw))));
+    if (!sentence) return spansYears(clauseBefore(fact) ?? "");
     return spansYears(sentence.text.slice(0, Math.max(0, fact.start - sentence.start)));
   }
 
@@ -317,10 +317,14 @@ export function kindAgrees(asked: "target" | "actual", kind: string): boolean {
 
 /** The figure's clause, up to the figure, says the other kind than the asked one (力争/计划 for a result asked, 已/完成 for a goal). */
 function clauseSaysOtherKind(asked: "target" | "actual", fact: FactResult): boolean {
-  const at = fact.evidence.indexOf(fact.raw);
-  const before = at < 0 ? fact.evidence : fact.evidence.slice(0, at);
-  const said = kindsSaid(before);
+  const said = kindsSaid(clauseBefore(fact) ?? fact.evidence);
   return said.has(asked === "target" ? "actual" : "target") && !said.has(asked);
+}
+
+/** The figure's clause up to the figure (「累计实际使用外资」 of 「累计实际使用外资1575.2亿元」); undefined when the clause does not hold it. */
+export function clauseBefore(fact: FactResult): string | undefined {
+  const at = fact.evidence.indexOf(fact.raw);
+  return at < 0 ? undefined : fact.evidence.slice(0, at);
 }
 
 /** The evidence text right around the number. */

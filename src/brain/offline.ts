@@ -4,7 +4,7 @@ import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber } from "./compose.js";
-import { EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
+import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
@@ -758,8 +758,7 @@ function statement(fact: FactResult): string {
 
 /** A listed item as its clause names it (「铁路、船舶、航空航天和其他运输设备制造业」 of 「…增长23.9%」), else its metric. */
 function itemName(fact: FactResult, tail: string): string {
-  const at = fact.evidence.indexOf(fact.raw);
-  const before = at > 0 ? fact.evidence.slice(0, at).replace(/[，,；;：:]$/u, "") : "";
+  const before = (clauseBefore(fact) ?? "").replace(/[，,；;：:]$/u, "");
   const named = before.endsWith(tail) ? before.slice(0, -tail.length) : "";
   return named.length >= 2 ? named : fact.metric.slice(0, -tail.length);
 }

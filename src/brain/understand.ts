@@ -11,15 +11,19 @@ const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|
 const SIZE_CLASS = /[0-9亿万千百]|以上|以下/u;
 /** 「5号棚」「3号线」「二号楼」: a numbered thing's name, kept whole as one term. */
 const NUMBERED_NAME = /(?:\d+|[一二三四五六七八九十]+)号[\u4e00-\u9fff]/gu;
+/** Adjectives a comparison turns on (更多, 最快, 谁…高): one list for every comparative pattern below. */
+const COMPARED = "多|大|高|少|小|低|快|慢|强";
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
-const QUESTION_MORPHEME = /[哪几吗呢]|什么|多少|怎么|[更最](多|大|高|少|小|低|快|慢|强)/;
+const QUESTION_MORPHEME = new RegExp(`[哪几吗呢]|什么|多少|怎么|[更最](?:${COMPARED})`);
 
-const COMPARATIVE = /[更最](多|大|高|少|小|低|快|强)|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(多|大|高|少|小|低|快|强|靠前)/;
+const COMPARATIVE = new RegExp(`[更最](${COMPARED})|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(${COMPARED}|靠前)`);
+/** 「谁…最高」「哪个更多」: the question's own word for the winner. */
+const SAID_COMPARATIVE = new RegExp(`[更最](?:${COMPARED})`);
 
 /** 「更高」 for 「谁的增速高」, 「最多」 for 「哪个最多」: how a comparison's answer words its winner. */
 export function comparativeWord(question: string): string | undefined {
   // 「谁…最高」 says its own word for the winner.
-  const said = /[更最](?:多|大|高|少|小|低|快|强)/.exec(question);
+  const said = SAID_COMPARATIVE.exec(question);
   if (said) return said[0];
   const match = COMPARATIVE.exec(question);
   if (!match) return undefined;
@@ -27,7 +31,7 @@ export function comparativeWord(question: string): string | undefined {
 }
 
 /** 「最高」「最快」「最多」: the first of several, as the question words it. */
-const SUPERLATIVE = /最(?:多|大|高|快|强|少|小|低|慢)/;
+const SUPERLATIVE = new RegExp(`最(?:${COMPARED})`);
 export function superlativeWord(question: string): string | undefined {
   return SUPERLATIVE.exec(question)?.[0];
 }
