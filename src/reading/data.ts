@@ -15,7 +15,9 @@ const YearFileSchema = z.object({
   comparisonFollowers: z.array(z.string()),
   yearRange: z.object({ min: z.number().int(), max: z.number().int() }),
   spanStarts: z.array(z.string()).default([]),
-  shortYears: z.object({ century: z.number().int(), followers: z.array(z.string()) }).default({ century: 2000, followers: [] }),
+  shortYears: z
+    .object({ century: z.number().int(), followers: z.array(z.string()), durationBefore: z.array(z.string()).default([]), durationAfter: z.array(z.string()).default([]), maxYear: z.number().int().default(49) })
+    .default({ century: 2000, followers: [], durationBefore: [], durationAfter: [], maxYear: 49 }),
 });
 
 const CoarsePeriod = z.enum(["year", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "ytd", "months", "point"]);

@@ -116,14 +116,19 @@ const SPAN_LOOKAHEAD = 16;
 
 const SHORT_YEAR = /(?<![0-9０-９.])([0-9]{2})年/gu;
 
-/** 「24年秋季」「25年1—5月」: a two-digit year before a part of a year, a season or a month. */
+/**
+ * 「24年秋季」「西海岸24年GDP多少」: a two-digit year, unless the number counts years (成立24年来, 近30年,
+ * 30年的变化). A word only a year takes after it (秋季, 目标, 多少) settles it first.
+ */
 function shortYears(text: string): YearSpan[] {
-  const { century, followers } = yearWords().shortYears;
+  const { century, followers, durationBefore, durationAfter, maxYear } = yearWords().shortYears;
   const spans: YearSpan[] = [];
   for (const m of text.matchAll(SHORT_YEAR)) {
     const end = m.index + m[0].length;
-    if (!followers.some((word) => text.startsWith(word, end))) continue;
-    spans.push(span(text, m.index, end, century + Number(m[1]), { relative: false }));
+    const after = text.slice(end).replace(/^的/u, "");
+    const isYear = followers.some((word) => text.startsWith(word, end)) ||
+      (Number(m[1]) <= maxYear && !durationBefore.some((word) => text.slice(0, m.index).endsWith(word)) && !durationAfter.some((word) => after.startsWith(word)));
+    if (isYear) spans.push(span(text, m.index, end, century + Number(m[1]), { relative: false }));
   }
   return spans;
 }

@@ -125,6 +125,15 @@ describe("readYear (questions)", () => {
     // Durations and four-digit years are no two-digit years.
     ["园区成立24年来引进多少项目？", undefined],
     ["园区30年前是什么样？", undefined],
+    // Any other two-digit number before 年 in a question is a year, unless a word around it counts years.
+    ["开发区24年GDP多少？", 2024],
+    ["园区22年外资用了多少", 2022],
+    ["高新区23年多少家高企？", 2023],
+    ["园区这20年引进多少项目？", undefined],
+    ["园区近30年GDP翻了几番？", undefined],
+    ["园区20年间变化大吗", undefined],
+    ["开发区30年的变化有多大？", undefined],
+    ["园区上世纪80年代是什么样？", undefined],
     ["2024年秋季呢？", 2024],
   ] as const)("short year: %s → %s", (question, year) => {
     expect(readYear(question, { referenceYear: 2024, shortYears: true })).toBe(year);
