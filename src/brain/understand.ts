@@ -59,7 +59,11 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const free = (mention: { start: number; end: number }) => !insideName(text, mention, lexicon);
   const strong = gazetteer.mentions(text).filter(free).map((mention) => ({ ...mention, zone: options.places?.sameZone(mention.zone) ?? mention.zone }));
   // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
-  const placed: ZoneMention[] = strong.length > 0 ? [] : (options.places?.find(text) ?? []).filter(free).map((place) => ({ ...place, weak: false }));
+  const placedAll = strong.length > 0 ? [] : (options.places?.find(text) ?? []).filter(free);
+  // 「武汉临空港经开区」: more name and a type word after the place name another zone, asked by that name.
+  const longerNames = placedAll.map((place) => options.places?.longerUnknownName(text, place, (name) => gazetteer.canonical(name) ?? gazetteer.mentions(name)[0]?.zone));
+  const inLongerName = (place: { start: number; end: number }) => placedAll.some((other, i) => longerNames[i] !== undefined && place.start >= other.start && place.start < other.start + longerNames[i]!.length);
+  const placed: ZoneMention[] = placedAll.filter((place) => !inLongerName(place)).map((place) => ({ ...place, weak: false }));
   // 「平度、莱西、胶州三家开发区」: each listed place's zone of that type, not the places themselves.
   const listed: ZoneMention[] = (options.places?.listedBeforeType(text, (name) => gazetteer.canonical(name)) ?? []).map((place) => ({ ...place, weak: false }));
   const mentions = listed.length >= 2
@@ -83,7 +87,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     kind: readKind(text),
     period: periodKey(text),
     zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2,
-    unplacedZone: mentions.length === 0 ? unplacedZone(text, lexicon, gazetteer) : undefined,
+    unplacedZone: mentions.length === 0 ? (longerNames.find((name) => name !== undefined) ?? unplacedZone(text, lexicon, gazetteer)) : undefined,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),
     month: readMonth(text)?.month,

@@ -91,6 +91,19 @@ export class PlaceIndex {
     return found;
   }
 
+  /**
+   * 「武汉临空港经开区」: a place followed by more name and a zone-type word names a zone of its own, not the
+   * place's zone (武汉 → 武汉经开区). The whole name when it is no corpus zone (`known` reads a written name
+   * as the gazetteer does), for the question to decline by it.
+   */
+  longerUnknownName(text: string, mention: PlaceMention, known: (name: string) => string | undefined): string | undefined {
+    const match = longerNamePattern().exec(text.slice(mention.end));
+    if (!match) return undefined;
+    const name = text.slice(mention.start, mention.end + match[0].length);
+    const written = known(name);
+    return written && (this.named.some((entry) => entry.zone === written) || this.sameZone(written)) ? undefined : name;
+  }
+
   /** Places named in text, longest first, never overlapping. */
   find(text: string): PlaceMention[] {
     const found: PlaceMention[] = [];
@@ -124,6 +137,18 @@ function placeListPattern(): RegExp {
     listPattern = new RegExp(`((?:${place}[、和与及]){1,5}${place})(?:(?:[两二三四五六七八九十]|\\d+)[家个大])?(${types.join("|")})`, "gu");
   }
   return new RegExp(listPattern.source, listPattern.flags);
+}
+
+/** Right after a place: one to five more name characters (no function character), then a zone-type word. */
+let longerName: RegExp | undefined;
+function longerNamePattern(): RegExp {
+  if (!longerName) {
+    const forms = loadZoneForms();
+    const types = forms.zoneSuffixes.filter((suffix) => suffix.names).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    const nameChar = `[^\\P{Script=Han}${forms.functionChars}]`;
+    longerName = new RegExp(`^${nameChar}{1,5}?(?:${types.join("|")})`, "u");
+  }
+  return longerName;
 }
 
 /** Offsets where the segmenter starts a word. */

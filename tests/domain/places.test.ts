@@ -120,3 +120,21 @@ describe("PlaceIndex.listedBeforeType: places listed before one zone-type word",
     expect(zonesIn(text)).toEqual(zones);
   });
 });
+
+describe("PlaceIndex: more name after a place is another zone", () => {
+  const gazetteer = new Gazetteer([], []).withZones(zones);
+  const known = (name: string) => gazetteer.canonical(name) ?? gazetteer.mentions(name)[0]?.zone;
+  const longer = (text: string) => index.find(text).map((place) => index.longerUnknownName(text, place, known));
+  it.each([
+    // Made-up questions: a name the corpus does not hold, though its place opens it.
+    ["合肥新站高新区今年GDP多少", ["合肥新站高新区"]],
+    ["即墨蓝谷科技城去年引进几个项目", ["即墨蓝谷科技城"]],
+    // The place's own zone written out, or no zone-type word after the place: nothing longer.
+    ["合肥经济开发区今年GDP多少", [undefined]],
+    ["即墨上半年固定资产投资增长多少", [undefined]],
+    // A function character ends the name: 即墨的开发区 is the place's zone spoken of.
+    ["即墨的开发区有几个", [undefined]],
+  ])("%s → %j", (text, expected) => {
+    expect(longer(text)).toEqual(expected);
+  });
+});
