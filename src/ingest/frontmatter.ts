@@ -2,6 +2,9 @@ import { parse as parseYaml } from "yaml";
 import { normalizeDate } from "./dates.js";
 import type { IngestWarning } from "./errors.js";
 
+/** Between zone names in one front-matter field (no zone name holds one of these). */
+const ZONE_SEPARATORS = /[；;、，,|]/u;
+
 /** Metadata given in a file's YAML header (.md, .txt: any text file). */
 export interface FrontMatter {
   title?: string;
@@ -53,7 +56,8 @@ const FIELDS: Record<string, FieldReader> = {
     return undefined;
   },
   zone(value, into) {
-    const zones = (Array.isArray(value) ? value : [value]).map(text).filter((zone): zone is string => zone !== undefined);
+    // 「zone: A；B」 in a roundup names several zones in one field, as a YAML list would.
+    const zones = (Array.isArray(value) ? value : [value]).map(text).flatMap((zone) => zone?.split(ZONE_SEPARATORS) ?? []).map((zone) => zone.trim()).filter((zone) => zone !== "");
     if (zones.length === 0) return "no zone name";
     into.zones.push(...zones);
     return undefined;

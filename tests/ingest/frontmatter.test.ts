@@ -45,6 +45,12 @@ describe("splitFrontMatter", () => {
       frontMatter: { zones: ["青岛高新区", "胶州经济技术开发区"] },
       warnings: [],
     },
+    {
+      name: "several zones in one field, as a roundup writes them",
+      input: `---\nzone: 某某高新区（某区）；某某经济技术开发区\n---\n${BODY}`,
+      frontMatter: { zones: ["某某高新区（某区）", "某某经济技术开发区"] },
+      warnings: [],
+    },
   ])("$name", ({ input, frontMatter, warnings }) => {
     const split = splitFrontMatter(input);
     expect(split.frontMatter).toEqual(frontMatter);
