@@ -345,8 +345,11 @@ export class Gazetteer {
       const names = group.map((entry) => entry.name);
       // 「前湾新区」 of 「宁波前湾新区」: a zone's name by its form, with the city in front left out.
       // 「鳌山湾新城」 of 「鳌山湾科教新城」: a shortened name (its characters in order, same start), likewise.
+      // Leaving out a sector word keeps the zone (鳌山湾科教新城 → 鳌山湾新城); leaving out a place does not
+      // (广州南沙经济技术开发区 is not 广州经济技术开发区): the place before the sector words must stay whole.
+      const samePlace = (name: string, short: string) => this.recogniser.coreOf(name) === this.recogniser.coreOf(short);
       const shortens = (name: string, short: string) =>
-        name.length > short.length && (name.endsWith(short) || (!this.stems.has(short.slice(0, 2)) && name.startsWith(short.slice(0, 2)) && isSubsequence(short, name)));
+        name.length > short.length && (name.endsWith(short) || (!this.stems.has(short.slice(0, 2)) && name.startsWith(short.slice(0, 2)) && isSubsequence(short, name) && samePlace(name, short)));
       const isTail = (other: string) =>
         this.recogniser.keyOf(other) !== undefined && names.some((name) => shortens(name, other)) && groups.filter((g) => g.some((entry) => shortens(entry.name, other))).length === 1;
       for (const [j, other] of groups.entries()) {

@@ -12,6 +12,8 @@ export interface ZoneForm {
   end: number;
   /** The place name as written (天津, 宁波前湾), or "" when the zone-type word stands alone. */
   place: string;
+  /** The place without the sector words written after it (鳌山湾 of 鳌山湾科教新城); "" when bare. */
+  core: string;
   /** The zone-type word as written (经开区). */
   suffix: string;
   /** Canonical name: the place (长沙市 → 长沙) and the long form of the type (天津经济技术开发区); "" when bare. */
@@ -135,6 +137,11 @@ export class ZoneRecogniser {
     return this.wholeForm(written)?.name;
   }
 
+  /** The place without sector words when the whole of `written` is one zone's name by form (see ZoneForm.core). */
+  coreOf(written: string): string | undefined {
+    return this.wholeForm(written)?.core;
+  }
+
   /** The identity key when the whole of `written` is one zone's name by form (see ZoneForm.key). */
   keyOf(written: string): string | undefined {
     return this.wholeForm(written)?.key;
@@ -172,13 +179,13 @@ export class ZoneRecogniser {
     const charBefore = text[runStart - 1] ?? "";
     const opensPhrase = runStart === floor || (!HAN.test(charBefore) && !/[0-9０-９]/u.test(charBefore));
     const { place, written, descriptive } = this.placeOf(units, opensPhrase);
-    const bare = { start: at, end, place: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
+    const bare = { start: at, end, place: "", core: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
     if (!place || !suffix.names) return { ...bare, collective: qualified || descriptive || this.isCollective(units, text[runStart - 1]) };
     const name = this.normalisedPlace(place) + written.slice(place.length) + (suffix.canonical ?? suffix.form);
     const key = `${this.placeWithoutCity(this.normalisedPlace(place))}${written.slice(place.length)}|${suffix.sameAs ?? suffix.canonical ?? suffix.form}`;
-    return { ...bare, start: at - written.length, place: written, name, key, collective: false };
+    return { ...bare, start: at - written.length, place: written, core: this.normalisedPlace(place), name, key, collective: false };
   }
 
   private segmenter(): Jieba {

@@ -195,4 +195,12 @@ describe("a zone's name with a word left out", () => {
     expect(gazetteer.withZones(["鳌山湾科教新城"]).mentions("同期，鳌山湾新城签约项目3个").map((m) => m.zone)).toEqual(["鳌山湾科教新城"]);
     expect(gazetteer.withZones(["鳌山湾科教新城"]).canonical("青岛新城")).toBe("青岛新城");
   });
+
+  it("is another zone when the word left out is part of the place (a district inside the city)", () => {
+    // Made-up zones: a city's own development zone and one named after a district of that city.
+    const two = gazetteer.withZones([{ name: "某州西沙经济技术开发区", aliases: [], articles: 3 }, { name: "某州经济技术开发区", aliases: [], articles: 2 }]);
+    expect(two.canonical("某州经济技术开发区")).toBe("某州经济技术开发区");
+    expect(two.canonical("某州开发区")).toBe("某州经济技术开发区");
+    expect(two.canonical("某州西沙经济技术开发区")).toBe("某州西沙经济技术开发区");
+  });
 });
