@@ -87,12 +87,21 @@ export function findHeaderDate(text: string, markers: Markers): HeaderDate | und
       const [year, month, day] = [Number(groups.year), Number(groups.month), Number(groups.day)];
       if (!isValidDate(year, month, day)) continue;
       const header: HeaderDate = { date: formatDate(year, month, day), evidence: line };
-      const masthead = line.slice(0, match.index).trim();
-      if (MASTHEAD.test(masthead)) header.masthead = masthead;
+      // The paper's name stands before the date (某某日报 2023年3月13日) or after it (2023年3月13日 某某日报).
+      const before = line.slice(0, match.index).trim();
+      const masthead = MASTHEAD.test(before) ? before : nameAfterDate(line);
+      if (masthead) header.masthead = masthead;
       return header;
     }
   }
   return undefined;
+}
+
+/** 「2023年3月13日　某某日报」: the name after the date's 日, when the rest of the line is one. */
+function nameAfterDate(line: string): string | undefined {
+  const dayEnd = line.indexOf("日", line.indexOf("月", line.indexOf("年")));
+  const after = dayEnd < 0 ? "" : line.slice(dayEnd + 1).trim();
+  return MASTHEAD.test(after) ? after : undefined;
 }
 
 /**

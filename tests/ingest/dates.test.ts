@@ -14,6 +14,9 @@ describe("findHeaderDate", () => {
     { text: "\n\n湾区观察　2025年11月7日　周五\n正文。", date: "2025-11-07", evidence: "湾区观察　2025年11月7日　周五", masthead: "湾区观察" },
     { text: "2022年6月30日　第A2版\n正文。", date: "2022-06-30", evidence: "2022年6月30日　第A2版" },
     { text: "2021-09-15\n标题\n正文。", date: "2021-09-15", evidence: "2021-09-15" },
+    // A date and the paper's name alone on a line, in either order (no weekday, no page).
+    { text: "2026年3月4日　湖畔日报\n标题\n正文。", date: "2026-03-04", evidence: "2026年3月4日　湖畔日报", masthead: "湖畔日报" },
+    { text: "江城晚报 2019年8月2日\n标题\n正文。", date: "2019-08-02", evidence: "江城晚报 2019年8月2日", masthead: "江城晚报" },
     { text: "园区新签约项目27个\n发布时间：2024-02-02　来源：滨海融媒　浏览次数：\n正文。", date: "2024-02-02", evidence: "发布时间：2024-02-02　来源：滨海融媒　浏览次数：" },
   ])("$evidence", ({ text, date, evidence, masthead }) => {
     expect(findHeaderDate(text, markers)).toEqual(masthead ? { date, evidence, masthead } : { date, evidence });
@@ -24,6 +27,7 @@ describe("findHeaderDate", () => {
     ["a date far below the top is no header", "标题\n副题\n导语\n正文一\n2023年3月13日 星期一\n"],
     ["an impossible date", "某某日报 2023年2月30日 星期四\n正文。"],
     ["a page header without a date", "某某日报·区市观察　第六版\n正文。"],
+    ["a date before words that name no paper is a headline", "2024年3月4日园区签约项目\n正文。"],
   ])("%s", (_name, text) => {
     expect(findHeaderDate(text, markers)).toBeUndefined();
   });
