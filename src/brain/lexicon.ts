@@ -36,6 +36,9 @@ const QuestionWordsSchema = z.object({
   rankAsks: z.array(z.string()),
   /** 「多少」「第几」: the question asks for a figure, so it is never a brief. */
   figureAsks: z.array(z.string()),
+  /** 「问下…」「…来着」: chat openers and closers that ask nothing, left out before reading. */
+  chatOpeners: z.array(z.string()).default([]),
+  chatClosers: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

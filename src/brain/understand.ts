@@ -51,8 +51,8 @@ export interface ReadOptions {
 
 /** Reads a question into a frame: zones, year, kind, type, content terms; fills gaps from history. */
 export function readQuestion(question: string, options: ReadOptions): QuestionFrame {
-  const text = question.trim().replace(/\s+/g, " ");
   const { gazetteer, lexicon } = options;
+  const text = withoutChatWords(question.trim().replace(/\s+/g, " "), lexicon);
   const quoted = [...text.matchAll(QUOTE_PATTERN)].map((m) => m[1]!.trim()).filter(Boolean);
   // A shortened name of a corpus zone (前海合作区) is that zone; a zone the corpus never names stays itself, to be declined by name.
   // 「中电光谷青岛产业园」: a place inside a facility's name says where the facility is, not what is asked about.
@@ -106,6 +106,20 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     followUp: false,
   };
   return inheritFromHistory(frame, options.history ?? []);
+}
+
+/** 「问下前湾综保区…」「…数据多少来着」: the question without the chat words around it that ask nothing. */
+export function withoutChatWords(text: string, lexicon: Lexicon): string {
+  const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
+  let out = text;
+  for (let guard = 0; guard < 3; guard++) {
+    const opener = longestFirst(lexicon.words.chatOpeners).find((word) => out.startsWith(word) && out.length > word.length + 2);
+    if (!opener) break;
+    out = out.slice(opener.length).replace(/^[，,、\s]+/u, "");
+  }
+  const end = /[？?！!。，,\s]*$/u.exec(out)!.index;
+  const closer = longestFirst(lexicon.words.chatClosers).find((word) => out.slice(0, end).endsWith(word) && end > word.length + 2);
+  return closer ? out.slice(0, end - closer.length) + out.slice(end) : out;
 }
 
 /**

@@ -49,3 +49,19 @@ describe("readQuestion: a place inside a facility's name is no zone asked about"
     expect(read(question).zones).toEqual(zones);
   });
 });
+
+describe("chat words that ask nothing", () => {
+  it.each([
+    // Made-up chat questions: the opener is no part of the zone's name, the closer no content word.
+    ["问下董家口2023年港口吞吐量多少", ["青岛董家口经济区"], "董家口2023年港口吞吐量多少"],
+    ["请问一下，董家口2023年港口吞吐量多少来着？", ["青岛董家口经济区"], "董家口2023年港口吞吐量多少？"],
+    ["帮我查一下董家口去年港口吞吐量", ["青岛董家口经济区"], "董家口去年港口吞吐量"],
+    // Nothing to leave out.
+    ["董家口2023年港口吞吐量多少", ["青岛董家口经济区"], "董家口2023年港口吞吐量多少"],
+  ])("%s", (question, zones, asked) => {
+    const frame = read(question);
+    expect(frame.zones).toEqual(zones);
+    expect(frame.question).toBe(asked);
+    expect(frame.terms).not.toContain("来着");
+  });
+});
