@@ -115,6 +115,14 @@ function startsSpan(text: string, end: number): boolean {
 const SPAN_LOOKAHEAD = 16;
 
 const SHORT_YEAR = /(?<![0-9０-９.])([0-9]{2})年/gu;
+/** A four-digit year with no 年, set off by a space or a comma (「2024 昆山经开区…」「2019，园区…」). */
+const BARE_YEAR = /(?<![0-9０-９.])((?:19|20)[0-9]{2})(?=[\s，,、])/gu;
+
+/** 「2024 昆山经开区新签约项目多少」: in a chat question a year set off by a space needs no 年. */
+function bareYears(text: string): YearSpan[] {
+  const { min, max } = yearWords().yearRange;
+  return [...text.matchAll(BARE_YEAR)].map((m) => ({ m, year: Number(m[1]) })).filter(({ year }) => year >= min && year <= max).map(({ m, year }) => span(text, m.index, m.index + m[0].length, year, { relative: false }));
+}
 
 /**
  * 「24年秋季」「西海岸24年GDP多少」: a two-digit year, unless the number counts years (成立24年来, 近30年,
@@ -217,7 +225,7 @@ function applyLookBack(text: string, spans: YearSpan[], context: YearContext): Y
  */
 export function findYears(text: string, context: YearContext = {}): YearSpan[] {
   const referenceYear = context.referenceYear ?? yearOfDate(context.publishedOn);
-  const explicit = [...explicitYears(text), ...(context.shortYears ? shortYears(text) : [])];
+  const explicit = [...explicitYears(text), ...(context.shortYears ? [...shortYears(text), ...bareYears(text)] : [])];
   const taken = new Set<number>();
   for (const s of explicit) for (let i = s.start; i < s.end; i++) taken.add(i);
   const spans = [...explicit, ...relativeYears(text, referenceYear, taken), ...multiYearPlans(text)].sort((a, b) => a.start - b.start);

@@ -134,6 +134,10 @@ describe("readYear (questions)", () => {
     ["园区20年间变化大吗", undefined],
     ["开发区30年的变化有多大？", undefined],
     ["园区上世纪80年代是什么样？", undefined],
+    // A four-digit year set off by a space needs no 年 in a chat question; a count or an amount is no year.
+    ["2024 开发区新签约项目多少", 2024],
+    ["园区2019 新增就业多少", 2019],
+    ["园区引进2024家企业了吗", undefined],
     ["2024年秋季呢？", 2024],
   ] as const)("short year: %s → %s", (question, year) => {
     expect(readYear(question, { referenceYear: 2024, shortYears: true })).toBe(year);
