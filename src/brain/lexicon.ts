@@ -39,6 +39,8 @@ const QuestionWordsSchema = z.object({
   /** 「问下…」「…来着」: chat openers and closers that ask nothing, left out before reading. */
   chatOpeners: z.array(z.string()).default([]),
   chatClosers: z.array(z.string()).default([]),
+  /** 「集中开工」「那批」「重点」: words of a class of projects, not of one project's name. */
+  classWords: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

@@ -149,7 +149,9 @@ export class OfflineBrain {
   private async single(frame: QuestionFrame): Promise<Answer> {
     // A named project's investment is its own question: answered from that project's figure or declined by its name.
     const projectName = frame.type === "numeric" ? this.withoutLeadingZone(PROJECT_INVESTMENT.exec(frame.question)?.[1]) : undefined;
-    if (projectName && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
+    // 「那批集中竣工投产项目总投资」 asks an event's total: a class of projects, not one named project.
+    const named = projectName !== undefined && frame.entities.some((entity) => projectName.includes(entity) || entity.includes(projectName));
+    if (projectName && named && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
     const fromTable = await this.fromFactTable(frame);
     if (fromTable?.found) return fromTable;
     const fromSearch = await this.fromSearch(frame);

@@ -229,10 +229,22 @@ function readEntities(remainder: string, lexicon: Lexicon): string[] {
       while (start > 0 && /[\u4e00-\u9fff]/u.test(remainder[start - 1]!) && !lexicon.words.nameBreaks.includes(remainder[start - 1]!)) start--;
       const name = remainder.slice(start, at + suffix.length);
       // 「几个项目」「哪些园区」 ask about things; 「亿元以上项目」 is a class of them by size: neither names one.
-      if (at - start >= 2 && !QUESTION_MORPHEME.test(name) && !SIZE_CLASS.test(name) && !names.some((known) => known.includes(name))) names.push(name);
+      if (at - start >= 2 && !QUESTION_MORPHEME.test(name) && !SIZE_CLASS.test(name) && !namesClass(name.slice(0, -suffix.length), lexicon) && !names.some((known) => known.includes(name))) names.push(name);
     }
   }
   return names;
+}
+
+/** 「那批集中竣工投产」「重点」: the words before 项目 only say how projects were grouped or what happened to them. */
+function namesClass(head: string, lexicon: Lexicon): boolean {
+  const words = [...lexicon.words.classWords, ...lexicon.words.eventVerbs.flat()].sort((a, b) => b.length - a.length);
+  let rest = head;
+  for (let guard = 0; guard < 12 && rest.length > 0; guard++) {
+    const word = words.find((w) => rest.startsWith(w));
+    if (!word) return false;
+    rest = rest.slice(word.length);
+  }
+  return rest.length === 0;
 }
 
 /** What is measured, in the question's own characters (segmentation would drop 新 of 新登记市场主体). */
