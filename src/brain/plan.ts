@@ -61,7 +61,7 @@ export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan 
   }
   // 「哪个行业增速最高」 names no sides: the items are the ones a passage lists.
   if (frame.type === "compare" && frame.zones.length <= 1 && frame.items.length < 2 && superlativeWord(frame.question)) return plan("top");
-  if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return plan("perYear", frame.years.map((year) => ({ ...base, year })));
+  if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return plan("perYear", frame.years.map((year) => ({ ...base, year, kind: frame.yearKinds ? frame.yearKinds[year] : base.kind })));
   if (frame.type === "remaining") return plan("difference", [{ ...base, kind: "target" }, { ...base, kind: "actual" }]);
   if (frame.type === "sum" && frame.items.length >= 2) return plan("sum", frame.items.map((item) => ({ ...base, metric: item })));
   if (frame.type === "list") return plan("list");

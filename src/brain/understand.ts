@@ -84,6 +84,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     groupZones,
     year,
     years: [...new Set(yearSpans.filter((span) => !span.relative && !span.yearless).map((span) => span.year!))],
+    yearKinds: kindsByYear(text, yearSpans.filter((span) => !span.relative && !span.yearless), lexicon),
     kind: readKind(text),
     period: periodKey(text),
     zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2,
@@ -106,6 +107,25 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     followUp: false,
   };
   return inheritFromHistory(frame, options.history ?? []);
+}
+
+/**
+ * 「固投24年完成多少，25年目标多少」: each year's clause (from it to the next year) asks its own kind. Only
+ * when two clauses ask different kinds; otherwise the question's one kind holds for all its years.
+ */
+function kindsByYear(text: string, spans: { start: number; year: number | null }[], lexicon: Lexicon): Record<number, "target" | "actual" | undefined> | undefined {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  if (sorted.length < 2) return undefined;
+  const clauses = sorted.map((span, i) => text.slice(span.start, sorted[i + 1]?.start ?? text.length));
+  const kinds: Record<number, "target" | "actual" | undefined> = {};
+  // 「2023年和2024年…目标分别多少」: a year listed with the next one (its clause asks nothing) shares its kind.
+  let next: "target" | "actual" | undefined;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const asks = lexicon.words.figureAsks.some((ask) => clauses[i]!.includes(ask));
+    next = readKind(clauses[i]!) ?? (asks ? undefined : next);
+    kinds[sorted[i]!.year!] = next;
+  }
+  return new Set(Object.values(kinds)).size >= 2 ? kinds : undefined;
 }
 
 /** 「问下前湾综保区…」「…数据多少来着」: the question without the chat words around it that ask nothing. */

@@ -38,3 +38,17 @@ describe("planQuestion", () => {
     expect(plan("青岛开发区2022年和2021年新签约项目分别是多少").requests.map((r) => r.year)).toEqual([2022, 2021]);
   });
 });
+
+describe("per-year requests take the kind of their own clause", () => {
+  it.each([
+    // Made-up chat questions.
+    ["董家口港口吞吐量23年完成多少，24年目标多少", [["actual", 2023], ["target", 2024]]],
+    ["董家口港口吞吐量23年多少，24年计划多少", [[undefined, 2023], ["target", 2024]]],
+    // One kind for the whole question: every year asks it.
+    ["董家口2023年和2024年港口吞吐量目标分别多少", [["target", 2023], ["target", 2024]]],
+  ] as const)("%s", (question, expected) => {
+    const { op, requests } = plan(question);
+    expect(op).toBe("perYear");
+    expect(requests.map((request) => [request.kind, request.year])).toEqual(expected);
+  });
+});
