@@ -529,7 +529,10 @@ export class Gazetteer {
   /** The one zone whose name or alias ends with `form` (院士港 → 青岛国际院士港). */
   private bySuffix(form: string): string | undefined {
     if (this.isGenericWord(form)) return undefined;
-    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.endsWith(form)).map((entry) => entry.zone));
+    // The tail must hold a place before the alias's type word: 技术开发区 lies inside 经济技术开发区 itself.
+    const typeLength = (alias: string) => Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => alias.endsWith(suffix.form)).map((suffix) => suffix.form.length));
+    const placed = (alias: string) => form.length - typeLength(alias) >= this.forms.placeName.minChars;
+    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.endsWith(form) && placed(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }
 

@@ -204,3 +204,12 @@ describe("a zone's name with a word left out", () => {
     expect(two.canonical("某州西沙经济技术开发区")).toBe("某州西沙经济技术开发区");
   });
 });
+
+describe("the tail of a zone's name", () => {
+  it("holds a place: a tail inside the type word (技术开发区 of 经济技术开发区) is no zone's name", () => {
+    // A made-up zone of another type word (新兴技术开发区): never a listed zone whose type word ends the same way.
+    const zones = gazetteer.mentions("上海某江新兴技术开发区2023年税收多少").map((m) => m.zone);
+    expect(zones).toEqual(["上海某江新兴技术开发区"]);
+    expect(zones).not.toContain("青岛经济技术开发区");
+  });
+});
