@@ -316,7 +316,7 @@ export function kindAgrees(asked: "target" | "actual", kind: string): boolean {
 }
 
 /** The figure's clause, up to the figure, says the other kind than the asked one (力争/计划 for a result asked, 已/完成 for a goal). */
-function clauseSaysOtherKind(asked: "target" | "actual", fact: FactResult): boolean {
+export function clauseSaysOtherKind(asked: "target" | "actual", fact: FactResult): boolean {
   const said = kindsSaid(clauseBefore(fact) ?? fact.evidence);
   return said.has(asked === "target" ? "actual" : "target") && !said.has(asked);
 }

@@ -1,5 +1,6 @@
 import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
+import { clauseSaysOtherKind } from "./evidence.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -101,7 +102,9 @@ export class FactLookup {
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
     const shaped = sameMetric.filter((entry) => !saysOtherMeasure(query.question, `${entry.fact.metric}${entry.fact.evidence}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindFits(query.kind, fact.kind) && (query.cumulative || !this.spansYears(fact)));
+    // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
+    const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact));
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };

@@ -202,7 +202,10 @@ function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): bool
 
 /** The kinds a sentence's cue words say (力争 → target, 同比 → actual); event verbs (签约, 开工) say none here. */
 export function kindsSaid(text: string): Set<"target" | "actual"> {
-  return new Set(findKinds(text).filter((span) => span.strength !== "event").map((span) => span.kind));
+  const spans = findKinds(text).filter((span) => span.strength !== "event");
+  // 「力争重点项目完成投资达到250亿元」: a goal word decides; result verbs (完成, 达到) say the kind only alone.
+  const strong = spans.filter((span) => span.strength !== "verb");
+  return new Set((strong.length > 0 ? strong : spans).map((span) => span.kind));
 }
 
 /** An event's season is the one its sentence names, else its article's title: it must be the asked one. */
