@@ -226,7 +226,9 @@ export class OfflineBrain {
         return queries.every((q): q is FigureQuery => q !== undefined) ? queries : undefined;
       }
       // 「新引进亿元以上产业项目和实际利用外资的目标各是多少」: one query per metric named.
-      const metrics = frame.metricText.split(/[和与及、]/).filter((piece) => namesKnownMetric(piece));
+      // A piece in words the table does not know still asks its own figure: the lookup says 「unknown」 and retrieval reads each piece.
+      const named = frame.metricText.split(/[和与及、]/);
+      const metrics = named.length >= 2 && named.every((piece) => piece.length >= 2) ? named : named.filter((piece) => namesKnownMetric(piece));
       const queries = (metrics.length >= 2 ? metrics : [frame.metricText]).map((metric) => this.lookup.query(frame, frame.question, metric));
       return queries.every((q): q is FigureQuery => q !== undefined) ? queries : undefined;
     }

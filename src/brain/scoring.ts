@@ -75,7 +75,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     // A sentence of an undated article that names no year is of no known year: it answers no year's question.
     yearOk: frame.year === undefined || sentence.years.includes(frame.year),
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
-    periodOk: periodFits(frame.period, sentence.text, previous?.text),
+    periodOk: periodFits(frame.period, sentence.text, previous?.text, sentence.contextPeriod),
     monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),
     bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text)],
   };
@@ -156,13 +156,15 @@ function typeFeatures(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon
  * A whole-year question fits a sentence that names no other period; a question about part of a year
  * (一季度, 1至5月) needs that period said in the sentence or the one before it.
  */
-function periodFits(asked: string | undefined, text: string, previous: string | undefined): boolean {
+function periodFits(asked: string | undefined, text: string, previous: string | undefined, context: string | undefined): boolean {
   if (!asked) return true;
   const own = periodKey(text);
-  if (asked === "Y") return own === undefined || own === "Y";
+  // A sentence saying no period of its own is of the period in force before it (the paragraph's, the title's).
+  const inForce = own ?? context;
+  if (asked === "Y") return inForce === undefined || inForce === "Y";
   // 「同期，胶东临空经济示范区实现…」 continues the period the report is about.
   if (own === undefined && text.includes("同期")) return true;
-  return (own ?? (previous ? periodKey(previous) : undefined)) === asked;
+  return (own ?? (previous ? periodKey(previous) : undefined) ?? context) === asked;
 }
 
 /** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */

@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, headingYear, paragraphTopic, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, headingYear, lastPeriod, paragraphTopic, readPeriod, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -19,6 +19,11 @@ export interface Sentence {
   zones: string[];
   /** Explicit years, relative years resolved from the article date, else the article's year. */
   years: number[];
+  /**
+   * The part of the year in force where the sentence names none of its own and no year: the last one said
+   * earlier in its paragraph, else the title's (「…1—9月经济运行情况」) — the rule facts are read with.
+   */
+  contextPeriod?: string;
 }
 
 const SENTENCE_END = /[。！？；!?;]/;
@@ -123,6 +128,12 @@ export class SentenceBank {
   }
 }
 
+/** See Sentence.contextPeriod: undefined when the sentence says its own period or year, or nothing earlier does. */
+function contextPeriodOf(sentence: string, paragraphBefore: string, title: string): string | undefined {
+  if (readPeriod(sentence) !== undefined || findYears(sentence, { lookBack: "off" }).length > 0) return undefined;
+  return lastPeriod(paragraphBefore) ?? lastPeriod(title);
+}
+
 function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: number): Sentence[] {
   const subjectMarkers = loadLexicon().words.subjectMarkers;
   const sentences: Sentence[] = [];
@@ -165,6 +176,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears),
+          contextPeriod: contextPeriodOf(trimmed, paragraph.slice(0, cursor), article.title),
         });
       }
       cursor = end;
