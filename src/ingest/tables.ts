@@ -9,6 +9,8 @@ const TableWordsSchema = z.object({
   plainValueHeadings: z.array(z.string().min(1)),
   cellSentenceEnd: z.string().min(1),
   sentenceEndChars: z.string().min(1),
+  labelUnitPattern: z.string(),
+  bareNumberPattern: z.string(),
 });
 
 interface TableWords {
@@ -18,6 +20,8 @@ interface TableWords {
   plainValueHeadings: Set<string>;
   cellSentenceEnd: string;
   sentenceEnd: RegExp;
+  labelUnit: RegExp;
+  bareNumber: RegExp;
 }
 
 let cached: TableWords | undefined;
@@ -33,6 +37,8 @@ function tableWords(): TableWords {
     plainValueHeadings: new Set(file.plainValueHeadings),
     cellSentenceEnd: file.cellSentenceEnd,
     sentenceEnd: new RegExp(`[${ends}]$`, "u"),
+    labelUnit: new RegExp(file.labelUnitPattern, "u"),
+    bareNumber: new RegExp(file.bareNumberPattern, "u"),
   };
   return cached;
 }
@@ -58,19 +64,29 @@ export function tableSentences(table: Table): string[] {
   const yearColumns = table.header ? yearColumnsOf(body, words) : new Set<number>();
   const sentences: string[] = [];
   for (const row of body) {
-    const label = filled(row[0]) ? row[0].trim() : "";
+    const rowLabel = filled(row[0]) ? splitUnit(row[0].trim(), words) : { label: "", unit: "" };
+    const label = rowLabel.label;
     if (row.length === 1 && label) sentences.push(label);
     const year = [...yearColumns].map((column) => words.yearValue.exec(row[column] ?? "")?.groups?.year).find(Boolean);
     for (let column = 1; column < row.length; column++) {
       const value = row[column]?.trim();
       if (!filled(value) || yearColumns.has(column)) continue;
-      const heading = headings[column] ?? "";
+      const columnLabel = splitUnit(headings[column] ?? "", words);
+      const heading = columnLabel.label;
       const named = filled(heading) && !words.plainValueHeadings.has(heading) ? heading : "";
       const parts = words.timeLabel.test(named) ? [named, label] : [year ? `${year}年` : "", label, named];
-      sentences.push(endSentence([...parts.filter(Boolean), value].join(" "), words));
+      // 「规上企业营业收入（亿元）」 over 5877: the figure as the text would print it, 5877亿元.
+      const unit = words.bareNumber.test(value) ? rowLabel.unit || columnLabel.unit : "";
+      sentences.push(endSentence([...parts.filter(Boolean), `${value}${unit}`].join(" "), words));
     }
   }
   return sentences;
+}
+
+/** A label without the unit it ends with in brackets (规上企业营业收入（亿元） → 规上企业营业收入, 亿元). */
+function splitUnit(label: string, words: TableWords): { label: string; unit: string } {
+  const match = words.labelUnit.exec(label);
+  return match?.groups?.unit ? { label: label.slice(0, match.index).trim(), unit: match.groups.unit.trim() } : { label, unit: "" };
 }
 
 /** Columns (after the first) whose every filled cell is a bare year. */

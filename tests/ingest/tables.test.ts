@@ -39,6 +39,18 @@ describe("tableSentences", () => {
       header: true,
       sentences: ["一号厂房 进展 已封顶。"],
     },
+    {
+      name: "a unit in a row label's brackets goes with its bare numbers",
+      rows: [["指标", "2023年", "2024年"], ["规上企业营业收入（亿元）", "6262", "5807.9"], ["研发投入强度（%）", "6.6", "约7%"]],
+      header: true,
+      sentences: ["2023年 规上企业营业收入 6262亿元。", "2024年 规上企业营业收入 5807.9亿元。", "2023年 研发投入强度 6.6%。", "2024年 研发投入强度 约7%。"],
+    },
+    {
+      name: "a unit in a column heading's brackets goes with the numbers under it",
+      rows: [["园区", "新签约项目（个）", "总投资(亿元)"], ["北岸园区", "18", "92"]],
+      header: true,
+      sentences: ["北岸园区 新签约项目 18个。", "北岸园区 总投资 92亿元。"],
+    },
   ])("$name", ({ rows, header, sentences }) => {
     expect(tableSentences({ rows, header })).toEqual(sentences);
   });
