@@ -9,6 +9,9 @@ describe("spansYears: text before a figure that speaks of several years", () => 
     ["“十四五”期间，全区", true],
     ["十四五期间，全区", true],
     ["多年来，", true],
+    // An average rate over years is no one year's rate.
+    ["前三季度，园区第三产业两年平均增长", true],
+    ["园区五年年均增长", true],
     // 累计 alone totals a period of one year (「前三季度累计完成」), a year's look-back is one year.
     ["前三季度，高新区累计完成", false],
     ["一年来，园区", false],
