@@ -96,6 +96,8 @@ export class StateStore {
   private readonly turnRetentionMs: number;
   private readonly turnsPerConversation: number;
   private readonly claimTx: (keys: string[], now: number) => boolean;
+  /** Prepared once: seen() runs before every ack (preparing it per call was about a fifth of the intake chain in a profile). */
+  private readonly exists: Database.Statement;
 
   private constructor(private readonly db: Database.Database, file: string, options: StateStoreOptions) {
     this.file = file;
@@ -104,6 +106,7 @@ export class StateStore {
     this.turnRetentionMs = options.turnRetentionMs ?? DEFAULT_TURN_RETENTION_MS;
     this.turnsPerConversation = options.turnsPerConversation ?? 20;
     const exists = db.prepare("SELECT 1 FROM processed WHERE key = ? AND seen_at > ?");
+    this.exists = exists;
     const insert = db.prepare("INSERT OR REPLACE INTO processed (key, seen_at) VALUES (?, ?)");
     this.claimTx = db.transaction((keys: string[], now: number) => {
       const horizon = now - this.dedupeRetentionMs;
@@ -141,7 +144,7 @@ export class StateStore {
 
   /** Whether a key was claimed within the retention window. */
   seen(key: string): boolean {
-    return this.db.prepare("SELECT 1 FROM processed WHERE key = ? AND seen_at > ?").get(key, this.clock() - this.dedupeRetentionMs) !== undefined;
+    return this.exists.get(key, this.clock() - this.dedupeRetentionMs) !== undefined;
   }
 
   addTurn(turn: { conversation: string; chatId: string; messageId: string; replyId?: string; question: string; answer?: string; frame?: unknown }): void {
