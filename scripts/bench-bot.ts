@@ -1,7 +1,8 @@
 /**
  * Bot bench: the Feishu bot against the emulator on loopback, webhook mode with encrypted + signed
  * events, and the long connection for comparison — answering in-process and in a worker thread, side by side.
- * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker] [--typing off]`
+ * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker] [--typing off] [--warm-up off] [--ack-first off] [--acks-only]`
+ * (diagnostics: `--stalls 1` GC pauses and event-loop stalls per ack phase, `--raw DIR` each lean ack's timeline)
  *
  * Processes: this coordinator builds the index once, then runs one *runner* process per answering mode
  * (so neither mode's memory or JIT state leaks into the other's figures). Each runner starts the bot and,
@@ -32,7 +33,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import http, { type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { startBot, startLocalBot, type RunningBot } from "../src/app/index.js";
 import { loadConfig, PROJECT_ROOT } from "../src/config/index.js";
@@ -51,6 +52,8 @@ const argValue = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const quick = args.includes("--quick");
+/** `--acks-only`: only the acknowledgement phases (webhook lean client, deliver(), ws): for quick A/B runs. */
+const acksOnly = args.includes("--acks-only");
 const CONCURRENT = 50;
 const ACK_ROUNDS = quick ? 4 : 12;
 const SUSTAINED = quick ? 200 : 600;
@@ -105,9 +108,10 @@ function driver(emulator: FeishuEmulator, mode: Transport): Driver {
  * `lean` (webhook): the 50 requests are encrypted and signed before the clock starts and sent with a
  * keep-alive node:http client, so the figure is the bot's (and the kernel's), not the emulator's fetch().
  */
-async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): Promise<{ acks: number[]; rounds: number[][] }> {
+async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): Promise<{ acks: number[]; rounds: number[][]; timeline: ClientTimeline[] }> {
   const acks: number[] = [];
   const rounds: number[][] = [];
+  const timeline: ClientTimeline[] = [];
   const ids = new Set<string>();
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT * 2 });
   for (let round = 0; round < ACK_ROUNDS; round += 1) {
@@ -116,7 +120,7 @@ async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): 
     let round: number[];
     if (lean) {
       const prepared = events.map((event) => signed(event, lean.encryptKey));
-      round = await Promise.all(prepared.map((request) => post(lean.url, request, agent)));
+      round = await Promise.all(prepared.map((request) => post(lean.url, request, agent, timeline)));
     } else {
       round = await Promise.all(events.map(d.send));
     }
@@ -125,8 +129,19 @@ async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): 
   }
   agent.destroy();
   await d.repliesTo(ids, ids.size, 180_000);
-  return { acks, rounds };
+  return { acks, rounds, timeline };
 }
+
+/** One lean request as the client saw it (epoch ms, comparable across processes): sent, flushed, answered. */
+interface ClientTimeline {
+  seq: string;
+  start: number;
+  flushed: number;
+  end: number;
+}
+
+let benchSeq = 0;
+const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /** What Feishu sends: the encrypted event, signed with a fresh timestamp and nonce. */
 function signed(event: unknown, encryptKey: string): { body: string; headers: Record<string, string> } {
@@ -143,13 +158,20 @@ function signed(event: unknown, encryptKey: string): { body: string; headers: Re
 }
 
 /** POSTs and resolves with the time from the request to the end of the response. */
-function post(url: string, request: { body: string; headers: Record<string, string> }, agent: http.Agent): Promise<number> {
+function post(url: string, request: { body: string; headers: Record<string, string> }, agent: http.Agent, timeline?: ClientTimeline[]): Promise<number> {
   return new Promise((resolve, reject) => {
+    const seq = String(benchSeq++);
     const t = performance.now();
-    const req = http.request(url, { method: "POST", headers: request.headers, agent }, (res) => {
+    const entry: ClientTimeline = { seq, start: epochNow(), flushed: 0, end: 0 };
+    const req = http.request(url, { method: "POST", headers: { ...request.headers, "x-bench-seq": seq }, agent }, (res) => {
       res.resume();
-      res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`ack status ${res.statusCode}`))));
+      res.on("end", () => {
+        entry.end = epochNow();
+        timeline?.push(entry);
+        return res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`ack status ${res.statusCode}`));
+      });
     });
+    req.on("finish", () => { entry.flushed = epochNow(); });
     req.on("error", reject);
     req.end(request.body);
   });
@@ -301,7 +323,13 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
   // The typing indicator (a reaction added and removed per answered question) is on, as in production;
   // `--typing off` measures without its two extra API calls per question.
   const typing = { enabled: argValue("--typing") !== "off", emoji: "Typing" };
-  const tuning = { rateLimit: { limit: 100_000, windowMs: 60_000 }, queue: { maxPerChat: 10_000, maxTotal: 100_000, concurrency: 4 }, typing };
+  // `--warm-up off`: no start-up rehearsal of the receiving path (for A/B runs).
+  const warmUp = argValue("--warm-up") === "off" ? false as const : undefined;
+  // `--ack-first off`: webhook intake before the ack, as before DeferredIntake (for A/B runs).
+  const webhookAckFirst = argValue("--ack-first") !== "off";
+  const tuning = {
+    rateLimit: { limit: 100_000, windowMs: 60_000 }, queue: { maxPerChat: 10_000, maxTotal: 100_000, concurrency: 4 }, typing, webhookAckFirst,
+  };
   const answerInWorker = answering === "worker" ? { onEvent: (e: unknown) => process.stderr.write(`worker: ${JSON.stringify(e)}\n`) } : false;
   const gc = (globalThis as { gc?: () => void }).gc;
   try {
@@ -316,8 +344,9 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
             appId: secrets.appId, appSecret: secrets.appSecret, domain: emu.url, transport, host: "127.0.0.1", port: 0,
             encryptKey: secrets.encryptKey, verificationToken: secrets.verificationToken, botOpenId: emu.botOpenId,
           },
-          logger: silentLogger, tuning, state: StateStore.openFile(":memory:"), answerInWorker,
+          logger: silentLogger, tuning, state: StateStore.openFile(":memory:"), answerInWorker, warmUp,
         });
+        if (bot.warmUp) process.stderr.write(`${label} · ${transport}: start-up rehearsal ${bot.warmUp.acked} deliveries in ${ms(bot.warmUp.ms)}\n`);
         if (bot.webhook) await remote.call({ type: "configure", webhookUrl: bot.webhook.eventUrl, cardWebhookUrl: bot.webhook.cardUrl });
         else await remote.call({ type: "waitWs" });
         const tag = `${transport} (emulator in a child process)`;
@@ -326,13 +355,16 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
           const serverSide = bot!.webhook ? timeRequests(bot!) : undefined;
           const loop = monitorEventLoopDelay({ resolution: 1 });
           loop.enable();
+          const stalls = argValue("--stalls") ? watchStalls() : undefined;
           const cpuBefore = threadCpu();
-          const { acks, rounds, cpuMs } = await remote.call<{ acks: number[]; rounds: number[][]; cpuMs: number }>({ type: "phase", phase, transport });
+          const { acks, rounds, cpuMs, timeline } = await remote.call<{ acks: number[]; rounds: number[][]; cpuMs: number; timeline: ClientTimeline[] }>({ type: "phase", phase, transport });
           const cpu = threadCpuSince(cpuBefore);
           loop.disable();
+          stalls?.stop(name);
           process.stderr.write(`${label} · ${name}: per-round max ack ${rounds.map((r) => Math.round(Math.max(...r))).join(" ")} ms\n`);
           serverSide?.stop();
-          await bot!.app.services.queue.idle(60_000);
+          if (serverSide && timeline.length > 0) reportTimeline(name, timeline, serverSide.bySeq);
+          await bot!.app.settled(60_000);
           report(`${name}: ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`, `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`,
             `${key}.ack_p99_ms`, pct(acks, 0.99));
           figures[`${answering}.${key}.ack_p50_ms`] = round2(pct(acks, 0.5));
@@ -366,6 +398,7 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
           await ackRun("ack", tag, transport);
         }
 
+        if (acksOnly) continue;
         const { elapsedMs, latencies } = await remote.call<{ elapsedMs: number; latencies: number[] }>({ type: "phase", phase: "sustained", transport });
         report(`${tag}: questions answered per second (${SUSTAINED}, ${CONCURRENT} in flight)`, (SUSTAINED / (elapsedMs / 1000)).toFixed(1),
           `${transport}.answers_per_s`, SUSTAINED / (elapsedMs / 1000));
@@ -374,11 +407,11 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
         figures[`${answering}.${transport}.answer_p50_ms`] = round2(pct(latencies, 0.5));
 
         if (transport === "webhook") {
-          await bot.app.services.queue.idle(60_000);
+          await bot.app.settled(60_000);
           gc?.();
           const before = process.memoryUsage();
           const { seconds, asked } = await remote.call<{ seconds: number; asked: number }>({ type: "phase", phase: "rss", transport });
-          await bot.app.services.queue.idle(60_000);
+          await bot.app.settled(60_000);
           gc?.();
           const after = process.memoryUsage();
           report(`${transport}: bot process RSS before → after ${RSS_EVENTS} events (${asked} answered, ${seconds.toFixed(0)} s)`,
@@ -394,12 +427,13 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
     }
 
     // 4. The earlier set-up: emulator and bot in one process (the emulator's work is charged to the bot).
+    if (acksOnly) return;
     const local = await startLocalBot(config, engine, {
       logger: silentLogger, encryptKey: "bench-key", verificationToken: "bench-token", tuning, state: StateStore.openFile(":memory:"), answerInWorker,
     });
     try {
       const { acks } = await phaseAck(driver(local.emulator, "webhook"));
-      await local.bot.app.services.queue.idle(60_000);
+      await local.bot.app.settled(60_000);
       report(`webhook (emulator in the bot's process): ack p50 / p99 (${CONCURRENT} concurrent × ${ACK_ROUNDS} rounds)`,
         `${ms(pct(acks, 0.5))} / ${ms(pct(acks, 0.99))}`, "webhook_same_process.ack_p99_ms", pct(acks, 0.99));
       figures[`${answering}.webhook_same_process.ack_p50_ms`] = round2(pct(acks, 0.5));
@@ -409,8 +443,8 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
     }
   } finally {
     engine.close();
+    writeFileSync(out, JSON.stringify({ rows, figures }));
   }
-  writeFileSync(out, JSON.stringify({ rows, figures }));
 }
 
 /**
@@ -419,25 +453,77 @@ async function runner(answering: Answering, dataDir: string, out: string): Promi
  * the bot's main thread ran and how long it was runnable but waiting for a CPU (Linux schedstat).
  * (Reads HttpReceiver's private server: bench only.)
  */
-function timeRequests(bot: RunningBot): { durations: number[]; windows: Array<{ ranMs: number; waitedMs: number }>; stop(): void } {
+function timeRequests(bot: RunningBot): {
+  durations: number[]; windows: Array<{ ranMs: number; waitedMs: number }>; bySeq: Map<string, { arrived: number; acked: number }>; stop(): void;
+} {
   const server = (bot.receiver as unknown as { server?: Server }).server;
   const durations: number[] = [];
+  const bySeq = new Map<string, { arrived: number; acked: number }>();
   const windows: Array<{ ranMs: number; waitedMs: number }> = [];
   let started = 0;
   let finished = 0;
   let opened: number[] | undefined;
   const onRequest = (_req: http.IncomingMessage, res: http.ServerResponse): void => {
     const t = performance.now();
+    const seq = _req.headers["x-bench-seq"];
     if (started++ % CONCURRENT === 0) opened = schedStat();
     res.once("finish", () => {
       durations.push(performance.now() - t);
+      if (typeof seq === "string") bySeq.set(seq, { arrived: performance.timeOrigin + t, acked: performance.timeOrigin + performance.now() });
       if (++finished % CONCURRENT !== 0 || !opened) return;
       const closed = schedStat();
       if (closed && opened.length === 2) windows.push({ ranMs: (closed[0]! - opened[0]!) / 1e6, waitedMs: (closed[1]! - opened[1]!) / 1e6 });
     });
   };
   server?.on("request", onRequest);
-  return { durations, windows, stop: () => server?.off("request", onRequest) };
+  return { durations, windows, bySeq, stop: () => server?.off("request", onRequest) };
+}
+
+/**
+ * Where a lean webhook ack's time goes, for the slowest acks (≥ 40 ms) and for the first round: client
+ * start → flushed to the socket, flushed → the bot's request event, in the bot, ack written → the
+ * client has read the response (epoch clocks of two processes: sub-ms skew).
+ */
+function reportTimeline(name: string, timeline: ClientTimeline[], bySeq: Map<string, { arrived: number; acked: number }>): void {
+  const parts = timeline.flatMap((c) => {
+    const s = bySeq.get(c.seq);
+    if (!s) return [];
+    return [{ seq: Number(c.seq), total: c.end - c.start, send: c.flushed - c.start, toBot: s.arrived - c.flushed, inBot: s.acked - s.arrived, back: c.end - s.acked }];
+  }).sort((a, b) => a.seq - b.seq);
+  const first = parts[0]?.seq ?? 0;
+  const describe = (rows: typeof parts): string => rows.length === 0 ? "none" : `${rows.length} acks, median total ${ms(pct(rows.map((r) => r.total), 0.5))}: `
+    + `client send ${ms(pct(rows.map((r) => r.send), 0.5))}, → bot ${ms(pct(rows.map((r) => r.toBot), 0.5))}, in bot ${ms(pct(rows.map((r) => r.inBot), 0.5))}, → client ${ms(pct(rows.map((r) => r.back), 0.5))}`;
+  process.stderr.write(`${name}: slow acks (≥ 40 ms): ${describe(parts.filter((r) => r.total >= 40))}\n`);
+  process.stderr.write(`${name}: first round: ${describe(parts.filter((r) => r.seq < first + CONCURRENT))}\n`);
+  process.stderr.write(`${name}: later rounds: ${describe(parts.filter((r) => r.seq >= first + CONCURRENT))}\n`);
+  const rawDir = argValue("--raw");
+  if (rawDir) writeFileSync(path.join(rawDir, `timeline-${Date.now()}.json`), JSON.stringify(parts));
+}
+
+/** Diagnostics (--stalls): GC pauses and event-loop stalls over 8 ms on the bot's main thread, with when they happened. */
+function watchStalls(): { stop(name: string): void } {
+  const t0 = performance.now();
+  const startedUs = process.hrtime.bigint() / 1000n;
+  const gcs: string[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration > 2) gcs.push(`${(e.startTime - t0).toFixed(0)}+${e.duration.toFixed(1)}(${(e as unknown as { detail?: { kind?: number } }).detail?.kind})`);
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  const blocked: string[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 8) blocked.push(`${(last - t0).toFixed(0)}+${(now - last).toFixed(0)}`);
+    last = now;
+  }, 1);
+  return {
+    stop: (name) => {
+      clearInterval(timer);
+      observer.disconnect();
+      process.stderr.write(`${name}: monotonic µs ${startedUs}–${process.hrtime.bigint() / 1000n}\n`);
+      process.stderr.write(`${name}: gc > 2 ms: ${gcs.join(" ") || "none"}\nstalls > 8 ms: ${blocked.join(" ")}\n`);
+    },
+  };
 }
 
 /** The main thread's time on a CPU and time runnable but waiting for one, in ns (Linux; [] elsewhere). */
@@ -462,7 +548,7 @@ async function coordinator(): Promise<void> {
     for (const answering of MODES) {
       if (only && only !== answering) continue;
       const out = path.join(dataDir, `${answering}.json`);
-      const passOn = [...(quick ? ["--quick"] : []), ...(argValue("--typing") ? ["--typing", argValue("--typing")!] : [])];
+      const passOn = [...(quick ? ["--quick"] : []), ...(acksOnly ? ["--acks-only"] : []), ...["--typing", "--warm-up", "--ack-first", "--raw", "--stalls"].flatMap((flag) => (argValue(flag) ? [flag, argValue(flag)!] : []))];
       const child = spawn(process.execPath, [...process.execArgv, SCRIPT, "--answering", answering, "--data-dir", dataDir, "--out", out, ...passOn], {
         stdio: ["ignore", "inherit", "inherit"],
       });

@@ -7,6 +7,7 @@ import {
 } from "../lark/index.js";
 import { LiveEngine } from "../lark/intake/index.js";
 import { StateStore } from "../store/state-store.js";
+import { warmUpReceiving, type WarmUpReport, type WarmUpSettings } from "./warm-up.js";
 import { createIntake, isWorkerEngine, openInProcess, openWithWorker, withRecalls, type IntakeSettings, type OpenGeneration } from "./intake.js";
 
 /** Feishu app credentials and how events reach the bot. */
@@ -68,6 +69,11 @@ export interface StartBotOptions {
    * generation of `config.dataDir`, which the bot then answers from without a restart. `false` turns it off.
    */
   intake?: false | IntakeSettings;
+  /**
+   * Before the receiver starts, rehearse the receiving path on a scratch copy of the bot (see warm-up.ts):
+   * the first burst of deliveries then meets compiled code. Default on; nothing is sent or stored.
+   */
+  warmUp?: false | WarmUpSettings;
 }
 
 export interface RunningBot {
@@ -88,6 +94,8 @@ export interface RunningBot {
   readonly answerer?: AnswerWorker;
   /** The engine the bot answers from (swapped to a new generation after an ingest). */
   engine: LiveEngine;
+  /** What the start-up rehearsal did (absent when turned off or failed). */
+  warmUp?: WarmUpReport;
 }
 
 const PRUNE_EVERY_MS = 3600_000;
@@ -190,6 +198,7 @@ async function startWith(
       pingTimeoutMs: feishu.wsPingTimeoutMs, silenceAlertMs: feishu.wsSilenceAlertMs,
     }));
   receiver.init(app);
+  const rehearsal = options.warmUp === false ? undefined : await rehearse(app, transport, feishu, options.warmUp, logger);
   let health: HealthServer | undefined;
   try {
     await receiver.start();
@@ -241,7 +250,22 @@ async function startWith(
     ? { url: receiver.url, eventUrl: receiver.eventUrl, cardUrl: receiver.cardUrl, healthUrl: `${receiver.url}/healthz` }
     : undefined;
   logger.info("bot started", { transport, brain: engine.defaultBrain, botOpenId, answering: options.answerInWorker ? "worker" : "in-process" });
-  return { app, sender, state, receiver, transport, webhook, healthUrl: webhook?.healthUrl ?? health?.url, stop, stopped, engine };
+  return { app, sender, state, receiver, transport, webhook, healthUrl: webhook?.healthUrl ?? health?.url, stop, stopped, engine, warmUp: rehearsal };
+}
+
+/** The start-up rehearsal (warm-up.ts); a failure only costs the first burst its speed. */
+async function rehearse(
+  app: App, transport: "ws" | "webhook" | "custom", feishu: FeishuSettings, settings: WarmUpSettings | undefined, logger: BotLogger,
+): Promise<WarmUpReport | undefined> {
+  try {
+    const security = { encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken };
+    const report = await warmUpReceiving({ app, transport, security, appId: feishu.appId }, settings);
+    logger.info("receiving path warmed up", { acked: report.acked, queued: report.queued, ms: Math.round(report.ms) });
+    return report;
+  } catch (error) {
+    logger.warn("could not warm up the receiving path; the first deliveries will be slower", { error: String(error) });
+    return undefined;
+  }
 }
 
 /**

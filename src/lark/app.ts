@@ -7,6 +7,7 @@ import {
   createMessageContext, DEFAULT_TUNING, type BotServices, type BotTuning, type CommandContext, type MessageContext,
 } from "./context.js";
 import { AckGate } from "./ack-gate.js";
+import { DeferredIntake } from "./deferred-intake.js";
 import { asBotError, BotError, LarkApiError, RECALLED_CODE } from "./errors.js";
 import { feedbackAction, readCardAction, toast, type CardActionHandler } from "./handlers/card-action.js";
 import { receiveMenu } from "./handlers/menu.js";
@@ -62,6 +63,8 @@ export class App {
   private readonly cardActions = new Map<string, CardActionHandler>();
   private readonly intake: (ctx: MessageContext) => Promise<void>;
   private readonly healthSources = new Map<string, HealthSource>();
+  /** Webhook events acked before their intake ran (see DeferredIntake). */
+  private readonly deferred: DeferredIntake;
   private isDraining = false;
   private lastEventAt: number | undefined;
   private eventsReceived = 0;
@@ -99,6 +102,8 @@ export class App {
         }
       },
     };
+    this.deferred = new DeferredIntake(ackGate, (event) => this.processEvent(event), (error, event) =>
+      logger.error("processing an acknowledged event failed", { eventId: event.eventId, eventType: event.eventType, error: String(error) }));
     this.commands.register(...builtinCommands(texts));
     this.cardActions.set("feedback", feedbackAction);
     this.intake = compose<MessageContext>(
@@ -136,8 +141,13 @@ export class App {
    */
   dispatcher(transport: Transport): lark.EventDispatcher {
     const gate = this.services.ackGate;
+    const ackFirst = transport === "http" && this.services.tuning.webhookAckFirst;
     const handle = (data: Record<string, unknown>): Promise<AckBody> => {
       const event = toIncomingEvent(data, transport, this.services.clock());
+      if (ackFirst && event.eventType !== "card.action.trigger") {
+        this.deferred.push(event);
+        return Promise.resolve({});
+      }
       // The webhook receiver holds the gate from the request's arrival to its response; the long
       // connection's ack frame goes out right after this resolves.
       if (transport !== "http") gate.enter();
@@ -182,9 +192,21 @@ export class App {
   /** startDraining, then waits until the queued answers are sent (false if `timeoutMs` passes first). */
   async drain(timeoutMs = 10_000): Promise<boolean> {
     this.isDraining = true;
-    const idle = await this.services.queue.idle(timeoutMs);
-    if (!idle) this.services.logger.warn("drain timed out with work still queued", { queued: this.services.queue.size });
+    const idle = await this.settled(timeoutMs);
+    if (!idle) this.services.logger.warn("drain timed out with work still queued", { queued: this.services.queue.size, unprocessed: this.deferred.size });
     return idle;
+  }
+
+  /** Resolves true once every acknowledged event went through the intake chain (false after `timeoutMs`). */
+  processed(timeoutMs = 10_000): Promise<boolean> {
+    return this.deferred.idle(timeoutMs);
+  }
+
+  /** Resolves true once every acknowledged event went through the intake and the queue is empty (false after `timeoutMs`). */
+  async settled(timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    if (!(await this.processed(timeoutMs))) return false;
+    return this.services.queue.idle(Math.max(0, deadline - Date.now()));
   }
 
   /** A receiver (the long connection) adds its state to /healthz; `ok: false` there makes the bot unhealthy. */
@@ -204,6 +226,7 @@ export class App {
       ok: !this.isDraining && sourcesOk,
       draining: this.isDraining,
       queued: this.services.queue.size,
+      unprocessed: this.deferred.size,
       activeChats: this.services.queue.activeChats,
       inFlight: this.services.inFlight.size,
       brain: this.services.engine.defaultBrain,

@@ -34,6 +34,12 @@ export interface BotTuning {
   typing: { enabled: boolean; emoji: string };
   /** When a question is recalled after its answer went out, recall the answer too (FEISHU_RECALL_ANSWERS). */
   recallAnswers: boolean;
+  /**
+   * Webhook: acknowledge a delivery whose ack carries nothing once it is verified, and run its intake
+   * chain after the acks of the burst are written (DeferredIntake). Default true; false runs the intake
+   * before the ack, as the long connection does.
+   */
+  webhookAckFirst: boolean;
 }
 
 export const DEFAULT_TUNING: BotTuning = {
@@ -47,6 +53,7 @@ export const DEFAULT_TUNING: BotTuning = {
   ackTimeoutMs: 2500,
   typing: { enabled: true, emoji: "Typing" },
   recallAnswers: false,
+  webhookAckFirst: true,
 };
 
 /** What handlers reach through `ctx.services`: built once by the App. */

@@ -1,4 +1,4 @@
-import { createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 
 /**
@@ -54,6 +54,13 @@ export function decryptBody(encryptKey: string, encrypted: string): string {
   const raw = Buffer.from(encrypted, "base64");
   const decipher = createDecipheriv("aes-256-cbc", aesKey(encryptKey), raw.subarray(0, 16));
   return Buffer.concat([decipher.update(raw.subarray(16)), decipher.final()]).toString("utf8");
+}
+
+/** The inverse of decryptBody (a random IV in front), as Feishu encrypts: for the bot's own warm-up requests. */
+export function encryptBody(encryptKey: string, plaintext: string): string {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv("aes-256-cbc", aesKey(encryptKey), iv);
+  return Buffer.concat([iv, cipher.update(plaintext, "utf8"), cipher.final()]).toString("base64");
 }
 
 /** The AES key of the last encrypt key seen (one app per receiver): hashed once, not per delivery. */

@@ -59,7 +59,7 @@ export async function startHarness(config: Config, engine: BotEngine, options: L
     state,
     waitForActivity,
     settled: async () => {
-      await local.bot.app.services.queue.idle(10_000);
+      await local.bot.app.settled(10_000);
     },
     close: async () => {
       await local.close();

@@ -64,7 +64,7 @@ describe("exactly once", () => {
       running = await boot();
       await emulator.deliverDuplicates(event, 5);
       await emulator.deliver(emulator.events.envelope("im.message.receive_v1", event.event));
-      await running.bot.app.services.queue.idle(5000);
+      await running.bot.app.settled(5000);
       expect(emulator.messages.filter((m) => m.parent_id === event.event.message.message_id)).toHaveLength(1);
       expect(activities.filter((a) => a.type === "dropped" && a.reason === "duplicate")).toHaveLength(10);
       expect(activities.filter((a) => a.type === "answered")).toHaveLength(1);
