@@ -97,7 +97,13 @@ export function chooseTitle(groups: string[][], markers: Markers): string | unde
   if (chosen.every((line) => line.length <= SHORT_LINE)) return headlineText(chosen);
   // Kickers and subtitles explain or list (「平度、莱西、胶州开发区主要指标稳中有进」); the main title states one thing.
   const compact = chosen.filter((line) => !ENUMERATION.test(line));
-  return (compact.length > 0 ? compact : chosen).at(-1);
+  const lines = compact.length > 0 ? compact : chosen;
+  const last = lines.at(-1)!;
+  // 「稳中求进 湘江新区交出2024年发展」「答卷」: a headline wrapped in a narrow column ends in a short line that
+  // finishes the one before (no punctuation between); a headline of its own is longer than that.
+  const before = chosen[chosen.indexOf(last) - 1];
+  if (before !== undefined && last.length < MIN_TITLE_CLAUSE && !/[。！？!?，,；;：:”」]$/u.test(before)) return `${before}${last}`;
+  return last;
 }
 
 const ENUMERATION = /[、，,]/u;

@@ -11,6 +11,8 @@ describe("chooseTitle", () => {
     { name: "a listing kicker is not the title", groups: [["招商引资、项目建设、要素保障齐发力", "滨海园区以链式思维激活发展动力"]], title: "滨海园区以链式思维激活发展动力" },
     { name: "short OCR fragments are one title", groups: [["国产新能源车", "“组团”出海"]], title: "国产新能源车“组团”出海" },
     { name: "a kicker group ending with a colon gives way to the main group", groups: [["滨海园区：", ], ["一季度新签约项目27个"]], title: "一季度新签约项目27个" },
+    { name: "a headline wrapped in a narrow column is one title", groups: [["稳中求进 滨海园区交出2024年发展", "答卷"]], title: "稳中求进 滨海园区交出2024年发展答卷" },
+    { name: "a short headline under a kicker that ends in punctuation stays alone", groups: [["招商引资、项目建设再发力再提速，", "园区开门红"]], title: "园区开门红" },
     { name: "no groups, no title", groups: [], title: undefined },
   ])("$name", ({ groups, title }) => {
     expect(chooseTitle(groups, markers)).toBe(title);
