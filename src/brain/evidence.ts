@@ -83,6 +83,8 @@ export class EvidenceFinder {
       // A figure question is answered by a figure, not by a sentence that only uses its words (「万亿GDP城市」).
       if (facts.length === 0) continue;
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
+      // The figure's own words must carry what is asked (「签约项目总投资」 is not the 外贸进出口总额 beside it in the sentence).
+      if (!frame.asksRank && !facts.some((f) => this.metricFits(frame, f))) continue;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
       // A target asked for is never answered by a result, nor the reverse; an investment figure is one or the
@@ -248,7 +250,7 @@ export class EvidenceFinder {
 
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
   private metricFits(frame: QuestionFrame, fact: FactResult): boolean {
-    const local = `${fact.subject}${fact.metric}${localText(fact)}`;
+    const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${localText(fact)}`;
     let total = 0;
     let matched = 0;
     for (const term of frame.terms) {
@@ -256,7 +258,19 @@ export class EvidenceFinder {
       total += weight;
       matched += weight * termMatch(term, local, this.scoring.synonyms);
     }
-    return total > 0 && matched / total >= 0.5;
+    return total > 0 && matched / total >= weight("evidence", "metricFit");
+  }
+
+  /**
+   * The clause a figure is said in, up to it; with the clause before when its own only names the measure
+   * (「集中开工项目16个，总投资88.6亿元」: the investment is the batch's of the clause before).
+   */
+  private figureClause(fact: FactResult): string {
+    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
+    const before = sentence ? sentence.text.slice(0, Math.max(0, fact.start - sentence.start)) : (clauseBefore(fact) ?? "");
+    const clauses = before.split(/[，,；;。]/u);
+    const own = clauses.at(-1) ?? "";
+    return own.replace(/[^\p{Script=Han}]/gu, "").length < SHORT_CLAUSE_CHARS ? `${clauses.at(-2) ?? ""}${own}` : own;
   }
 
   familyOf(fact: FactResult): string | undefined {
@@ -278,6 +292,8 @@ export class EvidenceFinder {
 }
 
 const LIST_ITEM_CHARS = 80;
+/** A figure's own clause this short (in Han characters) only names the measure: the clause before says whose it is. */
+const SHORT_CLAUSE_CHARS = 6;
 /** A word of a name is rare when at most this many passages (or this share of them) use it. */
 const RARE_NAME_MIN_DF = 3;
 const RARE_NAME_SHARE = 0.001;
@@ -326,6 +342,7 @@ export function clauseBefore(fact: FactResult): string | undefined {
   const at = fact.evidence.indexOf(fact.raw);
   return at < 0 ? undefined : fact.evidence.slice(0, at);
 }
+
 
 /** The evidence text right around the number. */
 export function localText(fact: FactResult): string {
