@@ -215,6 +215,8 @@ export class EvidenceFinder {
     // (A named project's figure is the project's wherever it is filed: the zone then only says where.)
     if (frame.zones.length > 0 && wantsNumber(frame) && frame.entities.length === 0) facts = facts.filter((f) => f.zone === null || !frame.zones.some((z) => f.zone !== z && this.corpus.gazetteer.isWithin(f.zone!, z)));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
+    // A year's total is not one event's batch (「现场签约项目46个」).
+    facts = facts.filter((f) => !this.batchForTotal(frame.question, f, dated));
     // A year's question is not answered by a total over several years (「累计实际使用外资1575.2亿元」).
     if (frame.year !== undefined && !frame.cumulative) facts = facts.filter((f) => !this.spansYears(f));
     // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
@@ -262,12 +264,24 @@ export class EvidenceFinder {
   }
 
   /**
+   * 「现场签约项目46个，协议总投资382.4亿元」: a figure of one event's batch (data batchCues in its clause), while the
+   * question asks a total — it names no month, season, batch or event word (data eventAsks).
+   */
+  batchForTotal(question: string, fact: FactResult, dated: boolean): boolean {
+    if (dated || this.lexicon.words.eventAsks.some((word) => question.includes(word))) return false;
+    const clause = this.figureClause(fact);
+    return this.lexicon.words.batchCues.some((word) => clause.includes(word));
+  }
+
+  /**
    * The clause a figure is said in, up to it; with the clause before when its own only names the measure
    * (「集中开工项目16个，总投资88.6亿元」: the investment is the batch's of the clause before).
    */
   private figureClause(fact: FactResult): string {
     const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    const before = sentence ? sentence.text.slice(0, Math.max(0, fact.start - sentence.start)) : (clauseBefore(fact) ?? "");
+    // (A fact's span opens with its metric words; the figure itself is `raw` within it.)
+    const at = sentence ? sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start)) : -1;
+    const before = sentence && at >= 0 ? sentence.text.slice(0, at) : (clauseBefore(fact) ?? "");
     const clauses = before.split(/[，,；;。]/u);
     const own = clauses.at(-1) ?? "";
     return own.replace(/[^\p{Script=Han}]/gu, "").length < SHORT_CLAUSE_CHARS ? `${clauses.at(-2) ?? ""}${own}` : own;

@@ -41,6 +41,10 @@ const QuestionWordsSchema = z.object({
   chatClosers: z.array(z.string()).default([]),
   /** 「集中开工」「那批」「重点」: words of a class of projects, not of one project's name. */
   classWords: z.array(z.string()).default([]),
+  /** 「现场签约」「本次开工」: a figure of one event's batch, not a year's total. */
+  batchCues: z.array(z.string()).default([]),
+  /** 「集中」「那批」: a question about an event or batch, which batch figures answer. */
+  eventAsks: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

@@ -1,4 +1,5 @@
 import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
+import { readSeason } from "../reading/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { clauseSaysOtherKind } from "./evidence.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
@@ -64,6 +65,8 @@ export class FactLookup {
     private readonly referenceYear: number,
     private readonly lexicon: Lexicon,
     private readonly spansYears: (fact: FactResult) => boolean = () => false,
+    /** 「现场签约项目46个」: one event's batch, which answers no question about a total (see EvidenceFinder.batchForTotal). */
+    private readonly batchForTotal: (question: string, fact: FactResult, dated: boolean) => boolean = () => false,
   ) {}
 
   /** The figure query a frame asks, or undefined when it names no zone, year or metric. */
@@ -104,7 +107,8 @@ export class FactLookup {
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
     const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact));
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)));
+    const dated = query.month !== undefined || readSeason(query.question) !== undefined;
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.batchForTotal(query.question, fact, dated));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
