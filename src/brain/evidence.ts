@@ -84,7 +84,8 @@ export class EvidenceFinder {
       if (facts.length === 0) continue;
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       // The figure's own words must carry what is asked (「签约项目总投资」 is not the 外贸进出口总额 beside it in the sentence).
-      if (!frame.asksRank && !facts.some((f) => this.metricFits(frame, f))) continue;
+      // (Comparisons and sums weigh several measures at once: each side's figure carries only its own words.)
+      if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => this.metricFits(frame, f))) continue;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
       // A target asked for is never answered by a result, nor the reverse; an investment figure is one or the
@@ -283,8 +284,16 @@ export class EvidenceFinder {
     const at = sentence ? sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start)) : -1;
     const before = sentence && at >= 0 ? sentence.text.slice(0, at) : (clauseBefore(fact) ?? "");
     const clauses = before.split(/[，,；;。]/u);
-    const own = clauses.at(-1) ?? "";
-    return own.replace(/[^\p{Script=Han}]/gu, "").length < SHORT_CLAUSE_CHARS ? `${clauses.at(-2) ?? ""}${own}` : own;
+    // A clause with no subject of its own (short, opening with a number or with 比/同比/增长…) goes on about the one
+    // before: 「全区34个工业大类行业中，24个行业实现增长，增长面为70.6%」.
+    let from = clauses.length - 1;
+    while (from > 0 && clauses.length - from <= MAX_CLAUSES_BACK && this.subjectless(clauses[from]!)) from--;
+    return clauses.slice(from).join("");
+  }
+
+  private subjectless(clause: string): boolean {
+    const text = clause.trim();
+    return text.replace(/[^\p{Script=Han}]/gu, "").length < SHORT_CLAUSE_CHARS || /^[0-9０-９]/u.test(text) || this.lexicon.words.subjectlessOpeners.some((word) => text.startsWith(word));
   }
 
   familyOf(fact: FactResult): string | undefined {
@@ -308,6 +317,8 @@ export class EvidenceFinder {
 const LIST_ITEM_CHARS = 80;
 /** A figure's own clause this short (in Han characters) only names the measure: the clause before says whose it is. */
 const SHORT_CLAUSE_CHARS = 6;
+/** How many clauses back a subjectless figure's words are looked for. */
+const MAX_CLAUSES_BACK = 3;
 /** A word of a name is rare when at most this many passages (or this share of them) use it. */
 const RARE_NAME_MIN_DF = 3;
 const RARE_NAME_SHARE = 0.001;

@@ -45,6 +45,8 @@ const QuestionWordsSchema = z.object({
   batchCues: z.array(z.string()).default([]),
   /** 「集中」「那批」: a question about an event or batch, which batch figures answer. */
   eventAsks: z.array(z.string()).default([]),
+  /** 「比上年末提高…」「同比增长…」: a clause opening so has no subject and goes on about the clause before. */
+  subjectlessOpeners: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;
