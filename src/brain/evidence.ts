@@ -217,7 +217,8 @@ export class EvidenceFinder {
     if (frame.zones.length > 0 && wantsNumber(frame) && frame.entities.length === 0) facts = facts.filter((f) => f.zone === null || !frame.zones.some((z) => f.zone !== z && this.corpus.gazetteer.isWithin(f.zone!, z)));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
     // A year's total is not one event's batch (「现场签约项目46个」).
-    facts = facts.filter((f) => !this.batchForTotal(frame.question, f, dated));
+    // Nor are the year's new ones all there are (新认定高新技术企业 vs 高新技术企业数量), or the reverse.
+    facts = facts.filter((f) => !this.otherFigure(frame.question, f, dated));
     // A year's question is not answered by a total over several years (「累计实际使用外资1575.2亿元」).
     if (frame.year !== undefined && !frame.cumulative) facts = facts.filter((f) => !this.spansYears(f));
     // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
@@ -272,6 +273,25 @@ export class EvidenceFinder {
     if (dated || this.lexicon.words.eventAsks.some((word) => question.includes(word))) return false;
     const clause = this.figureClause(fact);
     return this.lexicon.words.batchCues.some((word) => clause.includes(word));
+  }
+
+  /**
+   * 「新增高企多少家」 vs 「高新技术企业数量达1076家」: for things counted both as all there are and as the year's new
+   * ones (data stockNouns), the question and the figure's clause disagree on whether new ones are counted.
+   */
+  flowDiffers(question: string, fact: FactResult): boolean {
+    const { flowWords, stockNouns } = this.lexicon.words;
+    // Only counts of things (家, 个, 户): 「规上企业营业收入」 counts no firms.
+    if (this.familyOf(fact) !== "count") return false;
+    const figureWords = `${fact.metric}${this.figureClause(fact)}`;
+    if (!stockNouns.some((noun) => question.includes(noun)) || !stockNouns.some((noun) => figureWords.includes(noun))) return false;
+    const flow = (text: string) => flowWords.some((word) => text.includes(word));
+    return flow(question) !== flow(figureWords);
+  }
+
+  /** A figure of something else than the asked total: one event's batch, or new ones for all there are (and the reverse). */
+  otherFigure(question: string, fact: FactResult, dated: boolean): boolean {
+    return this.batchForTotal(question, fact, dated) || this.flowDiffers(question, fact);
   }
 
   /**

@@ -47,6 +47,10 @@ const QuestionWordsSchema = z.object({
   eventAsks: z.array(z.string()).default([]),
   /** 「比上年末提高…」「同比增长…」: a clause opening so has no subject and goes on about the clause before. */
   subjectlessOpeners: z.array(z.string()).default([]),
+  /** 「新认定」「新增」: a count of the year's new things, not of all there are (see flowDiffers). */
+  flowWords: z.array(z.string()).default([]),
+  /** 「高新技术企业」「市场主体」: things counted both as a stock and as the year's new ones. */
+  stockNouns: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

@@ -65,8 +65,8 @@ export class FactLookup {
     private readonly referenceYear: number,
     private readonly lexicon: Lexicon,
     private readonly spansYears: (fact: FactResult) => boolean = () => false,
-    /** 「现场签约项目46个」: one event's batch, which answers no question about a total (see EvidenceFinder.batchForTotal). */
-    private readonly batchForTotal: (question: string, fact: FactResult, dated: boolean) => boolean = () => false,
+    /** A figure of something else than the asked total: one event's batch, new ones for all there are (see EvidenceFinder.otherFigure). */
+    private readonly otherFigure: (question: string, fact: FactResult, dated: boolean) => boolean = () => false,
   ) {}
 
   /** The figure query a frame asks, or undefined when it names no zone, year or metric. */
@@ -108,7 +108,7 @@ export class FactLookup {
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
     const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact));
     const dated = query.month !== undefined || readSeason(query.question) !== undefined;
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.batchForTotal(query.question, fact, dated));
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && !query.known) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };

@@ -63,7 +63,7 @@ export class OfflineBrain {
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
-    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon, (fact) => this.finder.spansYears(fact), (question, fact, dated) => this.finder.batchForTotal(question, fact, dated));
+    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon, (fact) => this.finder.spansYears(fact), (question, fact, dated) => this.finder.otherFigure(question, fact, dated));
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
