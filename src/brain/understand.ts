@@ -88,7 +88,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     kind: readKind(text),
     period: periodKey(text),
     zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2,
-    unplacedZone: mentions.length === 0 ? (longerNames.find((name) => name !== undefined) ?? unplacedZone(text, lexicon, gazetteer)) : undefined,
+    unplacedZone: zones.length === 0 ? (longerNames.find((name) => name !== undefined) ?? unplacedZone(text, lexicon, gazetteer)) : undefined,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),
     month: readMonth(text)?.month,

@@ -474,7 +474,9 @@ export class Gazetteer {
    * the only zone whose name or alias starts like it and contains its characters in order.
    */
   abbreviated(form: string): string | undefined {
-    if ([...form].length < 4) return undefined;
+    // 「临空区」 of 临空示范区: three characters are enough when two of them open the name and no district is meant.
+    const length = [...form].length;
+    if (length < 3 || (length === 3 && (this.stems.has(form.slice(0, 2)) || this.isGenericWord(form)))) return undefined;
     const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }

@@ -213,3 +213,14 @@ describe("the tail of a zone's name", () => {
     expect(zones).not.toContain("青岛经济技术开发区");
   });
 });
+
+describe("a three-character short name", () => {
+  it("is the one zone one of whose names opens with its first two characters (云港区 of 云港示范区)", () => {
+    // Made-up zones of a corpus.
+    const learnt = gazetteer.withZones([{ name: "某州胶东云港经济示范区", aliases: ["云港示范区"], articles: 2 }, "某州高新技术产业开发区"]);
+    expect(learnt.abbreviations("云港区去年GDP多少").map((m) => m.zone)).toEqual(["某州胶东云港经济示范区"]);
+    // Two zones whose names open so: neither.
+    const two = gazetteer.withZones([{ name: "某州胶东云港经济示范区", aliases: ["云港示范区"], articles: 2 }, { name: "某城云港经济技术开发区", aliases: ["云港经开区"], articles: 2 }]);
+    expect(two.abbreviations("云港区去年GDP多少").map((m) => m.zone)).toEqual([]);
+  });
+});
