@@ -15,6 +15,8 @@ const UnitsFileSchema = z.object({
   units: z.array(UnitSchema),
   defaultMetric: z.record(z.string(), z.string()),
   letterMetrics: z.array(z.string()).default([]),
+  vagueNumeralPrefixes: z.string().default(""),
+  roundQualifiers: z.string().default(""),
 });
 
 const CuesFileSchema = z.object({

@@ -21,6 +21,11 @@ export interface QuantityMatch {
 
 const ARABIC = String.raw`[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?`;
 const CHINESE = `[零〇一二两三四五六七八九十廿][${CHINESE_NUMERAL_CHARS}]*`;
+/** 「近百家」「上千家」「百余家」: a bare 百/千/万 after a round-figure qualifier (data roundQualifiers) or before 余. */
+function roundChinese(qualifiers: string): string {
+  const escaped = qualifiers.replace(/[\]\\^-]/g, "\\$&");
+  return escaped ? `(?<=[${escaped}])[百千万]|[百千](?=余)` : `[百千](?=余)`;
+}
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -44,7 +49,7 @@ function unitTables(): UnitTables {
   // Unit alternatives are tried before magnitudes so 千瓦 / 百分点-style units win over 千 / 百.
   const source =
     `(?<arabic>${ARABIC})(?<q1>${inside})?(?:(?<unitA>${unitAlt})|(?<mag>${magnitudeAlt})(?<q2>${inside})?(?<unitB>${unitAlt})?)` +
-    `|(?<chinese>${CHINESE})(?<q3>${inside})?(?<unitC>${unitAlt})`;
+    `|(?<chinese>${CHINESE}|${roundChinese(data.roundQualifiers)})(?<q3>${inside})?(?<unitC>${unitAlt})`;
   tables = { byUnit, pattern: new RegExp(source, "gu"), magnitudes: new Map(Object.entries(data.magnitudes)) };
   return tables;
 }
@@ -92,6 +97,8 @@ export function scanQuantities(text: string): QuantityMatch[] {
     // Part of a code or a longer number (G20, 3.5.1) or an ordinal (第三).
     const letterMetric = unitsData().letterMetrics.some((word) => text.slice(Math.max(0, m!.index - word.length), m!.index).toUpperCase() === word);
     if ((/[0-9A-Za-z.．０-９]/.test(prev) && !letterMetric) || prev === "第") continue;
+    // 「数十个」「几百家」: a vague count, no figure.
+    if (m.groups?.chinese && unitsData().vagueNumeralPrefixes.includes(prev)) continue;
     const q = buildMatch(m);
     if (!q) continue;
     if (q.category === "bare" && !m.groups?.mag) continue;

@@ -72,3 +72,19 @@ describe("scanQuantities", () => {
     expect(q?.value).toBe(467300);
   });
 });
+
+describe("scanQuantities: round and vague Chinese counts", () => {
+  it.each([
+    // Made-up phrases: a bare 百/千 after 近/上/逾 or before 余 is a round figure.
+    ["累计落户企业达到近百家", [["百家", 100]]],
+    ["园区集聚上千家企业", [["千家", 1000]]],
+    ["新引进项目百余个", [["百余个", 100]]],
+    // 数十/几十 say how many only vaguely: no figure.
+    ["吸引数十个项目落地", []],
+    ["几十家企业参展", []],
+    // A bare 百 in a word is no figure.
+    ["入选百强县", []],
+  ])("%s → %j", (text, expected) => {
+    expect(scanQuantities(text).map((q) => [q.raw, q.value])).toEqual(expected);
+  });
+});
