@@ -111,10 +111,37 @@ export function termMatch(term: string, text: string, synonyms: (term: string) =
   const haystack = text.toLowerCase();
   if (haystack.includes(term)) return 1;
   if (synonyms(term).some((synonym) => haystack.includes(synonym.toLowerCase()))) return 1;
+  if (abbreviates(term, haystack)) return weight("sentence", "abbreviationCredit");
   if ([...term].length < 3) return 0;
   const shared = longestSharedRun(term, haystack) / term.length;
   return shared >= 0.5 ? weight("sentence", "partialTermCredit") * shared : 0;
 }
+
+/**
+ * 「考评」 of 考核评价, 「社零」 of 社会消费品零售总额, 「固投」 of 固定资产投资: a Chinese short form takes the first
+ * character of each word, so each character of a two- or three-character term follows the one before within
+ * a few characters. (Only Han terms; a literal occurrence is matched before this.)
+ */
+function abbreviates(term: string, text: string): boolean {
+  const chars = [...term];
+  if (chars.length < 2 || chars.length > 3 || !chars.every((char) => /\p{Script=Han}/u.test(char))) return false;
+  for (let start = text.indexOf(chars[0]!); start >= 0; start = text.indexOf(chars[0]!, start + 1)) {
+    let at = start;
+    let found = true;
+    for (const char of chars.slice(1)) {
+      const next = text.indexOf(char, at + 2);
+      if (next < 0 || next - at > ABBREVIATION_GAP) {
+        found = false;
+        break;
+      }
+      at = next;
+    }
+    if (found) return true;
+  }
+  return false;
+}
+/** How far apart two characters of a short form may stand in the long one (社…零 in 社会消费品零售: 5). */
+const ABBREVIATION_GAP = 5;
 
 /** Length of the longest piece (≥ 2 chars) of `term` that occurs in `text` (擂台赛 in 「功能区擂台」 → 2). */
 function longestSharedRun(term: string, text: string): number {
