@@ -161,7 +161,9 @@ export class EvidenceFinder {
     const last = evidence.sentences.at(-1)!;
     const article = this.bank.ofArticle(last.articleId);
     const at = article.indexOf(last);
-    const items = opensList(last.text) ? listItemsAfter(article, at) : [];
+    // 「2026年重点项目」 on a line of its own heads the list below it as a lead with a colon does.
+    const heading = last.text.length <= HEADING_CHARS && !/[。！？；，,!?;]/u.test(last.text) && article[at + 1]?.paragraph !== last.paragraph;
+    const items = opensList(last.text) || heading ? listItemsAfter(article, at) : [];
     if (items.length > 0) return { score: evidence.score, sentences: [...evidence.sentences, ...items] };
     const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
     return list ? { score: evidence.score, sentences: [...evidence.sentences, list] } : evidence;
@@ -330,11 +332,15 @@ export class EvidenceFinder {
 
   cite(evidence: Evidence): Citation {
     const source = this.tools.sourceOf(evidence.score.sentence.articleId);
-    return { ...source, quote: evidence.sentences.map((s) => s.text).join("") };
+    // Lines of a list (or a heading and its items) are separate paragraphs: kept apart in the quote.
+    const quote = evidence.sentences.map((s, i) => (i > 0 && s.paragraph !== evidence.sentences[i - 1]!.paragraph && !/[。！？；：，,!?;:]$/u.test(evidence.sentences[i - 1]!.text) ? `；${s.text}` : s.text)).join("");
+    return { ...source, quote };
   }
 }
 
-const LIST_ITEM_CHARS = 80;
+const LIST_ITEM_CHARS = 50;
+/** A line this short with no punctuation, standing alone, is a heading. */
+const HEADING_CHARS = 24;
 /** A figure's own clause this short (in Han characters) only names the measure: the clause before says whose it is. */
 const SHORT_CLAUSE_CHARS = 6;
 /** How many clauses back a subjectless figure's words are looked for. */
