@@ -553,7 +553,11 @@ export class OfflineBrain {
     const fewer = /[更最](少|小|低)|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(少|小|低)/.test(frame.question);
     const sorted = [...ranked].sort((a, b) => (fewer ? a.fact.value - b.fact.value : b.fact.value - a.fact.value));
     const comparative = winnerWord ?? comparativeWord(frame.question) ?? (fewer ? "更少" : "更多");
-    let text = fill("compareWinner", { winner: sorted[0]!.entity, comparative, rows: rowText(sorted) });
+    // Equal figures have no winner (「哪个多」 with 1.2万家 on both sides: 一样).
+    const tied = sorted.filter((row) => row.fact.value === sorted[0]!.fact.value);
+    let text = tied.length >= 2
+      ? fill("compareTie", { winners: tied.map((row) => row.entity).join("和"), rows: rowText(sorted) })
+      : fill("compareWinner", { winner: sorted[0]!.entity, comparative, rows: rowText(sorted) });
     if (others.length) text += fill("compareOthers", { rows: rowText(others) });
     return this.found(frame, `${text}\n${sources}`, citations, facts, "facts");
   }
