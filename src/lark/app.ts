@@ -54,8 +54,8 @@ export type HealthSource = () => Record<string, unknown> & { ok?: boolean };
 /**
  * The bot: one `processEvent` that every receiver (webhook, long connection, tests) feeds. A message
  * passes the intake chain — dedupe → stale → self → @mention in groups → rate limit → text → length →
- * command — before the ack; answering runs after it, in the chat's queue, inside an error boundary that
- * turns any failure into an apology card.
+ * command — before the ack (webhook: right after it, see DeferredIntake); answering runs after it, in
+ * the chat's queue, inside an error boundary that turns any failure into an apology card.
  */
 export class App {
   readonly services: BotServices;
@@ -159,7 +159,7 @@ export class App {
     return new lark.EventDispatcher({ ...sdkLogger(this.services.logger) }).register<Record<string, (data: Record<string, unknown>) => Promise<AckBody>>>(handlers);
   }
 
-  /** Everything cheap happens here, before the ack; answering is queued. Resolves with the ack body. */
+  /** Everything cheap happens here, before the ack (webhook: after it); answering is queued. Resolves with the ack body. */
   async processEvent(event: IncomingEvent): Promise<AckBody> {
     this.lastEventAt = event.receivedAt;
     this.eventsReceived += 1;
