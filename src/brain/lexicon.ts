@@ -1,3 +1,4 @@
+import { parseChineseNumber } from "../reading/index.js";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { PROJECT_ROOT } from "../config/index.js";
@@ -51,6 +52,8 @@ const QuestionWordsSchema = z.object({
   flowWords: z.array(z.string()).default([]),
   /** 「高新技术企业」「市场主体」: things counted both as a stock and as the year's new ones. */
   stockNouns: z.array(z.string()).default([]),
+  /** 「第三批」「第二次」: measure words of numbered events (see ordinalsOf). */
+  ordinalMeasures: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;
@@ -79,6 +82,18 @@ export function loadLexicon(): Lexicon {
 
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(path.join(PROJECT_ROOT, "data", name), "utf8"));
+}
+
+/** 「2025年第三批重大项目」 → ["3批"]: the numbered events a text names, as number + measure word. */
+export function ordinalsOf(text: string, lexicon: Lexicon): string[] {
+  const measures = lexicon.words.ordinalMeasures.join("");
+  if (!measures) return [];
+  const found: string[] = [];
+  for (const m of text.matchAll(new RegExp(`第([0-9一二三四五六七八九十两]+)([${measures}])`, "gu"))) {
+    const value = parseChineseNumber(m[1]!);
+    if (value !== null) found.push(`${value}${m[2]}`);
+  }
+  return found;
 }
 
 /** The text asks for a rate or share (增长多少, 占比), so a percentage answers it and an amount does not. */

@@ -7,7 +7,7 @@ import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smal
 import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
-import { scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
+import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { readMonth } from "../reading/index.js";
@@ -178,8 +178,9 @@ export class OfflineBrain {
       .map((o) => o.fact)
       // A figure of another project, or of another season's event, is no answer (retrieval looks further).
       .filter((fact) => {
-        const text = this.finder.evidenceOfFact(fact).sentences.map((s) => s.text).join("");
-        return this.finder.namesCovered(frame, text) && seasonAgrees(frame.season, text, fact.title);
+        const sentences = this.finder.evidenceOfFact(fact).sentences;
+        const text = sentences.map((s) => s.text).join("");
+        return this.finder.namesCovered(frame, text) && seasonAgrees(frame.season, text, fact.title) && ordinalsAgree(frame, sentences[0]!, this.finder.scoring);
       });
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);

@@ -1,5 +1,5 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
-import type { Lexicon } from "./lexicon.js";
+import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
 import { eventMonthAgrees, findKinds, readMonth, readSeason } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
@@ -74,12 +74,30 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     zoneOk: zonesAgree(frame.zones, sentence.zones, context.gazetteer),
     // A sentence of an undated article that names no year is of no known year: it answers no year's question.
     yearOk: frame.year === undefined || sentence.years.includes(frame.year),
-    eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))),
+    eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb))) && ordinalsAgree(frame, sentence, context),
     periodOk: periodFits(frame.period, sentence.text, previous?.text, sentence.contextPeriod),
     monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),
     bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text)],
   };
 }
+
+/**
+ * 「第二批集中开工」: where the sentence, the one before, the headline or the article's opening numbers the event
+ * with the same measure word (批, 次…), it must be the asked number; text that numbers none may be any.
+ */
+export function ordinalsAgree(frame: QuestionFrame, sentence: Sentence, context: ScoringContext): boolean {
+  if (!frame.ordinals?.length) return true;
+  const opening = context.bank.ofArticle(sentence.articleId).slice(0, OPENING_SENTENCES).map((s) => s.text).join("");
+  const text = `${context.bank.titleOf(sentence.articleId)}${opening}${context.bank.previous(sentence)?.text ?? ""}${sentence.text}`;
+  const said = ordinalsOf(text, context.lexicon);
+  return frame.ordinals.every((asked) => {
+    const measure = asked.slice(-1);
+    const same = said.filter((ordinal) => ordinal.endsWith(measure));
+    return same.length === 0 || same.includes(asked);
+  });
+}
+/** How many opening sentences of an article say which event it reports. */
+const OPENING_SENTENCES = 2;
 
 /** One score from the features: coverage, scaled down by each failed agreement, plus the bonuses. */
 export function combine(features: SentenceFeatures): number {

@@ -15,6 +15,8 @@ export interface QuestionFrame {
   year?: number;
   /** Every explicit year named (「2022年和2021年…分别」 asks for each). */
   years: number[];
+  /** 「第二批集中开工」 → ["2批"]: the numbered events asked about; text numbering them otherwise is about another. */
+  ordinals?: string[];
   /** 「24年完成多少，25年目标多少」: the kind each named year's own clause asks, when the clauses differ. */
   yearKinds?: Record<number, "target" | "actual" | undefined>;
   kind?: "target" | "actual";

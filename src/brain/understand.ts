@@ -1,6 +1,6 @@
 import type { Gazetteer, PlaceIndex, ZoneMention } from "../domain/index.js";
 import { contentTerms } from "../retrieval/index.js";
-import type { Lexicon } from "./lexicon.js";
+import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
 import { asksTotal, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
@@ -84,6 +84,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     groupZones,
     year,
     years: [...new Set(yearSpans.filter((span) => !span.relative && !span.yearless).map((span) => span.year!))],
+    ordinals: ordinalsOf(text, lexicon),
     yearKinds: kindsByYear(text, yearSpans.filter((span) => !span.relative && !span.yearless), lexicon),
     kind: readKind(text),
     period: periodKey(text),
