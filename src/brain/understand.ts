@@ -230,6 +230,8 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   for (const q of quoted) rest = rest.split(q).join(" ");
   // 「…里排第几」: the ask for a rank is no content word (nor is what segmentation makes of its edge).
   for (const ask of [...lexicon.words.rankAsks].sort((a, b) => b.length - a.length)) rest = rest.split(ask).join(" ");
+  // 「哪天开的」「多少家德资企业」: question words are blanked before segmentation, so none merges with a neighbour (天开, 家德资).
+  for (const word of questionWords(lexicon)) rest = rest.split(word).join(" ");
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
   const words = contentTerms(rest).filter(
@@ -266,6 +268,13 @@ function namesClass(head: string, lexicon: Lexicon): boolean {
     rest = rest.slice(word.length);
   }
   return rest.length === 0;
+}
+
+let askWords: string[] | undefined;
+/** Fillers that ask (哪天, 多少, 什么时候, 几个…), longest first. */
+function questionWords(lexicon: Lexicon): string[] {
+  askWords ??= [...lexicon.fillers].filter((word) => word.length >= 2 && QUESTION_MORPHEME.test(word)).sort((a, b) => b.length - a.length);
+  return askWords;
 }
 
 /** What is measured, in the question's own characters (segmentation would drop 新 of 新登记市场主体). */
