@@ -2,8 +2,24 @@ import { parse as parseYaml } from "yaml";
 import { normalizeDate } from "./dates.js";
 import type { IngestWarning } from "./errors.js";
 
-/** Between zone names in one front-matter field (no zone name holds one of these). */
-const ZONE_SEPARATORS = /[；;、，,|]/u;
+/** Between zone names in one front-matter field (no zone name holds one of these outside brackets). */
+const ZONE_SEPARATORS = "；;、，,|";
+
+/** 「A；B」 → A, B; a list inside brackets (「浙江省经开区（宁波经开区、杭州经开区等）」) stays with its name. */
+function splitOutsideBrackets(field: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of field) {
+    if ("（(【[".includes(char)) depth++;
+    if ("）)】]".includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && ZONE_SEPARATORS.includes(char)) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  return [...parts, current];
+}
 
 /** Metadata given in a file's YAML header (.md, .txt: any text file). */
 export interface FrontMatter {
@@ -57,7 +73,7 @@ const FIELDS: Record<string, FieldReader> = {
   },
   zone(value, into) {
     // 「zone: A；B」 in a roundup names several zones in one field, as a YAML list would.
-    const zones = (Array.isArray(value) ? value : [value]).map(text).flatMap((zone) => zone?.split(ZONE_SEPARATORS) ?? []).map((zone) => zone.trim()).filter((zone) => zone !== "");
+    const zones = (Array.isArray(value) ? value : [value]).map(text).flatMap((zone) => (zone ? splitOutsideBrackets(zone) : [])).map((zone) => zone.trim()).filter((zone) => zone !== "");
     if (zones.length === 0) return "no zone name";
     into.zones.push(...zones);
     return undefined;

@@ -51,6 +51,12 @@ describe("splitFrontMatter", () => {
       frontMatter: { zones: ["某某高新区（某区）", "某某经济技术开发区"] },
       warnings: [],
     },
+    {
+      name: "a list inside brackets stays with its name",
+      input: `---\nzone: 某省国家级经开区（某某经开区、某城经开区等）\n---\n${BODY}`,
+      frontMatter: { zones: ["某省国家级经开区（某某经开区、某城经开区等）"] },
+      warnings: [],
+    },
   ])("$name", ({ input, frontMatter, warnings }) => {
     const split = splitFrontMatter(input);
     expect(split.frontMatter).toEqual(frontMatter);
