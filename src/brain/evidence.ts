@@ -8,7 +8,7 @@ import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
 import { spansYears } from "../reading/index.js";
-import { saysOtherMeasure } from "../facts/index.js";
+import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
@@ -85,7 +85,7 @@ export class EvidenceFinder {
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       // The figure's own words must carry what is asked (「签约项目总投资」 is not the 外贸进出口总额 beside it in the sentence).
       // (Comparisons and sums weigh several measures at once: each side's figure carries only its own words.)
-      if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => this.metricFits(frame, f))) continue;
+      if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => this.metricFits(frame, f) && !this.namesOtherMetric(frame, f))) continue;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
       // A target asked for is never answered by a result, nor the reverse; an investment figure is one or the
@@ -275,6 +275,15 @@ export class EvidenceFinder {
     if (dated || this.lexicon.words.eventAsks.some((word) => question.includes(word))) return false;
     const clause = this.figureClause(fact);
     return this.lexicon.words.batchCues.some((word) => clause.includes(word));
+  }
+
+  /**
+   * The question and the figure each name metrics the synonym table knows, and not the same ones (海洋生产总值
+   * asked, 总投资 said): the fact table's rule, kept by retrieval too.
+   */
+  private namesOtherMetric(frame: QuestionFrame, fact: FactResult): boolean {
+    const figureWords = `${this.figureClause(fact)}${fact.metric}`;
+    return namesKnownMetric(frame.metricText) && namesKnownMetric(fact.metric) && metricFit(frame.metricText, figureWords) === 0;
   }
 
   /**
