@@ -168,7 +168,9 @@ export class ZoneRecogniser {
   private read(text: string, floor: number, at: number, suffix: ZoneSuffix): ZoneForm | undefined {
     const end = at + suffix.form.length;
     let runStart = at;
-    while (runStart > Math.max(floor, at - WINDOW_CHARS) && HAN.test(text[runStart - 1]!)) runStart--;
+    // 「2025年新站高新区」: 年 (月, 日) after a number ends a date, not part of a name.
+    const dateUnit = (i: number) => "年月日".includes(text[i] ?? "") && /[0-9０-９]/u.test(text[i - 1] ?? "");
+    while (runStart > Math.max(floor, at - WINDOW_CHARS) && HAN.test(text[runStart - 1]!) && !dateUnit(runStart - 1)) runStart--;
     let contextEnd = end;
     while (contextEnd < Math.min(text.length, end + RIGHT_CONTEXT_CHARS) && HAN.test(text[contextEnd]!)) contextEnd++;
     const tagged = this.segmenter().tag(text.slice(runStart, contextEnd), true);
