@@ -1,7 +1,7 @@
 /**
  * Bot bench: the Feishu bot against the emulator on loopback, webhook mode with encrypted + signed
  * events, and the long connection for comparison — answering in-process and in a worker thread, side by side.
- * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker] [--typing off] [--warm-up off] [--ack-first off] [--acks-only]`
+ * `node --expose-gc --import tsx scripts/bench-bot.ts [--quick] [--only in-process|worker] [--typing off] [--warm-up off] [--ack-first off] [--acks-only] [--lean-client own]`
  * (diagnostics: `--stalls 1` GC pauses and event-loop stalls per ack phase, `--raw DIR` each lean ack's timeline)
  *
  * Processes: this coordinator builds the index once, then runs one *runner* process per answering mode
@@ -64,7 +64,8 @@ const MODES = ["in-process", "worker"] as const;
 type Answering = (typeof MODES)[number];
 type Transport = "webhook" | "ws";
 
-if (args.includes("--emulator-child")) await emulatorChild();
+if (args.includes("--client-child")) clientChild();
+else if (args.includes("--emulator-child")) await emulatorChild();
 else if (argValue("--answering")) await runner(argValue("--answering") as Answering, argValue("--data-dir")!, argValue("--out")!);
 else await coordinator();
 
@@ -108,7 +109,7 @@ function driver(emulator: FeishuEmulator, mode: Transport): Driver {
  * `lean` (webhook): the 50 requests are encrypted and signed before the clock starts and sent with a
  * keep-alive node:http client, so the figure is the bot's (and the kernel's), not the emulator's fetch().
  */
-async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): Promise<{ acks: number[]; rounds: number[][]; timeline: ClientTimeline[] }> {
+async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string; poster?: RemotePoster }): Promise<{ acks: number[]; rounds: number[][]; timeline: ClientTimeline[] }> {
   const acks: number[] = [];
   const rounds: number[][] = [];
   const timeline: ClientTimeline[] = [];
@@ -120,7 +121,13 @@ async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): 
     let round: number[];
     if (lean) {
       const prepared = events.map((event) => signed(event, lean.encryptKey));
-      round = await Promise.all(prepared.map((request) => post(lean.url, request, agent, timeline)));
+      if (lean.poster) {
+        const result = await lean.poster.post(lean.url, prepared);
+        round = result.ms;
+        timeline.push(...result.timeline);
+      } else {
+        round = await Promise.all(prepared.map((request) => post(lean.url, request, agent, timeline)));
+      }
     } else {
       round = await Promise.all(events.map(d.send));
     }
@@ -130,6 +137,41 @@ async function phaseAck(d: Driver, lean?: { url: string; encryptKey: string }): 
   agent.destroy();
   await d.repliesTo(ids, ids.size, 180_000);
   return { acks, rounds, timeline };
+}
+
+/**
+ * `--lean-client own`: the lean client in a process of its own (as Feishu's event push is not its Open
+ * API): otherwise it shares the emulator child's event loop with the API the bot's replies go to.
+ */
+interface RemotePoster {
+  post(url: string, requests: Array<{ body: string; headers: Record<string, string> }>): Promise<{ ms: number[]; timeline: ClientTimeline[] }>;
+  close(): void;
+}
+
+function startPoster(): RemotePoster {
+  const child = fork(SCRIPT, ["--client-child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  let next = 1;
+  const waiting = new Map<number, (result: { ms: number[]; timeline: ClientTimeline[] }) => void>();
+  child.on("message", (message: { id: number; ms: number[]; timeline: ClientTimeline[] }) => {
+    waiting.get(message.id)?.(message);
+    waiting.delete(message.id);
+  });
+  return {
+    post: (url, requests) => new Promise((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve);
+      child.send({ id, url, requests });
+    }),
+    close: () => child.kill(),
+  };
+}
+
+function clientChild(): void {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT * 2 });
+  process.on("message", (message: { id: number; url: string; requests: Array<{ body: string; headers: Record<string, string> }> }) => {
+    const timeline: ClientTimeline[] = [];
+    void Promise.all(message.requests.map((request) => post(message.url, request, agent, timeline))).then((ms) => process.send!({ id: message.id, ms, timeline }));
+  });
 }
 
 /** One lean request as the client saw it (epoch ms, comparable across processes): sent, flushed, answered. */
@@ -247,7 +289,14 @@ async function emulatorChild(): Promise<void> {
             return { ...result, cpuMs: (used.user + used.system) / 1000 };
           };
           if (request.phase === "ack") return withCpu(await phaseAck(d));
-          if (request.phase === "ack-lean") return withCpu(await phaseAck(d, { url: webhookUrl, encryptKey }));
+          if (request.phase === "ack-lean") {
+            const poster = argValue("--lean-client") === "own" ? startPoster() : undefined;
+            try {
+              return withCpu(await phaseAck(d, { url: webhookUrl, encryptKey, poster }));
+            } finally {
+              poster?.close();
+            }
+          }
           if (request.phase === "sustained") return phaseSustained(d);
           return phaseRss(d, emulator!);
         }
@@ -269,7 +318,8 @@ interface RemoteEmulator {
 }
 
 function startEmulatorChild(): RemoteEmulator {
-  const child: ChildProcess = fork(SCRIPT, ["--emulator-child", ...(quick ? ["--quick"] : [])], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const leanClient = argValue("--lean-client") ? ["--lean-client", argValue("--lean-client")!] : [];
+  const child: ChildProcess = fork(SCRIPT, ["--emulator-child", ...(quick ? ["--quick"] : []), ...leanClient], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   let next = 1;
   const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   child.on("message", (message: { id: number; ok: boolean; result?: unknown; error?: string }) => {
@@ -548,7 +598,7 @@ async function coordinator(): Promise<void> {
     for (const answering of MODES) {
       if (only && only !== answering) continue;
       const out = path.join(dataDir, `${answering}.json`);
-      const passOn = [...(quick ? ["--quick"] : []), ...(acksOnly ? ["--acks-only"] : []), ...["--typing", "--warm-up", "--ack-first", "--raw", "--stalls"].flatMap((flag) => (argValue(flag) ? [flag, argValue(flag)!] : []))];
+      const passOn = [...(quick ? ["--quick"] : []), ...(acksOnly ? ["--acks-only"] : []), ...["--typing", "--warm-up", "--ack-first", "--lean-client", "--raw", "--stalls"].flatMap((flag) => (argValue(flag) ? [flag, argValue(flag)!] : []))];
       const child = spawn(process.execPath, [...process.execArgv, SCRIPT, "--answering", answering, "--data-dir", dataDir, "--out", out, ...passOn], {
         stdio: ["ignore", "inherit", "inherit"],
       });
