@@ -48,6 +48,12 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
     const [zone, count] = [...votes.entries()][0]!;
     if (votes.size !== 1 || count < MIN_TITLES) continue;
     aliases.set(zone, [...(aliases.get(zone) ?? []), place]);
+    // 「zone: 哈新区」 in some files, 「zone: 哈尔滨新区」 with 哈新区 in the titles of others: one zone, by its fuller name.
+    const own = names.get(place);
+    if (own !== undefined && place !== zone) {
+      names.delete(place);
+      names.set(zone, (names.get(zone) ?? 0) + own);
+    }
   }
   return [...names].map(([name, count]) => ({ name, aliases: aliases.get(name) ?? [], articles: count }));
 }

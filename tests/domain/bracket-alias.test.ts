@@ -25,3 +25,18 @@ describe("zoneEntries", () => {
     expect(gazetteer.withZones(entries).canonical("中国声谷")).toBe("云梦高新技术产业开发区");
   });
 });
+
+describe("a short name some files give as their zone and others' titles open with", () => {
+  it("is one zone under the fuller name", () => {
+    // Made-up articles: two about 云梦泽新区 whose titles say 云新区, one whose metadata says 云新区.
+    const articles = [
+      { zones: ["云梦泽新区"], title: "云新区明确2023年发展目标", text: "云新区召开大会，云梦泽新区明确目标。" },
+      { zones: ["云梦泽新区"], title: "云新区一季度实现开门红", text: "一季度，云新区多项指标增长。" },
+      { zones: ["云新区"], title: "1—3月多项指标实现正增长", text: "今年1—3月，云新区多项指标增速居前。" },
+    ];
+    const entries = zoneEntries(articles, Gazetteer.load());
+    expect(entries.map((entry) => entry.name)).toEqual(["云梦泽新区"]);
+    expect(entries[0]!.aliases).toContain("云新区");
+    expect(entries[0]!.articles).toBe(3);
+  });
+});
