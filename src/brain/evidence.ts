@@ -283,7 +283,9 @@ export class EvidenceFinder {
    */
   private namesOtherMetric(frame: QuestionFrame, fact: FactResult): boolean {
     const figureWords = `${this.figureClause(fact)}${fact.metric}`;
-    return namesKnownMetric(frame.metricText) && namesKnownMetric(fact.metric) && metricFit(frame.metricText, figureWords) === 0;
+    // 「规上工业总产值」 in 「规模以上工业企业累计完成总产值」: the asked words in order, with others between, are still there.
+    const asked = [...frame.metricText].filter((char) => /\p{Script=Han}/u.test(char)).join("");
+    return namesKnownMetric(frame.metricText) && namesKnownMetric(fact.metric) && metricFit(frame.metricText, figureWords) === 0 && !inOrder(asked, figureWords);
   }
 
   /**
@@ -375,6 +377,13 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
     items.push(sentence);
   }
   return items;
+}
+
+/** Every character of `short` in `text`, in order. */
+function inOrder(short: string, text: string): boolean {
+  let at = 0;
+  for (const char of text) if (char === short[at]) at++;
+  return at >= short.length;
 }
 
 /** The items that pass, when any does; else all of them. */
