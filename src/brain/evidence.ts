@@ -284,7 +284,9 @@ export class EvidenceFinder {
   private namesOtherMetric(frame: QuestionFrame, fact: FactResult): boolean {
     const figureWords = `${this.figureClause(fact)}${fact.metric}`;
     // 「规上工业总产值」 in 「规模以上工业企业累计完成总产值」: the asked words in order, with others between, are still there.
-    const asked = [...frame.metricText].filter((char) => /\p{Script=Han}/u.test(char)).join("");
+    // (A generic head at the end — 额, 总额, 总量 — is often left out: 投资额 is said 投资.)
+    const head = [...this.lexicon.lightWords, "额", "量"].sort((a, b) => b.length - a.length).find((word) => frame.metricText.endsWith(word) && frame.metricText.length > word.length + 1) ?? "";
+    const asked = [...frame.metricText.slice(0, frame.metricText.length - head.length)].filter((char) => /\p{Script=Han}/u.test(char)).join("");
     return namesKnownMetric(frame.metricText) && namesKnownMetric(fact.metric) && metricFit(frame.metricText, figureWords) === 0 && !inOrder(asked, figureWords);
   }
 

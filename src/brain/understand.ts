@@ -284,7 +284,7 @@ function readMetricText(remainder: string, lexicon: Lexicon): string {
   // A cue that is also part of what is measured (增长了 → 增长) leaves that part behind.
   const kept = lexicon.words.cueStems;
   for (const word of [...cues.target, ...cues.actual].sort((a, b) => b.length - a.length)) text = text.split(word).join(kept[word] ?? "");
-  return text.replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
+  return text.replace(/(?:有|达到了?|为|了)(?=多少|几)/g, "").replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
 }
 
 /** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */

@@ -86,3 +86,13 @@ describe("question words never merge with a neighbour into a content word", () =
     expect(read(question).terms).not.toContain(junk);
   });
 });
+
+describe("what is measured, in the question's words", () => {
+  it.each([
+    // Made-up questions: 有/达到 before 多少 ask, they measure nothing.
+    ["董家口2023年重点项目完成投资额有多少？", "重点项目投资额"],
+    ["董家口2023年港口吞吐量达到了多少", "港口吞吐量"],
+  ])("%s → %s", (question, metric) => {
+    expect(read(question).metricText).toBe(metric);
+  });
+});
