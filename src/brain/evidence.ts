@@ -259,7 +259,8 @@ export class EvidenceFinder {
     const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${localText(fact)}`;
     let total = 0;
     let matched = 0;
-    for (const term of frame.terms) {
+    // A named project's words say whose figure it is (namesCovered checks them), not what it measures.
+    for (const term of frame.terms.filter((t) => !frame.entities.some((entity) => entity.includes(t)))) {
       const weight = this.lexicon.lightWords.has(term) ? 0.3 : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(term)));
       total += weight;
       matched += weight * termMatch(term, local, this.scoring.synonyms);
@@ -282,12 +283,11 @@ export class EvidenceFinder {
    * asked, 总投资 said): the fact table's rule, kept by retrieval too.
    */
   private namesOtherMetric(frame: QuestionFrame, fact: FactResult): boolean {
-    const figureWords = `${this.figureClause(fact)}${fact.metric}`;
-    // 「规上工业总产值」 in 「规模以上工业企业累计完成总产值」: the asked words in order, with others between, are still there.
-    // (A generic head at the end — 额, 总额, 总量 — is often left out: 投资额 is said 投资.)
-    const head = [...this.lexicon.lightWords, "额", "量"].sort((a, b) => b.length - a.length).find((word) => frame.metricText.endsWith(word) && frame.metricText.length > word.length + 1) ?? "";
-    const asked = [...frame.metricText.slice(0, frame.metricText.length - head.length)].filter((char) => /\p{Script=Han}/u.test(char)).join("");
-    return namesKnownMetric(frame.metricText) && namesKnownMetric(fact.metric) && metricFit(frame.metricText, figureWords) === 0 && !inOrder(asked, figureWords);
+    if (!namesKnownMetric(frame.metricText) || !namesKnownMetric(fact.metric)) return false;
+    const figureWords = `${this.figureClause(fact)}${fact.metric}${localText(fact)}`;
+    if (metricFit(frame.metricText, figureWords) > 0) return false;
+    // 「规上工业总产值」 in 「规模以上工业企业累计完成总产值」: every asked word there (by synonym or short form) is no other metric.
+    return !frame.terms.every((term) => this.lexicon.lightWords.has(term) || termMatch(term, figureWords, this.scoring.synonyms) > 0);
   }
 
   /**
@@ -379,13 +379,6 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
     items.push(sentence);
   }
   return items;
-}
-
-/** Every character of `short` in `text`, in order. */
-function inOrder(short: string, text: string): boolean {
-  let at = 0;
-  for (const char of text) if (char === short[at]) at++;
-  return at >= short.length;
 }
 
 /** The items that pass, when any does; else all of them. */
