@@ -229,6 +229,8 @@ export class EvidenceFinder {
     facts = facts.filter((f) => !saysOtherMeasure(frame.question, `${f.metric}${localText(f)}`));
     // A figure the question states itself (「271项任务落地了多少」) is what it asks about, not the answer.
     facts = preferMatching(facts, (f) => !frame.question.includes(f.raw));
+    // Of a sentence's figures, those whose own words carry what is asked (年产值, not the 总投资 before it).
+    if (frame.type === "numeric" && !frame.asksRank) facts = preferMatching(facts, (f) => this.metricFits(frame, f) && !this.namesOtherMetric(frame, f));
     return facts
       .map((fact) => ({ fact, score: this.factScore(frame, fact, frame.terms) }))
       .filter((entry) => entry.score > 0)
@@ -256,11 +258,10 @@ export class EvidenceFinder {
 
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
   private metricFits(frame: QuestionFrame, fact: FactResult): boolean {
-    const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${localText(fact)}`;
+    const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${this.countedAfter(fact)}`;
     let total = 0;
     let matched = 0;
-    // A named project's words say whose figure it is (namesCovered checks them), not what it measures.
-    for (const term of frame.terms.filter((t) => !frame.entities.some((entity) => entity.includes(t)))) {
+    for (const term of measureTerms(frame)) {
       const weight = this.lexicon.lightWords.has(term) ? 0.3 : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(term)));
       total += weight;
       matched += weight * termMatch(term, local, this.scoring.synonyms);
@@ -287,7 +288,7 @@ export class EvidenceFinder {
     const figureWords = `${this.figureClause(fact)}${fact.metric}${localText(fact)}`;
     if (metricFit(frame.metricText, figureWords) > 0) return false;
     // 「规上工业总产值」 in 「规模以上工业企业累计完成总产值」: every asked word there (by synonym or short form) is no other metric.
-    return !frame.terms.every((term) => this.lexicon.lightWords.has(term) || termMatch(term, figureWords, this.scoring.synonyms) > 0);
+    return !measureTerms(frame).every((term) => this.lexicon.lightWords.has(term) || termMatch(term, figureWords, this.scoring.synonyms) > 0);
   }
 
   /**
@@ -318,12 +319,23 @@ export class EvidenceFinder {
     // (A fact's span opens with its metric words; the figure itself is `raw` within it.)
     const at = sentence ? sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start)) : -1;
     const before = sentence && at >= 0 ? sentence.text.slice(0, at) : (clauseBefore(fact) ?? "");
-    const clauses = before.split(/[，,；;。]/u);
+    // (、 ends an item of a list: 「…40个摄影棚、32个置景车间」 — 摄影棚 is not what 32个 counts.)
+    const clauses = before.split(/[，,；;。、]/u);
     // A clause with no subject of its own (short, opening with a number or with 比/同比/增长…) goes on about the one
     // before: 「全区34个工业大类行业中，24个行业实现增长，增长面为70.6%」.
     let from = clauses.length - 1;
     while (from > 0 && clauses.length - from <= MAX_CLAUSES_BACK && this.subjectless(clauses[from]!)) from--;
     return clauses.slice(from).join("");
+  }
+
+  /** 「40个国际一流的高科技摄影棚」: the words right after a figure, to the end of its item, say what it counts. */
+  private countedAfter(fact: FactResult): string {
+    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
+    if (!sentence) return localText(fact);
+    const at = sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start));
+    if (at < 0) return localText(fact);
+    const after = sentence.text.slice(at + fact.raw.length);
+    return /^[^，,；;。、]{0,24}/u.exec(after)![0];
   }
 
   private subjectless(clause: string): boolean {
@@ -379,6 +391,11 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
     items.push(sentence);
   }
   return items;
+}
+
+/** The question's words of what is measured: a named project's words say whose figure it is (namesCovered checks them). */
+function measureTerms(frame: QuestionFrame): string[] {
+  return frame.terms.filter((term) => !frame.entities.some((entity) => entity.includes(term)));
 }
 
 /** The items that pass, when any does; else all of them. */
