@@ -242,7 +242,7 @@ export class EvidenceFinder {
 
   /** How well a fact's own words (metric, subject, the text right around it) match the terms. */
   factScore(frame: QuestionFrame, fact: FactResult, terms: string[]): number {
-    const local = `${fact.subject}${fact.metric}${localText(fact)}`;
+    const local = `${fact.subject}${fact.metric}${this.itemBefore(fact)}${this.countedAfter(fact)}`;
     const localFit = average(terms.map((term) => termMatch(term, local, this.scoring.synonyms)));
     const clauseFit = average(terms.map((term) => termMatch(term, fact.evidence, this.scoring.synonyms)));
     let score = localFit + weight("fact", "clauseFit") * clauseFit;
@@ -326,6 +326,15 @@ export class EvidenceFinder {
     let from = clauses.length - 1;
     while (from > 0 && clauses.length - from <= MAX_CLAUSES_BACK && this.subjectless(clauses[from]!)) from--;
     return clauses.slice(from).join("");
+  }
+
+  /** The words of a figure's own item before it: from the last 、，； (「…摄影棚、32个」 → nothing), at most a clause. */
+  private itemBefore(fact: FactResult): string {
+    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
+    if (!sentence) return localText(fact);
+    const at = sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start));
+    if (at < 0) return localText(fact);
+    return /[^，,；;。、]{0,24}$/u.exec(sentence.text.slice(0, at))![0];
   }
 
   /** 「40个国际一流的高科技摄影棚」: the words right after a figure, to the end of its item, say what it counts. */
