@@ -71,6 +71,7 @@ describe("a class of projects is no project's name", () => {
     // Made-up questions: how a batch of projects is asked about, and a project asked by its own name.
     ["董家口那批集中开工项目总投资多少", []],
     ["董家口2023年10月集中竣工投产的重点项目有几个", []],
+    ["董家口今年外资大项目有几个", []],
     ["董家口海晶化工新材料项目总投资多少", ["海晶化工新材料项目"]],
   ])("%s → %j", (question, entities) => {
     expect(read(question).entities).toEqual(entities);
