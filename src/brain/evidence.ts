@@ -315,10 +315,7 @@ export class EvidenceFinder {
    * (「集中开工项目16个，总投资88.6亿元」: the investment is the batch's of the clause before).
    */
   private figureClause(fact: FactResult): string {
-    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    // (A fact's span opens with its metric words; the figure itself is `raw` within it.)
-    const at = sentence ? sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start)) : -1;
-    const before = sentence && at >= 0 ? sentence.text.slice(0, at) : (clauseBefore(fact) ?? "");
+    const before = this.siteOf(fact)?.before ?? clauseBefore(fact) ?? "";
     // (、 ends an item of a list: 「…40个摄影棚、32个置景车间」 — 摄影棚 is not what 32个 counts.)
     const clauses = before.split(/[，,；;。、]/u);
     // A clause with no subject of its own (short, opening with a number or with 比/同比/增长…) goes on about the one
@@ -330,21 +327,25 @@ export class EvidenceFinder {
 
   /** The words of a figure's own item before it: from the last 、，； (「…摄影棚、32个」 → nothing), at most a clause. */
   private itemBefore(fact: FactResult): string {
-    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    if (!sentence) return localText(fact);
-    const at = sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start));
-    if (at < 0) return localText(fact);
-    return /[^，,；;。、]{0,24}$/u.exec(sentence.text.slice(0, at))![0];
+    const site = this.siteOf(fact);
+    return site ? /[^，,；;。、]{0,24}$/u.exec(site.before)![0] : localText(fact);
   }
 
   /** 「40个国际一流的高科技摄影棚」: the words right after a figure, to the end of its item, say what it counts. */
   private countedAfter(fact: FactResult): string {
+    const site = this.siteOf(fact);
+    return site ? /^[^，,；;。、]{0,24}/u.exec(site.after)![0] : localText(fact);
+  }
+
+  /**
+   * The figure's sentence split at the figure: the text before it and after it. (A fact's span opens with its
+   * metric words; the figure itself is `raw` within it.) Undefined when the sentence is not found.
+   */
+  private siteOf(fact: FactResult): { before: string; after: string } | undefined {
     const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    if (!sentence) return localText(fact);
-    const at = sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start));
-    if (at < 0) return localText(fact);
-    const after = sentence.text.slice(at + fact.raw.length);
-    return /^[^，,；;。、]{0,24}/u.exec(after)![0];
+    const at = sentence ? sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start)) : -1;
+    if (!sentence || at < 0) return undefined;
+    return { before: sentence.text.slice(0, at), after: sentence.text.slice(at + fact.raw.length) };
   }
 
   private subjectless(clause: string): boolean {

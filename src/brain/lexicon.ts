@@ -84,12 +84,16 @@ function readJson(name: string): unknown {
   return JSON.parse(readFileSync(path.join(PROJECT_ROOT, "data", name), "utf8"));
 }
 
+let ordinalPattern: { measures: string; re: RegExp } | undefined;
+
 /** 「2025年第三批重大项目」 → ["3批"]: the numbered events a text names, as number + measure word. */
 export function ordinalsOf(text: string, lexicon: Lexicon): string[] {
   const measures = lexicon.words.ordinalMeasures.join("");
   if (!measures) return [];
+  // Read for every scored sentence of a question that names one: the pattern is built once per word list.
+  if (ordinalPattern?.measures !== measures) ordinalPattern = { measures, re: new RegExp(`第([0-9一二三四五六七八九十两]+)([${measures}])`, "gu") };
   const found: string[] = [];
-  for (const m of text.matchAll(new RegExp(`第([0-9一二三四五六七八九十两]+)([${measures}])`, "gu"))) {
+  for (const m of text.matchAll(ordinalPattern.re)) {
     const value = parseChineseNumber(m[1]!);
     if (value !== null) found.push(`${value}${m[2]}`);
   }

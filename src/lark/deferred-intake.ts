@@ -1,5 +1,6 @@
 import type { AckGate } from "./ack-gate.js";
 import type { IncomingEvent } from "./types.js";
+import { IdleWaiters } from "./idle-waiters.js";
 
 /**
  * Webhook deliveries whose acknowledgement carries nothing (messages, recalls, menu clicks, the bot
@@ -18,7 +19,7 @@ export class DeferredIntake {
   private running = false;
   /** 1 while an event's intake runs (it has left the backlog). */
   private inProgress = 0;
-  private readonly idleWaiters = new Set<() => void>();
+  private readonly idleWaiters = new IdleWaiters();
 
   constructor(
     private readonly gate: AckGate,
@@ -38,18 +39,9 @@ export class DeferredIntake {
 
   /** Resolves true once every pushed event went through the intake, false if `timeoutMs` passes first. */
   idle(timeoutMs = Infinity): Promise<boolean> {
-    if (this.size === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (result: boolean): void => {
-        this.idleWaiters.delete(waiter);
-        if (timer) clearTimeout(timer);
-        resolve(result);
-      };
-      const waiter = (): void => done(true);
-      const timer = Number.isFinite(timeoutMs) ? setTimeout(() => done(false), timeoutMs) : undefined;
-      this.idleWaiters.add(waiter);
-    });
+    return this.idleWaiters.wait(this.size === 0, timeoutMs);
   }
+
 
   private async drain(): Promise<void> {
     this.running = true;
@@ -70,7 +62,7 @@ export class DeferredIntake {
       }
     } finally {
       this.running = false;
-      for (const waiter of [...this.idleWaiters]) waiter();
+      this.idleWaiters.notify();
     }
   }
 }

@@ -1,3 +1,4 @@
+import { IdleWaiters } from "./idle-waiters.js";
 /** Work for one chat; runs after the event was acked. */
 export type Job = () => Promise<void>;
 
@@ -23,7 +24,7 @@ export class ChatQueue {
   private readonly chats = new Map<string, Job[]>();
   private readonly running = new Set<string>();
   private readonly ready: string[] = [];
-  private readonly idleWaiters = new Set<() => void>();
+  private readonly idleWaiters = new IdleWaiters();
   private pending = 0;
   private readonly maxPerChat: number;
   private readonly maxTotal: number;
@@ -57,18 +58,9 @@ export class ChatQueue {
 
   /** Resolves true once nothing is waiting or running, false if `timeoutMs` passes first. */
   idle(timeoutMs = Infinity): Promise<boolean> {
-    if (this.pending === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (result: boolean): void => {
-        this.idleWaiters.delete(waiter);
-        if (timer) clearTimeout(timer);
-        resolve(result);
-      };
-      const waiter = (): void => done(true);
-      const timer = Number.isFinite(timeoutMs) ? setTimeout(() => done(false), timeoutMs) : undefined;
-      this.idleWaiters.add(waiter);
-    });
+    return this.idleWaiters.wait(this.pending === 0, timeoutMs);
   }
+
 
   /**
    * Starts jobs up to the concurrency. A job never starts inside push(): it starts on a later turn of
@@ -98,7 +90,7 @@ export class ChatQueue {
       if (jobs.length > 0) this.ready.push(chatId);
       else this.chats.delete(chatId);
       this.pump();
-      if (this.pending === 0) for (const waiter of [...this.idleWaiters]) waiter();
+      if (this.pending === 0) this.idleWaiters.notify();
     }
   }
 }
