@@ -1,22 +1,30 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
+import { definesSubject, readPeriod } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import { weight } from "./weights.js";
 
-/** How many sentences a brief shows. */
-const BRIEF_SENTENCES = 4;
-const MIN_CHARS = 14;
+/** How many lines a brief shows. */
+const BRIEF_LINES = 5;
+const MIN_CHARS = 8;
 const LONG_CHARS = 160;
 /** Articles read for one brief, newest first: enough for a zone's year, bounded on a 10k archive. */
 const MAX_ARTICLES = 40;
 /** Two sentences sharing this much of their characters say the same thing: only one is shown. */
 const SAME_SENTENCE_OVERLAP = 0.6;
+/** A line this short (a table row, a list item) is shown with its section's other short lines, up to PACKED_CHARS. */
+const ROW_CHARS = 40;
+const PACKED_CHARS = 160;
+/** A paragraph this short without sentence punctuation is a heading: the lines below it, up to the next one, are its section. */
+const HEADING_CHARS = 24;
 
 export interface BriefRequest {
   zone: string;
   year?: number;
+  /** 「四季度有啥安排」: sentences of another part of the year do not brief it. */
+  period?: string;
   kind?: "target" | "actual";
   topic: string[];
 }
@@ -26,11 +34,29 @@ export interface BriefLine {
   citation: Citation;
 }
 
+interface Candidate {
+  sentence: Sentence;
+  score: number;
+  /** Article and section (heading block, else paragraph): lines of one section tend to say one thing. */
+  section: string;
+  /** How many sentences the candidate's paragraph has. */
+  paragraphSentences: number;
+}
+
 /**
  * The 3–5 most informative sentences about one zone (and year): sentences that speak about the zone,
- * with figures, the asked topic's words and the asked kind's cue words scoring higher, quoted verbatim.
+ * with figures, the asked topic's words and the asked kind's cue words scoring higher, quoted verbatim,
+ * spread over the sections of what was written (a table's rows or one paragraph do not fill a brief).
  */
 export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, source: (articleId: string) => SourceRef): BriefLine[] {
+  const candidates = scoreSentences(request, corpus, bank);
+  const picked = pickSpread(candidates);
+  return picked
+    .sort((a, b) => a.sentence.articleId.localeCompare(b.sentence.articleId) || a.sentence.index - b.sentence.index)
+    .map(({ sentence, rows }) => ({ sentence, citation: { ...source(sentence.articleId), quote: rows.map((row) => row.text.replace(/[。；;]$/u, "")).join("；") } }));
+}
+
+export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: SentenceBank): Candidate[] {
   const { gazetteer } = corpus;
   const w = (name: string) => weight("brief", name);
   const about = (zones: string[]) => zones.some((zone) => gazetteer.isWithin(zone, request.zone));
@@ -38,37 +64,122 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
     .filter((article) => about(article.zones))
     .sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""))
     .slice(0, MAX_ARTICLES);
-  const scored: { sentence: Sentence; score: number }[] = [];
+  const scored: Candidate[] = [];
   // Rare topic words say more than common ones (氢能 over 产业, 发展).
   const rarity = new Map(request.topic.map((term) => [term, Math.log(1 + bank.size / (1 + bank.documentFrequency(term)))]));
   const topicWeight = [...rarity.values()].reduce((a, b) => a + b, 0);
+  const otherKind = request.kind === "target" ? "actual" : "target";
+  // 「介绍一下X」 asks neither a year nor a kind: what X is comes first.
+  const introduces = request.year === undefined && request.kind === undefined;
   for (const article of articles) {
     // A piece about the zone (its home zone) says more of it than a roundup that names it once.
-    const aboutArticle = article.zones[0] !== undefined && gazetteer.isWithin(article.zones[0], request.zone) ? w("aboutArticle") : 0;
+    // A zone inside the asked one (董家口 in 西海岸新区) speaks for part of it only.
+    const home = article.zones[0];
+    const aboutArticle = home === request.zone ? w("aboutArticle") : home !== undefined && gazetteer.isWithin(home, request.zone) ? w("aboutPartZone") : 0;
     const sentences = bank.ofArticle(article.id);
+    const perParagraph = paragraphSizes(sentences);
+    const sections = sectionsOf(sentences, perParagraph);
     for (const sentence of sentences) {
-      if (sentence.text.length < MIN_CHARS || !about(sentence.zones)) continue;
+      if (sentence.text.length < MIN_CHARS || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
       if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
+      const period = readPeriod(sentence.text) ?? sentence.contextPeriod;
+      if (request.period && request.period !== "Y" && period !== undefined && period !== "Y" && period !== request.period) continue;
       let score = aboutArticle;
-      if (hasNumber(sentence.text)) score += w("figure");
+      const figure = hasNumber(sentence.text);
+      if (figure) score += w("figure");
       if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += w("namesZone");
-      if (topicWeight > 0) score += w("topic") * (request.topic.filter((term) => sentence.lower.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight);
-      if (request.kind && kindsSaid(sentence.text).has(request.kind)) score += w("kindCue");
-      // The lead sums a piece up.
-      if (sentence.paragraph === sentences[0]?.paragraph) score += w("lead");
+      const topicShare = topicWeight > 0 ? request.topic.filter((term) => sentence.lower.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight : 0;
+      score += w("topic") * topicShare;
+      const said = kindsSaid(sentence.text);
+      if (request.kind && said.has(request.kind)) score += w("kindCue");
+      else if (request.kind && said.has(otherKind)) score -= w("otherKindCue");
+      if (request.period && request.period !== "Y" && period === request.period) score += w("askedPeriod");
+      const defines = introduces && definesSubject(sentence.text);
+      // A sentence with no figure, no goal or result, nothing of the topic and no definition only sets the scene (「…召开工作会议」).
+      if (!figure && said.size === 0 && topicShare === 0 && !defines) continue;
+      if (defines) score += w("defines");
+      // The lead sums a piece up, when it says something (「…召开2025年工作会议」 only dates the piece).
+      if (sentence.paragraph === sentences[0]?.paragraph && (figure || said.size > 0)) score += w("lead");
       if (sentence.text.length > LONG_CHARS) score -= w("tooLong");
-      scored.push({ sentence, score });
+      scored.push({ sentence, score, section: `${article.id}#${sections.get(sentence.paragraph)}`, paragraphSentences: perParagraph.get(sentence.paragraph)! });
     }
   }
-  const picked: Sentence[] = [];
-  for (const { sentence } of scored.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index)) {
-    if (picked.length >= BRIEF_SENTENCES) break;
-    if (picked.some((other) => overlap(other.text, sentence.text) >= SAME_SENTENCE_OVERLAP)) continue;
-    picked.push(sentence);
+  // Of equal sentences the newer piece's comes first: it says how things stand now.
+  const date = (c: Candidate) => bank.dateOf(c.sentence.articleId) ?? "";
+  return scored.sort((a, b) => b.score - a.score || date(b).localeCompare(date(a)) || a.sentence.index - b.sentence.index);
+}
+
+/**
+ * Best first, each further line of an already shown section counting less, so the brief covers what
+ * the pieces are about (results, plans, a project) rather than five rows of one table.
+ */
+function pickSpread(candidates: Candidate[]): { sentence: Sentence; rows: Sentence[] }[] {
+  const sectionPenalty = weight("brief", "sameSection");
+  const shown = new Map<string, number>();
+  const used = new Set<Sentence>();
+  const picked: { sentence: Sentence; rows: Sentence[] }[] = [];
+  while (picked.length < BRIEF_LINES) {
+    let best: Candidate | undefined;
+    let bestScore = -Infinity;
+    for (const candidate of candidates) {
+      if (used.has(candidate.sentence)) continue;
+      const score = candidate.score - sectionPenalty * (shown.get(candidate.section) ?? 0);
+      if (score > bestScore) [best, bestScore] = [candidate, score];
+    }
+    if (!best) break;
+    used.add(best.sentence);
+    if (picked.some((other) => other.rows.some((row) => overlap(row.text, best.sentence.text) >= SAME_SENTENCE_OVERLAP))) continue;
+    const rows = packRows(best, candidates, used);
+    shown.set(best.section, (shown.get(best.section) ?? 0) + 1);
+    picked.push({ sentence: best.sentence, rows });
   }
-  return picked
-    .sort((a, b) => a.articleId.localeCompare(b.articleId) || a.index - b.index)
-    .map((sentence) => ({ sentence, citation: { ...source(sentence.articleId), quote: sentence.text } }));
+  return picked;
+}
+
+/** A short line of its own (a table row, a list item) with the other such lines of its section that also brief the zone, in order. */
+function packRows(first: Candidate, candidates: Candidate[], used: Set<Sentence>): Sentence[] {
+  if (!isRow(first)) return [first.sentence];
+  const rows = [first.sentence];
+  let chars = first.sentence.text.length;
+  const siblings = candidates
+    .filter((c) => c.section === first.section && !used.has(c.sentence) && isRow(c) && c.score >= first.score - weight("brief", "packedBelowBest"))
+    .sort((a, b) => a.sentence.index - b.sentence.index);
+  for (const sibling of siblings) {
+    if (chars + sibling.sentence.text.length > PACKED_CHARS) break;
+    rows.push(sibling.sentence);
+    used.add(sibling.sentence);
+    chars += sibling.sentence.text.length;
+  }
+  return rows.sort((a, b) => a.index - b.index);
+}
+
+/** A short sentence that is a paragraph of its own: a table row, a list item (not a clause of running text). */
+function isRow(candidate: Candidate): boolean {
+  return candidate.sentence.text.length <= ROW_CHARS && candidate.paragraphSentences === 1;
+}
+
+/** A paragraph of its own, short, without sentence punctuation: 「2025年重点任务」「主要指标」「2025年：海洋科创平台加速集聚」. */
+function isHeading(sentence: Sentence, perParagraph: Map<number, number>): boolean {
+  return sentence.text.length <= HEADING_CHARS && !/[。！？；，,!?;]/u.test(sentence.text) && perParagraph.get(sentence.paragraph) === 1;
+}
+
+/** How many sentences each paragraph has. */
+function paragraphSizes(sentences: Sentence[]): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const sentence of sentences) sizes.set(sentence.paragraph, (sizes.get(sentence.paragraph) ?? 0) + 1);
+  return sizes;
+}
+
+/** Each paragraph's section: the last heading above it, else the paragraph itself. */
+function sectionsOf(sentences: Sentence[], perParagraph: Map<number, number>): Map<number, string> {
+  const sections = new Map<number, string>();
+  let heading: number | undefined;
+  for (const sentence of sentences) {
+    if (sections.has(sentence.paragraph)) continue;
+    if (isHeading(sentence, perParagraph)) heading = sentence.paragraph;
+    sections.set(sentence.paragraph, heading === undefined ? `p${sentence.paragraph}` : `h${heading}`);
+  }
+  return sections;
 }
 
 /** Share of the shorter text's character bigrams found in the longer one. */

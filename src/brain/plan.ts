@@ -79,7 +79,9 @@ function briefTopic(frame: QuestionFrame, lexicon: Lexicon): { topic: string[] }
   const cued = cues.some((cue) => frame.question.includes(cue));
   const asksFigure = lexicon.words.figureAsks.some((ask) => frame.question.includes(ask));
   if (asksFigure || (!cued && frame.terms.length > 0)) return undefined;
-  const topic = frame.terms.filter((term) => !cues.some((cue) => cue.includes(term) || term.includes(cue)) && !lexicon.lightWords.has(term) && !lexicon.fillers.has(term));
+  // Words of the zone's own name (郑州, 航空港 of 郑州航空港) are who is asked about, not what.
+  const zone = frame.zones[0]!;
+  const topic = frame.terms.filter((term) => !cues.some((cue) => cue.includes(term) || term.includes(cue)) && !lexicon.lightWords.has(term) && !lexicon.fillers.has(term) && !zone.includes(term));
   return { topic };
 }
 

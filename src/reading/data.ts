@@ -65,6 +65,8 @@ const TopicFileSchema = z.object({
   frames: z.array(z.tuple([z.string(), z.string()])),
   maxChars: z.number().int().positive(),
   headingMaxChars: z.number().int().positive().default(30),
+  definitionCues: z.array(z.string()).default([]),
+  definitionHeadChars: z.number().int().positive().default(16),
 });
 
 export type YearWords = z.infer<typeof YearFileSchema>;

@@ -29,3 +29,18 @@ export function headingYear(paragraph: string): number | null | undefined {
   const named = [...new Set(years.map((span) => span.year!))];
   return named.length === 1 ? named[0]! : named.length === 0 ? null : undefined;
 }
+
+/**
+ * A sentence that says what its subject is: a definition cue (位于, 是, 作为, 成立于… in data/reading-topic.json)
+ * in its head clause within the first few characters — 「青岛蓝谷位于即墨区东部沿海，是…」, 「作为全省首个国家级高新区，…」.
+ * A cue deep in a long clause (「…负责人表示，这是…」) is a remark, not a definition.
+ */
+export function definesSubject(sentence: string): boolean {
+  const { definitionCues, definitionHeadChars } = topicWords();
+  const head = /^[^，,。；;！？!?]*/u.exec(sentence.trimStart())![0].slice(0, definitionHeadChars);
+  return definitionCues.some((cue) => {
+    const at = head.indexOf(cue);
+    // 「作为…」 opens the sentence; any other cue follows a subject of at least two characters.
+    return at >= 0 && (at >= 2 || (at === 0 && cue === "作为"));
+  });
+}

@@ -91,3 +91,65 @@ zone: 鹿鸣湾经济开发区
     expect(answer.answer).toContain("中试平台");
   });
 });
+
+describe("a brief of plans: what the zone will do, spread over its sections", () => {
+  // A work-conference report (made up for this test): a scene-setting lead, a table of targets, a list of tasks.
+  const plan = `---
+title: 鹿鸣湾航空港经济区部署2025年工作
+date: 2025-02-10
+zone: 鹿鸣湾航空港经济区
+---
+2月9日，鹿鸣湾航空港经济区召开2025年工作会议。
+
+过去一年，经济区货邮吞吐量完成61万吨，同比增长9%。新的一年，经济区将把航空物流和临空制造作为主攻方向。
+
+## 主要指标
+
+| 指标 | 2024年实绩 | 2025年目标 |
+| --- | --- | --- |
+| 货邮吞吐量 | 61万吨 | 70万吨 |
+| 新签约项目 | 45个 | 50个 |
+| 实际使用外资 | 1.1亿美元 | 1.3亿美元 |
+
+## 2025年重点任务
+
+- 航空物流：开工建设北货运区二期，新开国际货运航线6条
+- 临空制造：计划引进电子元器件项目10个以上
+- 人才服务：建成国际人才公寓800套
+`;
+  // A quarterly report that ends with the next quarter's plan (made up for this test).
+  const quarter = `---
+title: 栖霞高新区前三季度经济运行平稳
+date: 2024-10-26
+zone: 栖霞高新区
+---
+今年前三季度，栖霞高新区实现地区生产总值2186亿元，同比增长6.8%；规上工业增加值同比增长12.6%。
+园区有关负责人表示，四季度将抓好120个重点项目建设，确保全年地区生产总值突破3000亿元。
+`;
+  let engine3: Engine;
+  let close3: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: engine3, close: close3 } = await articleEngine({ "plan.md": plan, "q3.txt": quarter }));
+  });
+  afterAll(() => close3());
+
+  it("leaves out the scene-setting lead and shows targets, direction and tasks", async () => {
+    const answer = await engine3.ask("鹿鸣湾航空港2025年打算干点啥？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).not.toContain("召开2025年工作会议");
+    // 新的一年 is the year the report opens: its direction is 2025's.
+    expect(answer.answer).toContain("航空物流和临空制造作为主攻方向");
+    // The table's targets shown together, last year's results left out.
+    expect(answer.answer).toContain("70万吨");
+    expect(answer.answer).toContain("1.3亿美元");
+    expect(answer.answer).not.toContain("1.1亿美元");
+    expect(answer.answer).toContain("北货运区二期");
+  });
+
+  it("briefs the asked part of the year: 「四季度有啥安排」 is not answered with the first three quarters", async () => {
+    const answer = await engine3.ask("栖霞高新区24年四季度有啥安排？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("120个重点项目");
+    expect(answer.answer).not.toContain("2186亿元");
+  });
+});

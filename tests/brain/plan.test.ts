@@ -34,6 +34,13 @@ describe("planQuestion", () => {
     expect(brief.requests[0]).toMatchObject({ zone: "青岛西海岸新区", year: 2023 });
   });
 
+  it("reads 「讲了啥」 and 「有啥安排」 as open questions, the latter about plans", () => {
+    expect(plan("中德生态园2023年成绩单讲了啥").op).toBe("brief");
+    const plans = plan("中德生态园四季度有啥安排");
+    expect(plans.op).toBe("brief");
+    expect(plans.requests[0]).toMatchObject({ kind: "target", period: "Q4" });
+  });
+
   it("asks one request per year of a per-year question", () => {
     expect(plan("青岛开发区2022年和2021年新签约项目分别是多少").requests.map((r) => r.year)).toEqual([2022, 2021]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingYear, paragraphTopic } from "../../src/reading/index.js";
+import { definesSubject, headingYear, paragraphTopic } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -29,5 +29,20 @@ describe("headingYear: the year a section heading names", () => {
     ["过去一年，园区新签约项目45个。", undefined],
   ] as const)("%s → %s", (paragraph, year) => {
     expect(headingYear(paragraph)).toBe(year);
+  });
+});
+
+describe("definesSubject: a sentence that says what its subject is", () => {
+  it.each([
+    ["鹿鸣湾新区位于海州市南部沿海，是以先进制造为特色的省级新区。", true],
+    ["作为全省首个国家级高新区，栖霞高新区集聚了大批软件企业。", true],
+    ["栖霞经开区成立于1992年，规划面积48平方公里。", true],
+    ["园区总面积120平方公里，辖4个街道。", true],
+    // A cue deep in the sentence, or one with no subject before it, is no definition.
+    ["园区有关负责人在接受采访时表示，这是一次难得的机遇。", false],
+    ["是日，园区举行项目集中签约仪式。", false],
+    ["上半年，园区实现规上工业总产值186亿元。", false],
+  ] as const)("%s → %s", (sentence, defines) => {
+    expect(definesSubject(sentence)).toBe(defines);
   });
 });
