@@ -230,7 +230,17 @@ export class OfflineBrain {
       // A piece in words the table does not know still asks its own figure: the lookup says 「unknown」 and retrieval reads each piece.
       const named = frame.metricText.split(/[和与及、]/);
       const metrics = named.length >= 2 && named.every((piece) => piece.length >= 2) ? named : named.filter((piece) => namesKnownMetric(piece));
-      const queries = (metrics.length >= 2 ? metrics : [frame.metricText]).map((metric) => this.lookup.query(frame, frame.question, metric));
+      // Each piece is asked in the question without the other pieces: 增速 of 「到位资金增速和固投」 asks a rate of 到位资金 only.
+      if (metrics.length < 2) {
+        const query = this.lookup.query(frame, frame.question, frame.metricText);
+        return query ? [query] : undefined;
+      }
+      const queries = metrics.map((metric) => {
+        const text = withoutOtherPieces(frame.question, metrics, metric);
+        // 就业 of 「…市场主体和城镇新增就业各是多少」 counts people; 市场主体 does not.
+        const own = this.read(text);
+        return this.lookup.query({ ...frame, unitFamily: own.unitFamily, explicitFamily: own.explicitFamily }, text, metric);
+      });
       return queries.every((q): q is FigureQuery => q !== undefined) ? queries : undefined;
     }
     const queries: FigureQuery[] = [];
@@ -839,3 +849,7 @@ function unitOfRaw(fact: FactResult): string {
   return fact.raw.replace(/^[\d.,]+/, "").replace(/^[余多]/, "");
 }
 
+/** The question with the other named pieces blanked out, so each piece's own words (增速, 多少亿元) decide its measure. */
+function withoutOtherPieces(question: string, pieces: string[], piece: string): string {
+  return pieces.reduce((text, other) => (other === piece || piece.includes(other) ? text : text.split(other).join("")), question);
+}

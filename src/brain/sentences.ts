@@ -172,7 +172,8 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).
         const zones = strong.length > 0
           ? [...new Set([...(head ? [head.zone] : []), ...strong, ...(contextZone ? [contextZone] : [])])]
-          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer, article.zones[0])])];
+          // A generic word (示范区, 该开发区) is the zone its paragraph is about, the article's home zone only failing that.
+          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer, contextZone ?? article.zones[0])])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears),
