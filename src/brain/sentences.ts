@@ -172,8 +172,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).
         const zones = strong.length > 0
           ? [...new Set([...(head ? [head.zone] : []), ...strong, ...(contextZone ? [contextZone] : [])])]
-          // A generic word (示范区, 该开发区) is the zone its paragraph is about, the article's home zone only failing that.
-          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, gazetteer, contextZone ?? article.zones[0])])];
+          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, paragraph.slice(0, cursor), gazetteer, article.zones[0])])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears),
@@ -194,9 +193,13 @@ function isSubject(text: string, start: number, end: number, markers: string[]):
   return markers.some((marker) => text.startsWith(marker, end));
 }
 
-function mentionsIn(text: string, gazetteer: Gazetteer, home: string | undefined): string[] {
+/**
+ * The zones a sentence names; a generic word (示范区, 该开发区) is the zone of its type named last before it in
+ * its paragraph, the article's home zone only failing that.
+ */
+function mentionsIn(text: string, paragraphBefore: string, gazetteer: Gazetteer, home: string | undefined): string[] {
   const strong = gazetteer.mentions(text);
-  const all = strong.length > 0 ? strong : gazetteer.mentions(text, { includeWeak: true, home });
+  const all = strong.length > 0 ? strong : gazetteer.mentions(`${paragraphBefore}${text}`, { includeWeak: true, home }).filter((m) => m.start >= paragraphBefore.length);
   return [...new Set(all.map((m) => m.zone))];
 }
 
