@@ -321,7 +321,12 @@ export class EvidenceFinder {
     // A clause with no subject of its own (short, opening with a number or with 比/同比/增长…) goes on about the one
     // before: 「全区34个工业大类行业中，24个行业实现增长，增长面为70.6%」.
     let from = clauses.length - 1;
-    while (from > 0 && clauses.length - from <= MAX_CLAUSES_BACK && this.subjectless(clauses[from]!)) from--;
+    while (from > 0 && clauses.length - from <= MAX_CLAUSES_BACK && this.subjectless(clauses[from]!)) {
+      from--;
+      // A clause that says its own figure after its own words (「出口额467.8亿元」) is whole: the clauses before it
+      // are other figures' (「签约项目总投资563.1亿元、同比下降25.6%，出口额467.8亿元，同比增长6.2%」).
+      if (STATES_OWN_FIGURE.test(clauses[from]!)) break;
+    }
     return clauses.slice(from).join("");
   }
 
@@ -402,6 +407,9 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
   }
   return items;
 }
+
+/** Words, then a number: a clause that names what it measures and gives its figure. */
+const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;
 
 /** The question's words of what is measured: a named project's words say whose figure it is (namesCovered checks them). */
 function measureTerms(frame: QuestionFrame): string[] {

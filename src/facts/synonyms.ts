@@ -59,8 +59,17 @@ export function metricSynonyms(metric: string): string[] {
   return [...found];
 }
 
-/** The synonym groups a metric phrase names (by canonical form) and the characters no group explains. */
-export function metricParts(metric: string): { groups: string[]; rest: string } {
+/**
+ * The synonym groups a metric phrase names, the characters no group explains, and its head: the last group named.
+ * Chinese noun phrases put what is measured last (签约项目总投资 measures 总投资 of 签约项目).
+ */
+interface MetricParts {
+  groups: string[];
+  rest: string;
+  head?: string;
+}
+
+export function metricParts(metric: string): MetricParts {
   let parts = partsCache.get(metric);
   if (!parts) {
     if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
@@ -72,9 +81,9 @@ export function metricParts(metric: string): { groups: string[]; rest: string } 
 
 // Fact metrics repeat a lot across an archive; reading each wording once keeps lookups cheap.
 const PARTS_CACHE_MAX = 100_000;
-const partsCache = new Map<string, { groups: string[]; rest: string }>();
+const partsCache = new Map<string, MetricParts>();
 
-function readParts(metric: string): { groups: string[]; rest: string } {
+function readParts(metric: string): MetricParts {
   const { members, canonicalOf } = synonymTable();
   const text = normalizeText(metric);
   const groups: string[] = [];
@@ -90,7 +99,7 @@ function readParts(metric: string): { groups: string[]; rest: string } {
       i += 1;
     }
   }
-  return { groups: [...new Set(groups)], rest: withoutNoise(rest) };
+  return { groups: [...new Set(groups)], rest: withoutNoise(rest), head: groups.at(-1) };
 }
 
 function withoutNoise(text: string): string {
@@ -169,6 +178,9 @@ export function metricFit(asked: string, metric: string): number {
   // 「过亿元重点产业项目」 still names 过亿元项目: a member with a few words inserted counts, a little less.
   const text = normalizeText(metric);
   if (!missing.every((group) => membersOf(group).some((member) => gappedIn(member, text, have.groups)))) return 0;
+  // The fact measures its head: 签约项目总投资 is money, whatever 新签约项目 (a count) it shares with the question —
+  // unless the head sits inside an asked name with words inserted (重点产业项目 in 过亿元重点产业项目).
+  if (have.head !== undefined && !want.groups.includes(have.head) && !missing.some((group) => withGapsCovers(group, have.head!, text))) return 0;
   const spread = have.groups.filter((group) => !want.groups.includes(group) && !missing.some((m) => withGapsCovers(m, group, text))).length;
   const rest = want.rest === have.rest ? 1 : bigramDice(want.rest, have.rest);
   return Math.max(0, KNOWN_BASE + (1 - KNOWN_BASE) * rest - EXTRA_GROUP_PENALTY * spread - GAPPED_PENALTY * missing.length);
@@ -179,13 +191,13 @@ export function namesKnownMetric(text: string): boolean {
   return askedParts(text).groups.length > 0;
 }
 
-const askedCache = new Map<string, { groups: string[]; rest: string }>();
+const askedCache = new Map<string, MetricParts>();
 
 /**
  * A question's metric parts: the groups its words name, also with a few words inside a name
  * (「集中开工了多少个项目」 names 开工项目). Questions are few; facts are matched exactly (metricParts).
  */
-function askedParts(text: string): { groups: string[]; rest: string } {
+function askedParts(text: string): MetricParts {
   let parts = askedCache.get(text);
   if (parts) return parts;
   const exact = metricParts(text);
@@ -198,7 +210,7 @@ function askedParts(text: string): { groups: string[]; rest: string } {
       return span !== undefined && !taken.some((t) => t.start < span.end && span.start < t.end);
     }),
   );
-  parts = { groups: [...exact.groups, ...gapped], rest: exact.rest };
+  parts = { groups: [...exact.groups, ...gapped], rest: exact.rest, head: exact.head };
   if (askedCache.size >= PARTS_CACHE_MAX) askedCache.clear();
   askedCache.set(text, parts);
   return parts;
@@ -209,6 +221,14 @@ function askedParts(text: string): { groups: string[]; rest: string } {
  * "distinct": 总投资 vs 年度计划投资): the figure does not answer it, however many words they share.
  */
 export function saysOtherMeasure(question: string, figureWords: string): boolean {
-  const has = (text: string, words: string[]) => words.some((word) => text.includes(word));
-  return synonymsData().distinct.some(([one, other]) => (has(question, other) && !has(question, one) && has(figureWords, one) && !has(figureWords, other)) || (has(question, one) && !has(question, other) && has(figureWords, other) && !has(figureWords, one)));
+  return synonymsData().distinct.some(([one, other]) => {
+    const has = (text: string, side: string[]) => saysWord(text, side, side === one ? other : one);
+    return (has(question, other) && !has(question, one) && has(figureWords, one) && !has(figureWords, other)) || (has(question, one) && !has(question, other) && has(figureWords, other) && !has(figureWords, one));
+  });
+}
+
+/** One of `words` occurs in text other than inside a longer word of the other side (出口 inside 进出口 is not 出口). */
+function saysWord(text: string, words: string[], otherSide: string[]): boolean {
+  const covered = otherSide.flatMap((longer) => occurrences(longer, text));
+  return words.some((word) => occurrences(word, text).some((at) => !covered.some((c) => c.start <= at.start && at.end <= c.end && c.end - c.start > at.end - at.start)));
 }

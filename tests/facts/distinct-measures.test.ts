@@ -6,6 +6,10 @@ describe("saysOtherMeasure: look-alike measures in other words", () => {
     // A year's planned spending is not the projects' whole cost, nor the reverse.
     ["22个项目年度计划投资合计多少？", "计划总投资197亿元", true],
     ["重点项目总投资多少？", "全年重点项目计划完成投资200亿元", true],
+    // Exports are half of trade: 出口 inside 进出口 is not said.
+    ["栖霞区去年出口完成了多少", "外贸进出口总额202.5亿元", true],
+    ["栖霞区去年进出口总额多少", "出口总额118.4亿元", true],
+    ["栖霞区去年出口多少", "外贸进出口总额202.5亿元，其中出口118.4亿元", false],
     // The same measure, or words that say neither.
     ["重点项目总投资多少？", "集中开工重点项目11个，总投资38.5亿元", false],
     ["年度计划投资多少？", "重点项目年度计划投资220亿元", false],

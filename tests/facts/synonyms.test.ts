@@ -37,6 +37,17 @@ describe("metricFit", () => {
     expect(metricFit("过亿元项目", "过百亿元项目")).toBe(0);
   });
 
+  it.each([
+    // What a phrase measures is its last name (Chinese noun phrases are head-final).
+    ["新签约项目", "签约项目总投资", false],
+    ["过亿元项目", "过亿元项目总投资", false],
+    ["高新技术企业", "高新技术企业营业收入", false],
+    ["总投资", "新签约项目总投资", true],
+    ["实际使用外资", "实际使用外资同比增长", true],
+  ] as const)("head-final: %s ← %s fits: %s", (asked, fact, fits) => {
+    expect(metricFit(asked, fact) >= 0.6).toBe(fits);
+  });
+
   it("never meets a different metric, however similar the characters", () => {
     expect(metricFit("公共财政预算收入", "税收收入")).toBe(0);
     expect(metricFit("跨境电商交易额", "外贸进出口总额")).toBe(0);
