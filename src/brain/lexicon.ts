@@ -54,6 +54,8 @@ const QuestionWordsSchema = z.object({
   stockNouns: z.array(z.string()).default([]),
   /** 「第三批」「第二次」: measure words of numbered events (see ordinalsOf). */
   ordinalMeasures: z.array(z.string()).default([]),
+  /** 「多了多少」「差多少」: how far apart two figures are (see gap.ts). */
+  gapAsks: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

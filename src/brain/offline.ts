@@ -10,6 +10,7 @@ import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } fr
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
+import { difference, gapSides } from "./gap.js";
 import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
@@ -91,6 +92,8 @@ export class OfflineBrain {
         return this.perYear(frame);
       case "difference":
         return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
+      case "gap":
+        return this.gap(frame) ?? this.single({ ...frame, type: "numeric" });
       case "sum":
         return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
       default:
@@ -657,6 +660,38 @@ export class OfflineBrain {
     })}\n${citations.map(quoteLine).join("\n")}`;
     const answer = this.found(frame, text, citations, [target.fact, actual.fact], "facts");
     answer.derived.push(gap);
+    return answer;
+  }
+
+  // ---- how far apart two figures are ----
+
+  /** 「…24年比23年多了多少」: both figures from the fact table, each under its own year, kind and measure, and their difference. */
+  private gap(frame: QuestionFrame): Answer | undefined {
+    const sides = gapSides(frame, this.lexicon, (text) => this.read(text));
+    if (!sides) return undefined;
+    const facts = sides.map(({ text, frame: side }) => {
+      const query = this.lookup.query(side, text, side.metricText);
+      const found = query && this.lookup.find(query);
+      return found?.status === "found" ? found.fact : undefined;
+    });
+    const [first, second] = facts;
+    if (!first || !second || first.factId === second.factId) return undefined;
+    const gap = difference(first, second);
+    if (!gap) return undefined;
+    const byYear = sides[0].frame.year !== sides[1].frame.year;
+    const label = (fact: FactResult, side: QuestionFrame) => (byYear ? `${side.year}年${side.kind === "target" ? fill("gapTarget", {}) : ""}` : fact.metric);
+    const said = (fact: FactResult, side: QuestionFrame) => `${byYear ? `${side.year}年` : ""}${statement(fact)}`;
+    const citations = uniqueEvidence([first, second].map((fact) => this.finder.evidenceOfFact(fact))).map((e) => this.finder.cite(e));
+    const percent = gap.unit === "个百分点";
+    const direction = fill(percent ? (gap.more ? "gapHigher" : "gapLower") : gap.more ? "gapMore" : "gapLess", {});
+    const amount = String(gap.amount);
+    const text = `${fill("gap", {
+      head: scopeLabel(frame.zones[0], byYear ? undefined : frame.year) ? `${scopeLabel(frame.zones[0], byYear ? undefined : frame.year)}：` : "",
+      first: said(first, sides[0].frame), second: said(second, sides[1].frame),
+      firstLabel: label(first, sides[0].frame), secondLabel: label(second, sides[1].frame), direction, amount: `${amount}${gap.unit}`,
+    })}\n${citations.map(quoteLine).join("\n")}`;
+    const answer = this.found(frame, text, citations, [first, second], "facts");
+    answer.derived.push(amount);
     return answer;
   }
 

@@ -1,4 +1,5 @@
 import type { Request } from "../tools/index.js";
+import { gapAsk } from "./gap.js";
 import type { Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
 import { superlativeWord } from "./understand.js";
@@ -22,6 +23,8 @@ export type Operation =
   | "sum"
   /** A target minus what is done so far. */
   | "difference"
+  /** How far apart two figures of one zone are: two years, a target and a result, two measures. */
+  | "gap"
   /** The same request for each year named. */
   | "perYear"
   /** A zone's figures in general (「有哪些目标」). */
@@ -61,6 +64,7 @@ export function planQuestion(frame: QuestionFrame, lexicon: Lexicon): QueryPlan 
   }
   // 「哪个行业增速最高」 names no sides: the items are the ones a passage lists.
   if (frame.type === "compare" && frame.zones.length <= 1 && frame.items.length < 2 && superlativeWord(frame.question)) return plan("top");
+  if (frame.zones.length <= 1 && (frame.type === "numeric" || frame.type === "compare") && gapAsk(frame.question, lexicon)) return plan("gap");
   if (frame.years.length >= 2 && frame.type !== "compare" && frame.type !== "sum") return plan("perYear", frame.years.map((year) => ({ ...base, year, kind: frame.yearKinds ? frame.yearKinds[year] : base.kind })));
   if (frame.type === "remaining") return plan("difference", [{ ...base, kind: "target" }, { ...base, kind: "actual" }]);
   if (frame.type === "sum" && frame.items.length >= 2) return plan("sum", frame.items.map((item) => ({ ...base, metric: item })));

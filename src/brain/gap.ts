@@ -1,0 +1,92 @@
+import { readKind, readYear } from "../reading/index.js";
+import type { FactResult } from "../tools/index.js";
+import type { Lexicon } from "./lexicon.js";
+import type { QuestionFrame } from "./types.js";
+
+/**
+ * 「实际使用外资24年比23年多了多少」「25年目标比24年多多少」「外贸增速和规上工业产值增速差多少」: two figures of
+ * one zone and how far apart they are. Each side is read as a question of its own; the difference is computed
+ * only when both are found in one unit.
+ */
+export interface GapSide {
+  /** The side's own words, for what they say of its measure (增速 asks a rate). */
+  text: string;
+  frame: QuestionFrame;
+}
+
+/** The gap-asking words the question uses (data question-words.json gapAsks), or undefined. */
+export function gapAsk(question: string, lexicon: Lexicon): string | undefined {
+  return [...lexicon.words.gapAsks].sort((a, b) => b.length - a.length).find((word) => question.includes(word));
+}
+
+/**
+ * The two sides of a gap question: 「A比B」 (B names another year, kind or measure and takes the rest from A), or
+ * two measures joined by 和/与 of one zone and time. Undefined when the question is no such gap (another zone
+ * after 比 is a comparison of zones).
+ */
+export function gapSides(frame: QuestionFrame, lexicon: Lexicon, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
+  const ask = gapAsk(frame.question, lexicon);
+  if (!ask || frame.zones.length > 1) return undefined;
+  const askAt = frame.question.indexOf(ask);
+  const than = frame.question.lastIndexOf("比", askAt);
+  return than > 0 ? baselineSides(frame, than, askAt, read) : measureSides(frame, ask, read);
+}
+
+function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
+  const firstText = frame.question.slice(0, than);
+  const baseline = frame.question.slice(than + 1, askAt);
+  const first = read(firstText);
+  const second = read(baseline);
+  if (second.zones.length > 0 || first.year === undefined) return undefined;
+  // 「比上年」「比23年」: the baseline year, read against the first side's year.
+  const year = readYear(baseline, { referenceYear: first.year, lookBack: "off", shortYears: true });
+  if (year === undefined || year === first.year) return undefined;
+  // 「25年目标比24年多多少」: a plan against a year already past is against what that year achieved.
+  const kind = readKind(baseline) ?? (first.kind === "target" && year < first.year ? "actual" : first.kind);
+  const metricText = second.metricText.length >= 2 && second.terms.length > 0 ? second.metricText : first.metricText;
+  if (first.metricText.length < 2) return undefined;
+  const side = (text: string, own: QuestionFrame, y: number, k: "target" | "actual" | undefined, metric: string): GapSide => ({
+    text,
+    frame: { ...frame, year: y, years: [y], kind: k, metricText: metric, terms: own.terms.length ? own.terms : first.terms, unitFamily: own.unitFamily ?? first.unitFamily, explicitFamily: own.explicitFamily ?? first.explicitFamily },
+  });
+  return [side(firstText, first, first.year, first.kind, first.metricText), side(`${baseline}${metricText}`, second, year, kind, metricText)];
+}
+
+function measureSides(frame: QuestionFrame, ask: string, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
+  const asked = read(frame.question.replace(ask, ""));
+  const pieces = asked.metricText.split(/[和与及、]/u).filter((piece) => piece.length >= 2);
+  if (pieces.length !== 2) return undefined;
+  const sides = pieces.map((piece): GapSide => {
+    // Each piece in the question without the other, so its own words (增速) decide its measure.
+    const text = frame.question.replace(ask, "").split(pieces.find((other) => other !== piece)!).join("");
+    const own = read(text);
+    return { text, frame: { ...frame, ...sameTime(asked), metricText: piece, terms: own.terms, unitFamily: own.unitFamily, explicitFamily: own.explicitFamily } };
+  });
+  return [sides[0]!, sides[1]!];
+}
+
+function sameTime(frame: QuestionFrame): Pick<QuestionFrame, "year" | "years" | "period" | "kind"> {
+  return { year: frame.year, years: frame.years, period: frame.period, kind: frame.kind };
+}
+
+/** How far the first figure is from the second, in the first one's written unit; undefined across units. */
+export function difference(first: FactResult, second: FactResult): { amount: number; unit: string; more: boolean } | undefined {
+  if (first.unit !== second.unit) return undefined;
+  if (first.unit === "%") return { amount: round(Math.abs(first.value - second.value)), unit: "个百分点", more: first.value >= second.value };
+  const scale = writtenScale(first);
+  return { amount: round(Math.abs(first.value - second.value) / scale), unit: writtenUnit(first), more: first.value >= second.value };
+}
+
+function round(value: number): number {
+  return Number(value.toFixed(4));
+}
+
+/** What the written unit multiplies by (8.6亿美元 is stored as 8.6e8 美元). */
+function writtenScale(fact: FactResult): number {
+  const written = Number(/^[\d.]+/u.exec(fact.raw)?.[0]);
+  return Number.isFinite(written) && written > 0 ? fact.value / written : 1;
+}
+
+function writtenUnit(fact: FactResult): string {
+  return fact.raw.replace(/^[\d.,]+/u, "").replace(/^[余多]/u, "");
+}
