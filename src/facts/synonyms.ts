@@ -88,18 +88,22 @@ function readParts(metric: string): MetricParts {
   const text = normalizeText(metric);
   const groups: string[] = [];
   let rest = "";
+  let trailing = "";
   let i = 0;
   while (i < text.length) {
     const member = members.find((m) => text.startsWith(normalizeText(m), i));
     if (member) {
       groups.push(canonicalOf.get(member) ?? member);
       i += normalizeText(member).length;
+      trailing = "";
     } else {
       rest += text[i];
+      trailing += text[i];
       i += 1;
     }
   }
-  return { groups: [...new Set(groups)], rest: withoutNoise(rest), head: groups.at(-1) };
+  // The head is the last name only when the phrase ends with it: 「研发投入占地区生产总值比重」 measures a 比重.
+  return { groups: [...new Set(groups)], rest: withoutNoise(rest), head: withoutNoise(trailing) === "" ? groups.at(-1) : undefined };
 }
 
 function withoutNoise(text: string): string {

@@ -44,6 +44,8 @@ describe("metricFit", () => {
     ["高新技术企业", "高新技术企业营业收入", false],
     ["总投资", "新签约项目总投资", true],
     ["实际使用外资", "实际使用外资同比增长", true],
+    // A phrase that ends in words of no name measures those (占…比重 is a share).
+    ["研发投入", "研发投入占地区生产总值比重", true],
   ] as const)("head-final: %s ← %s fits: %s", (asked, fact, fits) => {
     expect(metricFit(asked, fact) >= 0.6).toBe(fits);
   });
