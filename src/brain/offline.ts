@@ -93,7 +93,8 @@ export class OfflineBrain {
       case "difference":
         return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
       case "gap":
-        return this.gap(frame) ?? this.single({ ...frame, type: "numeric" });
+        // Without both figures in one unit, each asked year (or the one figure) is still worth giving.
+        return this.gap(frame) ?? (frame.years.length >= 2 ? this.perYear(frame) : this.single({ ...frame, type: "numeric" }));
       case "sum":
         return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
       default:

@@ -22,7 +22,8 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
     const place = TITLE_PLACE.exec(article.title)?.[1];
     // Only a title about one zone says whose name it opens with; a title opening with a known name teaches nothing.
     if (!place || article.zones.length !== 1 || COLLECTIVE.test(place) || gazetteer.canonical(place)) continue;
-    if (gazetteer.mentions(article.title).some((m) => m.start <= article.title.indexOf(place))) continue;
+    // 「天捷科高端装备制造基地在云梦高新区签约」: a title that also names a known zone is about a place inside it.
+    if (gazetteer.mentions(article.title).length > 0) continue;
     if (gazetteer.isGenericPlace(place)) continue;
     const owner = gazetteer.canonical(article.zones[0]!) ?? article.zones[0]!;
     // A city or new area is where a titled place lies, rarely what it is called.

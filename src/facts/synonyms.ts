@@ -103,7 +103,8 @@ function readParts(metric: string): MetricParts {
     }
   }
   // The head is the last name only when the phrase ends with it: 「研发投入占地区生产总值比重」 measures a 比重.
-  return { groups: [...new Set(groups)], rest: withoutNoise(rest), head: withoutNoise(trailing) === "" ? groups.at(-1) : undefined };
+  // (One character left over is a particle the extraction kept: 「签约项目总投资可」.)
+  return { groups: [...new Set(groups)], rest: withoutNoise(rest), head: withoutNoise(trailing).length <= 1 ? groups.at(-1) : undefined };
 }
 
 function withoutNoise(text: string): string {

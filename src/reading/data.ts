@@ -57,6 +57,7 @@ const KindFileSchema = z.object({
   resultVerbs: z.array(z.string()),
   eventVerbs: z.array(z.string()),
   questionOnly: z.object({ target: z.array(z.string()), actual: z.array(z.string()) }),
+  projections: z.array(z.string()).default([]),
   perfective: z.array(z.string()).default([]),
   exclusions: z.record(z.string(), z.array(z.string())),
 });

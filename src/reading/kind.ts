@@ -51,7 +51,7 @@ function buildCueWords(reader: "article" | "question"): CueWord[] {
     [words.actual, "actual", "strong"],
     [words.resultVerbs, "actual", "verb"],
   ];
-  if (reader === "article") groups.push([words.eventVerbs, "actual", "event"]);
+  if (reader === "article") groups.push([words.eventVerbs, "actual", "event"], [words.projections, "target", "strong"]);
   else groups.push([words.questionOnly.target, "target", "questionOnly"], [words.questionOnly.actual, "actual", "questionOnly"]);
   const all = groups.flatMap(([list, kind, strength]) => list.map((word) => ({ word, kind, strength })));
   const order = longestFirst(all.map((c) => c.word));

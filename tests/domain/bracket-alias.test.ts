@@ -40,3 +40,15 @@ describe("a short name some files give as their zone and others' titles open wit
     expect(entries[0]!.articles).toBe(3);
   });
 });
+
+describe("a project a title names inside a zone is not the zone's other name", () => {
+  it("learns nothing from 「X在云梦高新区签约」", () => {
+    // Made-up articles: two pieces about one project, both titled with the project and the zone it is in.
+    const articles = [
+      { zones: ["云梦高新技术产业开发区"], title: "天捷科高端装备制造基地在云梦高新区签约", text: "云梦高新区天捷科高端装备制造基地正式签约。" },
+      { zones: ["云梦高新技术产业开发区"], title: "天捷科高端装备制造基地在云梦高新区开工", text: "云梦高新区天捷科高端装备制造基地开工建设。" },
+    ];
+    const entries = zoneEntries(articles, Gazetteer.load());
+    expect(entries.find((entry) => entry.name === "云梦高新技术产业开发区")?.aliases).toEqual([]);
+  });
+});

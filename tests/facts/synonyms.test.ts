@@ -40,6 +40,7 @@ describe("metricFit", () => {
   it.each([
     // What a phrase measures is its last name (Chinese noun phrases are head-final).
     ["新签约项目", "签约项目总投资", false],
+    ["新签约项目", "签约项目总投资可", false],
     ["过亿元项目", "过亿元项目总投资", false],
     ["高新技术企业", "高新技术企业营业收入", false],
     ["总投资", "新签约项目总投资", true],

@@ -17,6 +17,9 @@ describe("findKinds (articles)", () => {
     ["外贸进出口总额增长20%", ["actual:event:增长"]],
     ["累计引进项目40个", ["actual:verb:累计", "actual:event:引进"]],
     ["实现营收10亿元", ["actual:verb:实现"]],
+    // What a project is to do once built is a projection, whatever event its sentence reports.
+    ["同步开工，全部达产后年产值可达84.4亿元", ["actual:event:开工", "target:strong:达产后", "target:strong:可达"]],
+    ["项目建成后新增月产能3万片", ["target:strong:建成后", "actual:event:新增"]],
     // An event held (举行) or dated by the report (近日, 昨天) has happened.
     ["近日，园区秋季重点项目集中开工活动举行，集中开工项目24个", ["actual:strong:近日", "actual:event:开工", "actual:strong:举行", "actual:event:开工"]],
     ["昨天，园区签约项目5个", ["actual:strong:昨天", "actual:event:签约"]],
