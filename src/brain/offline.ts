@@ -11,6 +11,7 @@ import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { difference, gapSides } from "./gap.js";
+import { projectOfFigure, readThreshold } from "./threshold.js";
 import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
@@ -156,6 +157,10 @@ export class OfflineBrain {
     // 「那批集中竣工投产项目总投资」 asks an event's total: a class of projects, not one named project.
     const named = projectName !== undefined && frame.entities.some((entity) => projectName.includes(entity) || entity.includes(projectName));
     if (projectName && named && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
+    if (frame.type === "list") {
+      const listed = await this.thresholdList(frame);
+      if (listed) return listed;
+    }
     const fromTable = await this.fromFactTable(frame);
     if (fromTable?.found) return fromTable;
     const fromSearch = await this.fromSearch(frame);
@@ -664,6 +669,43 @@ export class OfflineBrain {
     return answer;
   }
 
+  // ---- items over a threshold ----
+
+  /**
+   * 「这批开工的项目里20亿以上的有哪些」: the projects of the passage the question is about whose figure reaches the
+   * threshold, each by the name its sentence gives it, with that figure and sentence.
+   */
+  private async thresholdList(frame: QuestionFrame): Promise<Answer | undefined> {
+    const threshold = readThreshold(frame.question, this.lexicon);
+    if (!threshold) return undefined;
+    const ranked = await this.finder.rank(frame);
+    const about = ranked.slice(0, THRESHOLD_WINDOW).find((c) => c.zoneOk && c.yearOk && c.monthOk && c.eventsOk && c.periodOk);
+    if (!about) return undefined;
+    const unit = threshold.unit || "元";
+    // 「年产值20亿以上的」 names its measure; without one a project's size is its investment.
+    const named = namesKnownMetric(frame.metricText) && metricFit(frame.metricText, "总投资") < metricFitMin();
+    const measured = (fact: FactResult) => (named ? metricFit(frame.metricText, fact.metric) >= metricFitMin() : fact.kind === "investment");
+    const items = new Map<string, { fact: FactResult; evidence: Evidence }>();
+    for (const stored of this.corpus.store.facts({ articleIds: [about.sentence.articleId] })) {
+      const fact = this.finder.toResult(stored);
+      if (fact.unit !== unit || fact.value < threshold.value || !measured(fact)) continue;
+      const evidence = this.finder.evidenceOfFact(fact);
+      const name = projectOfFigure(evidence.sentences.map((s) => s.text).join(""), fact.raw, this.lexicon);
+      if (name && !items.has(name)) items.set(name, { fact, evidence });
+    }
+    if (items.size === 0) return undefined;
+    const rows = [...items].sort((a, b) => b[1].fact.value - a[1].fact.value);
+    const citations = uniqueEvidence(rows.map(([, item]) => item.evidence)).map((e) => this.finder.cite(e));
+    const text = `${fill("thresholdList", {
+      head: this.head(frame, this.finder.evidenceOf(about)), threshold: threshold.said, count: rows.length,
+      items: rows.map(([name, item]) => fill("thresholdItem", { name, quantity: quantityText(item.fact) })).join("；"),
+    })}\n${citations.map(quoteLine).join("\n")}`;
+    const answer = this.found(frame, text, citations, rows.map(([, item]) => item.fact), "facts");
+    // The threshold is the question's number and the count the brain's, not claims of the sources.
+    answer.derived.push(...(threshold.said.match(/\d+(?:\.\d+)?/gu) ?? []), String(rows.length));
+    return answer;
+  }
+
   // ---- how far apart two figures are ----
 
   /** 「…24年比23年多了多少」: both figures from the fact table, each under its own year, kind and measure, and their difference. */
@@ -795,6 +837,8 @@ function inAggregate(sentence: string, name: string): boolean {
 }
 
 /** Two reports are of one figure only when each one's metric fits the other's this well. */
+/** How many ranked sentences are looked at for the passage a threshold list is about. */
+const THRESHOLD_WINDOW = 5;
 const SAME_METRIC_FIT = 0.85;
 
 function sameKind(a: string, b: string): boolean {
