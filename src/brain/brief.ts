@@ -80,7 +80,8 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
     const perParagraph = paragraphSizes(sentences);
     const sections = sectionsOf(sentences, perParagraph);
     for (const sentence of sentences) {
-      if (sentence.text.length < MIN_CHARS || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
+      // A question (an interviewer's 「记者：2025年有哪些打算？」) states nothing.
+      if (sentence.text.length < MIN_CHARS || /[？?]$/u.test(sentence.text) || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
       if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
       const period = readPeriod(sentence.text) ?? sentence.contextPeriod;
       if (request.period && request.period !== "Y" && period !== undefined && period !== "Y" && period !== request.period) continue;

@@ -101,6 +101,8 @@ zone: 鹿鸣湾航空港经济区
 ---
 2月9日，鹿鸣湾航空港经济区召开2025年工作会议。
 
+记者：经济区2025年有哪些打算？
+
 过去一年，经济区货邮吞吐量完成61万吨，同比增长9%。新的一年，经济区将把航空物流和临空制造作为主攻方向。
 
 ## 主要指标
@@ -137,6 +139,8 @@ zone: 栖霞高新区
     const answer = await engine3.ask("鹿鸣湾航空港2025年打算干点啥？");
     expect(answer.found).toBe(true);
     expect(answer.answer).not.toContain("召开2025年工作会议");
+    // An interviewer's question states nothing.
+    expect(answer.answer).not.toContain("有哪些打算");
     // 新的一年 is the year the report opens: its direction is 2025's.
     expect(answer.answer).toContain("航空物流和临空制造作为主攻方向");
     // The table's targets shown together, last year's results left out.
