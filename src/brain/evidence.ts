@@ -8,7 +8,7 @@ import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
 import { spansYears } from "../reading/index.js";
-import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
+import { measuresOther, metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
@@ -285,6 +285,7 @@ export class EvidenceFinder {
    */
   private namesOtherMetric(frame: QuestionFrame, fact: FactResult): boolean {
     if (!namesKnownMetric(frame.metricText) || !namesKnownMetric(fact.metric)) return false;
+    if (measuresOther(frame.metricText, fact.metric)) return true;
     const figureWords = `${this.figureClause(fact)}${fact.metric}${localText(fact)}`;
     if (metricFit(frame.metricText, figureWords) > 0) return false;
     // 「规上工业总产值」 in 「规模以上工业企业累计完成总产值」: every asked word there (by synonym or short form) is no other metric.

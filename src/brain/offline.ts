@@ -683,8 +683,8 @@ export class OfflineBrain {
     if (!about) return undefined;
     const unit = threshold.unit || "元";
     // 「年产值20亿以上的」 names its measure; without one a project's size is its investment.
-    const named = namesKnownMetric(frame.metricText) && metricFit(frame.metricText, "总投资") < metricFitMin();
-    const measured = (fact: FactResult) => (named ? metricFit(frame.metricText, fact.metric) >= metricFitMin() : fact.kind === "investment");
+    const named = namesKnownMetric(threshold.measure) && metricFit(threshold.measure, "总投资") < metricFitMin();
+    const measured = (fact: FactResult) => (named ? metricFit(threshold.measure, fact.metric) >= metricFitMin() : fact.kind === "investment");
     const items = new Map<string, { fact: FactResult; evidence: Evidence }>();
     for (const stored of this.corpus.store.facts({ articleIds: [about.sentence.articleId] })) {
       const fact = this.finder.toResult(stored);

@@ -8,7 +8,12 @@ export interface Threshold {
   unit: string;
   /** As written, with its qualifier: 「20亿以上」. */
   said: string;
+  /** The words right before it that say what is measured (「年产值20亿以上」 → 年产值), else "". */
+  measure: string;
 }
+
+/** How far before a threshold its measure's words may start. */
+const MEASURE_CHARS = 8;
 
 /** The figure a question's threshold word (以上, 超过… in data question-words.json) sets, or undefined. */
 export function readThreshold(question: string, lexicon: Lexicon): Threshold | undefined {
@@ -17,7 +22,10 @@ export function readThreshold(question: string, lexicon: Lexicon): Threshold | u
     const next = after.find((word) => question.startsWith(word, quantity.end));
     const previous = before.find((word) => question.slice(0, quantity.start).endsWith(word));
     if (!next && !previous) continue;
-    return { value: quantity.value, unit: quantity.unit, said: `${previous ?? ""}${quantity.raw}${next ?? ""}` };
+    const start = quantity.start - (previous?.length ?? 0);
+    // 「这批开工的项目里20亿以上」: words up to 里/中/的 or a comma name the items, not their measure.
+    const measure = /[^，,、。；;的里中在]*$/u.exec(question.slice(Math.max(0, start - MEASURE_CHARS), start))![0];
+    return { value: quantity.value, unit: quantity.unit, said: `${previous ?? ""}${quantity.raw}${next ?? ""}`, measure };
   }
   return undefined;
 }

@@ -380,9 +380,10 @@ export function evidenceMatches(article: Article, fact: Fact): boolean {
 export function extractFacts(article: Article, gazetteer: Gazetteer): ExtractionResult {
   const facts: Fact[] = [];
   let rejected = 0;
-  const articleTense = dominantTense(article.text);
   const paragraphs = paragraphSpans(article.text);
   const lookBack = articleLooksBack(article.title, article.text);
+  // A look-back (成绩单, 回顾, 过去一年…) reports results, however many plans its quotes and next steps mention.
+  const articleTense = lookBack ? "past" : dominantTense(article.text);
   let carriedZone: string | null = null;
   let sectionYear: number | undefined;
   for (const paragraph of paragraphs) {

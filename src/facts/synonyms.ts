@@ -191,6 +191,16 @@ export function metricFit(asked: string, metric: string): number {
   return Math.max(0, KNOWN_BASE + (1 - KNOWN_BASE) * rest - EXTRA_GROUP_PENALTY * spread - GAPPED_PENALTY * missing.length);
 }
 
+/**
+ * The metric phrase ends with a known name the asked wording does not name: it measures that (「达产后可实现年产值」
+ * is no 年度计划投资, 「签约项目总投资」 no count of 新签约项目), whatever other words they share.
+ */
+export function measuresOther(asked: string, metric: string): boolean {
+  const head = metricParts(metric).head;
+  const want = askedParts(asked);
+  return head !== undefined && want.groups.length > 0 && !want.groups.includes(head);
+}
+
 /** True when the wording names at least one metric the synonym table knows. */
 export function namesKnownMetric(text: string): boolean {
   return askedParts(text).groups.length > 0;

@@ -8,15 +8,16 @@ const lexicon = loadLexicon();
 
 describe("readThreshold: the least figure a listed item must have", () => {
   it.each([
-    ["这批项目里20亿以上的有哪些", 2e9, "20亿以上"],
-    ["总投资超过10亿元的项目有哪些", 1e9, "超过10亿元"],
-    ["签约项目中5000万元及以上的有哪些", 5e7, "5000万元及以上"],
-    ["这批开工的项目有哪些", undefined, undefined],
-    ["新签约过亿元项目有哪些", undefined, undefined],
-  ])("%s → %s", (question, value, said) => {
+    ["这批开工的项目里20亿以上的有哪些", 2e9, "20亿以上", ""],
+    ["总投资超过10亿元的项目有哪些", 1e9, "超过10亿元", "总投资"],
+    ["签约项目中年产值5000万元及以上的有哪些", 5e7, "5000万元及以上", "年产值"],
+    ["这批开工的项目有哪些", undefined, undefined, undefined],
+    ["新签约过亿元项目有哪些", undefined, undefined, undefined],
+  ])("%s → %s", (question, value, said, measure) => {
     const threshold = readThreshold(question, lexicon);
     expect(threshold?.value).toBe(value);
     expect(threshold?.said).toBe(said);
+    expect(threshold?.measure).toBe(measure);
   });
 });
 
@@ -51,7 +52,7 @@ afterAll(() => close());
 
 describe("「这次签约里10亿以上的项目有哪些」", () => {
   it("lists the event's projects whose investment reaches the threshold, largest first", async () => {
-    const answer = await engine.ask("栖霞经开区这次签约里10亿以上的项目有哪些");
+    const answer = await engine.ask("栖霞经开区这次签约的项目里10亿以上的有哪些");
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("青禾新能源电池项目（32亿元）；海川智能装备产业园项目（16亿元）");
     expect(answer.answer).not.toContain("蓝湾生物医药基地项目（");

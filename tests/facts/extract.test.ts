@@ -181,3 +181,23 @@ describe("periods and years in a roundup", () => {
     expect(factFor(facts, "94.3亿元")).toMatchObject({ year: 2023, periodKey: "Y", kind: "actual" });
   });
 });
+
+describe("a look-back piece reports results, whatever plans its quotes and next steps mention", () => {
+  // Made up for this test: a year-end report card from December, full of future words around its results.
+  const text = [
+    "本报讯 栖霞经开区将继续坚持链长制，力争推动产业链延链补链强链，确保交出亮眼答卷。",
+    "2023年，栖霞经济开发区经济运行稳中向好，实际使用外资达到3.6亿美元，此外，新开工项目27个。",
+    "“我们将以更大力度招大引强。”该区负责人表示，开发区要以只争朝夕的劲头把各项任务落到实处。",
+    "2024年，开发区确定的主要目标为：新引进过十亿元大项目5个以上。",
+  ].join("\n");
+  const report: Article = { ...article(text, "2023-12-20", ["栖霞经济开发区"]), title: "栖霞经开区2023年经济发展交出亮眼成绩单" };
+  const { facts } = extractFacts(report, gazetteer);
+
+  it("files the year's figures with only a weak verb as results", () => {
+    expect(factFor(facts, "3.6亿美元").kind).toBe("actual");
+  });
+
+  it("still files next year's goals as targets", () => {
+    expect(["target", "plan"]).toContain(factFor(facts, "5个").kind);
+  });
+});

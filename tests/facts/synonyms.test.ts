@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalMetric, metricFit, metricSynonyms } from "../../src/facts/index.js";
+import { canonicalMetric, measuresOther, metricFit, metricSynonyms } from "../../src/facts/index.js";
 
 describe("canonicalMetric", () => {
   it("maps phrasings of one metric to one key", () => {
@@ -61,5 +61,17 @@ describe("metricFit", () => {
   it("falls back on characters for a metric no group knows", () => {
     expect(metricFit("专利质押融资额", "专利质押融资额")).toBe(1);
     expect(metricFit("专利质押融资额", "人才公寓套数")).toBe(0);
+  });
+});
+
+describe("measuresOther: a phrase measures the name it ends with", () => {
+  it.each([
+    ["重点项目年度计划投资", "达产后可实现年产值", true],
+    ["新签约项目", "新签约项目总投资", true],
+    ["总投资", "新签约项目总投资", false],
+    ["地区生产总值", "第三产业增加值占地区生产总值比重", false],
+    ["开工项目", "集中开工项目", false],
+  ] as const)("%s ← %s → %s", (asked, metric, other) => {
+    expect(measuresOther(asked, metric)).toBe(other);
   });
 });
