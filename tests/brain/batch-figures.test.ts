@@ -54,3 +54,38 @@ describe("one event's batch is no year's total", () => {
     expect(answer.answer).toContain("36个");
   });
 });
+
+describe("集中开工 names an event: its batch is no year's count", () => {
+  // Written for this test: an autumn event's batch, and the year's count of new starts in a review.
+  const autumn = `---
+title: 云梦开发区秋季重点项目集中开工
+date: 2024-09-28
+zone: 云梦经济技术开发区
+---
+近日，云梦经济技术开发区2024年秋季重点项目集中开工活动举行，集中开工重点项目32个，总投资175.6亿元。
+`;
+  const year = `---
+title: 云梦开发区2024年经济运行综述
+date: 2025-01-22
+zone: 云梦经济技术开发区
+---
+2024年，云梦经济技术开发区新开工项目46个，竣工投产项目21个。
+`;
+  let both: Engine;
+  let closeBoth: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: both, close: closeBoth } = await articleEngine({ "autumn.md": autumn, "year.md": year }));
+  });
+  afterAll(() => closeBoth());
+
+  it("answers the year's new starts with the year's count", async () => {
+    const answer = await both.ask("云梦开发区2024年实际新开工了多少个项目？");
+    expect(answer.answer).toContain("46个");
+    expect(answer.answer).not.toContain("32个");
+  });
+
+  it("answers the event's batch when the event is asked", async () => {
+    const answer = await both.ask("云梦开发区2024年秋季集中开工了多少个项目？");
+    expect(answer.answer).toContain("32个");
+  });
+});
