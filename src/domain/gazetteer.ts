@@ -271,6 +271,11 @@ export class Gazetteer {
   }
 
   /** True for words that name no one zone: zone-type words and generic references (开发区, 经开区, 该区). */
+  /** A name a list gives (data/zones.json or learnt from articles), not only a zone's form (临沂开发区). */
+  isListedName(name: string): boolean {
+    return this.byAlias.has(name);
+  }
+
   isGenericWord(word: string): boolean {
     return this.genericFamilies.has(word) || this.forms.genericNames.includes(word) || this.forms.zoneSuffixes.some((suffix) => suffix.form === word || suffix.canonical === word);
   }

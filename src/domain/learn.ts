@@ -38,25 +38,33 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
   }
   const aliases = new Map<string, string[]>();
   // 「武汉东湖新技术开发区（中国光谷）」「烟台经济技术开发区（简称烟台开发区）」: a name the text defines in brackets.
+  const defined: [string, string][] = [];
   for (const article of articles) {
     for (const [zone, alias] of bracketAliases(article.text, gazetteer)) {
       const owner = gazetteer.canonical(zone) ?? zone;
       if (!(aliases.get(owner) ?? []).includes(alias)) aliases.set(owner, [...(aliases.get(owner) ?? []), alias]);
       if (!names.has(owner)) names.set(owner, 0);
+      defined.push([alias, owner]);
     }
   }
+  // 「南京江宁经济技术开发区（以下简称江宁开发区）」 in one file, 「zone: 江宁开发区」 in another: one zone, by its fuller name.
+  for (const [alias, owner] of defined) mergeInto(names, alias, owner);
   for (const [place, votes] of seen) {
     const [zone, count] = [...votes.entries()][0]!;
     if (votes.size !== 1 || count < MIN_TITLES) continue;
     aliases.set(zone, [...(aliases.get(zone) ?? []), place]);
     // 「zone: 哈新区」 in some files, 「zone: 哈尔滨新区」 with 哈新区 in the titles of others: one zone, by its fuller name.
-    const own = names.get(place);
-    if (own !== undefined && place !== zone) {
-      names.delete(place);
-      names.set(zone, (names.get(zone) ?? 0) + own);
-    }
+    mergeInto(names, place, zone);
   }
   return [...names].map(([name, count]) => ({ name, aliases: aliases.get(name) ?? [], articles: count }));
+}
+
+/** Counts a zone listed under another of its names as the zone's own. */
+function mergeInto(names: Map<string, number>, alias: string, zone: string): void {
+  const own = names.get(alias);
+  if (own === undefined || alias === zone) return;
+  names.delete(alias);
+  names.set(zone, (names.get(zone) ?? 0) + own);
 }
 
 /** How far before a bracket a zone's name may start. */
@@ -82,8 +90,9 @@ export function bracketAliases(text: string, gazetteer: Gazetteer): [string, str
     if (close < 0) continue;
     const inside = text.slice(at + 1, at + 1 + close).replace(DEFINING, "");
     if (!SHORT_NAME.test(inside) || gazetteer.isGenericWord(inside)) continue;
+    // Another listed zone's name is that zone's; a name known only by its form (江宁开发区) may be this one's.
     const other = gazetteer.canonical(inside);
-    if (other !== undefined && other !== mention.zone) continue;
+    if (other !== undefined && other !== mention.zone && gazetteer.isListedName(inside)) continue;
     if (inside === mention.zone || inside === mention.alias) continue;
     found.push([mention.zone, inside]);
   }

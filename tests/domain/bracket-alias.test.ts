@@ -52,3 +52,17 @@ describe("a project a title names inside a zone is not the zone's other name", (
     expect(entries.find((entry) => entry.name === "云梦高新技术产业开发区")?.aliases).toEqual([]);
   });
 });
+
+describe("a short name some files give as their zone and another file defines in brackets", () => {
+  it("is one zone under the fuller name", () => {
+    // Made-up articles: one defines 云梦开发区 for the full name, the others file under the short name.
+    const articles = [
+      { zones: ["云梦经济技术开发区"], title: "云梦开发区冬季重点项目集中开工", text: "12月17日，云梦经济技术开发区（以下简称云梦开发区）冬季重点项目集中开工。" },
+      { zones: ["云梦开发区"], title: "云梦开发区一季度外贸增长", text: "一季度，云梦开发区外贸进出口增长8%。" },
+    ];
+    const entries = zoneEntries(articles, Gazetteer.load());
+    expect(entries.map((entry) => entry.name)).toEqual(["云梦经济技术开发区"]);
+    expect(entries[0]!.aliases).toContain("云梦开发区");
+    expect(entries[0]!.articles).toBe(2);
+  });
+});
