@@ -284,7 +284,16 @@ function readMetricText(remainder: string, lexicon: Lexicon): string {
   // A cue that is also part of what is measured (增长了 → 增长) leaves that part behind.
   const kept = lexicon.words.cueStems;
   for (const word of [...cues.target, ...cues.actual].sort((a, b) => b.length - a.length)) text = text.split(word).join(kept[word] ?? "");
-  return text.replace(/(?:有|达到了?|为|了)(?=多少|几)/g, "").replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
+  // 「集中开工了多少个重点项目」: the unit asked with 多少 (个, 亿元) goes with it, or 开工…项目 is split by it.
+  return text.replace(/(?:有|达到了?|为|了)(?=多少|几)/g, "").replace(askedUnit(lexicon), "").replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
+}
+
+let askedUnitPattern: RegExp | undefined;
+/** 多少/几 with the unit after it (多少个, 几家, 多少亿元, 多少万人). */
+function askedUnit(lexicon: Lexicon): RegExp {
+  const units = [...lexicon.unitFamily.keys()].sort((a, b) => b.length - a.length).map((unit) => unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  askedUnitPattern ??= new RegExp(`(?:多少|几)(?:万亿|亿|千万|百万|万|千|百)?(?:${units.join("|")})`, "gu");
+  return askedUnitPattern;
 }
 
 /** Items of a sum (续建、新开工、竣工投产) or the two sides of a comparison. */

@@ -309,7 +309,8 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     periodKey,
     year: foundYear.year,
     articleYear,
-    articleTense: ctx.articleTense,
+    // A look-back (成绩单, 回顾, 过去一年…) reports results of the year it reviews, however many plans its quotes mention.
+    articleTense: ctx.lookBack && foundYear.year === reportedYear(article.date, true) ? "past" : ctx.articleTense,
   });
   const year = settleYear(ctx, foundYear, sentenceText, tense, periodKey);
   const kind = classifyKind({
@@ -382,8 +383,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let rejected = 0;
   const paragraphs = paragraphSpans(article.text);
   const lookBack = articleLooksBack(article.title, article.text);
-  // A look-back (成绩单, 回顾, 过去一年…) reports results, however many plans its quotes and next steps mention.
-  const articleTense = lookBack ? "past" : dominantTense(article.text);
+  const articleTense = dominantTense(article.text);
   let carriedZone: string | null = null;
   let sectionYear: number | undefined;
   for (const paragraph of paragraphs) {

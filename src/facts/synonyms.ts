@@ -198,7 +198,10 @@ export function metricFit(asked: string, metric: string): number {
 export function measuresOther(asked: string, metric: string): boolean {
   const head = metricParts(metric).head;
   const want = askedParts(asked);
-  return head !== undefined && want.groups.length > 0 && !want.groups.includes(head);
+  if (head === undefined || want.groups.length === 0 || want.groups.includes(head)) return false;
+  // 「集中开工重点项目」 is read as 开工重点项目, yet it says 重点项目 too.
+  const text = normalizeText(asked);
+  return !membersOf(head).some((member) => text.includes(member));
 }
 
 /** True when the wording names at least one metric the synonym table knows. */

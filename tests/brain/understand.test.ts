@@ -93,6 +93,10 @@ describe("what is measured, in the question's words", () => {
     // Made-up questions: 有/达到 before 多少 ask, they measure nothing.
     ["董家口2023年重点项目完成投资额有多少？", "重点项目投资额"],
     ["董家口2023年港口吞吐量达到了多少", "港口吞吐量"],
+    // The unit asked with 多少/几 goes with it: 开工…项目 stays whole.
+    ["董家口2022年10月集中开工了多少个重点项目", "集中开工重点项目"],
+    ["董家口2022年实际使用外资多少亿美元", "使用外资"],
+    ["董家口2022年落户了几家德资企业", "落户德资企业"],
   ])("%s → %s", (question, metric) => {
     expect(read(question).metricText).toBe(metric);
   });

@@ -201,3 +201,21 @@ describe("a look-back piece reports results, whatever plans its quotes and next 
     expect(["target", "plan"]).toContain(factFor(facts, "5个").kind);
   });
 });
+
+describe("a look-back published early in the year: the reviewed year's figures are results, the new year's plans", () => {
+  const text = [
+    "过去一年，栖霞经济开发区实际使用外资达到3.1亿美元。",
+    "新的一年，开发区将力争在招商引资上取得新突破，确保各项任务落到实处，要以只争朝夕的劲头抓项目。",
+    "2025年，栖霞经济开发区营利性服务业收入增长16%，固定资产投资增长8%。",
+  ].join("\n");
+  const review: Article = { ...article(text, "2025-02-10", ["栖霞经济开发区"]), title: "栖霞经开区晒出2024年成绩单" };
+  const { facts } = extractFacts(review, gazetteer);
+
+  it("files the new year's figures as targets", () => {
+    expect(["target", "plan"]).toContain(factFor(facts, "16%").kind);
+  });
+
+  it("files the reviewed year's figures as results", () => {
+    expect(factFor(facts, "3.1亿美元").kind).toBe("actual");
+  });
+});
