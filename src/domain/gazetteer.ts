@@ -17,6 +17,8 @@ const GazetteerFileSchema = z.object({
   groups: z.array(GroupSchema),
   /** Words in which a generic word is not a mention (新区 inside 经济新区, 开发区 inside 全国开发区). */
   weakAliasExclusions: z.array(z.string()).default([]),
+  /** Other names of zones of other cities, used only for zones the corpus has (see learn.ts). */
+  nicknames: z.record(z.string(), z.array(z.string())).default({}),
 });
 
 export type { ZoneForms } from "./zone-forms.js";
@@ -105,6 +107,8 @@ export class Gazetteer {
   /** Identity keys of the listed names (see zoneWithKey), built on first use. */
   private keys?: Map<string, string | null>;
 
+  private nicknames = new Map<string, string[]>();
+
   constructor(zones: Zone[], groups: ZoneGroup[], private readonly weakExclusions: string[] = [], forms?: ZoneForms) {
     this.zones = zones;
     this.groups = groups;
@@ -129,7 +133,14 @@ export class Gazetteer {
 
   static load(path: string = defaultGazetteerPath()): Gazetteer {
     const parsed = GazetteerFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
-    return new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions, loadZoneForms());
+    const gazetteer = new Gazetteer(parsed.zones, parsed.groups, parsed.weakAliasExclusions, loadZoneForms());
+    gazetteer.nicknames = new Map(Object.entries(parsed.nicknames));
+    return gazetteer;
+  }
+
+  /** Other names people call a zone of another city by (黄埔 for 广州经济技术开发区), from data/zones.json. */
+  nicknamesOf(zone: string): string[] {
+    return this.nicknames.get(zone) ?? [];
   }
 
   /**

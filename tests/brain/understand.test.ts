@@ -83,6 +83,7 @@ describe("question words never merge with a neighbour into a content word", () =
     // Made-up questions: 哪天开 → 天开, 多少家德资 → 家德资 would be read as words.
     ["董家口2024年工作会是哪天开的", "天开"],
     ["董家口落户了多少家德资企业", "家德资"],
+    ["董家口2022年GDP的目标值是多少", "目标值"],
   ])("%s has no term %s", (question, junk) => {
     expect(read(question).terms).not.toContain(junk);
   });

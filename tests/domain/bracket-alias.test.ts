@@ -66,3 +66,27 @@ describe("a short name some files give as their zone and another file defines in
     expect(entries[0]!.articles).toBe(2);
   });
 });
+
+describe("nicknames of other cities' zones (data/zones.json)", () => {
+  const base = Gazetteer.load();
+  const zone = "长沙经济技术开发区";
+
+  it("become aliases of a zone the corpus has, and merge a file filed under one", () => {
+    const nicknames = base.nicknamesOf(zone);
+    expect(nicknames.length).toBeGreaterThan(0);
+    const articles = [
+      { zones: [zone], title: "长沙经开区一季度外贸增长", text: "一季度，长沙经开区外贸进出口增长8%。" },
+      { zones: [nicknames[0]!], title: "上半年工业产值增长", text: "上半年工业产值增长6%。" },
+    ];
+    const entries = zoneEntries(articles, base);
+    expect(entries.map((entry) => entry.name)).toEqual([zone]);
+    expect(entries[0]!.aliases).toEqual(expect.arrayContaining(nicknames));
+    expect(base.withZones(entries).canonical(nicknames[0]!)).toBe(zone);
+  });
+
+  it("name nothing when the corpus has no article about the zone", () => {
+    const entries = zoneEntries([{ zones: ["云梦经济技术开发区"], title: "云梦开发区", text: "云梦经济技术开发区。" }], base);
+    expect(entries.flatMap((entry) => entry.aliases)).not.toContain(base.nicknamesOf(zone)[0]);
+    expect(base.withZones(entries).canonical(base.nicknamesOf(zone)[0]!)).not.toBe(zone);
+  });
+});

@@ -30,6 +30,7 @@ describe("metricFit", () => {
     expect(metricFit("外资到账额", "实际利用外资")).toBe(1);
     expect(metricFit("招商引资到位资金", "引进市外内资")).toBe(1);
     expect(metricFit("区级税收收入", "税收总额")).toBe(1);
+    expect(metricFit("经济总量", "地区生产总值")).toBe(1);
   });
 
   it("lets a few words sit inside a known name, but not turn it into another metric", () => {
