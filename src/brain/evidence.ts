@@ -306,9 +306,20 @@ export class EvidenceFinder {
     return flow(question) !== flow(figureWords);
   }
 
-  /** A figure of something else than the asked total: one event's batch, or new ones for all there are (and the reverse). */
+  /**
+   * 「12月集中开工了多少个重点项目」 asks one dated event: a figure whose sentence names no event or batch (「2022年，
+   * 高新区开工项目59个」) is the year's, not the event's.
+   */
+  totalForBatch(question: string, fact: FactResult, dated: boolean): boolean {
+    const { eventAsks, batchCues } = this.lexicon.words;
+    if (!dated || !eventAsks.some((word) => question.includes(word))) return false;
+    const sentence = this.evidenceOfFact(fact).sentences.map((s) => s.text).join("");
+    return ![...batchCues, ...eventAsks].some((word) => sentence.includes(word));
+  }
+
+  /** A figure of something else than the asked total or event: one event's batch, the year's total, new ones for all there are (and the reverse). */
   otherFigure(question: string, fact: FactResult, dated: boolean): boolean {
-    return this.batchForTotal(question, fact, dated) || this.flowDiffers(question, fact);
+    return this.batchForTotal(question, fact, dated) || this.totalForBatch(question, fact, dated) || this.flowDiffers(question, fact);
   }
 
   /**

@@ -197,7 +197,8 @@ export function metricFit(asked: string, metric: string): number {
  */
 export function measuresOther(asked: string, metric: string): boolean {
   const head = metricParts(metric).head;
-  const want = askedParts(asked);
+  // Only names the question says outright: one read into its words with gaps (营…业收入 in 营利性服务业收入) is a guess.
+  const want = metricParts(asked);
   if (head === undefined || want.groups.length === 0 || want.groups.includes(head)) return false;
   // 「集中开工重点项目」 is read as 开工重点项目, yet it says 重点项目 too.
   const text = normalizeText(asked);

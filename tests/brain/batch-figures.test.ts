@@ -89,3 +89,25 @@ zone: 云梦经济技术开发区
     expect(answer.answer).toContain("32个");
   });
 });
+
+describe("a dated event asked is not answered by the year's total", () => {
+  // Written for this test: a year-end piece with the year's count, published in the month asked.
+  const review = `---
+title: 云梦开发区2022年项目建设跑出加速度
+date: 2022-12-16
+zone: 云梦经济技术开发区
+---
+2022年，云梦经济技术开发区开工项目59个，竣工投产项目21个。
+`;
+  let only: Engine;
+  let closeOnly: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: only, close: closeOnly } = await articleEngine({ "review.md": review }));
+  });
+  afterAll(() => closeOnly());
+
+  it("declines 「12月集中开工了多少个」 rather than give the year's 59", async () => {
+    const answer = await only.ask("云梦开发区2022年12月集中开工了多少个重点项目？");
+    expect(answer.found).toBe(false);
+  });
+});

@@ -73,6 +73,7 @@ describe("measuresOther: a phrase measures the name it ends with", () => {
     ["地区生产总值", "第三产业增加值占地区生产总值比重", false],
     ["开工项目", "集中开工项目", false],
     ["集中开工重点项目", "重点项目", false],
+    ["营利性服务业收入增长", "营利性服务业营业收入增长", false],
   ] as const)("%s ← %s → %s", (asked, metric, other) => {
     expect(measuresOther(asked, metric)).toBe(other);
   });
