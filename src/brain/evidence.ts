@@ -442,10 +442,17 @@ export function kindAgrees(asked: "target" | "actual", kind: string): boolean {
   return asked === "target" ? kind === "target" || kind === "plan" : kind === "actual" || kind === "stat";
 }
 
-/** The figure's clause, up to the figure, says the other kind than the asked one (力争/计划 for a result asked, 已/完成 for a goal). */
+/**
+ * The figure's clause, up to the figure, says the other kind than the asked one (力争/计划 for a result asked, 已/完成
+ * for a goal) — or, saying neither, its year says it: a year over before the report is a result, a later one a plan.
+ */
 export function clauseSaysOtherKind(asked: "target" | "actual", fact: FactResult): boolean {
   const said = kindsSaid(clauseBefore(fact) ?? fact.evidence);
-  return said.has(asked === "target" ? "actual" : "target") && !said.has(asked);
+  if (said.has(asked)) return false;
+  if (said.has(asked === "target" ? "actual" : "target")) return true;
+  const published = Number(fact.date?.slice(0, 4));
+  if (fact.year === null || !Number.isFinite(published) || published === 0) return false;
+  return asked === "target" ? fact.year < published : fact.year > published;
 }
 
 /** The figure's clause up to the figure (「累计实际使用外资」 of 「累计实际使用外资1575.2亿元」); undefined when the clause does not hold it. */

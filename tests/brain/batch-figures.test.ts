@@ -111,3 +111,25 @@ zone: 云梦经济技术开发区
     expect(answer.found).toBe(false);
   });
 });
+
+describe("an investment figure of a year already reported is a result", () => {
+  // Written for this test: a January review of the year before.
+  const review = `---
+title: 云梦开发区交出2022年发展答卷
+date: 2023-01-22
+zone: 云梦经济技术开发区
+---
+2022年，云梦经济技术开发区重点项目完成投资742.2亿元，签约项目总投资2284.2亿元、比上年增长56.4%。
+`;
+  let only: Engine;
+  let closeOnly: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: only, close: closeOnly } = await articleEngine({ "review.md": review }));
+  });
+  afterAll(() => closeOnly());
+
+  it("does not answer a question about the year's target with it", async () => {
+    const answer = await only.ask("云梦开发区22年签约项目总投资的目标值是多少");
+    expect(answer.found).toBe(false);
+  });
+});

@@ -219,3 +219,11 @@ describe("a look-back published early in the year: the reviewed year's figures a
     expect(factFor(facts, "3.1亿美元").kind).toBe("actual");
   });
 });
+
+describe("a figure for a year still to come is a goal, whatever weak verb says it", () => {
+  const text = "按照规划，到2025年，园区进出口总额达到1700亿元，地区生产总值达到4000亿元。";
+  const { facts } = extractFacts(article(text, "2021-01-09", ["栖霞经济开发区"]), gazetteer);
+  it("files 「到2025年…达到4000亿元」 published in 2021 as a target", () => {
+    expect(["target", "plan"]).toContain(factFor(facts, "4000亿元").kind);
+  });
+});
