@@ -82,12 +82,12 @@ export function resolveTense(input: TenseInput): Tense | undefined {
   const cues = factCues();
   const hit = tenseCueAt(input.sentence, input.position, input.clauseEnd);
   if (hit && !hit.weak) return hit.tense;
-  // A figure for a year already over when the article appeared (2021年… in January 2022) is a result; one for a
-  // year still to come (「到2025年…达到4000亿元」 in 2021) a goal, whatever weak verb says it.
+  // A figure for a year already over when the article appeared (2021年… in January 2022) is a result.
   if (input.year !== null && input.articleYear !== null && input.year < input.articleYear) return "past";
-  if (input.year !== null && input.articleYear !== null && input.year > input.articleYear) return "future";
   // Part of a year already reported on (1至9月, 一季度 — said here or earlier in the paragraph) is a result.
   if (cues.pastPeriods.includes(input.period) || input.periodKey !== "Y") return "past";
+  // A whole year still to come (「到2025年…达到4000亿元」 in 2021) is a goal, whatever weak verb says it.
+  if (input.year !== null && input.articleYear !== null && input.year > input.articleYear) return "future";
   const context = contextTense(input.paragraphBefore) ?? input.articleTense;
   if (context) return context;
   if (!hit) return undefined;

@@ -31,6 +31,8 @@ describe("metricFit", () => {
     expect(metricFit("招商引资到位资金", "引进市外内资")).toBe(1);
     expect(metricFit("区级税收收入", "税收总额")).toBe(1);
     expect(metricFit("经济总量", "地区生产总值")).toBe(1);
+    expect(metricFit("城镇居民收入", "城镇居民人均可支配收入")).toBe(1);
+    expect(metricFit("新增就业", "城镇新增就业")).toBe(1);
   });
 
   it("lets a few words sit inside a known name, but not turn it into another metric", () => {

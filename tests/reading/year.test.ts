@@ -127,6 +127,9 @@ describe("readYear (questions)", () => {
     // Durations and four-digit years are no two-digit years.
     ["园区成立24年来引进多少项目？", undefined],
     ["园区30年前是什么样？", undefined],
+    // 「前4个月」 after it is a part of a year: the number before 年 is that year.
+    ["园区21年前4个月外贸增速多少？", 2021],
+    ["园区24年前七个月到位资金多少？", 2024],
     // Any other two-digit number before 年 in a question is a year, unless a word around it counts years.
     ["开发区24年GDP多少？", 2024],
     ["园区22年外资用了多少", 2022],
