@@ -313,8 +313,11 @@ export class EvidenceFinder {
   totalForBatch(question: string, fact: FactResult, dated: boolean): boolean {
     const { eventAsks, batchCues } = this.lexicon.words;
     if (!dated || !eventAsks.some((word) => question.includes(word))) return false;
-    const sentence = this.evidenceOfFact(fact).sentences.map((s) => s.text).join("");
-    return ![...batchCues, ...eventAsks].some((word) => sentence.includes(word));
+    // The event may be named by the sentence before (「…集中签约活动举行。共签约项目42个」) or the headline.
+    const sentences = this.evidenceOfFact(fact).sentences;
+    const before = this.bank.previous(sentences[0]!);
+    const said = `${fact.title}${before?.text ?? ""}${sentences.map((s) => s.text).join("")}`;
+    return ![...batchCues, ...eventAsks].some((word) => said.includes(word));
   }
 
   /** A figure of something else than the asked total or event: one event's batch, the year's total, new ones for all there are (and the reverse). */

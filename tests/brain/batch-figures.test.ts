@@ -106,6 +106,20 @@ zone: 云梦经济技术开发区
   });
   afterAll(() => closeOnly());
 
+  it("still answers with an event's figure whose sentence leaves the event to the one before", async () => {
+    const event = `---
+title: 云梦开发区举行重点项目集中签约活动
+date: 2022-04-13
+zone: 云梦经济技术开发区
+---
+4月12日，云梦经济技术开发区重点项目集中签约活动举行。共签约项目42个，协议总投资92.8亿元。
+`;
+    const { engine: one, close: closeOne } = await articleEngine({ "event.md": event });
+    const answer = await one.ask("云梦开发区2022年4月集中签约的项目有多少个");
+    closeOne();
+    expect(answer.answer).toContain("42个");
+  });
+
   it("declines 「12月集中开工了多少个」 rather than give the year's 59", async () => {
     const answer = await only.ask("云梦开发区2022年12月集中开工了多少个重点项目？");
     expect(answer.found).toBe(false);
