@@ -60,6 +60,8 @@ const QuestionWordsSchema = z.object({
   thresholdWords: z.object({ after: z.array(z.string()), before: z.array(z.string()) }).default({ after: [], before: [] }),
   /** 「…项目」「…产业园」: how a project's name ends. */
   projectSuffixes: z.array(z.string()).default([]),
+  /** 「能实现」「可达到」: can-do phrases that ask nothing, blanked before segmentation. */
+  modalPhrases: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

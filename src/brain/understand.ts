@@ -232,6 +232,7 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   for (const ask of [...lexicon.words.rankAsks].sort((a, b) => b.length - a.length)) rest = rest.split(ask).join(" ");
   // 「哪天开的」「多少家德资企业」: question words are blanked before segmentation, so none merges with a neighbour (天开, 家德资).
   for (const word of questionWords(lexicon)) rest = rest.split(word).join(" ");
+  for (const phrase of lexicon.words.modalPhrases) rest = rest.split(phrase).join(" ");
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
   const words = contentTerms(rest).filter(
