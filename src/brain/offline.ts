@@ -119,7 +119,8 @@ export class OfflineBrain {
 
   /** Zones some article speaks about, read once. */
   private reported(): Set<string> {
-    this.reportedZones ??= new Set([...this.corpus.articles.values()].flatMap((article) => article.zones));
+    // An article filed under another name of a zone (亦庄新城 for 北京经济技术开发区) reports on it too.
+    this.reportedZones ??= new Set([...this.corpus.articles.values()].flatMap((article) => article.zones.flatMap((zone) => [zone, this.corpus.gazetteer.canonical(zone) ?? zone])));
     return this.reportedZones;
   }
 

@@ -143,6 +143,11 @@ export class Gazetteer {
     return this.nicknames.get(zone) ?? [];
   }
 
+  /** Every zone with nicknames, with them. */
+  nicknamedZones(): [string, string[]][] {
+    return [...this.nicknames];
+  }
+
   /**
    * This gazetteer plus zones it does not know that articles name in their metadata (front matter
    * `zone:`), so a zone first met in a new article is recognised in text and questions like any other.

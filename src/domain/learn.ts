@@ -49,9 +49,12 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
   }
   // 「南京江宁经济技术开发区（以下简称江宁开发区）」 in one file, 「zone: 江宁开发区」 in another: one zone, by its fuller name.
   for (const [alias, owner] of defined) mergeInto(names, alias, owner);
-  // 黄埔, 星沙, 亦庄: the other names people call a zone the corpus has (data/zones.json nicknames).
-  for (const zone of [...names.keys()]) {
-    for (const nickname of gazetteer.nicknamesOf(zone)) {
+  // 黄埔, 星沙, 亦庄: the other names people call a zone the corpus has, by its name or by one of those
+  // (data/zones.json nicknames): one zone under its name.
+  for (const [zone, nicknames] of gazetteer.nicknamedZones()) {
+    if (!names.has(zone) && !nicknames.some((nickname) => names.has(nickname))) continue;
+    if (!names.has(zone)) names.set(zone, 0);
+    for (const nickname of nicknames) {
       if (!(aliases.get(zone) ?? []).includes(nickname)) aliases.set(zone, [...(aliases.get(zone) ?? []), nickname]);
       mergeInto(names, nickname, zone);
     }

@@ -84,6 +84,13 @@ describe("nicknames of other cities' zones (data/zones.json)", () => {
     expect(base.withZones(entries).canonical(nicknames[0]!)).toBe(zone);
   });
 
+  it("name the zone when the corpus has it only under a nickname", () => {
+    const nickname = base.nicknamesOf(zone)[0]!;
+    const entries = zoneEntries([{ zones: [nickname], title: "上半年工业产值增长", text: "上半年工业产值增长6%。" }], base);
+    expect(entries.map((entry) => entry.name)).toEqual([zone]);
+    expect(base.withZones(entries).canonical(nickname)).toBe(zone);
+  });
+
   it("name nothing when the corpus has no article about the zone", () => {
     const entries = zoneEntries([{ zones: ["云梦经济技术开发区"], title: "云梦开发区", text: "云梦经济技术开发区。" }], base);
     expect(entries.flatMap((entry) => entry.aliases)).not.toContain(base.nicknamesOf(zone)[0]);
