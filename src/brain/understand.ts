@@ -7,8 +7,8 @@ import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
 const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|栋|所|名|位|场|次|大)/g;
-/** 「亿元以上项目」「过十亿元项目」: a size class (an amount or 以上/以下), not a name. */
-const SIZE_CLASS = /[0-9亿万千百]|以上|以下/u;
+/** 「亿元以上项目」「过亿项目」「百亿级项目」: a class of projects by size — a magnitude with a number, 过/超, 元 or 级 (亿通 is a name). */
+const SIZE_CLASS = /[0-9０-９]|[一二三四五六七八九十百千][亿万]|[过超逾][亿万百千]|[亿万]元|[亿万]级|以上|以下/u;
 /** 「5号棚」「3号线」「二号楼」: a numbered thing's name, kept whole as one term. */
 const NUMBERED_NAME = /(?:\d+|[一二三四五六七八九十]+)号[\u4e00-\u9fff]/gu;
 /** Adjectives a comparison turns on (更多, 最快, 谁…高): one list for every comparative pattern below. */

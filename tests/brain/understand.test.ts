@@ -73,6 +73,11 @@ describe("a class of projects is no project's name", () => {
     ["董家口2023年10月集中竣工投产的重点项目有几个", []],
     ["董家口今年外资大项目有几个", []],
     ["董家口海晶化工新材料项目总投资多少", ["海晶化工新材料项目"]],
+    // A size class by magnitude; a name that only holds 亿 or 万 (亿通, 万驰) is still a name.
+    ["董家口2023年过亿项目有几个", []],
+    ["董家口2023年百亿级项目有几个", []],
+    ["2019年在董家口开工的亿通冷链物流中心总投资多少", ["亿通冷链物流中心"]],
+    ["董家口2022年开工的万驰总部基地项目总投资是多少", ["万驰总部基地项目"]],
   ])("%s → %j", (question, entities) => {
     expect(read(question).entities).toEqual(entities);
   });
