@@ -17,9 +17,6 @@ describe("findKinds (articles)", () => {
     ["外贸进出口总额增长20%", ["actual:event:增长"]],
     ["累计引进项目40个", ["actual:verb:累计", "actual:event:引进"]],
     ["实现营收10亿元", ["actual:verb:实现"]],
-    // A figure a meeting set out or proposed is a goal.
-    ["2020年，园区明确，新签约注册过亿元重点项目22个以上", ["target:strong:明确", "actual:event:签约"]],
-    ["全年，高新区提出，新建标准厂房75万平方米", ["target:strong:提出"]],
     // What a project is to do once built is a projection, whatever event its sentence reports.
     ["同步开工，全部达产后年产值可达84.4亿元", ["actual:event:开工", "target:strong:达产后", "target:strong:可达"]],
     ["项目建成后新增月产能3万片", ["target:strong:建成后", "actual:event:新增"]],
