@@ -200,8 +200,6 @@ export class EvidenceFinder {
     // The same shape rules as the fact table: a rate asked (增长多少, 增速) is answered by a rate, a unit named
     // (多少亿元) by that unit; a year asked without a part of it by a whole-year (or year-end) figure.
     if (asksForRate(frame.question, this.lexicon)) facts = facts.filter((f) => this.familyOf(f) === "percent");
-    // 「外贸进出口总额是多少」 names an amount: no rate of it answers.
-    else if (this.lexicon.words.amountHeads.some((head) => frame.metricText.endsWith(head))) facts = facts.filter((f) => this.familyOf(f) !== "percent");
     if (frame.explicitFamily) facts = facts.filter((f) => this.familyOf(f) === frame.explicitFamily);
     const wanted = frame.explicitFamily ?? frame.unitFamily;
     // 「多少个」「几家」 ask a count as plainly as 「多少亿元」 asks an amount.

@@ -62,8 +62,6 @@ const QuestionWordsSchema = z.object({
   projectSuffixes: z.array(z.string()).default([]),
   /** 「能实现」「可达到」: can-do phrases that ask nothing, blanked before segmentation. */
   modalPhrases: z.array(z.string()).default([]),
-  /** 「…总额」「…额」: a measure named as an amount, which no rate answers. */
-  amountHeads: z.array(z.string()).default([]),
 });
 
 export type QuestionWords = z.infer<typeof QuestionWordsSchema>;

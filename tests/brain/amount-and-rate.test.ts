@@ -35,25 +35,3 @@ describe("「X和增速」 asks for an amount and its growth", () => {
     expect(answer.answer).not.toContain("5.4%");
   });
 });
-
-describe("an amount asked by name is never answered by a rate", () => {
-  // Written for this test: only a growth target of the measure is reported.
-  const plan = `---
-title: 栖霞高新区部署2019年重点工作
-date: 2019-03-10
-zone: 栖霞高新技术产业开发区
----
-按照部署，2019年栖霞高新区力争新签约过亿元项目20个，力争外贸进出口增长7%。
-`;
-  let only: Engine;
-  let closeOnly: () => void = () => {};
-  beforeAll(async () => {
-    ({ engine: only, close: closeOnly } = await articleEngine({ "plan.md": plan }));
-  });
-  afterAll(() => closeOnly());
-
-  it("declines 「外贸进出口总额是多少」 rather than give the growth rate", async () => {
-    const answer = await only.ask("栖霞高新区2019年外贸进出口总额是多少？");
-    expect(answer.found).toBe(false);
-  });
-});
