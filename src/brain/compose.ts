@@ -63,3 +63,14 @@ export function periodLabel(key: string | undefined): string {
 export function smallNumber(value: number): string {
   return fill("smallNumerals", {}).split(",")[value - 1] ?? String(value);
 }
+
+/** What the written unit multiplies by (100亿元 is stored as 1e10 元; a sum or difference is written in 亿元 again). */
+export function writtenScale(fact: FactResult): number {
+  const written = Number(/^[\d.]+/u.exec(fact.raw)?.[0]);
+  return Number.isFinite(written) && written > 0 ? fact.value / written : 1;
+}
+
+/** The unit as the source wrote it after the number (亿元 of 「10余亿元」). */
+export function writtenUnit(fact: FactResult): string {
+  return fact.raw.replace(/^[\d.,]+/u, "").replace(/^[余多]/u, "");
+}

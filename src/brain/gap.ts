@@ -1,5 +1,6 @@
 import { readKind, readYear } from "../reading/index.js";
 import type { FactResult } from "../tools/index.js";
+import { writtenScale, writtenUnit } from "./compose.js";
 import type { Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
 
@@ -57,8 +58,7 @@ function measureSides(frame: QuestionFrame, ask: string, read: (text: string) =>
   const pieces = asked.metricText.split(/[和与及、]/u).filter((piece) => piece.length >= 2);
   if (pieces.length !== 2) return undefined;
   const sides = pieces.map((piece): GapSide => {
-    // Each piece in the question without the other, so its own words (增速) decide its measure.
-    const text = frame.question.replace(ask, "").split(pieces.find((other) => other !== piece)!).join("");
+    const text = withoutOtherPieces(frame.question.replace(ask, ""), pieces, piece);
     const own = read(text);
     return { text, frame: { ...frame, ...sameTime(asked), metricText: piece, terms: own.terms, unitFamily: own.unitFamily, explicitFamily: own.explicitFamily } };
   });
@@ -81,12 +81,7 @@ function round(value: number): number {
   return Number(value.toFixed(4));
 }
 
-/** What the written unit multiplies by (8.6亿美元 is stored as 8.6e8 美元). */
-function writtenScale(fact: FactResult): number {
-  const written = Number(/^[\d.]+/u.exec(fact.raw)?.[0]);
-  return Number.isFinite(written) && written > 0 ? fact.value / written : 1;
-}
-
-function writtenUnit(fact: FactResult): string {
-  return fact.raw.replace(/^[\d.,]+/u, "").replace(/^[余多]/u, "");
+/** The question with the other named pieces blanked out, so each piece's own words (增速, 多少亿元) decide its measure. */
+export function withoutOtherPieces(question: string, pieces: string[], piece: string): string {
+  return pieces.reduce((text, other) => (other === piece || piece.includes(other) ? text : text.split(other).join("")), question);
 }

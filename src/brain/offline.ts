@@ -3,14 +3,14 @@ import { PlaceIndex } from "../domain/index.js";
 import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
-import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber } from "./compose.js";
+import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
 import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
-import { difference, gapSides } from "./gap.js";
+import { difference, gapSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
 import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
@@ -658,12 +658,12 @@ export class OfflineBrain {
     const target = pick("target");
     const actual = pick("actual");
     if (!target || !actual || target.fact.unit !== actual.fact.unit || target.fact.value <= actual.fact.value) return undefined;
-    const scale = magnitude(target.fact);
+    const scale = writtenScale(target.fact);
     const gap = formatNumber((target.fact.value - actual.fact.value) / scale);
     const evidences = uniqueEvidence([target.evidence, actual.evidence]);
     const citations = evidences.map((e) => this.finder.cite(e));
     const text = `${fill("remaining", {
-      head: this.head(frame, target.evidence), target: quantityText(target.fact), actual: quantityText(actual.fact), gap: `${gap}${unitOfRaw(target.fact)}`,
+      head: this.head(frame, target.evidence), target: quantityText(target.fact), actual: quantityText(actual.fact), gap: `${gap}${writtenUnit(target.fact)}`,
     })}\n${citations.map(quoteLine).join("\n")}`;
     const answer = this.found(frame, text, citations, [target.fact, actual.fact], "facts");
     answer.derived.push(gap);
@@ -729,8 +729,9 @@ export class OfflineBrain {
     const percent = gap.unit === "个百分点";
     const direction = fill(percent ? (gap.more ? "gapHigher" : "gapLower") : gap.more ? "gapMore" : "gapLess", {});
     const amount = String(gap.amount);
+    const scope = scopeLabel(frame.zones[0], byYear ? undefined : frame.year);
     const text = `${fill("gap", {
-      head: scopeLabel(frame.zones[0], byYear ? undefined : frame.year) ? `${scopeLabel(frame.zones[0], byYear ? undefined : frame.year)}：` : "",
+      head: scope ? `${scope}：` : "",
       first: said(first, sides[0].frame), second: said(second, sides[1].frame),
       firstLabel: label(first, sides[0].frame), secondLabel: label(second, sides[1].frame), direction, amount: `${amount}${gap.unit}`,
     })}\n${citations.map(quoteLine).join("\n")}`;
@@ -751,11 +752,11 @@ export class OfflineBrain {
       const parts = this.itemFacts(frame, evidence);
       if (!parts) continue;
       const total = parts.reduce((acc, p) => acc + p.value, 0);
-      const totalText = `${formatNumber(total / magnitude(parts[0]!))}${unitOfRaw(parts[0]!)}`;
+      const totalText = `${formatNumber(total / writtenScale(parts[0]!))}${writtenUnit(parts[0]!)}`;
       const citation = this.finder.cite(evidence);
       const text = `${fill("sum", { head: this.head(frame, evidence), parts: parts.map((p) => quantityText(p)).join(" + "), total: totalText })}\n${quoteLine(citation)}`;
       const answer = this.found(frame, text, [citation], parts, "facts");
-      answer.derived.push(formatNumber(total / magnitude(parts[0]!)));
+      answer.derived.push(formatNumber(total / writtenScale(parts[0]!)));
       return answer;
     }
     return undefined;
@@ -773,11 +774,11 @@ export class OfflineBrain {
       rows.push(row);
     }
     if (!rows.every((row) => row.fact.unit === rows[0]!.fact.unit)) return undefined;
-    const scale = magnitude(rows[0]!.fact);
+    const scale = writtenScale(rows[0]!.fact);
     const total = formatNumber(rows.reduce((acc, row) => acc + row.fact.value, 0) / scale);
     const citations = rows.map((row) => this.finder.cite(row.evidence));
     const parts = rows.map((row) => `${row.entity}${quantityText(row.fact)}`).join(" + ");
-    const text = `${fill("sum", { head: frame.year ? `${frame.year}年：` : "", parts, total: `${total}${unitOfRaw(rows[0]!.fact)}` })}\n${citations.map(quoteLine).join("\n")}`;
+    const text = `${fill("sum", { head: frame.year ? `${frame.year}年：` : "", parts, total: `${total}${writtenUnit(rows[0]!.fact)}` })}\n${citations.map(quoteLine).join("\n")}`;
     const answer = this.found(frame, text, citations, rows.map((r) => r.fact), "facts");
     answer.derived.push(total);
     return answer;
@@ -837,9 +838,9 @@ function inAggregate(sentence: string, name: string): boolean {
   return sentence[at - 1] === "、" || /^(?:、|[^，,。；]*?等(?:\d+|[一二三四五六七八九十两]+)[个项家批])/.test(after);
 }
 
-/** Two reports are of one figure only when each one's metric fits the other's this well. */
 /** How many ranked sentences are looked at for the passage a threshold list is about. */
 const THRESHOLD_WINDOW = 5;
+/** Two reports are of one figure only when each one's metric fits the other's this well. */
 const SAME_METRIC_FIT = 0.85;
 
 function sameKind(a: string, b: string): boolean {
@@ -920,17 +921,3 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
 
-/** What the written unit multiplies by (100亿元 is stored as 1e10 元; the sum is written in 亿元 again). */
-function magnitude(fact: FactResult): number {
-  const written = Number(/^[\d.]+/.exec(fact.raw)?.[0]);
-  return Number.isFinite(written) && written > 0 ? fact.value / written : 1;
-}
-
-function unitOfRaw(fact: FactResult): string {
-  return fact.raw.replace(/^[\d.,]+/, "").replace(/^[余多]/, "");
-}
-
-/** The question with the other named pieces blanked out, so each piece's own words (增速, 多少亿元) decide its measure. */
-function withoutOtherPieces(question: string, pieces: string[], piece: string): string {
-  return pieces.reduce((text, other) => (other === piece || piece.includes(other) ? text : text.split(other).join("")), question);
-}

@@ -184,7 +184,9 @@ export class Gazetteer {
     const added: Zone[] = [...byName.entries()]
       .filter(([name]) => !this.byName.has(name))
       .map(([name, aliases]) => ({ name, aliases: [name, ...aliases], weakAliases: [], parent: this.parentByForm(name, root), groups: [] }));
-    return new Gazetteer([...zones, ...added], this.groups, this.weakExclusions, this.forms);
+    const known = new Gazetteer([...zones, ...added], this.groups, this.weakExclusions, this.forms);
+    known.nicknames = this.nicknames;
+    return known;
   }
 
   zone(name: string): Zone | undefined {

@@ -91,6 +91,10 @@ describe("nicknames of other cities' zones (data/zones.json)", () => {
     expect(base.withZones(entries).canonical(nickname)).toBe(zone);
   });
 
+  it("stay known to a gazetteer that has learnt zones", () => {
+    expect(base.withZones(["云梦经济技术开发区"]).nicknamesOf(zone)).toEqual(base.nicknamesOf(zone));
+  });
+
   it("name nothing when the corpus has no article about the zone", () => {
     const entries = zoneEntries([{ zones: ["云梦经济技术开发区"], title: "云梦开发区", text: "云梦经济技术开发区。" }], base);
     expect(entries.flatMap((entry) => entry.aliases)).not.toContain(base.nicknamesOf(zone)[0]);
