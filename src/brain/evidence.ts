@@ -163,7 +163,9 @@ export class EvidenceFinder {
     const at = article.indexOf(last);
     // 「2026年重点项目」 on a line of its own heads the list below it as a lead with a colon does.
     const heading = last.text.length <= HEADING_CHARS && !/[。！？；，,!?;]/u.test(last.text) && article[at + 1]?.paragraph !== last.paragraph;
-    const items = opensList(last.text) || heading ? listItemsAfter(article, at) : [];
+    // A colon lead whose first item ends with a semicolon (「…包括：A，总投资28亿元；」) opens a list too.
+    const runsOn = /[：:]/u.test(last.text) && SEMICOLON_END.test(last.text);
+    const items = opensList(last.text) || heading || runsOn ? listItemsAfter(article, at) : [];
     if (items.length > 0) return { score: evidence.score, sentences: [...evidence.sentences, ...items] };
     const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
     return list ? { score: evidence.score, sentences: [...evidence.sentences, list] } : evidence;
@@ -409,14 +411,20 @@ const MAX_LIST_ITEMS = 20;
  * The items right after a list's lead, in a row: numbered or bulleted ones when the list is numbered
  * (its first item is), else short one-sentence paragraphs (a Markdown list without its marks).
  */
+const SEMICOLON_END = /[；;]\s*$/u;
+
 function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
   const lead = article[leadAt]!.text;
   const numbered = LIST_ITEM.test(lead.slice(lead.search(/[：:]/) + 1).trim()) || LIST_ITEM.test(article[leadAt + 1]?.text ?? "");
+  // 「…包括：A，总投资28亿元；B，…；C，…。」: items run on in the lead's paragraph while each clause ends with a semicolon.
+  const semicolons = SEMICOLON_END.test(lead);
   const items: Sentence[] = [];
   for (let i = leadAt + 1; i < article.length && items.length < MAX_LIST_ITEMS; i++) {
     const sentence = article[i]!;
-    const ownParagraph = sentence.paragraph !== article[i - 1]!.paragraph && article[i + 1]?.paragraph !== sentence.paragraph;
-    const isItem = numbered ? LIST_ITEM.test(sentence.text) : ownParagraph && sentence.text.length <= LIST_ITEM_CHARS;
+    const previous = article[i - 1]!;
+    const ownParagraph = sentence.paragraph !== previous.paragraph && article[i + 1]?.paragraph !== sentence.paragraph;
+    const runsOn = semicolons && sentence.paragraph === previous.paragraph && SEMICOLON_END.test(previous.text);
+    const isItem = numbered ? LIST_ITEM.test(sentence.text) : semicolons ? runsOn : ownParagraph && sentence.text.length <= LIST_ITEM_CHARS;
     if (!isItem) break;
     items.push(sentence);
   }

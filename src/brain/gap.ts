@@ -53,7 +53,11 @@ function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: 
   return [side(firstText, first, first.year, first.kind, first.metricText), side(`${baseline}${metricText}`, second, year, kind, metricText)];
 }
 
-function measureSides(frame: QuestionFrame, ask: string, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
+/**
+ * 「GDP增速和规上工业增加值增速哪个高」: two measures of one zone and time joined by 和/与, each read as its own
+ * question; `ask` (the gap or comparison words) is left out of both.
+ */
+export function measureSides(frame: QuestionFrame, ask: string, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
   const asked = read(frame.question.replace(ask, ""));
   const pieces = asked.metricText.split(/[和与及、]/u).filter((piece) => piece.length >= 2);
   if (pieces.length !== 2) return undefined;

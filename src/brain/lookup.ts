@@ -50,6 +50,8 @@ export interface FigureQuery {
   family?: string;
   /** 「累计」: a total over years is asked; else a figure totalled over years (累计, 五年间) is not the year's. */
   cumulative: boolean;
+  /** The question names no year: `year` is the latest the table has for this figure, and a miss is retrieval's to judge. */
+  latest: boolean;
 }
 
 /**
@@ -72,10 +74,13 @@ export class FactLookup {
   /** The figure query a frame asks, or undefined when it names no zone, year or metric. */
   query(frame: QuestionFrame, part = frame.question, metric = metricWording(frame)): FigureQuery | undefined {
     const zone = frame.zones[0];
-    if (!zone || frame.year === undefined || metric.length < 2) return undefined;
+    if (!zone || metric.length < 2) return undefined;
+    const period = frame.period ?? "Y";
+    const year = frame.year ?? this.latestYear(zone, metric, period, frame.kind);
+    if (year === undefined) return undefined;
     return {
-      zone, metric, known: namesKnownMetric(metric),
-      year: frame.year, kind: frame.kind, likelyKind: frame.year < this.referenceYear ? "actual" : "target", period: frame.period ?? "Y", month: frame.month,
+      zone, metric, known: namesKnownMetric(metric), latest: frame.year === undefined,
+      year, kind: frame.kind, likelyKind: year < this.referenceYear ? "actual" : "target", period, month: frame.month,
       wantsPercent: asksForRate(part, this.lexicon),
       wantsRank: frame.asksRank === true,
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
@@ -85,6 +90,21 @@ export class FactLookup {
       ownZoneOnly: frame.entities.length === 0,
       question: part,
     };
+  }
+
+  /**
+   * 「合肥高新区上半年GDP多少」: a figure asked without a year is its latest — the latest result when the question
+   * names no kind (a plan for a coming year is not what 「是多少」 asks).
+   */
+  private latestYear(zone: string, metric: string, period: string, kind: "target" | "actual" | undefined): number | undefined {
+    const known = namesKnownMetric(metric);
+    const threshold = known ? metricFitMin() : weight("lookup", "unknownMetricFitMin");
+    const facts = this.tools
+      .lookupMetric({ metric, zone })
+      .filter((fact) => fact.zone === zone && fact.year !== null && fact.periodKey === period && metricFit(metric, fact.metric) >= threshold);
+    // Only plans in the table: which of them is meant is retrieval's to judge.
+    const years = facts.filter((fact) => kindFits(kind ?? "actual", fact.kind)).map((fact) => fact.year as number);
+    return years.length > 0 ? Math.max(...years) : undefined;
   }
 
   /** A quantity of the asked kind: 「投资是多少」 is not answered by a count of projects, nor 「多少个」 by an amount. */
@@ -110,7 +130,7 @@ export class FactLookup {
     const dated = query.month !== undefined || readSeason(query.question) !== undefined;
     const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
-    if (fitting.length === 0 && !query.known) return { status: "unknown" };
+    if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
     const lean = (fact: FactResult) =>
       kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0) + (query.pointInTime && fact.period === "point" ? weight("lookup", "pointInTimeLean") : 0);

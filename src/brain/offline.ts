@@ -10,7 +10,7 @@ import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } fr
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
-import { difference, gapSides, withoutOtherPieces } from "./gap.js";
+import { difference, gapSides, measureSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
 import { readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
@@ -26,6 +26,9 @@ const RARE_SUBJECT_SHARE = 0.0005;
 const MIN_NAME_CHARS = 3;
 /** How far down the ranking a listing passage is looked for. */
 const TOP_CANDIDATES = 5;
+/** A description takes at most this many more sentences of its article, from this many top candidates. */
+const MAX_COMPANIONS = 2;
+const COMPANION_WINDOW = 8;
 /** The measure a listed item's figure is of is read from the end of its metric wording (…增长, …占比). */
 const MEASURE_TAIL = 2;
 /** Share of the usual coverage a listing passage needs (see topOfList). */
@@ -273,7 +276,8 @@ export class OfflineBrain {
     const citations = evidences.map((e) => this.finder.cite(e));
     const conflicts = asked.length === 1 ? this.conflictsWith(asked[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
-    const label = `${scopeLabel(frame.zones[0], frame.year)}${periodLabel(frame.period)}`;
+    // Asked without a year, the figure is the latest the table has: the answer says which year that is.
+    const label = `${scopeLabel(frame.zones[0], frame.year ?? asked[0]?.year ?? undefined)}${periodLabel(frame.period)}`;
     const head = label ? `${label}：` : "";
     const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
@@ -374,10 +378,33 @@ export class OfflineBrain {
     const conflicts = located.facts.length === 1 ? this.conflictsWith(located.facts[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     const conflictText = this.conflictText(conflicts);
-    const text = located.facts.length > 0
-      ? `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}${conflictText}\n${quoteLine(citation)}`
-      : passageText(head, [citation]);
-    return this.found(frame, text, [citation, ...conflictCitations], [...located.facts, ...conflicts], located.facts.length > 0 ? "facts" : "search");
+    if (located.facts.length === 0) {
+      const more = this.companions(frame, ranked, located.evidence).map((evidence) => this.finder.cite(evidence));
+      const text = [passageText(head, [citation]), ...more.map((c) => fill("briefRow", { quote: c.quote, title: c.title, date: dateLabel(c.date) }))].join("\n");
+      return this.found(frame, text, [citation, ...more], [], "search");
+    }
+    const text = `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}${conflictText}\n${quoteLine(citation)}`;
+    return this.found(frame, text, [citation, ...conflictCitations], [...located.facts, ...conflicts], "facts");
+  }
+
+  /**
+   * 「超算中心二期是干啥用的」「招商是怎么搞的」: a description is rarely one sentence. Other acceptable sentences of
+   * the same article that speak of the same thing go with the best one, in the article's order.
+   */
+  private companions(frame: QuestionFrame, ranked: SentenceScore[], evidence: Evidence): Evidence[] {
+    if (frame.type !== "describe" && frame.type !== "define") return [];
+    const articleId = evidence.score.sentence.articleId;
+    const taken = new Set(evidence.sentences.map((s) => s.index));
+    const chosen: Evidence[] = [];
+    for (const candidate of ranked.slice(0, COMPANION_WINDOW)) {
+      if (chosen.length >= MAX_COMPANIONS) break;
+      if (candidate.sentence.articleId !== articleId || !this.finder.acceptable(frame, candidate)) continue;
+      const more = this.finder.evidenceOf(candidate, frame);
+      if (more.sentences.some((s) => taken.has(s.index))) continue;
+      for (const s of more.sentences) taken.add(s.index);
+      chosen.push(more);
+    }
+    return chosen.sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
   }
 
   /**
@@ -492,7 +519,7 @@ export class OfflineBrain {
   }
 
   private async compareOne(frame: QuestionFrame): Promise<Answer> {
-    const rows = this.zoneFiguresFromTable(frame) ?? (await this.entityFigures(frame));
+    const rows = this.zoneFiguresFromTable(frame) ?? this.measureFiguresFromTable(frame) ?? (await this.entityFigures(frame));
     // No figure per side: one passage may still say it (「杭州经开区排名全国第6位，…萧山经开区紧随其后位列第7」) —
     // only a passage that names both sides, never one side's figure under the other's name.
     if (rows.length < 2) {
@@ -545,6 +572,22 @@ export class OfflineBrain {
       if (outcome.status === "found") rows.push({ entity: this.askedName(frame, zone), fact: outcome.fact, evidence: this.finder.evidenceOfFact(outcome.fact) });
     }
     return rows.length >= 2 ? rows : undefined;
+  }
+
+  /** 「GDP增速和规上工业增加值增速哪个高」: one zone's two measures, each its figure from the fact table, named as asked. */
+  private measureFiguresFromTable(frame: QuestionFrame): Row[] | undefined {
+    if (frame.zones.length !== 1) return undefined;
+    const sides = measureSides(frame, "", (text) => this.read(text));
+    if (!sides) return undefined;
+    const rows: Row[] = [];
+    for (const side of sides) {
+      const query = this.lookup.query(side.frame, side.text, side.frame.metricText);
+      const outcome = query && this.lookup.find(query);
+      if (outcome?.status !== "found") return undefined;
+      rows.push({ entity: side.frame.metricText, fact: outcome.fact, evidence: this.finder.evidenceOfFact(outcome.fact) });
+    }
+    // Two sides answered by one figure are one measure asked twice, not a comparison.
+    return rows[0]!.fact.factId === rows[1]!.fact.factId ? undefined : rows;
   }
 
   /** The name the asker used for a zone (西海岸综保区), so the answer speaks their words. */

@@ -17,6 +17,9 @@ const COMPARED = "多|大|高|少|小|低|快|慢|强";
 const QUESTION_MORPHEME = new RegExp(`[哪几吗呢]|什么|多少|怎么|[更最](?:${COMPARED})`);
 
 const COMPARATIVE = new RegExp(`[更最](${COMPARED})|(?:谁|哪个|哪家|哪一个|哪次)[^，。？?]{0,10}?(${COMPARED}|靠前)`);
+/** 「谁多」「哪个更高」: the words that ask a comparison, and the adjective at the end of its clause. */
+const COMPARISON_ASK = /(?:谁|哪一个|哪个|哪家|哪次)的?/u;
+const COMPARISON_TAIL = new RegExp(`^([^，。？?]*?)[更最]?(?:${COMPARED})(?:一些|一点|些)?(?=[，。？?！!\\s]|$)`, "u");
 /** 「谁…最高」「哪个更多」: the question's own word for the winner. */
 const SAID_COMPARATIVE = new RegExp(`[更最](?:${COMPARED})`);
 
@@ -69,12 +72,14 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const mentions = listed.length >= 2
     ? [...listed, ...strong.filter((m) => !listed.some((l) => l.start < m.end && m.start < l.end))].sort((a, b) => a.start - b.start)
     : strong.length > 0 ? strong : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
-  const zones = unique([...mentions.map((m) => m.zone), ...abbreviatedZones(text, mentions, gazetteer)]);
+  const abbreviated = abbreviatedZones(text, mentions, gazetteer);
+  const zones = unique([...mentions, ...abbreviated].map((m) => m.zone));
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
   const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true }).filter((span) => span.year !== null);
   const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true });
-  let remainder = blank(text, [...mentions, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
+  // A zone named only by its short form (「郑州航空港」) is no content word; beside a full name, a short form may be a project's name.
+  let remainder = blank(text, [...mentions, ...(mentions.length === 0 ? abbreviated : []), ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
   const frame: QuestionFrame = {
@@ -174,8 +179,8 @@ function insideName(text: string, mention: { start: number; end: number }, lexic
 }
 
 /** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城, 院士港). */
-function abbreviatedZones(text: string, mentions: { start: number; end: number }[], gazetteer: Gazetteer): string[] {
-  return gazetteer.abbreviations(text.replace(/(?:19|20)\d{2}年/g, (year) => " ".repeat(year.length)), mentions).map((m) => m.zone);
+function abbreviatedZones(text: string, mentions: { start: number; end: number }[], gazetteer: Gazetteer): ZoneMention[] {
+  return gazetteer.abbreviations(text.replace(/(?:19|20)\d{2}年/g, (year) => " ".repeat(year.length)), mentions);
 }
 
 /** The text with each span blanked out, offsets kept. */
@@ -285,6 +290,11 @@ function readMetricText(remainder: string, lexicon: Lexicon): string {
   // A cue that is also part of what is measured (增长了 → 增长) leaves that part behind.
   const kept = lexicon.words.cueStems;
   for (const word of [...cues.target, ...cues.actual].sort((a, b) => b.length - a.length)) text = text.split(word).join(kept[word] ?? "");
+  // 「外贸谁多」「GDP增速和规上工业增加值增速哪个高」: the comparison's ask and its adjective are not measured;
+  // nor is the 和 left where the compared zones were.
+  const asked = COMPARISON_ASK.exec(text);
+  if (asked) text = `${text.slice(0, asked.index)}${text.slice(asked.index).replace(COMPARISON_ASK, "").replace(COMPARISON_TAIL, "$1")}`;
+  text = text.replace(/^[\s和与跟及、]+/u, "");
   // 「集中开工了多少个重点项目」: the unit asked with 多少 (个, 亿元) goes with it, or 开工…项目 is split by it.
   return text.replace(/(?:有|达到了?|为|了)(?=多少|几)/g, "").replace(askedUnit(lexicon), "").replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
 }

@@ -288,12 +288,19 @@ export class Gazetteer {
     return zones.size === 1 && only ? only : undefined;
   }
 
-  /** True for words that name no one zone: zone-type words and generic references (开发区, 经开区, 该区). */
   /** A name a list gives (data/zones.json or learnt from articles), not only a zone's form (临沂开发区). */
   isListedName(name: string): boolean {
     return this.byAlias.has(name);
   }
 
+  /** 「中国光谷」 is said 光谷 too: the name without a brand prefix (data zone-forms.json brandPrefixes), when one is left. */
+  brandStem(name: string): string | undefined {
+    const prefix = this.forms.brandPrefixes.find((word) => name.startsWith(word));
+    const stem = prefix ? name.slice(prefix.length) : undefined;
+    return stem !== undefined && stem.length >= 2 && !this.isGenericWord(stem) ? stem : undefined;
+  }
+
+  /** True for words that name no one zone: zone-type words and generic references (开发区, 经开区, 该区). */
   isGenericWord(word: string): boolean {
     return this.genericFamilies.has(word) || this.forms.genericNames.includes(word) || this.forms.zoneSuffixes.some((suffix) => suffix.form === word || suffix.canonical === word);
   }

@@ -105,6 +105,8 @@ export function bracketAliases(text: string, gazetteer: Gazetteer): [string, str
     if (other !== undefined && other !== mention.zone && gazetteer.isListedName(inside)) continue;
     if (inside === mention.zone || inside === mention.alias) continue;
     found.push([mention.zone, inside]);
+    const stem = gazetteer.brandStem(inside);
+    if (stem !== undefined && gazetteer.canonical(stem) === undefined) found.push([mention.zone, stem]);
   }
   return found;
 }

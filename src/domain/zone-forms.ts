@@ -45,6 +45,7 @@ const ZoneFormsSchema = z.object({
   institutionWords: z.array(z.string().min(1)).default([]),
   functionChars: z.string().default(""),
   referenceTags: z.array(z.string().min(1)).default([]),
+  brandPrefixes: z.array(z.string().min(1)).default([]),
   genericMentions: z.array(GenericSchema).default([]),
   collectiveHeads: z.array(z.string().min(1)).default([]),
 });

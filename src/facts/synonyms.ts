@@ -51,8 +51,10 @@ export function canonicalMetric(metric: string): string {
 export function metricSynonyms(metric: string): string[] {
   const { members, canonicalOf } = synonymTable();
   const found = new Set<string>([metric]);
+  // Questions are lower-cased before they get here (「gdp」), the table writes 「GDP」.
+  const asked = metric.toUpperCase();
   for (const member of members) {
-    if (!metric.includes(member)) continue;
+    if (!asked.includes(member.toUpperCase())) continue;
     const canonical = canonicalOf.get(member);
     for (const [other, otherCanonical] of canonicalOf) if (otherCanonical === canonical) found.add(other);
   }
@@ -229,7 +231,12 @@ function askedParts(text: string): MetricParts {
       return span !== undefined && !taken.some((t) => t.start < span.end && span.start < t.end);
     }),
   );
-  parts = { groups: [...exact.groups, ...gapped], rest: exact.rest, head: exact.head };
+  // 「外贸谁多」「外贸增速」: a shorthand that ends the asked words, inside no name, stands for its metric (外贸企业 asks 企业).
+  const shorthand = Object.entries(synonymsData().askedShorthands)
+    .filter(([short]) => withoutNoise(normalized).endsWith(normalizeText(short)) && !taken.some((t) => normalized.slice(t.start, t.end).includes(normalizeText(short))))
+    .map(([, full]) => synonymTable().canonicalOf.get(full))
+    .filter((group): group is string => group !== undefined && !exact.groups.includes(group));
+  parts = { groups: [...new Set([...exact.groups, ...gapped, ...shorthand])], rest: exact.rest, head: exact.head };
   if (askedCache.size >= PARTS_CACHE_MAX) askedCache.clear();
   askedCache.set(text, parts);
   return parts;

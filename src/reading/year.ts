@@ -124,6 +124,23 @@ function bareYears(text: string): YearSpan[] {
   return [...text.matchAll(BARE_YEAR)].map((m) => ({ m, year: Number(m[1]) })).filter(({ year }) => year >= min && year <= max).map(({ m, year }) => span(text, m.index, m.index + m[0].length, year, { relative: false }));
 }
 
+const YEAR_RANGE = /(?<![0-9０-９])((?:19|20)[0-9]{2})年?\s*[-—–~～至到]\s*((?:19|20)[0-9]{2})(?![0-9])年?/gu;
+/** A range spells out its first and last year only: 「2019-2021」 names three. */
+const MAX_RANGE_YEARS = 10;
+
+/** 「近三年（2019-2021）」「2019至2021年」: in a chat question, every year of a written range. */
+function yearRanges(text: string): YearSpan[] {
+  const { min, max } = yearWords().yearRange;
+  const spans: YearSpan[] = [];
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    const first = Number(m[1]);
+    const last = Number(m[2]);
+    if (first < min || last > max || last <= first || last - first >= MAX_RANGE_YEARS) continue;
+    for (let year = first; year <= last; year++) spans.push(span(text, m.index, m.index + m[0].length, year, { relative: false }));
+  }
+  return spans;
+}
+
 /**
  * 「24年秋季」「西海岸24年GDP多少」: a two-digit year, unless the number counts years (成立24年来, 近30年,
  * 30年的变化). A word only a year takes after it (秋季, 目标, 多少) settles it first.
@@ -225,7 +242,7 @@ function applyLookBack(text: string, spans: YearSpan[], context: YearContext): Y
  */
 export function findYears(text: string, context: YearContext = {}): YearSpan[] {
   const referenceYear = context.referenceYear ?? yearOfDate(context.publishedOn);
-  const explicit = [...explicitYears(text), ...(context.shortYears ? [...shortYears(text), ...bareYears(text)] : [])];
+  const explicit = [...explicitYears(text), ...(context.shortYears ? [...shortYears(text), ...bareYears(text), ...yearRanges(text)] : [])];
   const taken = new Set<number>();
   for (const s of explicit) for (let i = s.start; i < s.end; i++) taken.add(i);
   const spans = [...explicit, ...relativeYears(text, referenceYear, taken), ...multiYearPlans(text)].sort((a, b) => a.start - b.start);

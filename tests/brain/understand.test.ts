@@ -108,3 +108,31 @@ describe("what is measured, in the question's words", () => {
     expect(read(question).metricText).toBe(metric);
   });
 });
+
+describe("what a comparison measures", () => {
+  it.each([
+    // The comparison's ask and its adjective are no part of the measure, nor the 和 between the compared zones.
+    ["董家口和前湾保税港区2023年港口吞吐量谁多？", "港口吞吐量"],
+    ["董家口2023年港口吞吐量和集装箱量哪个更大一些？", "港口吞吐量和集装箱量"],
+    ["董家口2023年港口吞吐量增速谁的快", "港口吞吐量增速"],
+  ])("%s → %s", (question, measured) => {
+    expect(read(question).metricText).toBe(measured);
+  });
+});
+
+describe("colloquial question words", () => {
+  it("reads 啥时候 as asking a time, and as no content word", () => {
+    const frame = read("董家口的工作动员大会是啥时候开的？");
+    expect(frame.type).toBe("when");
+    expect(frame.terms).not.toContain("啥时候");
+  });
+});
+
+describe("a zone named only by a short form of its own", () => {
+  it("is the zone asked about, and its words are no content words", () => {
+    const frame = read("青岛高新技术区2023年进出口多少");
+    expect(frame.zones).toEqual(["青岛高新区"]);
+    expect(frame.terms.join("")).not.toContain("高新技术区");
+    expect(frame.metricText).toBe("进出口");
+  });
+});

@@ -22,6 +22,24 @@ describe("canonicalMetric", () => {
   it("lists synonyms for query expansion", () => {
     expect(metricSynonyms("高企数量")).toEqual(expect.arrayContaining(["高企数量", "高新技术企业", "国家高新技术企业"]));
   });
+
+  it("expands a question's words whatever their case (questions arrive lower-cased: gdp)", () => {
+    expect(metricSynonyms("gdp")).toEqual(expect.arrayContaining(["地区生产总值"]));
+    expect(metricSynonyms("gdp增速")).toEqual(expect.arrayContaining(["生产总值"]));
+  });
+});
+
+describe("a question's shorthand for a metric (askedShorthands)", () => {
+  it("stands for the metric when it ends the asked words", () => {
+    expect(metricFit("外贸", "货物进出口总额")).toBeGreaterThan(0.7);
+    expect(metricFit("外贸增速", "外贸进出口同比增长")).toBeGreaterThan(0.7);
+  });
+
+  it("is a modifier when a noun follows it, in a question or in a figure's wording", () => {
+    expect(metricFit("外贸企业", "外贸企业")).toBe(1);
+    expect(metricFit("外贸企业", "进出口总额")).toBeLessThan(0.5);
+    expect(metricFit("外贸", "新开通外贸航线")).toBe(0);
+  });
 });
 
 describe("metricFit", () => {

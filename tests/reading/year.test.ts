@@ -148,6 +148,24 @@ describe("readYear (questions)", () => {
     expect(readYear(question, { referenceYear: 2024, shortYears: true })).toBe(year);
   });
 
+  it.each([
+    // A written range names every year in it, however it is joined; a range too long or backwards names none of its own.
+    ["园区近三年（2019-2021）新增就业各是多少", [2019, 2020, 2021]],
+    ["园区2018至2020年外资分别多少", [2018, 2019, 2020]],
+    ["园区2022—2023年GDP多少", [2022, 2023]],
+    ["园区2010-2025年变化多大", []],
+  ] as const)("year range in a question: %s → %j", (question, years) => {
+    const named = findYears(question, { referenceYear: 2024, shortYears: true }).filter((span) => !span.relative && span.year !== null);
+    const inRange = [...new Set(named.map((span) => span.year))].sort();
+    if (years.length === 0) expect(inRange.length).toBeLessThanOrEqual(2);
+    else expect(inRange).toEqual(years);
+  });
+
+  it("reads no year range in articles (a table's 2019—2022年 heads its columns)", () => {
+    const years = findYears("2019—2022年主要经济指标", { referenceYear: 2023 }).map((span) => span.year);
+    expect(years).not.toContain(2020);
+  });
+
   it("reads a year that starts a run up to now (2016年…以来) as a span's start, not a year spoken of", () => {
     const [start] = findYears("这也是2016年国考重启以来园区取得的最好成绩。", { referenceYear: 2023 });
     expect(start).toMatchObject({ year: 2016, multiYear: true });
