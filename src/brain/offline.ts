@@ -12,7 +12,7 @@ import { SentenceBank } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { difference, gapSides, measureSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
-import { readMonth } from "../reading/index.js";
+import { anniversaryStart, findYears, readMonth } from "../reading/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
@@ -380,8 +380,11 @@ export class OfflineBrain {
     const conflictText = this.conflictText(conflicts);
     if (located.facts.length === 0) {
       const more = this.companions(frame, ranked, located.evidence).map((evidence) => this.finder.cite(evidence));
-      const text = [passageText(head, [citation]), ...more.map((c) => fill("briefRow", { quote: c.quote, title: c.title, date: dateLabel(c.date) }))].join("\n");
-      return this.found(frame, text, [citation, ...more], [], "search");
+      const dated = frame.type === "when" ? datedByAnniversary(citation) : undefined;
+      const text = [passageText(head, [citation]), ...(dated ? [fill("anniversary", dated)] : []), ...more.map((c) => fill("briefRow", { quote: c.quote, title: c.title, date: dateLabel(c.date) }))].join("\n");
+      const answer = this.found(frame, text, [citation, ...more], [], "search");
+      if (dated) answer.derived.push(dated.year);
+      return answer;
     }
     const text = `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}${conflictText}\n${quoteLine(citation)}`;
     return this.found(frame, text, [citation, ...conflictCitations], [...located.facts, ...conflicts], "facts");
@@ -874,6 +877,13 @@ const OVERVIEW_ROWS = 10;
 const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
 
 /** 「A项目、B项目等9个重点项目，总投资90亿元」: the name sits in a list whose total is not its own. */
+/** 「今年正值新区获批设立10周年」 answers 「哪一年设立的」 only by arithmetic: when the quote names no year of its own. */
+function datedByAnniversary(citation: Citation): { evidence: string; year: string } | undefined {
+  if (findYears(citation.quote, { lookBack: "off" }).some((span) => !span.relative)) return undefined;
+  const start = anniversaryStart(citation.quote, { publishedOn: citation.date });
+  return start && { evidence: start.evidence, year: String(start.year) };
+}
+
 function inAggregate(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
   if (at < 0) return false;

@@ -36,6 +36,7 @@ const CuesFileSchema = z.object({
   pastPeriods: z.array(z.string()),
   genericNouns: z.array(z.string()),
   growthWords: z.array(z.string()),
+  bareMeasures: z.array(z.string()).default([]),
   metricHeads: z.array(z.string()),
   comparatorLeads: z.array(z.string()),
   sameTermWords: z.array(z.string()),

@@ -152,6 +152,12 @@ function isGrowthWord(metric: string): boolean {
   return factCues().growthWords.includes(metric);
 }
 
+/** 「社会消费品零售总额同比增长」 → 社会消费品零售总额: the measure a growth clause names. */
+function withoutGrowthTail(metric: string): string {
+  const tail = [...factCues().growthWords].sort((a, b) => b.length - a.length).find((word) => metric.endsWith(word));
+  return tail && metric.length > tail.length ? metric.slice(0, -tail.length) : metric;
+}
+
 function isGeneric(noun: string): boolean {
   return factCues().genericNouns.includes(noun);
 }
@@ -200,6 +206,10 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
     borrowed = true;
   } else if (isGrowthWord(metric) && site.previousMetric) {
     metric = `${site.previousMetric}${metric}`;
+    borrowed = true;
+  } else if (factCues().bareMeasures.includes(metric) && site.previousMetric) {
+    // 「社零增长11.5%，总量达到33.4亿元」: the total is of the measure whose growth came before it.
+    metric = withoutGrowthTail(site.previousMetric);
     borrowed = true;
   }
   return { metric: metric.slice(-MAX_METRIC_CHARS), subject: subject.slice(0, MAX_SUBJECT_CHARS), borrowed };

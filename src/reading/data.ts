@@ -15,6 +15,7 @@ const YearFileSchema = z.object({
   comparisonFollowers: z.array(z.string()),
   yearRange: z.object({ min: z.number().int(), max: z.number().int() }),
   spanStarts: z.array(z.string()).default([]),
+  anniversaries: z.array(z.string()).default([]),
   shortYears: z
     .object({ century: z.number().int(), followers: z.array(z.string()), durationBefore: z.array(z.string()).default([]), durationAfter: z.array(z.string()).default([]), maxYear: z.number().int().default(49) })
     .default({ century: 2000, followers: [], durationBefore: [], durationAfter: [], maxYear: 49 }),

@@ -18,6 +18,7 @@ export {
   namesCurrentYear,
   isWholeYearResult,
   inLookBackMonths,
+  anniversaryStart,
   type YearSpan,
   type YearContext,
 } from "./year.js";

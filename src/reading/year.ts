@@ -141,6 +141,21 @@ function yearRanges(text: string): YearSpan[] {
   return spans;
 }
 
+const YEAR_LIST = /(?<![0-9０-９.])((?:(?:19|20)[0-9]{2}|[0-9]{2})(?:[、,，和与及](?:(?:19|20)[0-9]{2}|[0-9]{2}))+)年/gu;
+
+/** 「21、22、23年的外贸」「2022和2023年」: in a chat question, the years listed before one 年 are each a year. */
+function listedYears(text: string): YearSpan[] {
+  const { min, max } = yearWords().yearRange;
+  const { century } = yearWords().shortYears;
+  const spans: YearSpan[] = [];
+  for (const m of text.matchAll(YEAR_LIST)) {
+    const years = m[1]!.split(/[、,，和与及]/u).map((item) => (item.length === 2 ? century + Number(item) : Number(item)));
+    if (!years.every((year) => year >= min && year <= max)) continue;
+    for (const year of years) spans.push(span(text, m.index, m.index + m[0].length, year, { relative: false }));
+  }
+  return spans;
+}
+
 /**
  * 「24年秋季」「西海岸24年GDP多少」: a two-digit year, unless the number counts years (成立24年来, 近30年,
  * 30年的变化). A word only a year takes after it (秋季, 目标, 多少) settles it first.
@@ -242,7 +257,7 @@ function applyLookBack(text: string, spans: YearSpan[], context: YearContext): Y
  */
 export function findYears(text: string, context: YearContext = {}): YearSpan[] {
   const referenceYear = context.referenceYear ?? yearOfDate(context.publishedOn);
-  const explicit = [...explicitYears(text), ...(context.shortYears ? [...shortYears(text), ...bareYears(text), ...yearRanges(text)] : [])];
+  const explicit = [...explicitYears(text), ...(context.shortYears ? [...shortYears(text), ...bareYears(text), ...yearRanges(text), ...listedYears(text)] : [])];
   const taken = new Set<number>();
   for (const s of explicit) for (let i = s.start; i < s.end; i++) taken.add(i);
   const spans = [...explicit, ...relativeYears(text, referenceYear, taken), ...multiYearPlans(text)].sort((a, b) => a.start - b.start);
@@ -259,4 +274,21 @@ export function readYear(text: string, context: YearContext = {}): number | unde
   const spans = findYears(text, context).filter((s) => s.year !== null);
   const chosen = spans.find((s) => !s.relative) ?? spans.find((s) => !s.yearless);
   return chosen?.year ?? undefined;
+}
+
+/**
+ * 「今年正值新区获批设立10周年」 published in 2024: the run began in 2014. The year of the anniversary is the one
+ * the text names (relative words read against the publication date); undefined when it names none.
+ */
+export function anniversaryStart(text: string, context: YearContext = {}): { year: number; evidence: string } | undefined {
+  for (const word of yearWords().anniversaries) {
+    const at = text.indexOf(word);
+    if (at < 0) continue;
+    const count = /([0-9０-９]+|[〇零一二三四五六七八九十百]+)$/u.exec(text.slice(0, at));
+    const years = count ? Number.parseInt(toHalfWidth(count[1]!), 10) || parseChineseNumeral(count[1]!) : null;
+    const named = readYear(text.slice(0, at), { ...context, lookBack: "off" });
+    if (years === null || years <= 0 || named === undefined) continue;
+    return { year: named - years, evidence: text.slice(count!.index, at + word.length) };
+  }
+  return undefined;
 }

@@ -227,3 +227,19 @@ describe("a figure for a year still to come is a goal, whatever weak verb says i
     expect(["target", "plan"]).toContain(factFor(facts, "4000亿元").kind);
   });
 });
+
+describe("extractFacts: a total named only by a bare measure word", () => {
+  // Made-up statistics lines: the total after a growth clause is of that clause's measure.
+  it.each([
+    ["今年前三季度，园区社会消费品零售总额增长6.2%，总量达到88.6亿元。", "88.6亿元", "社会消费品零售总额"],
+    ["园区技术合同成交额同比增长12%，总额为9.5亿元。", "9.5亿元", "技术合同成交额"],
+  ])("%s", (text, raw, metric) => {
+    const { facts } = extractFacts(article(text, "2024-10-20", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, raw).metric.endsWith(metric)).toBe(true);
+  });
+
+  it("keeps a measure word that follows its own metric", () => {
+    const { facts } = extractFacts(article("园区人才总量达46.73万人。", "2024-10-20", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "46.73万人").metric.endsWith("人才总量")).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findYears, isWholeYearResult, namesCurrentYear, readYear, reportedYear, type YearContext } from "../../src/reading/index.js";
+import { anniversaryStart, findYears, isWholeYearResult, namesCurrentYear, readYear, reportedYear, type YearContext } from "../../src/reading/index.js";
 
 const feb2024: YearContext = { publishedOn: "2024-02-01" };
 const jun2024: YearContext = { publishedOn: "2024-06-15" };
@@ -154,6 +154,9 @@ describe("readYear (questions)", () => {
     ["园区2018至2020年外资分别多少", [2018, 2019, 2020]],
     ["园区2022—2023年GDP多少", [2022, 2023]],
     ["园区2010-2025年变化多大", []],
+    // Years listed before one 年 are each a year.
+    ["园区21、22、23年的外贸进出口额都列一下", [2021, 2022, 2023]],
+    ["园区2022和2023年GDP分别多少", [2022, 2023]],
   ] as const)("year range in a question: %s → %j", (question, years) => {
     const named = findYears(question, { referenceYear: 2024, shortYears: true }).filter((span) => !span.relative && span.year !== null);
     const inRange = [...new Set(named.map((span) => span.year))].sort();
@@ -197,5 +200,18 @@ describe("the look-back genre rule", () => {
     expect(reportedYear("2024-02-01", false)).toBe(2024);
     expect(reportedYear("2024-07-01", true)).toBe(2024);
     expect(reportedYear(null, true)).toBeNull();
+  });
+});
+
+describe("anniversaryStart: an anniversary dates its start", () => {
+  it.each([
+    ["今年正值园区获批设立10周年。", "2024-01-29", 2014],
+    ["2023年是开发区建区三十周年。", "2023-05-10", 1993],
+    ["明年将迎来园区成立20周年。", "2025-11-02", 2006],
+    // No year named or implied, or no count before the word: nothing to reckon from.
+    ["园区举行成立周年庆典。", "2024-03-01", undefined],
+    ["园区庆祝成立10周年。", "2024-03-01", undefined],
+  ] as const)("%s (%s) → %s", (text, publishedOn, year) => {
+    expect(anniversaryStart(text, { publishedOn })?.year).toBe(year);
   });
 });
