@@ -1,5 +1,5 @@
 import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
-import { readSeason } from "../reading/index.js";
+import { readSeason, standsForYear } from "../reading/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { clauseSaysOtherKind } from "./evidence.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
@@ -128,12 +128,15 @@ export class FactLookup {
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
     const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact));
     const dated = query.month !== undefined || readSeason(query.question) !== undefined;
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && fact.periodKey === query.period && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated));
+    // 「2018年新培育了多少」: a year-to-date figure of that December stands in for the year, after a whole-year one.
+    const nearYear = (fact: FactResult) => query.period === "Y" && standsForYear(fact.periodKey, fact.year, fact.date);
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };
     const lean = (fact: FactResult) =>
-      kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0) + (query.pointInTime && fact.period === "point" ? weight("lookup", "pointInTimeLean") : 0);
+      kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0) + (query.pointInTime && fact.period === "point" ? weight("lookup", "pointInTimeLean") : 0) +
+      (fact.periodKey !== query.period ? weight("lookup", "yearToDateLean") : 0);
     const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
     return { status: "found", fact: best.fact, fit: best.fit };
   }

@@ -277,10 +277,20 @@ export class OfflineBrain {
     const conflicts = asked.length === 1 ? this.conflictsWith(asked[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     // Asked without a year, the figure is the latest the table has: the answer says which year that is.
-    const label = `${scopeLabel(frame.zones[0], frame.year ?? asked[0]?.year ?? undefined)}${periodLabel(frame.period)}`;
+    // A year-to-date figure standing in for the whole year is labelled as what it is (今年以来).
+    const period = frame.period ?? (asked.length === 1 && asked[0]!.periodKey === "ytd" ? "ytd" : undefined);
+    const label = `${scopeLabel(frame.zones[0], frame.year ?? asked[0]?.year ?? undefined)}${periodLabel(period)}`;
     const head = label ? `${label}：` : "";
     const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
+  }
+
+  /** An amount found with its growth said elsewhere in its article (a table row and the prose) is given with it. */
+  private withGrowth(frame: QuestionFrame, facts: FactResult[], citations: Citation[]): { facts: FactResult[]; citations: Citation[] } {
+    if (frame.type !== "numeric") return { facts, citations };
+    const growth = uniqueFacts(facts.flatMap((fact) => this.growthOf(fact, facts))).filter((g) => !facts.some((f) => f.factId === g.factId));
+    const more = growth.map((fact) => this.finder.cite(this.finder.evidenceOfFact(fact))).filter((c) => !citations.some((other) => other.quote.includes(c.quote)));
+    return { facts: [...facts, ...growth], citations: [...citations, ...more] };
   }
 
   /**
@@ -292,7 +302,12 @@ export class OfflineBrain {
     return this.corpus.store
       .facts({ articleIds: [fact.articleId] })
       .filter((other) => other.unit === "%" && other.zone === fact.zone && other.year === fact.year && other.periodKey === fact.periodKey)
-      .filter((other) => other.metric.startsWith(fact.metric) && this.lexicon.words.rateCues.some((cue) => other.metric.slice(fact.metric.length).includes(cue)))
+      // Its own clause grows the same measure, or grows this very figure in other words (a table row's 营收 and the
+      // prose's 「实现营业收入428.7亿元，同比增长11.6%」).
+      .filter((other) => {
+        const grows = (measure: string) => other.metric.startsWith(measure) && this.lexicon.words.rateCues.some((cue) => other.metric.slice(measure.length).includes(cue));
+        return grows(fact.metric) || (other.evidence.includes(fact.raw) && this.lexicon.words.rateCues.some((cue) => other.metric.endsWith(cue)));
+      })
       .slice(0, 1)
       .map((other) => this.finder.toResult(other));
   }
@@ -356,8 +371,7 @@ export class OfflineBrain {
     }
     if (located.length === 0) return this.singlePart(frame);
     const evidences = uniqueEvidence(located.map((l) => l.evidence));
-    const facts = uniqueFacts(located.flatMap((l) => l.facts));
-    const citations = evidences.map((e) => this.finder.cite(e));
+    const { facts, citations } = this.withGrowth(frame, uniqueFacts(located.flatMap((l) => l.facts)), evidences.map((e) => this.finder.cite(e)));
     const head = this.head(frame, evidences[0]!);
     const missing = parts.length - located.length;
     const text = facts.length > 0
@@ -386,8 +400,9 @@ export class OfflineBrain {
       if (dated) answer.derived.push(dated.year);
       return answer;
     }
-    const text = `${fill("numeric", { head, statements: located.facts.map(statement).join("；") })}${conflictText}\n${quoteLine(citation)}`;
-    return this.found(frame, text, [citation, ...conflictCitations], [...located.facts, ...conflicts], "facts");
+    const growth = this.withGrowth(frame, located.facts, [citation]);
+    const text = `${fill("numeric", { head, statements: growth.facts.map(statement).join("；") })}${conflictText}\n${growth.citations.map(quoteLine).join("\n")}`;
+    return this.found(frame, text, [...growth.citations, ...conflictCitations], [...growth.facts, ...conflicts], "facts");
   }
 
   /**

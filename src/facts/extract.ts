@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, coarsePeriod, headingYear, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, coarsePeriod, headingYear, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -234,7 +234,7 @@ function periodKeyAt(ctx: ParagraphContext, sentence: Span, position: number): s
   const sameTerm = factCues().sameTermWords.some((word) => before.includes(word));
   if (!sameTerm && findYears(before, { publishedOn: ctx.article.date, lookBack: "off" }).length > 0) return "Y";
   // A report's period is often said once, in its title (「蓝谷四季度重大项目集中开工」).
-  return lastPeriod(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriod(ctx.article.title) ?? "Y";
+  return periodInForce(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriod(ctx.article.title) ?? "Y";
 }
 
 function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {

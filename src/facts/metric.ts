@@ -58,10 +58,16 @@ function stripSuffixes(phrase: string, words: string[]): string {
   return current;
 }
 
+const MIN_AFTER_COLON_CHARS = 2;
+
 /** Cleans a phrase before a number into a metric: drops cue words, time words, zone names, verbs like 达. */
 function cleanLeftPhrase(phrase: string, stripZonePrefix: (p: string) => string): string {
   const cues = factCues();
-  const cleaned = phrase.replace(/\s+/g, "").replace(/^[、，,的]+|[、，,]+$/g, "");
+  const whole = phrase.replace(/\s+/g, "").replace(/^[、，,的：:]+|[、，,]+$/g, "");
+  // 「主要经济指标稳中有进：新培育专精特新企业13家」: a lead-in before a colon is no part of what is measured
+  // (a colon right before the number leaves the words before it the metric: 「实际使用外资：5.94亿美元」).
+  const afterColon = whole.slice(Math.max(whole.lastIndexOf("："), whole.lastIndexOf(":")) + 1);
+  const cleaned = (afterColon.length >= MIN_AFTER_COLON_CHARS ? afterColon : whole).replace(/[：:]+$/u, "");
   // 「过亿元项目签约」 ends in a word, not in the qualifier 约.
   const wordEnd = cues.qualifierWordExclusions.some((word) => cleaned.endsWith(word));
   const trailing = [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)].filter((word) => !wordEnd || !cleaned.endsWith(word));

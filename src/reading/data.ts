@@ -24,6 +24,7 @@ const YearFileSchema = z.object({
 const CoarsePeriod = z.enum(["year", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "ytd", "months", "point"]);
 const PeriodWord = z.object({ key: z.string().min(1), period: CoarsePeriod });
 const PeriodFileSchema = z.object({
+  yearEndMonths: z.array(z.number().int().min(1).max(12)).default([]),
   fixed: z.record(z.string(), PeriodWord),
   quarters: z.record(z.string(), PeriodWord),
   quarterWords: z.array(z.string()),

@@ -135,6 +135,25 @@ export function lastPeriod(text: string): PeriodKey | undefined {
 }
 
 /**
+ * The period a text sets for what follows it: the last one said as its clause's topic (「1至11月，全市…」
+ * 「全区上半年实现…」), not one inside a clause about something else (「…邮轮下半年来青」 dates the ships).
+ */
+export function periodInForce(text: string): PeriodKey | undefined {
+  return findPeriods(text).filter((span) => span.key !== undefined && leadsClause(text, span)).at(-1)?.key;
+}
+
+/** A clause's topic: right before a comma or colon, or a few characters from the clause's start. */
+function leadsClause(text: string, span: PeriodSpan): boolean {
+  if (/^[，,：:]/u.test(text.slice(span.end))) return true;
+  const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => text.lastIndexOf(mark, span.start - 1))) + 1;
+  const before = text.slice(clauseStart, span.start).replace(/(?:19|20)[0-9]{2}年/gu, "");
+  return before.length <= TOPIC_LEAD_CHARS;
+}
+const CLAUSE_BREAKS = "，,。；;：:！？!?\n";
+/** 「全区」「其中」「今年」 before a period still leave it the clause's topic. */
+const TOPIC_LEAD_CHARS = 4;
+
+/**
  * The coarse period of a text (kept in facts' `period` field): any month range makes it `months`; else
  * the latest period word, the longer where two start together (年底 → point, 一季度 → Q1).
  */
@@ -142,6 +161,15 @@ export function coarsePeriod(text: string): CoarsePeriodName | null {
   const spans = findPeriods(text);
   if (spans.some((s) => s.period === "months" && s.evidence.includes("月"))) return "months";
   return spans.at(-1)?.period ?? null;
+}
+
+/**
+ * 「今年以来」 said in the last month of a year (data yearEndMonths): the year to date stands in for the whole year.
+ * `year` is the figure's year, `publishedOn` its article's date.
+ */
+export function standsForYear(periodKey: string, year: number | null, publishedOn: string | null | undefined): boolean {
+  const date = publishedOn ? /^(\d{4})-(\d{1,2})/.exec(publishedOn) : null;
+  return periodKey === "ytd" && date !== null && Number(date[1]) === year && periodWords().yearEndMonths.includes(Number(date[2]));
 }
 
 /** Whether a text's period can be the asked one: equal, or the text names none. */

@@ -243,3 +243,16 @@ describe("extractFacts: a total named only by a bare measure word", () => {
     expect(factFor(facts, "46.73万人").metric.endsWith("人才总量")).toBe(true);
   });
 });
+
+describe("extractFacts: a colon ends a lead-in", () => {
+  // Made-up statistics lines.
+  it.each([
+    ["今年以来，园区主要经济指标稳中有进：新培育专精特新企业13家。", "13家", "新培育专精特新企业"],
+    ["其中，园区：新签约项目24个。", "24个", "新签约项目"],
+    // A colon right before the number: the words before it are the metric, without the colon.
+    ["实际使用外资：5.94亿美元。", "5.94亿美元", "实际使用外资"],
+  ])("%s", (text, raw, metric) => {
+    const { facts } = extractFacts(article(text, "2023-12-26", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, raw).metric).toBe(metric);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarsePeriod, findPeriods, lastPeriod, periodsAgree, readPeriod } from "../../src/reading/index.js";
+import { coarsePeriod, findPeriods, lastPeriod, periodInForce, periodsAgree, readPeriod } from "../../src/reading/index.js";
 
 describe("readPeriod", () => {
   // [text, key the fact store uses]
@@ -97,5 +97,19 @@ describe("periodsAgree", () => {
     expect(periodsAgree("M1-3", "M1-3")).toBe(true);
     expect(periodsAgree("M1-3", undefined)).toBe(true);
     expect(periodsAgree("M1-3", "M1-6")).toBe(false);
+  });
+});
+
+describe("periodInForce: the period a text sets for what follows", () => {
+  it.each([
+    // A period said as its clause's topic carries on.
+    ["1至11月，全区实现规上工业产值300亿元。", "M1-11"],
+    ["全区上半年实现地区生产总值100亿元。", "M1-6"],
+    ["2023年前三季度，园区新签约项目24个。", "M1-9"],
+    // Inside a clause about something else it dates only that clause.
+    ["力争招引两艘邮轮下半年来青，开展邮轮推介。", undefined],
+    ["一季度，园区签约项目9个；力争两艘邮轮下半年来青。", "M1-3"],
+  ])("%s → %s", (text, key) => {
+    expect(periodInForce(text)).toBe(key);
   });
 });
