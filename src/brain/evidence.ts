@@ -109,10 +109,17 @@ export class EvidenceFinder {
     const needed = foundCoverage() * (frame.followUp ? weight("evidence", "followUpRelief") : 1);
     if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk || !candidate.monthOk) return false;
     const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
-    if (!this.namesCovered(frame, `${this.bank.previous(candidate.sentence)?.text ?? ""}${text}`)) return false;
+    const previous = this.bank.previous(candidate.sentence)?.text ?? "";
+    if (!this.namesCovered(frame, `${previous}${text}`) && !this.namedEarlier(frame, candidate.sentence, `${previous}${text}`)) return false;
     if (wantsNumber(frame) && !hasNumber(text)) return false;
     if (frame.type === "when" && !hasTimeExpression(text)) return false;
     return true;
+  }
+
+  /** 「按照计划，项目2021年将…」: a sentence that refers back is about the subject named earlier in its paragraph. */
+  private namedEarlier(frame: QuestionFrame, sentence: Sentence, near: string): boolean {
+    const referred = this.bank.referredTo(sentence);
+    return referred !== undefined && this.namesCovered(frame, `${referred}${near}`);
   }
 
   /**
@@ -261,12 +268,16 @@ export class EvidenceFinder {
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
   private metricFits(frame: QuestionFrame, fact: FactResult): boolean {
     const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${this.countedAfter(fact)}`;
+    // 「按照计划，项目2021年将…年度计划完成投资…」: the rare words of a subject the sentence refers back to are its subject's.
+    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
+    const referred = sentence ? this.bank.referredTo(sentence) : undefined;
+    const subjectWords = referred ? this.rareWordsOf(frame.terms.filter((term) => referred.toLowerCase().includes(term)).join(" ")) : [];
     let total = 0;
     let matched = 0;
     for (const term of measureTerms(frame)) {
       const weight = this.lexicon.lightWords.has(term) ? 0.3 : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(term)));
       total += weight;
-      matched += weight * termMatch(term, local, this.scoring.synonyms);
+      matched += weight * (subjectWords.includes(term) ? 1 : termMatch(term, local, this.scoring.synonyms));
     }
     return total > 0 && matched / total >= weight("evidence", "metricFit");
   }

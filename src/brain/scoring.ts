@@ -53,6 +53,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   const topic = context.bank.topicOf(sentence);
   // The headline speaks for the whole article (「2022年国家级经开区考核结果揭晓」 for each zone's place in it), more weakly.
   const title = context.bank.titleOf(sentence.articleId);
+  // 「该项目…」: the subject named earlier in the paragraph speaks for it, as the sentence before does.
+  const referred = context.bank.referredTo(sentence);
   let total = 0;
   let covered = 0;
   let usesPrevious = false;
@@ -60,7 +62,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     const termWeightValue = termWeight(term, frame, context.bank, context.lexicon);
     total += termWeightValue;
     const here = termMatch(term, sentence.text, context.synonyms);
-    const said = Math.max(previous ? termMatch(term, previous.text, context.synonyms) : 0, topic ? termMatch(term, topic, context.synonyms) : 0);
+    const said = Math.max(previous ? termMatch(term, previous.text, context.synonyms) : 0, topic ? termMatch(term, topic, context.synonyms) : 0, referred ? termMatch(term, referred, context.synonyms) : 0);
     const before = Math.max(weight("sentence", "previousSentenceCredit") * said, title ? weight("sentence", "titleCredit") * termMatch(term, title, context.synonyms) : 0);
     covered += termWeightValue * Math.max(here, before);
     if (before > here) usesPrevious = true;

@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, headingYear, lastPeriod, paragraphTopic, readPeriod, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -107,6 +107,16 @@ export class SentenceBank {
     return paragraphTopic(first.text);
   }
 
+  /**
+   * 「该项目位于…」「按照计划，项目2021年将…」: a sentence (or the one before it) that refers back is about the subject
+   * named earlier in its paragraph; that earlier text, else undefined.
+   */
+  referredTo(sentence: Sentence): string | undefined {
+    const previous = this.previous(sentence);
+    if (!refersBack(sentence.text) && !(previous && refersBack(previous.text))) return undefined;
+    return this.ofArticle(sentence.articleId).filter((other) => other.paragraph === sentence.paragraph && other.index < sentence.index).map((other) => other.text).join("");
+  }
+
   /** The sentence before this one in the same paragraph, if any. */
   previous(sentence: Sentence): Sentence | undefined {
     const list = this.ofArticle(sentence.articleId);
@@ -131,7 +141,7 @@ export class SentenceBank {
 /** See Sentence.contextPeriod: undefined when the sentence says its own period or year, or nothing earlier does. */
 function contextPeriodOf(sentence: string, paragraphBefore: string, title: string): string | undefined {
   if (readPeriod(sentence) !== undefined || findYears(sentence, { lookBack: "off" }).length > 0) return undefined;
-  return lastPeriod(paragraphBefore) ?? lastPeriod(title);
+  return periodInForce(paragraphBefore) ?? lastPeriod(title);
 }
 
 function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: number): Sentence[] {

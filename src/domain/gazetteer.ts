@@ -378,16 +378,27 @@ export class Gazetteer {
       // Leaving out a sector word keeps the zone (鳌山湾科教新城 → 鳌山湾新城); leaving out a place does not
       // (广州南沙经济技术开发区 is not 广州经济技术开发区): the place before the sector words must stay whole.
       const samePlace = (name: string, short: string) => this.recogniser.coreOf(name) === this.recogniser.coreOf(short);
+      // 「南沙开发区」 of 「广州南沙经济技术开发区」: the city left out of one of its regular forms (广州南沙开发区).
+      const endsWithin = (name: string, short: string) => [name, ...this.regularForms(name)].some((form) => form.length > short.length && form.endsWith(short));
       const shortens = (name: string, short: string) =>
-        name.length > short.length && (name.endsWith(short) || (!this.stems.has(short.slice(0, 2)) && name.startsWith(short.slice(0, 2)) && isSubsequence(short, name) && samePlace(name, short)));
-      const isTail = (other: string) =>
-        this.recogniser.keyOf(other) !== undefined && names.some((name) => shortens(name, other)) && groups.filter((g) => g.some((entry) => shortens(entry.name, other))).length === 1;
+        name.length > short.length && (endsWithin(name, short) || (!this.stems.has(short.slice(0, 2)) && name.startsWith(short.slice(0, 2)) && isSubsequence(short, name) && samePlace(name, short)));
+      // A zone's name by its form, or a name with a zone-type word after a place of two or more characters.
+      const zoneLike = (name: string) => this.recogniser.keyOf(name) !== undefined || (this.recogniser.familyOf(name) !== undefined && !this.isGenericWord(name) && !this.isGenericPlace(name));
+      const isTail = (short: string, longer: string[]) => zoneLike(short) && longer.some((name) => shortens(name, short)) && groups.filter((g) => g.some((entry) => shortens(entry.name, short))).length === 1;
+      const members = [...group];
       for (const [j, other] of groups.entries()) {
-        if (j <= i || taken.has(j) || !other.some((entry) => forms.has(entry.name) || isTail(entry.name))) continue;
+        // Either side may be the other's regular form (大连开发区 of 大连经济技术开发区, whichever is read first).
+        const otherForms = new Set(other.flatMap((entry) => this.regularForms(entry.name)));
+        const otherNames = other.map((entry) => entry.name);
+        const related = otherNames.some((name) => forms.has(name) || isTail(name, names)) || names.some((name) => otherForms.has(name) || isTail(name, otherNames));
+        if (j <= i || taken.has(j) || !related) continue;
         taken.add(j);
         names.push(...other.map((entry) => entry.name));
+        members.push(...other);
       }
-      result.set(names[0]!, names.slice(1));
+      // The lead is the name most articles use, else the fullest.
+      const lead = [...members].sort((a, b) => b.articles - a.articles || b.name.length - a.name.length)[0]!.name;
+      result.set(lead, names.filter((name) => name !== lead));
     }
     return result;
   }

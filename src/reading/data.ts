@@ -70,6 +70,7 @@ const TopicFileSchema = z.object({
   headingMaxChars: z.number().int().positive().default(30),
   definitionCues: z.array(z.string()).default([]),
   definitionHeadChars: z.number().int().positive().default(16),
+  backReferences: z.array(z.string()).default([]),
 });
 
 export type YearWords = z.infer<typeof YearFileSchema>;

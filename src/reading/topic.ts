@@ -44,3 +44,14 @@ export function definesSubject(sentence: string): boolean {
     return at >= 0 && (at >= 2 || (at === 0 && cue === "作为"));
   });
 }
+
+/**
+ * 「该项目位于…」「按照计划，项目2021年将完成…」: a back-reference at a clause's start says the sentence is about a
+ * subject named earlier in its paragraph (data/reading-topic.json backReferences). 「鑫宇项目」 names its own.
+ */
+export function refersBack(sentence: string): boolean {
+  return topicWords().backReferences.some((word) => {
+    for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) if (at === 0 || /[，,。；;：:\s]/u.test(sentence[at - 1]!)) return true;
+    return false;
+  });
+}

@@ -155,6 +155,24 @@ describe("names of one zone learnt from many articles", () => {
     // Another place's zone of the same type stays another zone.
     expect(learnt.canonical("莱西开发区")).toBe("莱西开发区");
   });
+
+  it("become one zone whichever is read first: a short form, or the name with its city left out", () => {
+    // Made-up names; the fuller name is the one more articles use.
+    const learnt = gazetteer.withZones([
+      { name: "桐江开发区", aliases: [], articles: 20 },
+      { name: "闽州桐江经济技术开发区", aliases: [], articles: 100 },
+      { name: "云岭开发区", aliases: [], articles: 5 },
+      { name: "云岭经济技术开发区", aliases: [], articles: 50 },
+      { name: "闽州经济技术开发区", aliases: [], articles: 30 },
+      { name: "临湖新片区", aliases: [], articles: 4 },
+      { name: "中国（闽州）自由贸易试验区临湖新片区", aliases: [], articles: 40 },
+    ]);
+    expect(learnt.canonical("桐江开发区")).toBe("闽州桐江经济技术开发区");
+    expect(learnt.canonical("云岭开发区")).toBe("云岭经济技术开发区");
+    expect(learnt.canonical("临湖新片区")).toBe("中国（闽州）自由贸易试验区临湖新片区");
+    // The city's own zone of that type is another zone.
+    expect(learnt.canonical("闽州经济技术开发区")).toBe("闽州经济技术开发区");
+  });
 });
 
 describe("generic words in a question", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, headingYear, paragraphTopic } from "../../src/reading/index.js";
+import { definesSubject, headingYear, paragraphTopic, refersBack } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -44,5 +44,17 @@ describe("definesSubject: a sentence that says what its subject is", () => {
     ["上半年，园区实现规上工业总产值186亿元。", false],
   ] as const)("%s → %s", (sentence, defines) => {
     expect(definesSubject(sentence)).toBe(defines);
+  });
+});
+
+describe("refersBack: a sentence about a subject named before it", () => {
+  it.each([
+    ["该项目位于城阳区，计划总投资12亿元。", true],
+    ["按照计划，项目2024年将完成主体工程。", true],
+    // A project named in the sentence is its own subject.
+    ["鑫宇项目总投资12亿元。", false],
+    ["园区新签约项目24个。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(refersBack(sentence)).toBe(expected);
   });
 });
