@@ -8,7 +8,7 @@ import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
 import { spansYears } from "../reading/index.js";
-import { measuresOther, metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
+import { measuresOther, metricFit, metricParts, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
 /** Minimum weighted share of a question's terms a sentence must cover to count as the answer. */
@@ -209,6 +209,9 @@ export class EvidenceFinder {
     // The same shape rules as the fact table: a rate asked (增长多少, 增速) is answered by a rate, a unit named
     // (多少亿元) by that unit; a year asked without a part of it by a whole-year (or year-end) figure.
     if (asksForRate(frame.question, this.lexicon)) facts = facts.filter((f) => this.familyOf(f) === "percent");
+    // 「外贸进出口总额是多少」 is not answered by 「外贸进出口增长7%」 when the corpus gives that measure as amounts;
+    // a measure only ever printed as a rate (规上工业增加值增长8%) is answered by its rate.
+    else if (frame.type === "numeric" && !frame.asksRank) facts = facts.filter((f) => this.familyOf(f) !== "percent" || !this.reportedAsAmount(f.metric));
     if (frame.explicitFamily) facts = facts.filter((f) => this.familyOf(f) === frame.explicitFamily);
     const wanted = frame.explicitFamily ?? frame.unitFamily;
     // 「多少个」「几家」 ask a count as plainly as 「多少亿元」 asks an amount.
@@ -385,6 +388,26 @@ export class EvidenceFinder {
     const text = clause.trim();
     return text.replace(/[^\p{Script=Han}]/gu, "").length < SHORT_CLAUSE_CHARS || /^[0-9０-９]/u.test(text) || this.lexicon.words.subjectlessOpeners.some((word) => text.startsWith(word));
   }
+
+  /** Whether the measure a metric names (its last synonym group) is given as an amount in a fair share of the corpus's figures. */
+  private reportedAsAmount(metric: string): boolean {
+    const group = metricParts(metric).groups.at(-1);
+    if (group === undefined) return false;
+    if (!this.amountShares) {
+      const counts = new Map<string, { amounts: number; all: number }>();
+      for (const fact of this.corpus.store.facts({})) {
+        const measured = metricParts(fact.metric).groups.at(-1);
+        if (measured === undefined) continue;
+        const count = counts.get(measured) ?? { amounts: 0, all: 0 };
+        count.all += 1;
+        if (fact.unit !== "%") count.amounts += 1;
+        counts.set(measured, count);
+      }
+      this.amountShares = new Map([...counts].map(([key, count]) => [key, count.amounts / count.all]));
+    }
+    return (this.amountShares.get(group) ?? 0) >= weight("fact", "amountShareMin");
+  }
+  private amountShares: Map<string, number> | undefined;
 
   familyOf(fact: FactResult): string | undefined {
     return this.lexicon.unitFamily.get(fact.unit);
