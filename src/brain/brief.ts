@@ -3,7 +3,7 @@ import type { Citation } from "../domain/types.js";
 import { definesSubject, readPeriod } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
-import type { Sentence, SentenceBank } from "./sentences.js";
+import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import { weight } from "./weights.js";
 
 /** How many lines a brief shows. */
@@ -52,7 +52,7 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
   const candidates = scoreSentences(request, corpus, bank);
   const picked = pickSpread(candidates);
   return picked
-    .sort((a, b) => a.sentence.articleId.localeCompare(b.sentence.articleId) || a.sentence.index - b.sentence.index)
+    .sort((a, b) => textOrder(a.sentence, b.sentence))
     .map(({ sentence, rows }) => ({ sentence, citation: { ...source(sentence.articleId), quote: rows.map((row) => row.text.replace(/[。；;]$/u, "")).join("；") } }));
 }
 
@@ -107,7 +107,7 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
   }
   // Of equal sentences the newer piece's comes first: it says how things stand now.
   const date = (c: Candidate) => bank.dateOf(c.sentence.articleId) ?? "";
-  return scored.sort((a, b) => b.score - a.score || date(b).localeCompare(date(a)) || a.sentence.index - b.sentence.index);
+  return scored.sort((a, b) => b.score - a.score || date(b).localeCompare(date(a)) || textOrder(a.sentence, b.sentence));
 }
 
 /**

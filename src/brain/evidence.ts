@@ -3,7 +3,7 @@ import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
 import { enumeratesAsked, hasNumber, hasTimeExpression, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
-import type { Sentence, SentenceBank } from "./sentences.js";
+import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
@@ -65,7 +65,7 @@ export class EvidenceFinder {
         scored.push(scoreSentence({ ...frame, zones }, sentence, this.scoring, terms));
       }
     }
-    return scored.sort((a, b) => b.score - a.score || a.sentence.index - b.sentence.index);
+    return scored.sort((a, b) => b.score - a.score || textOrder(a.sentence, b.sentence));
   }
 
   /**

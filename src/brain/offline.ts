@@ -8,11 +8,12 @@ import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence,
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
-import { SentenceBank } from "./sentences.js";
+import { SentenceBank, textOrder } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { difference, gapSides, measureSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
 import { anniversaryStart, findYears, readMonth } from "../reading/index.js";
+import { contentTerms } from "../retrieval/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
 import type { Answer, QuestionFrame, Turn } from "./types.js";
@@ -217,14 +218,14 @@ export class OfflineBrain {
     const candidates = this.tools
       .listProjects({ year: frame.year, name })
       .filter((fact) => fact.unit === "元" && metricFit("总投资", fact.metric) >= metricFitMin() && !fact.subject.includes("等"))
-      .filter((fact) => fact.subject.includes(name) || fact.evidence.includes(name) || (fact.subject.length <= 2 && sentenceOf(fact).includes(name)))
+      .filter((fact) => namedIn(name, fact.subject) || namedIn(name, fact.evidence) || (fact.subject.length <= 2 && namedIn(name, sentenceOf(fact))))
       .filter((fact) => !inAggregate(sentenceOf(fact), name));
     const inZone = (fact: FactResult) => frame.zones.length === 0 || (fact.zone !== null && frame.zones.some((zone) => this.corpus.gazetteer.isWithin(fact.zone!, zone)));
     const rank = (fact: FactResult) => (fact.subject === name ? 3 : fact.subject.includes(name) ? 2 : 1) + (inZone(fact) ? 4 : 0);
     const best = candidates.sort((a, b) => rank(b) - rank(a))[0];
     if (best) return this.figureAnswer(frame, [best], 0);
     const viaSearch = await this.fromSearch(frame);
-    if (viaSearch.found && viaSearch.citations.some((c) => c.quote.includes(name) && !inAggregate(c.quote, name))) return viaSearch;
+    if (viaSearch.found && viaSearch.citations.some((c) => namedIn(name, c.quote) && !inAggregate(c.quote, name))) return viaSearch;
     return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(frame.zones[0], frame.year), topic: `${name}的总投资` }));
   }
 
@@ -899,6 +900,29 @@ function datedByAnniversary(citation: Citation): { evidence: string; year: strin
   return start && { evidence: start.evidence, year: String(start.year) };
 }
 
+/**
+ * 「芯联微电子扩能项目」 in 「芯联微电子12英寸特色工艺产线扩能项目」: a project asked by a shortened name is named where
+ * its words stand in order, its first word opening the written name and a few words inserted at most.
+ */
+function namedIn(name: string, text: string): boolean {
+  if (text.includes(name)) return true;
+  const words = contentTerms(name).filter((word) => word.length >= 2);
+  if (words.length < 2 || !name.startsWith(words[0]!)) return false;
+  for (let start = text.indexOf(words[0]!); start >= 0; start = text.indexOf(words[0]!, start + 1)) {
+    let at = start + words[0]!.length;
+    const found = words.slice(1).every((word) => {
+      const next = text.indexOf(word, at);
+      if (next < 0) return false;
+      at = next + word.length;
+      return true;
+    });
+    if (found && at - start <= name.length + MAX_INSERTED_CHARS) return true;
+  }
+  return false;
+}
+/** How many characters a written project name may have that its shortened form leaves out (12英寸特色工艺产线). */
+const MAX_INSERTED_CHARS = 12;
+
 function inAggregate(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
   if (at < 0) return false;
@@ -960,7 +984,7 @@ function uniqueEvidence(evidences: Evidence[]): Evidence[] {
       seen.add(key);
       return true;
     })
-    .sort((a, b) => a.sentences[0]!.index - b.sentences[0]!.index);
+    .sort((a, b) => textOrder(a.sentences[0]!, b.sentences[0]!));
 }
 
 function uniqueFacts(facts: FactResult[]): FactResult[] {

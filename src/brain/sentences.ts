@@ -30,6 +30,14 @@ const SENTENCE_END = /[。！？；!?;]/;
 /** How far into a sentence a zone name still counts as its subject. */
 const SUBJECT_WINDOW = 10;
 
+/**
+ * Sentences in a fixed order — by article, then place in it — whatever order the articles were first read in
+ * (a sentence's `index` counts from the first article an earlier answer happened to split).
+ */
+export function textOrder(a: Sentence, b: Sentence): number {
+  return a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start;
+}
+
 /** How rare a term is: in how many of `total` units (chunks) it occurs. */
 export interface TermRarity {
   documentFrequency(term: string): number;

@@ -33,6 +33,14 @@ zone: 合肥经济技术开发区
 
 创新产业园服务中心投入使用。
 `;
+// A project written with more words than people use for it.
+const long = `---
+title: 合肥经开区重大项目集中开工
+date: 2024-09-26
+zone: 合肥经济技术开发区
+---
+其中，总投资超过20亿元的项目3个，主要包括：星河微电子12英寸特色工艺产线扩能项目，总投资85亿元；
+`;
 const second = `---
 title: 瑞丰跨境电商产业园在合肥经开区签约
 date: 2024-05-20
@@ -44,7 +52,7 @@ zone: 合肥经济技术开发区
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second, "batch.md": batch, "common.md": common }));
+  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second, "batch.md": batch, "common.md": common, "long.md": long }));
 });
 afterAll(() => close());
 
@@ -54,6 +62,12 @@ describe("a question naming a project", () => {
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("12.8亿元");
     expect(answer.answer).not.toContain("26.5亿元");
+  });
+
+  it("is answered when asked by a shortened name (its words in order, a few left out)", async () => {
+    const answer = await engine.ask("星河微电子扩能项目总投资多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("85亿元");
   });
 
   it("is declined when no article names the project, instead of giving another project's figure", async () => {
