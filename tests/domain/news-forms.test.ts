@@ -21,6 +21,9 @@ const WORDS_OF_THE_SENTENCE: [string, string[]][] = [
   ["正值宁波前湾新区设立五周年", ["宁波前湾新区"]],
   ["恰逢两江新区获批十周年", ["两江新区"]],
   ["三年前浦东新区", ["浦东新区"]],
+  // A headline's genre word (数说 = in numbers) opens no place name.
+  ["数说两江新区：4年主要指标一览", ["两江新区"]],
+  ["数说临港新片区：3年主要指标一览", []],
 ];
 
 const LONG_OFFICIAL_NAMES: [string, string[]][] = [
