@@ -672,7 +672,9 @@ export class OfflineBrain {
   /** 「青岛开发区2022年和2021年的新签约项目分别是多少」: each year answered on its own, then put together. */
   private async perYear(frame: QuestionFrame): Promise<Answer> {
     const answers: Answer[] = [];
-    for (const year of frame.years) answers.push(await this.single({ ...frame, year, years: [year], kind: frame.yearKinds ? frame.yearKinds[year] : frame.kind }));
+    // 「21、22、23年的外贸进出口额都列一下」: years and a measure the table knows ask its figures, however phrased.
+    const type = frame.type !== "numeric" && namesKnownMetric(frame.metricText) ? "numeric" : frame.type;
+    for (const year of frame.years) answers.push(await this.single({ ...frame, type, year, years: [year], kind: frame.yearKinds ? frame.yearKinds[year] : frame.kind }));
     const found = answers.filter((a) => a.found);
     if (found.length === 0) return this.declineWithNearMiss(frame, []);
     const text = answers.map((a) => a.answer).join("\n");

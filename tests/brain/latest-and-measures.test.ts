@@ -77,3 +77,14 @@ describe("a comparison of two zones in chat words", () => {
     expect(answer.answer).not.toContain("172.3亿元");
   });
 });
+
+describe("years listed with a measure the table knows", () => {
+  it("are answered with each year's figure, however the question is phrased", async () => {
+    const answer = await engine.ask("梧桐高新区24、25年上半年GDP都列一下");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("612.3亿元");
+    expect(answer.answer).toContain("688.0亿元");
+    // As figures of the table, each labelled with its year and kind — not as passages that happen to hold them.
+    expect(answer.facts.map((fact) => fact.raw)).toEqual(expect.arrayContaining(["612.3亿元", "688.0亿元"]));
+  });
+});
