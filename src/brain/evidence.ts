@@ -108,7 +108,7 @@ export class EvidenceFinder {
     // A follow-up's topic was confirmed by the earlier turn, so its match may be looser.
     const needed = foundCoverage() * (frame.followUp ? weight("evidence", "followUpRelief") : 1);
     if (candidate.coverage < needed || !candidate.zoneOk || !candidate.yearOk || !candidate.eventsOk || !candidate.periodOk || !candidate.monthOk) return false;
-    const text = this.evidenceOf(candidate).sentences.map((s) => s.text).join("");
+    const text = this.evidenceOf(candidate, frame).sentences.map((s) => s.text).join("");
     const previous = this.bank.previous(candidate.sentence)?.text ?? "";
     if (!this.namesCovered(frame, `${previous}${text}`) && !this.namedEarlier(frame, candidate.sentence, `${previous}${text}`)) return false;
     if (wantsNumber(frame) && !hasNumber(text)) return false;
@@ -146,6 +146,13 @@ export class EvidenceFinder {
     if (frame && (frame.type === "describe" || frame.type === "define")) {
       const next = this.bank.next(score.sentence);
       if (next && score.sentence.text.length + next.text.length <= 220) sentences.push(next);
+    }
+    // 「4月15日，…重点项目集中签约仪式举行。」 then 「共签约项目12个，协议总投资115.3亿元」: an event's lead names it,
+    // the sentence after it (in its paragraph or opening the next) gives its figures.
+    if (frame && wantsNumber(frame) && frame.events.length > 0 && !hasNumber(score.sentence.text.replace(/\d+月\d+日|\d{4}年/gu, ""))) {
+      const list = this.bank.ofArticle(score.sentence.articleId);
+      const next = list[list.indexOf(score.sentence) + 1];
+      if (next && hasNumber(next.text) && next.paragraph - score.sentence.paragraph <= 1) sentences.push(next);
     }
     return { score, sentences };
   }
@@ -331,8 +338,11 @@ export class EvidenceFinder {
     if (!dated || !eventAsks.some((word) => question.includes(word))) return false;
     // The event may be named by the sentence before (「…集中签约活动举行。共签约项目42个」) or the headline.
     const sentences = this.evidenceOfFact(fact).sentences;
-    const before = this.bank.previous(sentences[0]!);
-    const said = `${fact.title}${before?.text ?? ""}${sentences.map((s) => s.text).join("")}`;
+    // (…or by the lead paragraph just before: 「4月15日，…集中签约仪式举行。」 then 「共签约项目12个…」.)
+    const list = this.bank.ofArticle(sentences[0]!.articleId);
+    const before = list[list.indexOf(sentences[0]!) - 1];
+    const near = before && sentences[0]!.paragraph - before.paragraph <= 1 ? before.text : "";
+    const said = `${fact.title}${near}${sentences.map((s) => s.text).join("")}`;
     return ![...batchCues, ...eventAsks].some((word) => said.includes(word));
   }
 

@@ -275,7 +275,7 @@ export class OfflineBrain {
     const facts = uniqueFacts([...asked, ...asked.flatMap((fact) => this.growthOf(fact, asked))]);
     const evidences = uniqueEvidence(facts.map((fact) => this.finder.evidenceOfFact(fact)));
     const citations = evidences.map((e) => this.finder.cite(e));
-    const conflicts = asked.length === 1 ? this.conflictsWith(asked[0]!) : [];
+    const conflicts = asked.length === 1 && !asksDatedEvent(frame) ? this.conflictsWith(asked[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     // Asked without a year, the figure is the latest the table has: the answer says which year that is.
     // A year-to-date figure standing in for the whole year is labelled as what it is (今年以来).
@@ -390,7 +390,7 @@ export class OfflineBrain {
     if (aggregate) return aggregate;
     const citation = this.finder.cite(located.evidence);
     const head = this.head(frame, located.evidence);
-    const conflicts = located.facts.length === 1 ? this.conflictsWith(located.facts[0]!) : [];
+    const conflicts = located.facts.length === 1 && !asksDatedEvent(frame) ? this.conflictsWith(located.facts[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     const conflictText = this.conflictText(conflicts);
     if (located.facts.length === 0) {
@@ -924,6 +924,11 @@ function namedIn(name: string, text: string): boolean {
 }
 /** How many characters a written project name may have that its shortened form leaves out (12英寸特色工艺产线). */
 const MAX_INSERTED_CHARS = 12;
+
+/** 「4月集中签约了多少个项目」: one dated event's batch, which no report of the year's total contradicts. */
+function asksDatedEvent(frame: QuestionFrame): boolean {
+  return frame.events.length > 0 && (frame.month !== undefined || frame.season !== undefined);
+}
 
 function inAggregate(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
