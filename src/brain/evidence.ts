@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/index.js";
 import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
-import { enumeratesAsked, hasNumber, hasTimeExpression, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
+import { enumeratesAsked, hasDayExpression, hasNumber, hasTimeExpression, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -113,6 +113,8 @@ export class EvidenceFinder {
     if (!this.namesCovered(frame, `${previous}${text}`) && !this.namedEarlier(frame, candidate.sentence, `${previous}${text}`)) return false;
     if (wantsNumber(frame) && !hasNumber(text)) return false;
     if (frame.type === "when" && !hasTimeExpression(text)) return false;
+    // 「…是哪天？」 asks a day: a sentence dated only by its year (「项目2021年将完成…」) does not say it.
+    if (frame.type === "when" && this.lexicon.words.dayAsks.some((ask) => frame.question.includes(ask)) && !hasDayExpression(text)) return false;
     return true;
   }
 

@@ -35,6 +35,7 @@ const QuestionWordsSchema = z.object({
   nameBreaks: z.string(),
   /** 「排第几」「名次」: the question asks for a place in a ranking. */
   rankAsks: z.array(z.string()),
+  dayAsks: z.array(z.string()).default([]),
   /** 「多少」「第几」: the question asks for a figure, so it is never a brief. */
   figureAsks: z.array(z.string()),
   /** 「问下…」「…来着」: chat openers and closers that ask nothing, left out before reading. */

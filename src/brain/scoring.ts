@@ -274,6 +274,12 @@ export function hasTimeExpression(text: string): boolean {
   return TIME_EXPRESSION.test(text);
 }
 
+/** A day said or implied (4月14日, 日前 = a few days before publication). */
+const DAY_EXPRESSION = /\d{1,2}月\d{1,2}日|日前|近日|当天|当日/;
+export function hasDayExpression(text: string): boolean {
+  return DAY_EXPRESSION.test(text);
+}
+
 /** A quantity, not a date: years (2022年), days (4月14日) and months do not count. */
 export function hasNumber(text: string): boolean {
   return NUMBER.test(text.replace(/(?:19|20)\d{2}\s*年(?:度)?|\d{1,2}月(?:\d{1,2}日)?(?:份)?|\d{1,2}日/g, ""));
