@@ -65,7 +65,10 @@ export class EvidenceFinder {
         scored.push(scoreSentence({ ...frame, zones }, sentence, this.scoring, terms));
       }
     }
-    return scored.sort((a, b) => b.score - a.score || textOrder(a.sentence, b.sentence));
+    // Sentences of another zone, year, period, month or event can never answer: they do not take places in the
+    // window the best acceptable one is looked for in (a zone's six look-alike 集中开工 of one year, one in the asked month).
+    const agrees = (c: SentenceScore) => (c.zoneOk && c.yearOk && c.eventsOk && c.periodOk && c.monthOk ? 1 : 0);
+    return scored.sort((a, b) => agrees(b) - agrees(a) || b.score - a.score || textOrder(a.sentence, b.sentence));
   }
 
   /**
