@@ -234,7 +234,8 @@ export class EvidenceFinder {
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
     // (An event's count — 集中开工 in spring, in March — is dated by its day, not by a part of the year.)
     const dated = frame.month !== undefined || frame.season !== undefined;
-    if (frame.year !== undefined && !frame.period && !dated) facts = facts.filter((f) => f.periodKey === "Y" || f.period === "point");
+    // (「2025年累计开工多少」 asks the running total: so far this year, 今年以来, answers it.)
+    if (frame.year !== undefined && !frame.period && !dated) facts = facts.filter((f) => f.periodKey === "Y" || f.period === "point" || (frame.cumulative && f.periodKey === "ytd"));
     if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));
     // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
     facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));

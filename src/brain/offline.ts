@@ -184,7 +184,7 @@ export class OfflineBrain {
     if (frame.type !== "numeric") return undefined;
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
-    const outcomes = queries.map((query) => this.lookup.find(query));
+    const outcomes = this.continuing(frame, queries, queries.map((query) => this.lookup.find(query)));
     // A part in words the table cannot place (「清单化推进的项目有多少个？总投资多少？」) ties the parts to one passage: retrieval reads it whole.
     if (outcomes.some((o, i) => o.status === "unknown" && !queries[i]!.known)) return undefined;
     const found = outcomes
@@ -199,6 +199,28 @@ export class OfflineBrain {
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
+  }
+
+  /**
+   * 「…累计开工多少重大项目？总投资多少」: a later part asks about the earlier part's subject, so a fitting figure
+   * in the sentence that answered the part before is its answer (1280亿元 of the 96 projects, not one project's 85亿元).
+   */
+  private continuing(frame: QuestionFrame, queries: FigureQuery[], outcomes: Lookup[]): Lookup[] {
+    if (subQuestions(frame.question).length < 2) return outcomes;
+    const result = [...outcomes];
+    for (let i = 1; i < result.length; i++) {
+      const before = result[i - 1]!;
+      if (before.status !== "found") continue;
+      const query = queries[i]!;
+      const beside = this.finder
+        .factsIn(this.finder.evidenceOfFact(before.fact))
+        .filter((fact) => fact.factId !== before.fact.factId && (fact.unit === "%") === query.wantsPercent)
+        .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
+        .filter((entry) => entry.fit >= metricFitMin())
+        .sort((a, b) => b.fit - a.fit)[0];
+      if (beside) result[i] = { status: "found", fact: beside.fact, fit: beside.fit };
+    }
+    return result;
   }
 
   /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
@@ -479,7 +501,8 @@ export class OfflineBrain {
       type: own.type === "describe" ? frame.type : own.type,
       terms: own.terms.length ? own.terms : frame.terms,
       metricText: own.terms.length ? own.metricText : frame.metricText,
-      unitFamily: own.unitFamily ?? frame.unitFamily,
+      // A part that names its own measure asks its own kind of quantity (「累计开工多少重大项目？总投资多少」: a count, then money).
+      unitFamily: own.terms.length ? own.unitFamily : frame.unitFamily,
       explicitFamily: own.explicitFamily,
       events: own.events,
     };
