@@ -5,7 +5,7 @@ import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
 import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
-import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { asksForRate, loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank, textOrder } from "./sentences.js";
@@ -223,6 +223,19 @@ export class OfflineBrain {
     return result;
   }
 
+  /** The figure beside the one that answered the part before, in its evidence, when it fits this part's measure. */
+  private besideLast(part: QuestionFrame, before: Located | undefined): Located | undefined {
+    if (!before || before.facts.length === 0) return undefined;
+    const taken = new Set(before.facts.map((fact) => fact.factId));
+    const fact = this.finder
+      .factsIn(before.evidence)
+      .filter((other) => !taken.has(other.factId) && (other.unit === "%") === asksForRate(part.question, this.lexicon))
+      .map((other) => ({ other, fit: metricFit(part.metricText, other.metric) }))
+      .filter((entry) => entry.fit >= metricFitMin())
+      .sort((a, b) => b.fit - a.fit)[0]?.other;
+    return fact ? { evidence: before.evidence, facts: [fact] } : undefined;
+  }
+
   /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
   private withoutLeadingZone(name: string | undefined): string | undefined {
     if (!name) return undefined;
@@ -388,9 +401,11 @@ export class OfflineBrain {
     const parts = framed.map((part, i) => (i === 0 || subject.length === 0 || part.terms.some((term) => subject.includes(term)) ? part : { ...part, terms: [...subject, ...part.terms] }));
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
-    for (const part of parts) {
+    for (const [i, part] of parts.entries()) {
       const found = this.finder.locate(part, await this.finder.rank(part));
-      if (found) located.push(found);
+      // 「…签了几个项目？总投资多少」: a later part not found on its own may be answered beside the part before.
+      const beside = !found && i > 0 && asked.length > 1 ? this.besideLast(part, located.at(-1)) : undefined;
+      if (found ?? beside) located.push((found ?? beside)!);
     }
     if (located.length === 0) return this.singlePart(frame);
     const evidences = uniqueEvidence(located.map((l) => l.evidence));

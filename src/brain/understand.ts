@@ -243,7 +243,9 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   const words = contentTerms(rest).filter(
     (term) => term.length >= 2 && !lexicon.fillers.has(term) && !kindWords.has(term) && !/^\d+$/.test(term) && !QUESTION_MORPHEME.test(term),
   );
-  return unique([...quoted, ...counted, ...words]);
+  // 「集中签约签了几个」: a verb said again with 了 (签了) repeats a word already asked (签约); it adds nothing to match.
+  const repeats = (term: string) => term.length === 2 && term.endsWith("了") && words.some((other) => other !== term && other.includes(term[0]!));
+  return unique([...quoted, ...counted, ...words.filter((term) => !repeats(term))]);
 }
 
 /**
