@@ -49,17 +49,25 @@ export function canonicalMetric(metric: string): string {
 
 /** All phrasings of the metrics named inside `metric` (the metric itself included), for query expansion. */
 export function metricSynonyms(metric: string): string[] {
+  const cached = synonymsCache.get(metric);
+  if (cached) return cached;
   const { members, canonicalOf } = synonymTable();
   const found = new Set<string>([metric]);
   // Questions are lower-cased before they get here (「gdp」), the table writes 「GDP」.
   const asked = metric.toUpperCase();
-  for (const member of members) {
-    if (!asked.includes(member.toUpperCase())) continue;
+  upperMembers ??= members.map((member) => member.toUpperCase());
+  members.forEach((member, i) => {
+    if (!asked.includes(upperMembers![i]!)) return;
     const canonical = canonicalOf.get(member);
     for (const [other, otherCanonical] of canonicalOf) if (otherCanonical === canonical) found.add(other);
-  }
-  return [...found];
+  });
+  if (synonymsCache.size >= PARTS_CACHE_MAX) synonymsCache.clear();
+  synonymsCache.set(metric, [...found]);
+  return synonymsCache.get(metric)!;
 }
+// Scoring asks the same few question words of every candidate sentence: each is expanded once.
+const synonymsCache = new Map<string, string[]>();
+let upperMembers: string[] | undefined;
 
 /**
  * The synonym groups a metric phrase names, the characters no group explains, and its head: the last group named.
