@@ -78,8 +78,10 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
   const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true }).filter((span) => span.year !== null);
   const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true });
-  // A zone named only by its short form (「郑州航空港」) is no content word; beside a full name, a short form may be a project's name.
-  let remainder = blank(text, [...mentions, ...(mentions.length === 0 ? abbreviated : []), ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
+  // A zone named only by its short form, as the question's subject (「郑州航空港2024年…」), is no content word; inside
+  // a longer run of words (「德汇船舶海工产业园项目」) or beside a full name it may be part of a project's name.
+  const asSubject = mentions.length === 0 ? abbreviated.filter((m) => m.start === 0 || !/\p{Script=Han}/u.test(text[m.start - 1]!)) : [];
+  let remainder = blank(text, [...mentions, ...asSubject, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
   const frame: QuestionFrame = {

@@ -136,3 +136,12 @@ describe("a zone named only by a short form of its own", () => {
     expect(frame.metricText).toBe("进出口");
   });
 });
+
+describe("a zone's short form inside a project's name", () => {
+  it("stays part of the name (only a short form in the subject's place is blanked)", () => {
+    // A learnt zone whose short form (化工产业园) ends a made-up project's name.
+    const learnt = gazetteer.withZones(["平度新河化工产业园区"]);
+    const frame = readQuestion("星海船舶化工产业园项目总投资多少？", { gazetteer: learnt, lexicon, referenceYear: 2024 });
+    expect(frame.metricText).toContain("化工产业园");
+  });
+});
