@@ -61,6 +61,9 @@ async function seedsChanged(config: Config): Promise<boolean> {
   if (!generation) return true;
   const store = CorpusStore.open(path.join(generation.dir, "corpus.db"), { readonly: true });
   const known = new Map(store.sources().map((s) => [s.path, s.contentHash]));
+  // A seed already ingested from another folder (an evaluation copies the seeds beside its articles) is there:
+  // adding it again under the seeds' own path would hold every seed article twice.
+  const contents = new Set(known.values());
   // Facts made by older extraction rules are re-extracted (ingestFiles does that for kept articles);
   // a store of an older layout is rebuilt from its files.
   const stale = store.meta<number>("factsVersion") !== FACTS_VERSION || store.version() !== STORE_VERSION;
@@ -75,7 +78,8 @@ async function seedsChanged(config: Config): Promise<boolean> {
   for (const entry of entries) {
     if (entry.startsWith(".") || entry.endsWith(".meta.json")) continue;
     const file = path.resolve(config.seedsDir, entry);
-    if (known.get(file) !== (await sourceHash(file))) return true;
+    const hash = await sourceHash(file);
+    if (known.get(file) !== hash && !contents.has(hash)) return true;
   }
   return false;
 }

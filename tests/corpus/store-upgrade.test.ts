@@ -3,7 +3,7 @@
  * `${base name}#${part}`, no outlet column) still opens; the next ingest rebuilds it from the files it
  * recorded, says so, and a crash during that rebuild leaves the old generation loadable.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -114,5 +114,17 @@ describe("a data dir of the older store layout", () => {
     const store = CorpusStore.open(path.join(current.dir, "corpus.db"), { readonly: true });
     expect(store.version()).toBe(STORE_VERSION);
     store.close();
+  });
+});
+
+describe("the engine's seed check", () => {
+  it("finds the seeds already there when they were ingested from another folder, and adds no second copy", async () => {
+    const { config, inbox } = ingestWorkspace(cleanups);
+    // An evaluation copies the seeds (with their metadata sidecars) beside its own articles and ingests that folder.
+    for (const entry of readdirSync(config.seedsDir)) copyFileSync(path.join(config.seedsDir, entry), path.join(inbox, entry));
+    await ingestFiles([inbox], { config, gazetteer, workers: 0 });
+    const before = currentGeneration(config.dataDir)!.name;
+    expect(await ensureSeedsIngested(config, gazetteer)).toBeUndefined();
+    expect(currentGeneration(config.dataDir)!.name).toBe(before);
   });
 });
