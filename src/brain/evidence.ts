@@ -7,7 +7,7 @@ import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
-import { spansYears } from "../reading/index.js";
+import { kindCueWords, spansYears } from "../reading/index.js";
 import { measuresOther, metricFit, metricParts, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
@@ -140,7 +140,15 @@ export class EvidenceFinder {
   /** Words of a name that few passages of the corpus use (鑫宇 in 鑫宇跨境电商产业园; none in 重点项目). */
   private rareWordsOf(name: string): string[] {
     const limit = Math.max(RARE_NAME_MIN_DF, this.bank.size * RARE_NAME_SHARE);
-    return contentTerms(name).filter((word) => word.length >= 2 && this.bank.documentFrequency(word) <= limit);
+    const words = contentTerms(name).filter((word) => word.length >= 2);
+    const rare = words.filter((word) => this.bank.documentFrequency(word) <= limit);
+    if (rare.length > 0 || words.length < 2) return rare;
+    // 「国能预制菜产业园」 in an archive where each word is common: its least common word still tells it from
+    // 「星宇生物医药产业园」. A class of things (计划新签约项目) has no such word: measure and kind words name no one.
+    const cues = kindCueWords("question");
+    const naming = words.filter((word) => !namesKnownMetric(word) && !cues.target.includes(word) && !cues.actual.includes(word));
+    if (naming.length === 0) return [];
+    return [naming.reduce((a, b) => (this.bank.documentFrequency(b) < this.bank.documentFrequency(a) ? b : a))];
   }
 
   /** The sentence, with the one before when it carried part of the match, and for descriptions the one after. */
