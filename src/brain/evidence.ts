@@ -7,7 +7,7 @@ import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
-import { kindCueWords, spansYears } from "../reading/index.js";
+import { kindCueWords, spansYears, standsForYear } from "../reading/index.js";
 import { measuresOther, metricFit, metricParts, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
@@ -242,8 +242,8 @@ export class EvidenceFinder {
     if (wanted && facts.some((f) => this.familyOf(f) === wanted)) facts = facts.filter((f) => this.familyOf(f) === wanted);
     // (An event's count — 集中开工 in spring, in March — is dated by its day, not by a part of the year.)
     const dated = frame.month !== undefined || frame.season !== undefined;
-    // (「2025年累计开工多少」 asks the running total: so far this year, 今年以来, answers it.)
-    if (frame.year !== undefined && !frame.period && !dated) facts = facts.filter((f) => f.periodKey === "Y" || f.period === "point" || (frame.cumulative && f.periodKey === "ytd"));
+    // (A year-to-date figure of December, or any when a running total is asked — 累计 — stands in for the year, as in the table.)
+    if (frame.year !== undefined && !frame.period && !dated) facts = facts.filter((f) => f.periodKey === "Y" || f.period === "point" || standsForYear(f.periodKey, f.year, f.date, frame.cumulative));
     if (frame.kind && facts.some((f) => kindAgrees(frame.kind!, f.kind))) facts = facts.filter((f) => kindAgrees(frame.kind!, f.kind));
     // Look-alikes in one sentence: 「…，低于莱西市同期的2.47亿美元」 or 「去年同期为…」 belong to another zone or year.
     facts = preferMatching(facts, (f) => frame.zones.length === 0 || (f.zone !== null && frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z))));

@@ -130,7 +130,7 @@ export class FactLookup {
     const dated = query.month !== undefined || readSeason(query.question) !== undefined;
     // 「2018年新培育了多少」: a year-to-date figure of that December stands in for the year, after a whole-year one.
     // 「2025年累计开工多少」: a running total asked is answered by the year so far.
-    const nearYear = (fact: FactResult) => query.period === "Y" && (standsForYear(fact.periodKey, fact.year, fact.date) || (query.cumulative && fact.periodKey === "ytd"));
+    const nearYear = (fact: FactResult) => query.period === "Y" && standsForYear(fact.periodKey, fact.year, fact.date, query.cumulative);
     const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };

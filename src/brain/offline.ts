@@ -211,29 +211,28 @@ export class OfflineBrain {
     for (let i = 1; i < result.length; i++) {
       const before = result[i - 1]!;
       if (before.status !== "found") continue;
-      const query = queries[i]!;
-      const beside = this.finder
-        .factsIn(this.finder.evidenceOfFact(before.fact))
-        .filter((fact) => fact.factId !== before.fact.factId && (fact.unit === "%") === query.wantsPercent)
-        .map((fact) => ({ fact, fit: metricFit(query.metric, fact.metric) }))
-        .filter((entry) => entry.fit >= metricFitMin())
-        .sort((a, b) => b.fit - a.fit)[0];
+      const beside = this.figureBeside(this.finder.evidenceOfFact(before.fact), [before.fact], queries[i]!.metric, queries[i]!.wantsPercent);
       if (beside) result[i] = { status: "found", fact: beside.fact, fit: beside.fit };
     }
     return result;
   }
 
-  /** The figure beside the one that answered the part before, in its evidence, when it fits this part's measure. */
+  /** The part before's evidence answers this part too when a figure beside its own fits this part's measure. */
   private besideLast(part: QuestionFrame, before: Located | undefined): Located | undefined {
     if (!before || before.facts.length === 0) return undefined;
-    const taken = new Set(before.facts.map((fact) => fact.factId));
-    const fact = this.finder
-      .factsIn(before.evidence)
-      .filter((other) => !taken.has(other.factId) && (other.unit === "%") === asksForRate(part.question, this.lexicon))
-      .map((other) => ({ other, fit: metricFit(part.metricText, other.metric) }))
+    const beside = this.figureBeside(before.evidence, before.facts, part.metricText, asksForRate(part.question, this.lexicon));
+    return beside ? { evidence: before.evidence, facts: [beside.fact] } : undefined;
+  }
+
+  /** The figure of the evidence, other than `taken`, whose measure fits `metric` best (a rate only when one is asked). */
+  private figureBeside(evidence: Evidence, taken: FactResult[], metric: string, wantsPercent: boolean): { fact: FactResult; fit: number } | undefined {
+    const ids = new Set(taken.map((fact) => fact.factId));
+    return this.finder
+      .factsIn(evidence)
+      .filter((fact) => !ids.has(fact.factId) && (fact.unit === "%") === wantsPercent)
+      .map((fact) => ({ fact, fit: metricFit(metric, fact.metric) }))
       .filter((entry) => entry.fit >= metricFitMin())
-      .sort((a, b) => b.fit - a.fit)[0]?.other;
-    return fact ? { evidence: before.evidence, facts: [fact] } : undefined;
+      .sort((a, b) => b.fit - a.fit)[0];
   }
 
   /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */

@@ -164,12 +164,15 @@ export function coarsePeriod(text: string): CoarsePeriodName | null {
 }
 
 /**
- * 「今年以来」 said in the last month of a year (data yearEndMonths): the year to date stands in for the whole year.
- * `year` is the figure's year, `publishedOn` its article's date.
+ * A year-to-date figure (今年以来) that answers a question about its whole year: one said in the year's last month
+ * (data yearEndMonths), or any when a running total is asked (「2025年累计开工多少」). `year` is the figure's
+ * year, `publishedOn` its article's date.
  */
-export function standsForYear(periodKey: string, year: number | null, publishedOn: string | null | undefined): boolean {
+export function standsForYear(periodKey: string, year: number | null, publishedOn: string | null | undefined, runningTotal = false): boolean {
+  if (periodKey !== "ytd") return false;
+  if (runningTotal) return true;
   const date = publishedOn ? /^(\d{4})-(\d{1,2})/.exec(publishedOn) : null;
-  return periodKey === "ytd" && date !== null && Number(date[1]) === year && periodWords().yearEndMonths.includes(Number(date[2]));
+  return date !== null && Number(date[1]) === year && periodWords().yearEndMonths.includes(Number(date[2]));
 }
 
 /** Whether a text's period can be the asked one: equal, or the text names none. */

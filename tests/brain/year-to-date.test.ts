@@ -70,4 +70,9 @@ describe("standsForYear", () => {
   ] as const)("%s of %s published %s → %s", (key, year, date, expected) => {
     expect(standsForYear(key, year, date)).toBe(expected);
   });
+
+  it("any year-to-date figure when a running total (累计) is asked", () => {
+    expect(standsForYear("ytd", 2025, "2025-09-26", true)).toBe(true);
+    expect(standsForYear("M1-6", 2025, "2025-07-20", true)).toBe(false);
+  });
 });
