@@ -247,7 +247,9 @@ export function enumeratesAsked(frame: QuestionFrame, text: string): boolean {
 function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): boolean {
   const term = frame.quoted.at(-1) ?? frame.terms.at(-1);
   if (!term) return false;
-  return lexicon.words.definitionMarkers.some((marker) => text.includes(`${term}”${marker}`) || text.includes(`${term}」${marker}`) || text.startsWith(`${term}${marker}`));
+  // 「所谓“一单到底”，是指…」: a comma may stand between the term and its marker.
+  return lexicon.words.definitionMarkers.some((marker) =>
+    ["”", "」", "”，", "」，"].some((close) => text.includes(`${term}${close}${marker}`)) || text.startsWith(`${term}${marker}`) || text.startsWith(`${term}，${marker}`));
 }
 
 /** The kinds a sentence's cue words say (力争 → target, 同比 → actual); event verbs (签约, 开工) say none here. */

@@ -574,7 +574,9 @@ export class Gazetteer {
     if (this.isGenericWord(form)) return undefined;
     // The tail must hold a place before the alias's type word: 技术开发区 lies inside 经济技术开发区 itself.
     const typeLength = (alias: string) => Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => alias.endsWith(suffix.form)).map((suffix) => suffix.form.length));
-    const placed = (alias: string) => form.length - typeLength(alias) >= this.forms.placeName.minChars;
+    // 「国家高新区」 holds a rank, not a place: it is no one zone's tail (青岛国家高新技术产业开发区 → 青岛高新区).
+    const head = (alias: string) => form.slice(0, form.length - typeLength(alias));
+    const placed = (alias: string) => head(alias).length >= this.forms.placeName.minChars && !this.forms.nonPlaceWords.includes(head(alias)) && !this.forms.rankQualifiers.includes(head(alias));
     const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.endsWith(form) && placed(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }
@@ -645,6 +647,7 @@ function derivedAliases(zones: Zone[], forms: ZoneForms, stems: Set<string>, isG
   return derived;
 }
 
+/** Other ways to write a listed name: shorter type words, without the city, with 青岛市. A form left with only a rank before its type word (青岛国家高新区 → 国家高新区) would name every such zone: not one. */
 function otherForms(alias: string, forms: ZoneForms, stems: Set<string>): string[] {
   const shortened = forms.suffixForms.filter(([long]) => alias.endsWith(long) && alias.length > long.length).map(([long, short]) => alias.slice(0, -long.length) + short);
   const unplaced = [alias, ...shortened].filter((form) => stems.has(form.slice(0, 2))).map((form) => form.slice(2));
@@ -655,7 +658,8 @@ function otherForms(alias: string, forms: ZoneForms, stems: Set<string>): string
     // Only place names, not districts' two-character stems (城阳区 stays; 青岛城阳区 is fine too).
     return bare.length >= 3 ? forms.cityPrefixes.map((prefix) => prefix + bare).concat(bare === base ? [] : [bare]) : [];
   });
-  return [...new Set([...shortened, ...unplaced, ...prefixed])].filter((form) => form !== alias);
+  const ranked = (form: string) => forms.rankQualifiers.some((rank) => form.startsWith(rank));
+  return [...new Set([...shortened, ...unplaced, ...prefixed])].filter((form) => form !== alias && !ranked(form));
 }
 
 function isSubsequence(short: string, long: string): boolean {

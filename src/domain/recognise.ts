@@ -77,6 +77,7 @@ export class ZoneRecogniser {
   private readonly nonPlaceTags: Set<string>;
   private readonly collectiveHeads: Set<string>;
   private readonly descriptorWords: Set<string>;
+  private readonly rankQualifiers: Set<string>;
   private readonly scanned = new Map<string, ZoneForm[]>();
   private readonly longestFirst: ZoneSuffix[];
   private jieba?: Jieba;
@@ -95,6 +96,7 @@ export class ZoneRecogniser {
     this.nonPlaceTags = new Set(forms.nonPlaceTags);
     this.collectiveHeads = new Set(forms.collectiveHeads);
     this.descriptorWords = new Set(forms.descriptorWords);
+    this.rankQualifiers = new Set(forms.rankQualifiers);
     this.verbLedTags = new Set(forms.verbLedTags);
   }
 
@@ -119,8 +121,12 @@ export class ZoneRecogniser {
         at += 1;
         continue;
       }
+      // 「河南自贸试验区郑州片区」: the part named right after its whole is the zone meant; the whole is its opening words.
+      const whole = found.at(-1);
+      const part = whole !== undefined && whole.end === form.start && this.suffixesByFirstChar.get(text[at]!)?.some((suffix) => suffix.after && text.startsWith(suffix.form, at));
+      if (part) found.pop();
       // Frozen: readings are cached and shared between callers.
-      found.push(Object.freeze(form));
+      found.push(Object.freeze(part ? { ...form, start: whole.start } : form));
       floor = form.end;
       at = form.end;
     }
@@ -180,13 +186,14 @@ export class ZoneRecogniser {
     // Not after a number: the character after 2023 is its unit (年).
     const charBefore = text[runStart - 1] ?? "";
     const opensPhrase = runStart === floor || (!HAN.test(charBefore) && !/[0-9０-９]/u.test(charBefore));
-    const { place, written, descriptive } = this.placeOf(units, opensPhrase);
+    const { place, written, named, descriptive } = this.placeOf(units, opensPhrase);
     const bare = { start: at, end, place: "", core: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
+    if ((!place && suffix.after) || (suffix.after && !suffix.after.some((whole) => text.slice(0, at - written.length).endsWith(whole)))) return undefined;
     if (!place || !suffix.names) return { ...bare, collective: qualified || descriptive || this.isCollective(units, text[runStart - 1]) };
-    const name = this.normalisedPlace(place) + written.slice(place.length) + (suffix.canonical ?? suffix.form);
-    const key = `${this.placeWithoutCity(this.normalisedPlace(place))}${written.slice(place.length)}|${suffix.sameAs ?? suffix.canonical ?? suffix.form}`;
+    const name = this.normalisedPlace(place) + named.slice(place.length) + (suffix.canonical ?? suffix.form);
+    const key = `${this.placeWithoutCity(this.normalisedPlace(place))}${named.slice(place.length)}|${suffix.sameAs ?? suffix.canonical ?? suffix.form}`;
     return { ...bare, start: at - written.length, place: written, core: this.normalisedPlace(place), name, key, collective: false };
   }
 
@@ -227,14 +234,18 @@ export class ZoneRecogniser {
    * the last word that can be a place, then a city's name before it (宁波+前湾) while it fits.
    * `descriptive`: sector words with no place before them (农业高新区: a kind of zone).
    */
-  private placeOf(units: Unit[], opensPhrase: boolean): { place: string; written: string; descriptive: boolean } {
-    const none = { place: "", written: "", descriptive: false };
+  private placeOf(units: Unit[], opensPhrase: boolean): { place: string; written: string; named: string; descriptive: boolean } {
+    const none = { place: "", written: "", named: "", descriptive: false };
     let descriptors = "";
+    // 「贵阳国家高新技术产业开发区」: a rank (国家, 省级) between the place and the type word says what the zone is
+    // ranked, not which zone it is — it is written, never part of the name.
+    let ranked = "";
     let i = units.length - 1;
     for (; i >= 0; i--) {
       // 「新+材料」: a sector word the segmenter cut in two is still one.
       const pair = i > 0 ? units[i - 1]!.word + units[i]!.word : "";
-      if (this.isDescriptor(units[i]!.word)) descriptors = units[i]!.word + descriptors;
+      if (descriptors === "" && this.rankQualifiers.has(units[i]!.word)) ranked = units[i]!.word + ranked;
+      else if (this.isDescriptor(units[i]!.word)) descriptors = units[i]!.word + descriptors;
       else if (pair && this.isDescriptor(pair)) {
         descriptors = pair + descriptors;
         i--;
@@ -253,7 +264,7 @@ export class ZoneRecogniser {
       if (!(isCity(unit) || namePart) || this.nonPlaceWords.has(unit.word) || place.length + unit.word.length > maxNameChars) break;
       place = unit.word + place;
     }
-    return place.length >= minChars ? { place, written: place + descriptors, descriptive: false } : { ...none, descriptive: descriptors !== "" };
+    return place.length >= minChars ? { place, written: place + descriptors + ranked, named: place + descriptors, descriptive: false } : { ...none, descriptive: descriptors !== "" };
   }
 
   /** The word right before the type word; a lone character after a word is its last (鳌山+湾 → 鳌山湾). */

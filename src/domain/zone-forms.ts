@@ -11,6 +11,11 @@ const SuffixSchema = z.object({
   sameAs: z.string().min(2).optional(),
   /** False for a type word too loose to name a zone by form (园区); it is still read as a generic word. */
   names: z.boolean().default(true),
+  /**
+   * A part's type word that names a zone only right after its whole (自由贸易试验区南宁片区: 片区 after the
+   * 自贸试验区 is a 自贸片区; 东部片区 is no zone). Absent: the word names a zone wherever it stands.
+   */
+  after: z.array(z.string().min(2)).optional(),
 });
 
 const GenericSchema = z.object({ word: z.string().min(2), family: z.string().optional() });
@@ -38,6 +43,7 @@ const ZoneFormsSchema = z.object({
   numeralChars: z.string().default(""),
   placeEndChars: z.string().default(""),
   descriptorWords: z.array(z.string().min(1)).default([]),
+  rankQualifiers: z.array(z.string().min(1)).default([]),
   verbLedTags: z.array(z.string().min(1)).default([]),
   commonNounLedTags: z.array(z.string().min(1)).default([]),
   modifierEndings: z.array(z.string().min(1)).default([]),

@@ -15,9 +15,18 @@ describe("different places are different zones", () => {
     ["南京江北新区", "南京江北新区"],
     ["宁波梅山保税港区", "宁波梅山保税港区"],
     ["上海自贸片区", "上海自贸片区"],
+    // A rank before the type word, and a free-trade zone's part, keep their own place.
+    ["贵阳国家高新技术产业开发区", "贵阳高新技术产业开发区"],
+    ["中国（广西）自由贸易试验区南宁片区", "南宁自贸片区"],
   ])("%s is %s, none of Qingdao's zones", (text, zone) => {
     expect(zonesIn(`今年，${text}新签约项目86个`)).toEqual([zone]);
     expect(gazetteer.zone(zone)).toBeUndefined();
+  });
+
+  it("a rank and a type word alone (国家高新区) name no zone, though a listed zone is 青岛国家高新技术产业开发区", () => {
+    expect(zonesIn("推动国家高新区高质量发展")).toEqual([]);
+    expect(zonesIn("全国国家高新技术产业开发区综合评价")).toEqual([]);
+    expect(zonesIn("青岛国家高新区新签约项目")).toEqual(["青岛高新区"]);
   });
 
   it.each([

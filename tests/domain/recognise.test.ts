@@ -42,6 +42,15 @@ const NAMED: [string, string[]][] = [
   // A sector word between the place and the type word belongs to the name.
   ["杨凌农业高新区", ["杨凌农业高新技术产业开发区"]],
   ["烟台海洋高新区", ["烟台海洋高新技术产业开发区"]],
+  // A rank between the place and the type word is written, not part of the name: one zone either way.
+  ["芜湖国家高新技术产业开发区", ["芜湖高新技术产业开发区"]],
+  ["襄阳国家高新区", ["襄阳高新技术产业开发区"]],
+  ["株洲国家级高新区今年", ["株洲高新技术产业开发区"]],
+  // A free-trade zone's part (片区) is a zone only right after its whole; the part is the one named.
+  ["中国（福建）自由贸易试验区福州片区", ["福州自贸片区"]],
+  ["浙江自贸试验区舟山片区", ["舟山自贸片区"]],
+  ["城市东部片区", []],
+  ["推进老城片区改造", []],
   // Boundaries inside sentences: verbs, prepositions, conjunctions and numbers stay outside the name.
   ["推动天津经开区高质量发展", ["天津经济技术开发区"]],
   ["走进新乡经开区", ["新乡经济技术开发区"]],
