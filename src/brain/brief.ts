@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { definesSubject, readPeriod } from "../reading/index.js";
+import { definesSubject, enumerationStep, readPeriod } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
@@ -19,6 +19,8 @@ const ROW_CHARS = 40;
 const PACKED_CHARS = 160;
 /** A paragraph this short without sentence punctuation is a heading: the lines below it, up to the next one, are its section. */
 const HEADING_CHARS = 24;
+/** A line quoting a list's first point (一是…) quotes its next points (二是…, 三是…) up to this length. */
+const ENUMERATION_CHARS = 240;
 
 export interface BriefRequest {
   zone: string;
@@ -50,7 +52,7 @@ interface Candidate {
  */
 export function writeBrief(request: BriefRequest, corpus: Corpus, bank: SentenceBank, source: (articleId: string) => SourceRef): BriefLine[] {
   const candidates = scoreSentences(request, corpus, bank);
-  const picked = pickSpread(candidates);
+  const picked = pickSpread(candidates, (sentence) => bank.ofArticle(sentence.articleId));
   return picked
     .sort((a, b) => textOrder(a.sentence, b.sentence))
     .map(({ sentence, rows }) => ({ sentence, citation: { ...source(sentence.articleId), quote: rows.map((row) => row.text.replace(/[。；;]$/u, "")).join("；") } }));
@@ -68,6 +70,8 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
   // Rare topic words say more than common ones (氢能 over 产业, 发展).
   const rarity = new Map(request.topic.map((term) => [term, Math.log(1 + bank.size / (1 + bank.documentFrequency(term)))]));
   const topicWeight = [...rarity.values()].reduce((a, b) => a + b, 0);
+  const topicShareOf = (sentence: Sentence) =>
+    topicWeight > 0 ? request.topic.filter((term) => sentence.lower.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight : 0;
   const otherKind = request.kind === "target" ? "actual" : "target";
   // 「介绍一下X」 asks neither a year nor a kind: what X is comes first.
   const introduces = request.year === undefined && request.kind === undefined;
@@ -79,19 +83,26 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
     const sentences = bank.ofArticle(article.id);
     const perParagraph = paragraphSizes(sentences);
     const sections = sectionsOf(sentences, perParagraph);
-    for (const sentence of sentences) {
+    // 「氢能产业是该园重点培育的新兴产业。目前，园区已集聚…」: a paragraph's first sentence names what the rest of it is about.
+    const leadShare = new Map<number, number>();
+    for (const sentence of sentences) if (!leadShare.has(sentence.paragraph)) leadShare.set(sentence.paragraph, topicShareOf(sentence));
+    for (const [at, sentence] of sentences.entries()) {
       // A question (an interviewer's 「记者：2025年有哪些打算？」) states nothing.
       if (sentence.text.length < MIN_CHARS || /[？?]$/u.test(sentence.text) || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
       if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
       const period = readPeriod(sentence.text) ?? sentence.contextPeriod;
       if (request.period && request.period !== "Y" && period !== undefined && period !== "Y" && period !== request.period) continue;
       let score = aboutArticle;
-      const figure = hasNumber(sentence.text);
+      // A list of points (「重点抓三件事：一是…」) says as much as a figure.
+      const figure = hasNumber(sentence.text) || enumerationStep(sentence.text) === 1;
       if (figure) score += w("figure");
       if (gazetteer.mentions(sentence.text).some((mention) => gazetteer.isWithin(mention.zone, request.zone))) score += w("namesZone");
-      const topicShare = topicWeight > 0 ? request.topic.filter((term) => sentence.lower.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight : 0;
+      const topicShare = Math.max(topicShareOf(sentence), w("paragraphTopic") * leadShare.get(sentence.paragraph)!);
       score += w("topic") * topicShare;
-      const said = kindsSaid(sentence.text);
+      // 「今年我们力争…。重点抓三件事：…」: a sentence that says no kind goes on with the one before it in its paragraph.
+      const before = sentences[at - 1];
+      const own = kindsSaid(sentence.text);
+      const said = own.size === 0 && before?.paragraph === sentence.paragraph ? kindsSaid(before.text) : own;
       if (request.kind && said.has(request.kind)) score += w("kindCue");
       else if (request.kind && said.has(otherKind)) score -= w("otherKindCue");
       if (request.period && request.period !== "Y" && period === request.period) score += w("askedPeriod");
@@ -114,7 +125,7 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
  * Best first, each further line of an already shown section counting less, so the brief covers what
  * the pieces are about (results, plans, a project) rather than five rows of one table.
  */
-function pickSpread(candidates: Candidate[]): { sentence: Sentence; rows: Sentence[] }[] {
+function pickSpread(candidates: Candidate[], articleSentences: (sentence: Sentence) => Sentence[]): { sentence: Sentence; rows: Sentence[] }[] {
   const sectionPenalty = weight("brief", "sameSection");
   const shown = new Map<string, number>();
   const used = new Set<Sentence>();
@@ -130,11 +141,24 @@ function pickSpread(candidates: Candidate[]): { sentence: Sentence; rows: Senten
     if (!best) break;
     used.add(best.sentence);
     if (picked.some((other) => other.rows.some((row) => overlap(row.text, best.sentence.text) >= SAME_SENTENCE_OVERLAP))) continue;
-    const rows = packRows(best, candidates, used);
+    const rows = enumerationStep(best.sentence.text) === 1 ? withNextPoints(best.sentence, articleSentences(best.sentence), used) : packRows(best, candidates, used);
     shown.set(best.section, (shown.get(best.section) ?? 0) + 1);
     picked.push({ sentence: best.sentence, rows });
   }
   return picked;
+}
+
+/** A list's first point (「重点抓三件事：一是…」) with the points that follow it in its paragraph (二是…, 三是…), in order. */
+function withNextPoints(first: Sentence, sentences: Sentence[], used: Set<Sentence>): Sentence[] {
+  const rows = [first];
+  let chars = first.text.length;
+  for (const next of sentences.filter((s) => s.paragraph === first.paragraph && s.index > first.index).sort((a, b) => a.index - b.index)) {
+    if (enumerationStep(next.text) !== rows.length + 1 || chars + next.text.length > ENUMERATION_CHARS) break;
+    rows.push(next);
+    used.add(next);
+    chars += next.text.length;
+  }
+  return rows;
 }
 
 /** A short line of its own (a table row, a list item) with the other such lines of its section that also brief the zone, in order. */

@@ -37,6 +37,8 @@ export function headingYear(paragraph: string): number | null | undefined {
  */
 export function definesSubject(sentence: string): boolean {
   const { definitionCues, definitionHeadChars } = topicWords();
+  // 「重点抓三件事：一是…」 lists points: its 是 defines nothing.
+  if (enumerationStep(sentence) !== undefined) return false;
   const head = /^[^，,。；;！？!?]*/u.exec(sentence.trimStart())![0].slice(0, definitionHeadChars);
   return definitionCues.some((cue) => {
     const at = head.indexOf(cue);
@@ -54,4 +56,18 @@ export function refersBack(sentence: string): boolean {
     for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) if (at === 0 || /[，,。；;：:\s]/u.test(sentence[at - 1]!)) return true;
     return false;
   });
+}
+
+/**
+ * 「重点抓三件事：一是建设…」 opens a list of points (1), 「二是推动…」 continues it (2, 3…): the ordinal of the
+ * point a sentence states at a clause's start (data/reading-topic.json enumeration), else undefined.
+ */
+export function enumerationStep(sentence: string): number | undefined {
+  const { ordinals, marker } = topicWords().enumeration;
+  for (let at = sentence.indexOf(marker); at > 0; at = sentence.indexOf(marker, at + 1)) {
+    const step = ordinals.indexOf(sentence[at - 1]!);
+    const opensClause = at - 1 === 0 || /[，,。；;：:\s]/u.test(sentence[at - 2]!);
+    if (step >= 0 && opensClause) return step + 1;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, headingYear, paragraphTopic, refersBack } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, headingYear, paragraphTopic, refersBack } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -56,5 +56,20 @@ describe("refersBack: a sentence about a subject named before it", () => {
     ["园区新签约项目24个。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(refersBack(sentence)).toBe(expected);
+  });
+});
+
+describe("enumerationStep: the point a sentence states in a list of points", () => {
+  it.each([
+    ["今年重点做好四项工作：一是扩大有效投资，加快项目建设；", 1],
+    ["二是培育新兴产业，壮大数字经济；", 2],
+    ["三是优化营商环境。", 3],
+    ["下一步，一是抓招商，二是抓服务。", 1],
+    // 是 after a numeral inside a word or a count is no point.
+    ["这是一个统一是非标准的问题。", undefined],
+    ["园区共有十家企业，其中三家是外资企业。", undefined],
+    ["园区第一季度实现营收50亿元。", undefined],
+  ])("%s → %s", (sentence, step) => {
+    expect(enumerationStep(sentence)).toBe(step);
   });
 });

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
+
+// Written for this test: a half-year report whose paragraphs open with their topic, then the details without its
+// words; an interview whose plan is a list of points (一是…；二是…；三是…).
+const report = `---
+title: 临港生态园上半年主要指标稳中有进
+date: 2025-07-15
+zone: 临港生态园
+---
+7月14日，记者从临港生态园获悉，上半年园区实现规上工业总产值96.5亿元，同比增长8.2%。
+
+上半年，园区新引进项目15个，协议投资额约52亿元，涉及汽车零部件、医疗器械等领域。
+
+储能产业是园区重点培育的新兴产业。目前，园区已集聚相关企业二十余家，覆盖电芯、系统集成等环节。上半年，园区新建成示范电站3座，累计装机规模达到260兆瓦。
+
+园区有关负责人表示，下半年将举办第二届新型储能大会，力争全年实际使用外资突破5000万美元。
+`;
+const interview = `---
+title: 对话临港生态园负责人：把规划变成项目
+date: 2025-04-08
+zone: 临港生态园
+---
+记者：今年有哪些打算？
+
+王林：今年我们力争新引进项目30个以上，营业收入突破200亿元。重点抓三件事：一是建设中试基地，引进共享实验设备；二是推动产城融合，把配套社区建设起来；三是培育技能人才，与职业院校共建实训中心。
+
+记者：营商环境方面呢？
+
+王林：我们推行“拿地即开工”，项目从签约到开工平均用时压缩到60天。
+`;
+
+let engine: Engine;
+let close: () => void = () => {};
+beforeAll(async () => {
+  ({ engine, close } = await articleEngine({ "report.md": report, "interview.md": interview }));
+});
+afterAll(() => close());
+
+describe("a brief on a topic reads the paragraph its topic opens", () => {
+  it("quotes the details that follow a topic sentence, though they do not repeat its words", async () => {
+    const answer = await engine.ask("临港生态园储能产业发展得咋样？");
+    expect(answer.answer).toContain("二十余家");
+    expect(answer.answer).toContain("260兆瓦");
+  });
+});
+
+describe("a brief quotes a list of points whole", () => {
+  it("quotes 二是 and 三是 with the 一是 that opens them", async () => {
+    const answer = await engine.ask("临港生态园2025年打算干点啥");
+    expect(answer.answer).toContain("一是建设中试基地");
+    expect(answer.answer).toContain("二是推动产城融合");
+    expect(answer.answer).toContain("三是培育技能人才");
+  });
+});
