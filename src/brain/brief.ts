@@ -21,6 +21,8 @@ const PACKED_CHARS = 160;
 const HEADING_CHARS = 24;
 /** A line quoting a list's first point (一是…) quotes its next points (二是…, 三是…) up to this length. */
 const ENUMERATION_CHARS = 240;
+/** A sentence ending in a colon leads in to what follows it. */
+const LEADS_IN = /[：:]$/u;
 
 export interface BriefRequest {
   zone: string;
@@ -55,7 +57,7 @@ export function writeBrief(request: BriefRequest, corpus: Corpus, bank: Sentence
   const picked = pickSpread(candidates, (sentence) => bank.ofArticle(sentence.articleId));
   return picked
     .sort((a, b) => textOrder(a.sentence, b.sentence))
-    .map(({ sentence, rows }) => ({ sentence, citation: { ...source(sentence.articleId), quote: rows.map((row) => row.text.replace(/[。；;]$/u, "")).join("；") } }));
+    .map(({ sentence, rows }) => ({ sentence, citation: { ...source(sentence.articleId), quote: joinRows(rows) } }));
 }
 
 export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: SentenceBank): Candidate[] {
@@ -141,11 +143,22 @@ function pickSpread(candidates: Candidate[], articleSentences: (sentence: Senten
     if (!best) break;
     used.add(best.sentence);
     if (picked.some((other) => other.rows.some((row) => overlap(row.text, best.sentence.text) >= SAME_SENTENCE_OVERLAP))) continue;
-    const rows = enumerationStep(best.sentence.text) === 1 ? withNextPoints(best.sentence, articleSentences(best.sentence), used) : packRows(best, candidates, used);
+    const rows = enumerationStep(best.sentence.text) === 1
+      ? withNextPoints(best.sentence, articleSentences(best.sentence), used)
+      : LEADS_IN.test(best.sentence.text)
+        ? withItems(best.sentence, articleSentences(best.sentence), used)
+        : packRows(best, candidates, used);
     shown.set(best.section, (shown.get(best.section) ?? 0) + 1);
+    // A line shown on its own before is now quoted with the list it belongs to.
+    for (let i = picked.length - 1; i >= 0; i--) if (rows.includes(picked[i]!.sentence)) picked.splice(i, 1);
     picked.push({ sentence: best.sentence, rows });
   }
   return picked;
+}
+
+/** Rows quoted as one line: 「；」 between them, none after a lead-in's colon. */
+function joinRows(rows: Sentence[]): string {
+  return rows.map((row) => row.text.replace(/[。；;]$/u, "")).reduce((line, row) => (line === "" ? row : LEADS_IN.test(line) ? line + row : `${line}；${row}`), "");
 }
 
 /** A list's first point (「重点抓三件事：一是…」) with the points that follow it in its paragraph (二是…, 三是…), in order. */
@@ -157,6 +170,26 @@ function withNextPoints(first: Sentence, sentences: Sentence[], used: Set<Senten
     rows.push(next);
     used.add(next);
     chars += next.text.length;
+  }
+  return rows;
+}
+
+/**
+ * 「…围绕“一主两新”产业体系持续发力：」 leads in to the items below it: each following paragraph's first sentence
+ * (a list item), in order, up to a heading or ENUMERATION_CHARS.
+ */
+function withItems(lead: Sentence, sentences: Sentence[], used: Set<Sentence>): Sentence[] {
+  const perParagraph = paragraphSizes(sentences);
+  const rows = [lead];
+  let chars = lead.text.length;
+  let paragraph = lead.paragraph;
+  for (const next of sentences.filter((s) => s.paragraph > lead.paragraph).sort((a, b) => a.index - b.index)) {
+    if (next.paragraph === paragraph) continue;
+    if (next.paragraph !== paragraph + 1 || isHeading(next, perParagraph) || chars + next.text.length > ENUMERATION_CHARS) break;
+    rows.push(next);
+    used.add(next);
+    chars += next.text.length;
+    paragraph = next.paragraph;
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -228,11 +228,21 @@ function mentionsIn(text: string, paragraphBefore: string, gazetteer: Gazetteer,
 function yearsOf(text: string, article: Article, contextYears: number[]): number[] {
   const spans = findYears(text, { publishedOn: article.date }).filter((span) => span.year !== null);
   // A year that starts a run (2016年…以来) is not what the sentence reports on.
-  const named = [...new Set(spans.filter((span) => !span.yearless && !span.multiYear).map((span) => span.year!))];
+  const named = [...new Set(spans.filter((span) => !span.yearless && !span.multiYear && !span.baseline).map((span) => span.year!))];
   if (named.length > 0) {
     contextYears.splice(0, contextYears.length, ...named);
-    return [...contextYears];
+    return [...contextYears, ...baselinesOf(spans, named)];
   }
+  return [...new Set([...reportedYearsOf(text, article, contextYears, spans), ...baselinesOf(spans, [])])];
+}
+
+/** 「…，较2023年的7.9亿美元明显回升」: a year named only to compare is spoken of too, but it is not the sentence's year. */
+function baselinesOf(spans: YearSpan[], named: number[]): number[] {
+  return [...new Set(spans.filter((span) => span.baseline && !named.includes(span.year!)).map((span) => span.year!))];
+}
+
+/** The year a sentence that names none of its own reports on: its paragraph's, a yearless word's, the title's, the article's. */
+function reportedYearsOf(text: string, article: Article, contextYears: number[], spans: YearSpan[]): number[] {
   // A sentence without its own year speaks of the year an earlier sentence of its paragraph named.
   if (contextYears.length > 0) return [...contextYears];
   // 「全年实现…」: the yearless word is read with the look-back rule, unless the title names another year

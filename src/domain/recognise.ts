@@ -253,6 +253,9 @@ export class ZoneRecogniser {
     }
     const last = this.lastWord(units.slice(0, i + 1));
     if (!last || !this.isPlaceWord(last)) return { ...none, descriptive: descriptors !== "" };
+    // 「牢记国家级新区使命」: before a rank only a place the dictionary or the gazetteer knows is one (a verb the
+    // segmenter took for a noun is not); 国家级新区 alone is a kind of zone.
+    if (ranked !== "" && last.tag !== "ns" && !this.isKnownPlace(last.word)) return none;
     const { minChars, maxChars, maxNameChars } = this.forms.placeName;
     let place = last.word.slice(-maxChars);
     const isCity = (unit: Unit | undefined) => unit !== undefined && (unit.tag === "ns" || this.isKnownPlace(unit.word));

@@ -21,6 +21,8 @@ export interface YearSpan {
   multiYear: boolean;
   /** Named only to compare (去年同期为…, 2020年为…): it governs its own clause, not the sentence. */
   comparison: boolean;
+  /** A baseline after 比/较 (「较2023年的7.9亿美元」): named to compare, never the year a sentence reports on. */
+  baseline: boolean;
   /** 全年/年内/年底/年初: names a year only when nothing else in the text does. */
   yearless: boolean;
   /** A relative word for the reference year that could be moved by the look-back rule (今年, 全年; not 今年以来). */
@@ -205,7 +207,9 @@ function multiYearPlans(text: string): YearSpan[] {
 
 function span(text: string, start: number, end: number, year: number | null, flags: Partial<YearSpan> & { relative: boolean }): YearSpan {
   const after = text.slice(end);
-  const comparison = yearWords().comparisonFollowers.some((word) => after.startsWith(word));
+  // 「2020年为…」 names a year to compare; so does 「较2023年的7.9亿美元」, a baseline after 比/较.
+  const baseline = yearWords().exclusionPrefixes.some((prefix) => text.slice(Math.max(0, start - prefix.length), start) === prefix);
+  const comparison = baseline || yearWords().comparisonFollowers.some((word) => after.startsWith(word));
   return {
     start,
     end,
@@ -213,6 +217,7 @@ function span(text: string, start: number, end: number, year: number | null, fla
     evidence: text.slice(start, end),
     multiYear: false,
     comparison,
+    baseline,
     yearless: false,
     currentYear: false,
     lookBack: false,

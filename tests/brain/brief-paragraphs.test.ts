@@ -31,6 +31,28 @@ zone: 临港生态园
 王林：我们推行“拿地即开工”，项目从签约到开工平均用时压缩到60天。
 `;
 
+const industries = `---
+title: 临港生态园2024年产业发展综述
+date: 2025-01-22
+zone: 临港生态园
+---
+# 一、总体情况
+
+2024年，临港生态园实现营业收入186亿元，同比增长7.5%。
+
+# 二、产业发展
+
+产业发展方面，园区围绕“两主一新”产业体系持续发力：
+
+- 新能源汽车：整车及零部件产值突破90亿元，新引进配套企业12家
+- 生物医药：新增创新药临床批件5个，产业园二期投入使用
+- 数字经济：新建5G基站320个，上云企业达到460家
+
+# 三、2025年目标
+
+园区将力争营业收入增长8%以上。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
@@ -52,5 +74,20 @@ describe("a brief quotes a list of points whole", () => {
     expect(answer.answer).toContain("一是建设中试基地");
     expect(answer.answer).toContain("二是推动产城融合");
     expect(answer.answer).toContain("三是培育技能人才");
+  });
+});
+
+describe("a brief quotes the items a colon leads in to", () => {
+  let own: Engine;
+  let closeOwn: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: own, close: closeOwn } = await articleEngine({ "industries.md": industries }));
+  });
+  afterAll(() => closeOwn());
+
+  it("quotes each list item below 「…持续发力：」 with it", async () => {
+    const answer = await own.ask("临港生态园产业体系都有啥");
+    for (const item of ["新能源汽车：", "生物医药：", "数字经济："]) expect(answer.answer).toContain(item);
+    expect(answer.answer).toContain("持续发力：新能源汽车");
   });
 });

@@ -46,6 +46,10 @@ const NAMED: [string, string[]][] = [
   ["芜湖国家高新技术产业开发区", ["芜湖高新技术产业开发区"]],
   ["襄阳国家高新区", ["襄阳高新技术产业开发区"]],
   ["株洲国家级高新区今年", ["株洲高新技术产业开发区"]],
+  ["牢记国家级新区使命", []],
+  ["建设国家级新区", []],
+  // A ministry before a rank is no place: the zones it ranks are many.
+  ["在商务部国家级经济技术开发区综合发展水平考核评价中", []],
   // A free-trade zone's part (片区) is a zone only right after its whole; the part is the one named.
   ["中国（福建）自由贸易试验区福州片区", ["福州自贸片区"]],
   ["浙江自贸试验区舟山片区", ["舟山自贸片区"]],

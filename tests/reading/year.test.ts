@@ -89,6 +89,18 @@ describe("findYears", () => {
     expect(current?.comparison).toBe(false);
   });
 
+  it.each([
+    ["实际使用外资8.6亿美元，较2023年的7.9亿美元明显回升", true],
+    ["比2022年增长12%", true],
+    ["相比2021年翻了一番", true],
+    ["2023年实际使用外资7.9亿美元", false],
+    ["到2025年，力争突破10亿美元", false],
+  ])("a year after 比/较 is a baseline: %s → %s", (text, baseline) => {
+    const [span] = findYears(text, jun2024).filter((s) => !s.relative);
+    expect(span?.baseline).toBe(baseline);
+    if (baseline) expect(span?.comparison).toBe(true);
+  });
+
   it("marks spans moved by the look-back rule", () => {
     const [moved] = findYears("全年实现地区生产总值1000亿元", feb2024);
     expect(moved).toMatchObject({ year: 2023, lookBack: true, relative: true });
