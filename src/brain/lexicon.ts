@@ -31,6 +31,8 @@ const QuestionWordsSchema = z.object({
   briefCues: z.array(z.string()),
   /** 「…产业园」「…项目」: what ends a project's or facility's name. */
   entitySuffixes: z.array(z.string()),
+  /** 「那个职业教育实训基地项目」: a pointing word before a name is not part of it. */
+  demonstratives: z.array(z.string()).default([]),
   /** Characters a name cannot contain: the name starts after the last of them. */
   nameBreaks: z.string(),
   /** 「排第几」「名次」: the question asks for a place in a ranking. */

@@ -158,7 +158,7 @@ export class OfflineBrain {
    */
   private async single(frame: QuestionFrame): Promise<Answer> {
     // A named project's investment is its own question: answered from that project's figure or declined by its name.
-    const projectName = frame.type === "numeric" ? this.withoutLeadingZone(PROJECT_INVESTMENT.exec(frame.question)?.[1]) : undefined;
+    const projectName = frame.type === "numeric" ? this.withoutLeadingZone(this.withoutPointing(PROJECT_INVESTMENT.exec(frame.question)?.[1])) : undefined;
     // 「那批集中竣工投产项目总投资」 asks an event's total: a class of projects, not one named project.
     const named = projectName !== undefined && frame.entities.some((entity) => projectName.includes(entity) || entity.includes(projectName));
     if (projectName && named && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
@@ -236,6 +236,12 @@ export class OfflineBrain {
   }
 
   /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
+  /** 「那个职业教育实训基地项目」 names 职业教育实训基地项目. */
+  private withoutPointing(name: string | undefined): string | undefined {
+    const pointed = name && this.lexicon.words.demonstratives.find((word) => name.startsWith(word));
+    return pointed ? name!.slice(pointed.length) : name;
+  }
+
   private withoutLeadingZone(name: string | undefined): string | undefined {
     if (!name) return undefined;
     const lead = this.corpus.gazetteer.mentions(name).find((mention) => mention.start === 0);
@@ -259,7 +265,9 @@ export class OfflineBrain {
     const best = candidates.sort((a, b) => rank(b) - rank(a))[0];
     if (best) return this.figureAnswer(frame, [best], 0);
     const viaSearch = await this.fromSearch(frame);
-    if (viaSearch.found && viaSearch.citations.some((c) => namedIn(name, c.quote) && !inAggregate(c.quote, name))) return viaSearch;
+    // The figure's own clause must name the project: 「B项目总投资12.2亿元。此外，A项目等也在此次签约之列」 gives no figure of A.
+    const ownClause = (fact: FactResult) => subjectClause(sentenceOf(fact), fact.raw, this.lexicon.words.entitySuffixes);
+    if (viaSearch.found && viaSearch.facts.some((fact) => namedIn(name, ownClause(fact))) && viaSearch.citations.some((c) => namedIn(name, c.quote) && !inAggregate(c.quote, name))) return viaSearch;
     return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(frame.zones[0], frame.year), topic: `${name}的总投资` }));
   }
 
@@ -929,9 +937,8 @@ export class OfflineBrain {
 const OVERVIEW_ROWS = 10;
 
 /** 「…X项目（的）总投资」 in a question: X项目 is the project asked about. */
-const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额)/;
+const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额|投资(?=是?多少|了多少|有多少|几))/;
 
-/** 「A项目、B项目等9个重点项目，总投资90亿元」: the name sits in a list whose total is not its own. */
 /** 「今年正值新区获批设立10周年」 answers 「哪一年设立的」 only by arithmetic: when the quote names no year of its own. */
 function datedByAnniversary(citation: Citation): { evidence: string; year: string } | undefined {
   if (findYears(citation.quote, { lookBack: "off" }).some((span) => !span.relative)) return undefined;
@@ -967,6 +974,26 @@ function asksDatedEvent(frame: QuestionFrame): boolean {
   return frame.events.length > 0 && (frame.month !== undefined || frame.season !== undefined);
 }
 
+/**
+ * The words that say whose `figure` is: its clause (between ，；。), with the clause before it when its own names
+ * nothing (「星河微电子…扩能项目，总投资85亿元」); "" when the figure is not in `text`.
+ */
+function subjectClause(text: string, figure: string, nameSuffixes: string[]): string {
+  const at = text.indexOf(figure);
+  if (at < 0) return "";
+  const isBreak = (char: string) => /[，,；;。！？!?]/u.test(char);
+  let start = at;
+  while (start > 0 && !isBreak(text[start - 1]!)) start--;
+  let end = at + figure.length;
+  while (end < text.length && !isBreak(text[end]!)) end++;
+  const own = text.slice(start, end);
+  if (nameSuffixes.some((suffix) => own.includes(suffix)) || start === 0 || /[。！？!?]/u.test(text[start - 1]!)) return own;
+  let before = start - 1;
+  while (before > 0 && !isBreak(text[before - 1]!)) before--;
+  return text.slice(before, end);
+}
+
+/** 「A项目、B项目等9个重点项目，总投资90亿元」: the name sits in a list whose total is not its own. */
 function inAggregate(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
   if (at < 0) return false;

@@ -575,7 +575,7 @@ export class Gazetteer {
     // The tail must hold a place before the alias's type word: 技术开发区 lies inside 经济技术开发区 itself.
     const typeLength = (alias: string) => Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => alias.endsWith(suffix.form)).map((suffix) => suffix.form.length));
     // 「国家高新区」 holds a rank, not a place: it is no one zone's tail (青岛国家高新技术产业开发区 → 青岛高新区).
-    const head = (alias: string) => form.slice(0, form.length - typeLength(alias));
+    const head = (alias: string) => form.slice(0, Math.max(0, form.length - typeLength(alias)));
     const placed = (alias: string) => head(alias).length >= this.forms.placeName.minChars && !this.forms.nonPlaceWords.includes(head(alias)) && !this.forms.rankQualifiers.includes(head(alias));
     const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.endsWith(form) && placed(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;

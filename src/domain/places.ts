@@ -132,7 +132,7 @@ export class PlaceIndex {
 let listPattern: RegExp | undefined;
 function placeListPattern(): RegExp {
   if (!listPattern) {
-    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
     const place = "[\\u4e00-\\u9fff]{2,4}?";
     listPattern = new RegExp(`((?:${place}[、和与及]){1,5}${place})(?:(?:[两二三四五六七八九十]|\\d+)[家个大])?(${types.join("|")})`, "gu");
   }
@@ -144,7 +144,7 @@ let longerName: RegExp | undefined;
 function longerNamePattern(): RegExp {
   if (!longerName) {
     const forms = loadZoneForms();
-    const types = forms.zoneSuffixes.filter((suffix) => suffix.names).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    const types = forms.zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
     const nameChar = `[^\\P{Script=Han}${forms.functionChars}]`;
     longerName = new RegExp(`^${nameChar}{1,5}?(?:${types.join("|")})`, "u");
   }
@@ -175,7 +175,8 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
   // 即墨经济开发区 ends in 区 but is a zone of a type, not the administrative area 即墨区.
   const typed = whole !== undefined || loadZoneForms().zoneSuffixes.some((suffix) => zone.endsWith(suffix.form));
   const suffix = typed ? undefined : names.adminSuffixes.find((end) => zone.endsWith(end));
-  const zoneType = whole ? undefined : loadZoneForms().zoneSuffixes.find((s) => zone.endsWith(s.form));
+  // The longest type word it ends in (临港新片区: 新片区, not 片区).
+  const zoneType = whole ? undefined : loadZoneForms().zoneSuffixes.filter((s) => zone.endsWith(s.form)).sort((a, b) => b.form.length - a.form.length)[0];
   const place = whole ? whole.place : suffix ? zone.slice(0, -suffix.length) : zoneType ? zone.slice(0, -zoneType.form.length) : "";
   if (place.length < names.minPlaceChars) return { places: [], admin: false };
   const places = new Set([place]);

@@ -166,7 +166,8 @@ export class ZoneRecogniser {
 
   /** The canonical form of a name that ends with a short zone-type word (平度经开区 → 平度经济技术开发区). */
   lengthened(name: string): string | undefined {
-    const suffix = this.forms.zoneSuffixes.find((s) => s.canonical && name.endsWith(s.form) && name.length > s.form.length);
+    // A part's type word (片区 after 自贸试验区) has its long form only in that place: not for a name alone.
+    const suffix = this.forms.zoneSuffixes.find((s) => s.canonical && !s.after && name.endsWith(s.form) && name.length > s.form.length);
     return suffix ? name.slice(0, -suffix.form.length) + suffix.canonical : undefined;
   }
 

@@ -7,6 +7,7 @@ const TableWordsSchema = z.object({
   timeLabelPattern: z.string(),
   yearValuePattern: z.string(),
   plainValueHeadings: z.array(z.string().min(1)),
+  growthHeadings: z.array(z.string().min(1)).default([]),
   cellSentenceEnd: z.string().min(1),
   sentenceEndChars: z.string().min(1),
   labelUnitPattern: z.string(),
@@ -18,6 +19,7 @@ interface TableWords {
   timeLabel: RegExp;
   yearValue: RegExp;
   plainValueHeadings: Set<string>;
+  growthHeadings: Set<string>;
   cellSentenceEnd: string;
   sentenceEnd: RegExp;
   labelUnit: RegExp;
@@ -35,6 +37,7 @@ function tableWords(): TableWords {
     timeLabel: new RegExp(file.timeLabelPattern, "u"),
     yearValue: new RegExp(file.yearValuePattern, "u"),
     plainValueHeadings: new Set(file.plainValueHeadings),
+    growthHeadings: new Set(file.growthHeadings),
     cellSentenceEnd: file.cellSentenceEnd,
     sentenceEnd: new RegExp(`[${ends}]$`, "u"),
     labelUnit: new RegExp(file.labelUnitPattern, "u"),
@@ -74,13 +77,23 @@ export function tableSentences(table: Table): string[] {
       const columnLabel = splitUnit(headings[column] ?? "", words);
       const heading = columnLabel.label;
       const named = filled(heading) && !words.plainValueHeadings.has(heading) ? heading : "";
-      const parts = words.timeLabel.test(named) ? [named, label] : [year ? `${year}年` : "", label, named];
+      const parts = words.timeLabel.test(named) ? [named, label] : [year ? `${year}年` : (growthYearOf(headings, column, words) ?? ""), label, named];
       // 「规上企业营业收入（亿元）」 over 5877: the figure as the text would print it, 5877亿元.
       const unit = words.bareNumber.test(value) ? rowLabel.unit || columnLabel.unit : "";
       sentences.push(endSentence([...parts.filter(Boolean), `${value}${unit}`].join(" "), words));
     }
   }
   return sentences;
+}
+
+/** 「| 2024年 | 2025年 | 增速 |」: a growth column's year is the time-labelled column nearest to its left. */
+function growthYearOf(headings: string[], column: number, words: TableWords): string | undefined {
+  if (!words.growthHeadings.has(splitUnit(headings[column] ?? "", words).label)) return undefined;
+  for (let left = column - 1; left >= 1; left--) {
+    const heading = splitUnit(headings[left] ?? "", words).label;
+    if (words.timeLabel.test(heading)) return heading;
+  }
+  return undefined;
 }
 
 /** A label without the unit it ends with in brackets (规上企业营业收入（亿元） → 规上企业营业收入, 亿元). */

@@ -49,10 +49,19 @@ zone: 合肥经济技术开发区
 本报讯 5月18日，合肥经济技术开发区总投资12.8亿元的瑞丰跨境电商产业园成功签约。
 `;
 
+// One project's figure, then others named only as also signed.
+const signing = `---
+title: 合肥经开区一季度集中签约12个项目
+date: 2024-03-28
+zone: 合肥经济技术开发区
+---
+3月27日，合肥经开区一季度重点项目集中签约，12个项目总投资96亿元。蓝桥算力中心项目总投资15.6亿元，建设智算集群。此外，启航新能源电池回收项目、合肥职业技能实训基地项目等也在此次签约之列。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second, "batch.md": batch, "common.md": common, "long.md": long }));
+  ({ engine, close } = await articleEngine({ "first.md": first, "second.md": second, "batch.md": batch, "common.md": common, "long.md": long, "signing.md": signing }));
 });
 afterAll(() => close());
 
@@ -73,6 +82,14 @@ describe("a question naming a project", () => {
   it("is declined when no article names the project, instead of giving another project's figure", async () => {
     const answer = await engine.ask("2024年在合肥经开区开工的鑫宇跨境电商产业园总投资多少？");
     expect(answer.found).toBe(false);
+  });
+
+  it("is declined when the figure beside its name is another project's (「B项目总投资…。此外，A项目等也在签约之列」)", async () => {
+    const answer = await engine.ask("合肥经开区签约的那个职业技能实训基地项目投资多少？");
+    expect(answer.found).toBe(false);
+    expect(answer.answer).not.toContain("15.6亿元");
+    const other = await engine.ask("合肥经开区签约的蓝桥算力中心项目投资多少？");
+    expect(other.answer).toContain("15.6亿元");
   });
 
   it("is declined by its name when only a batch of look-alike projects is reported (「…项目总投资是多少」)", async () => {

@@ -29,6 +29,11 @@ describe("different places are different zones", () => {
     expect(zonesIn("青岛国家高新区新签约项目")).toEqual(["青岛高新区"]);
   });
 
+  it("a tail shorter than a listed zone's type word is no one zone's name (术开发区 of …经济技术开发区)", () => {
+    const known = gazetteer.withZones(["武汉东湖新技术开发区", { name: "临空港经开区", aliases: ["武汉临空港"] }]);
+    expect(known.abbreviations("武汉临空港经济技术开发区签约项目").map((m) => m.zone)).not.toContain("武汉东湖新技术开发区");
+  });
+
   it.each([
     ["青岛开发区", "青岛经济技术开发区"],
     ["黄岛开发区", "青岛经济技术开发区"],

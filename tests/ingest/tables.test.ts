@@ -28,6 +28,12 @@ describe("tableSentences", () => {
       sentences: ["2021年 营业收入 860亿元。", "2021年 营业收入 增速 9.5%。"],
     },
     {
+      name: "a growth column after year columns is the nearest year's to its left",
+      rows: [["指标", "2024年", "2025年", "增速", "2026年目标"], ["营业收入（亿元）", "88.5", "103.2", "16.6%", "115"]],
+      header: true,
+      sentences: ["2024年 营业收入 88.5亿元。", "2025年 营业收入 103.2亿元。", "2025年 营业收入 增速 16.6%。", "2026年目标 营业收入 115亿元。"],
+    },
+    {
       name: "no header row: the first column labels the values",
       rows: [["新签约项目", "18个"], ["总投资", "92亿元"]],
       header: false,
