@@ -63,6 +63,10 @@ const QuestionWordsSchema = z.object({
   thresholdWords: z.object({ after: z.array(z.string()), before: z.array(z.string()) }).default({ after: [], before: [] }),
   /** 「…项目」「…产业园」: how a project's name ends. */
   projectSuffixes: z.array(z.string()).default([]),
+  /** 「A项目总投资18.5亿元」: the words between a project's name and its investment figure. */
+  investmentLeads: z.array(z.string()).default([]),
+  /** 「这次开工的重点项目有哪些」: a list question about these nouns is answered by the projects a report names with their investment. */
+  projectListNouns: z.array(z.string()).default([]),
   /** 「能实现」「可达到」: can-do phrases that ask nothing, blanked before segmentation. */
   modalPhrases: z.array(z.string()).default([]),
 });

@@ -161,7 +161,8 @@ export class OfflineBrain {
     const projectName = frame.type === "numeric" ? this.withoutLeadingZone(this.withoutPointing(PROJECT_INVESTMENT.exec(frame.question)?.[1])) : undefined;
     // 「那批集中竣工投产项目总投资」 asks an event's total: a class of projects, not one named project.
     const named = projectName !== undefined && frame.entities.some((entity) => projectName.includes(entity) || entity.includes(projectName));
-    if (projectName && named && !/多少|几|了/.test(projectName)) return this.projectInvestment(frame, projectName);
+    // A question of several parts (「…投资多少？产能多大？」) is answered part by part below.
+    if (projectName && named && !/多少|几|了/.test(projectName) && subQuestions(frame.question).length <= 1) return this.projectInvestment(frame, projectName);
     if (frame.type === "list") {
       const listed = await this.thresholdList(frame);
       if (listed) return listed;
@@ -238,8 +239,10 @@ export class OfflineBrain {
   /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
   /** 「那个职业教育实训基地项目」 names 职业教育实训基地项目. */
   private withoutPointing(name: string | undefined): string | undefined {
-    const pointed = name && this.lexicon.words.demonstratives.find((word) => name.startsWith(word));
-    return pointed ? name!.slice(pointed.length) : name;
+    if (!name) return name;
+    // 「潍坊滨海那个聚碳酸酯项目」: what follows the pointing word is the name.
+    const after = Math.max(...this.lexicon.words.demonstratives.map((word) => (name.includes(word) ? name.lastIndexOf(word) + word.length : -1)));
+    return after > 0 && name.length - after >= 4 ? name.slice(after) : name;
   }
 
   private withoutLeadingZone(name: string | undefined): string | undefined {
@@ -786,7 +789,9 @@ export class OfflineBrain {
    * threshold, each by the name its sentence gives it, with that figure and sentence.
    */
   private async thresholdList(frame: QuestionFrame): Promise<Answer | undefined> {
-    const threshold = readThreshold(frame.question, this.lexicon);
+    // 「这次开工的重点项目有哪些」: every project the event's report names with its investment, from none up.
+    const asksProjects = this.lexicon.words.projectListNouns.some((noun) => frame.question.includes(noun));
+    const threshold = readThreshold(frame.question, this.lexicon) ?? (asksProjects ? { value: 0, unit: "", said: "", measure: "" } : undefined);
     if (!threshold) return undefined;
     const ranked = await this.finder.rank(frame);
     const about = ranked.slice(0, THRESHOLD_WINDOW).find((c) => c.zoneOk && c.yearOk && c.monthOk && c.eventsOk && c.periodOk);
@@ -803,10 +808,11 @@ export class OfflineBrain {
       const name = projectOfFigure(evidence.sentences.map((s) => s.text).join(""), fact.raw, this.lexicon);
       if (name && !items.has(name)) items.set(name, { fact, evidence });
     }
-    if (items.size === 0) return undefined;
+    // Without a threshold, a list is what the report lists: two projects at least.
+    if (items.size === 0 || (threshold.said === "" && items.size < 2)) return undefined;
     const rows = [...items].sort((a, b) => b[1].fact.value - a[1].fact.value);
     const citations = uniqueEvidence(rows.map(([, item]) => item.evidence)).map((e) => this.finder.cite(e));
-    const text = `${fill("thresholdList", {
+    const text = `${fill(threshold.said === "" ? "projectList" : "thresholdList", {
       head: this.head(frame, this.finder.evidenceOf(about)), threshold: threshold.said, count: rows.length,
       items: rows.map(([name, item]) => fill("thresholdItem", { name, quantity: quantityText(item.fact) })).join("；"),
     })}\n${citations.map(quoteLine).join("\n")}`;

@@ -39,6 +39,11 @@ export function projectOfFigure(sentence: string, raw: string, lexicon: Lexicon)
   if (at < 0) return undefined;
   const suffixes = lexicon.words.projectSuffixes;
   const endsAsProject = (name: string) => name.length >= 4 && suffixes.some((suffix) => name.endsWith(suffix)) && !/[0-9０-９]+[个家项]/u.test(name);
+  // Before, in its own clause: 「…；NAME总投资18.5亿元」.
+  const own = sentence.slice(0, at).split(/[，,；;：:。]/u).at(-1)!.trim();
+  const lead = [...lexicon.words.investmentLeads].sort((a, b) => b.length - a.length).find((word) => new RegExp(`${word}(?:约|达到|达|超过|超|近|为)?$`, "u").test(own));
+  const named = lead ? own.slice(0, own.lastIndexOf(lead)).trim() : "";
+  if (named && endsAsProject(named)) return named;
   // Before: the clause before the figure's own (「…；NAME，总投资85亿元」).
   const clauses = sentence.slice(0, at).split(/[，,]/u);
   const before = clauses.length >= 2 ? clauses.at(-2)!.split(/[；;：:。]/u).at(-1)!.trim() : undefined;

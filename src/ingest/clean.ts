@@ -228,7 +228,8 @@ function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout): 
       pushMarkerBlock(blocks, l);
       return;
     }
-    const startsParagraph = layout === "structured" || (indentedStyle ? l.indented : !lastBody || PARAGRAPH_END.test(lastBody.text));
+    // A paragraph never breaks inside brackets: 「本报讯（记者　高峰　通讯员」 then 「　李娜）2月27日…」 is one line wrapped at a name's spacing.
+    const startsParagraph = layout === "structured" || (indentedStyle ? l.indented && !insideBrackets(paragraph) : !lastBody || PARAGRAPH_END.test(lastBody.text));
     if (paragraph && !startsParagraph) paragraph.push(l.text);
     else {
       flush();
@@ -238,6 +239,17 @@ function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout): 
   });
   flush();
   return blocks;
+}
+
+/** True when the lines so far open a bracket they do not close. */
+function insideBrackets(paragraph: string[] | undefined): boolean {
+  if (!paragraph) return false;
+  let depth = 0;
+  for (const char of paragraph.join("")) {
+    if (char === "（" || char === "(") depth++;
+    else if ((char === "）" || char === ")") && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function pushMarkerBlock(blocks: Block[], l: Line): void {

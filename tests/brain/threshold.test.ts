@@ -25,6 +25,10 @@ describe("projectOfFigure: the project a figure is said of", () => {
   it.each([
     ["主要包括：鹿鸣微电子扩能项目，总投资85亿元；", "85亿元", "鹿鸣微电子扩能项目"],
     ["其中，总投资43.8亿元的星河预制菜产业园同步开工，全部达产后年产值可达84.4亿元。", "43.8亿元", "星河预制菜产业园"],
+    // The name right before its investment words in one clause.
+    ["；德资企业鸿远精密传动部件项目总投资18.5亿元，主要生产减速器；", "18.5亿元", "德资企业鸿远精密传动部件项目"],
+    ["此外，云栖算力中心项目计划总投资约12.2亿元。", "12.2亿元", "云栖算力中心项目"],
+    ["此次共有16个项目现场签约，总投资128.6亿元", "128.6亿元", undefined],
     // A count of projects or a total is no project's figure; nor is a figure after another figure.
     ["其中，总投资10亿元以上项目5个，分别是：", "10亿元", undefined],
     ["栖霞项目，总投资25亿元，达产后可实现年产值30亿元；", "30亿元", undefined],
@@ -59,5 +63,14 @@ describe("「这次签约里10亿以上的项目有哪些」", () => {
     // The event's total and a project's output are no project's investment.
     expect(answer.answer).not.toContain("（120亿元）");
     expect(answer.answer).not.toContain("（45亿元）");
+  });
+});
+
+describe("「这次签约的项目有哪些」", () => {
+  it("lists every project the report names with its investment, without a threshold", async () => {
+    const answer = await engine.ask("栖霞经开区这次签约的重点项目有哪些？");
+    expect(answer.found).toBe(true);
+    for (const item of ["青禾新能源电池项目（32亿元）", "海川智能装备产业园项目（16亿元）", "蓝湾生物医药基地项目（8.5亿元）"]) expect(answer.answer).toContain(item);
+    expect(answer.answer).not.toContain("（120亿元）");
   });
 });

@@ -123,6 +123,25 @@ describe("date precedence through the loader", () => {
     expect(article).toMatchObject({ date, dateEvidence: evidence });
   });
 
+  it("a narrow column wrapped inside the dateline's brackets, at a name's spacing, is still one paragraph", async () => {
+    const column = [
+      "园区春季项目开工",
+      "",
+      "　　本报讯（记者　张　明　通讯员",
+      "　王　芳）3月6日上午，园区",
+      "2024年春季重点项目集中开工",
+      "仪式举行。此次集中开工项目",
+      "共18个，总投资96.5亿元。",
+      "　　园区将加快项目建设进度，",
+      "确保早日投产见效。",
+      "　　一季度，园区实现规上工业",
+      "产值52亿元。",
+      "　　据介绍，园区今年计划开工",
+      "项目60个。",
+    ].join("\n");
+    expect(await load("column.txt", `${column}\n`)).toMatchObject({ date: "2024-03-06" });
+  });
+
   it("a year's results reported in a spring dateline are last year's", async () => {
     const text = "　　本报讯（记者 王某）2月6日，记者从园区获悉，根据最新公布的2022年各区县数据，园区全年实现产值1081亿元，2022年增速居全市第一。\n";
     expect(await load("results.txt", `园区去年增速第一\n\n${text}`)).toMatchObject({ date: "2023-02-06" });
