@@ -12,7 +12,7 @@ import { SentenceBank, textOrder } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { difference, gapSides, measureSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
-import { anniversaryStart, findYears, readMonth } from "../reading/index.js";
+import { anniversaryStart, findYears, parseChineseNumeral, readMonth } from "../reading/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
@@ -237,6 +237,14 @@ export class OfflineBrain {
   }
 
   /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
+  /** 「…的重点项目有哪些」「哪几个项目」: the list asks for projects themselves (not 「项目的3个关键节点是哪些」). */
+  private asksForProjects(question: string): boolean {
+    const cues = this.lexicon.words.typeCues.list ?? [];
+    return this.lexicon.words.projectListNouns.some((noun) =>
+      cues.some((cue) => new RegExp(`${noun}(?:都|还)?(?:有|是|包括)?${cue}|${cue}[^，,。？?]{0,6}${noun}`, "u").test(question)),
+    );
+  }
+
   /** 「那个职业教育实训基地项目」 names 职业教育实训基地项目. */
   private withoutPointing(name: string | undefined): string | undefined {
     if (!name) return name;
@@ -790,7 +798,7 @@ export class OfflineBrain {
    */
   private async thresholdList(frame: QuestionFrame): Promise<Answer | undefined> {
     // 「这次开工的重点项目有哪些」: every project the event's report names with its investment, from none up.
-    const asksProjects = this.lexicon.words.projectListNouns.some((noun) => frame.question.includes(noun));
+    const asksProjects = this.asksForProjects(frame.question);
     const threshold = readThreshold(frame.question, this.lexicon) ?? (asksProjects ? { value: 0, unit: "", said: "", measure: "" } : undefined);
     if (!threshold) return undefined;
     const ranked = await this.finder.rank(frame);
@@ -808,8 +816,14 @@ export class OfflineBrain {
       const name = projectOfFigure(evidence.sentences.map((s) => s.text).join(""), fact.raw, this.lexicon);
       if (name && !items.has(name)) items.set(name, { fact, evidence });
     }
-    // Without a threshold, a list is what the report lists: two projects at least.
-    if (items.size === 0 || (threshold.said === "" && items.size < 2)) return undefined;
+    // Without a threshold, a list is what the report lists: two projects at least, as many as the question counts
+    // (「那4个光电项目」 named in a 、-list without figures are not these), each with its own figure (one project named twice is one).
+    if (threshold.said === "") {
+      const values = new Set([...items.values()].map((item) => item.fact.value));
+      const counted = readCount(frame.question);
+      if (values.size < 2 || values.size !== items.size || (counted !== undefined && counted !== items.size)) return undefined;
+    }
+    if (items.size === 0) return undefined;
     const rows = [...items].sort((a, b) => b[1].fact.value - a[1].fact.value);
     const citations = uniqueEvidence(rows.map(([, item]) => item.evidence)).map((e) => this.finder.cite(e));
     const text = `${fill(threshold.said === "" ? "projectList" : "thresholdList", {
@@ -984,6 +998,13 @@ function asksDatedEvent(frame: QuestionFrame): boolean {
  * The words that say whose `figure` is: its clause (between ，；。), with the clause before it when its own names
  * nothing (「星河微电子…扩能项目，总投资85亿元」); "" when the figure is not in `text`.
  */
+/** 「那4个光电项目是哪几个」: the count of items a question names, if any. */
+function readCount(question: string): number | undefined {
+  const match = /(\d+|[两二三四五六七八九十]+)个/u.exec(question);
+  if (!match) return undefined;
+  return /\d/u.test(match[1]!) ? Number(match[1]) : (parseChineseNumeral(match[1]!) ?? undefined);
+}
+
 function subjectClause(text: string, figure: string, nameSuffixes: string[]): string {
   const at = text.indexOf(figure);
   if (at < 0) return "";

@@ -3,7 +3,7 @@ import type { Gazetteer, ZoneMention } from "../domain/gazetteer.js";
 import { homeByShortName } from "../domain/index.js";
 import type { Article, Fact, Period } from "../domain/types.js";
 import { factCues } from "./data.js";
-import { classifyKind, dominantTense, readQualifier, resolveTense, type Tense } from "./kind.js";
+import { classifyKind, contextTense, dominantTense, readQualifier, resolveTense, type Tense } from "./kind.js";
 import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
@@ -43,6 +43,8 @@ interface ParagraphContext {
   carriedZone: string | null;
   /** The year the section heading above names (「2025年：海洋科创平台加速集聚」), for figures naming none. */
   sectionYear?: number;
+  /** The kind the section heading above says (「二、2026年主要目标」: goals below it), for figures whose words say none strongly. */
+  sectionTense?: Tense;
   /** Zones named in the paragraph (see placesIn), computed on first use. */
   places?: ZoneMention[];
 }
@@ -310,7 +312,7 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     year: foundYear.year,
     articleYear,
     // A look-back (成绩单, 回顾, 过去一年…) reports results of the year it reviews, however many plans its quotes mention.
-    articleTense: ctx.lookBack && foundYear.year === reportedYear(article.date, true) ? "past" : ctx.articleTense,
+    articleTense: ctx.lookBack && foundYear.year === reportedYear(article.date, true) ? "past" : (ctx.sectionTense ?? ctx.articleTense),
   });
   const year = settleYear(ctx, foundYear, sentenceText, tense, periodKey);
   const kind = classifyKind({
@@ -386,11 +388,15 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   const articleTense = dominantTense(article.text);
   let carriedZone: string | null = null;
   let sectionYear: number | undefined;
+  let sectionTense: Tense | undefined;
   for (const paragraph of paragraphs) {
     // A heading opens a section: its year (or none) holds below it until the next heading.
     const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
-    if (heading !== undefined) sectionYear = heading ?? undefined;
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone, sectionYear };
+    if (heading !== undefined) {
+      sectionYear = heading ?? undefined;
+      sectionTense = contextTense(article.text.slice(paragraph.start, paragraph.end));
+    }
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone, sectionYear, sectionTense };
     // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
     placesIn(ctx);
     carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);

@@ -116,7 +116,9 @@ export async function readArticleFile(path: string, opts: LoadOptions): Promise<
     }
     const parsed = parseByType(path, decodeText(bytes, path));
     const text = describeFile(meta, parsed, markers);
-    const pieces = splitArticles(text, markers, parsed.layout);
+    // A Markdown file's headings below its title are its text; a web page's stray lines (breadcrumbs) are not.
+    const headingsAreText = parsed.layout === "structured" && parsed.document === undefined;
+    const pieces = splitArticles(text, markers, parsed.layout, headingsAreText ? { title: meta.frontMatter?.title } : undefined);
     if (pieces.length === 0) throw new IngestFileError(path, "empty", "no article text after cleaning");
     return { articles: buildArticles(pieces, meta, opts.gazetteer, markers), warnings: parsed.warnings };
   } catch (error) {

@@ -37,9 +37,13 @@ const newDraft = (): Draft => ({ body: [], bylines: [], continuedFrom: null, con
  * 「（下转…）」. Headline groups right before a piece start or at the page edges are title
  * candidates; headline groups between body paragraphs are subheads and stay in the body.
  */
-export function splitArticles(raw: string, markers: Markers = defaultMarkers(), layout: Layout = "ocr"): ArticlePiece[] {
+/**
+ * `headings`: given for a Markdown file, whose headings and short list items below its title are its text (the
+ * title is the one its front matter declares, else the first heading).
+ */
+export function splitArticles(raw: string, markers: Markers = defaultMarkers(), layout: Layout = "ocr", headings?: { title?: string | undefined }): ArticlePiece[] {
   const blocks = parseBlocks(raw, markers, layout);
-  const { drafts, candidates } = segment(blocks, markers, layout);
+  const { drafts, candidates } = segment(blocks, markers, layout, headings);
   const merged = mergeShortDrafts(drafts, candidates, markers.minPieceBodyChars);
   if (merged.drafts.length === 0) return wholeTextPiece(blocks, markers);
   const bodies = merged.drafts.map((draft) => draft.body.join("\n"));
@@ -67,7 +71,7 @@ function wholeTextPiece(blocks: Block[], markers: Markers): ArticlePiece[] {
   return [toPiece(draft, text, [], markers)];
 }
 
-function segment(blocks: Block[], markers: Markers, layout: Layout): Segmentation {
+function segment(blocks: Block[], markers: Markers, layout: Layout, headings?: { title?: string | undefined }): Segmentation {
   const drafts: Draft[] = [newDraft()];
   const candidates: HeadlineCandidate[] = [];
   let pending: string[][] = [];
@@ -90,6 +94,14 @@ function segment(blocks: Block[], markers: Markers, layout: Layout): Segmentatio
         break;
       case "paragraph":
         if (current().body.length > 0 && isDateline(block.text, markers)) openPiece("byline");
+        // A Markdown file's headings below its title are its text (「一、2025年发展成效」 and its short list items):
+        // only the title may head the piece — the one the front matter declares, else the first.
+        if (headings && current().body.length === 0 && drafts.length === 1) {
+          const { title, text } = titleAndText(pending, headings.title);
+          pending = title;
+          openPiece("body");
+          current().body.push(...text);
+        }
         if (current().body.length === 0) openPiece("body");
         else current().body.push(...pending.map(headlineText));
         pending = [];
@@ -125,6 +137,13 @@ function segment(blocks: Block[], markers: Markers, layout: Layout): Segmentatio
   const prev = current().body.length > 0 ? last : last - 1;
   for (const lines of pending) candidates.push({ lines, prev: prev >= 0 ? prev : undefined });
   return { drafts, candidates };
+}
+
+/** Of the headline groups before a page's first paragraph, the one that may title it, and the others as its text, in order. */
+function titleAndText(pending: string[][], declaredTitle: string | undefined): { title: string[][]; text: string[] } {
+  const isTitle = (group: string[]) => declaredTitle !== undefined && (declaredTitle.includes(headlineText(group)) || headlineText(group).includes(declaredTitle));
+  const title = declaredTitle === undefined ? pending[0] : pending.find(isTitle);
+  return { title: title ? [title] : [], text: pending.filter((group) => group !== title).map(headlineText) };
 }
 
 export function isDateline(paragraph: string, markers: Markers = defaultMarkers()): boolean {

@@ -73,4 +73,11 @@ describe("「这次签约的项目有哪些」", () => {
     for (const item of ["青禾新能源电池项目（32亿元）", "海川智能装备产业园项目（16亿元）", "蓝湾生物医药基地项目（8.5亿元）"]) expect(answer.answer).toContain(item);
     expect(answer.answer).not.toContain("（120亿元）");
   });
+
+  it("is not the answer when the list asks for something of a project, or for a count of projects the report does not list with figures", async () => {
+    for (const question of ["栖霞经开区青禾新能源电池项目的3个关键节点是哪些？", "栖霞经开区这次签约的那5个项目是哪几个？"]) {
+      const answer = await engine.ask(question);
+      expect(answer.answer).not.toContain("海川智能装备产业园项目（16亿元）；蓝湾");
+    }
+  });
 });

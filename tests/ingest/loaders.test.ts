@@ -43,6 +43,16 @@ describe("file formats", () => {
     expect(article!.text).not.toMatch(/---|#|title:/);
   });
 
+  it("keeps a Markdown file's section headings and short list items before its first paragraph: only the declared title heads it", async () => {
+    const path = await write(
+      "sections.md",
+      "---\ntitle: 园区发布2026年工作要点\ndate: 2026-02-10\n---\n# 一、2025年发展成效\n\n- 实际使用外资2.18亿美元，同比增长11.8%\n\n# 二、2026年主要目标\n\n- 实际使用外资达到2.5亿美元；\n",
+    );
+    const [article] = await loadArticleFile(path, { gazetteer });
+    expect(article!.title).toBe("园区发布2026年工作要点");
+    for (const line of ["一、2025年发展成效", "实际使用外资2.18亿美元", "二、2026年主要目标", "实际使用外资达到2.5亿美元"]) expect(article!.text).toContain(line);
+  });
+
   it.each([
     { name: "a source line at the end", content: `${BODY}\n来源：滨海晨报\n`, outlet: "滨海晨报", kept: [] },
     { name: "a data line at the top", content: `来源：滨海晨报　作者：王某\n\n${BODY}`, outlet: "滨海晨报", kept: [] },
