@@ -1069,7 +1069,8 @@ function passageText(head: string, citations: Citation[]): string {
 /** 「…多少个？其中多少个竣工交付？」 → the parts that each ask for something. */
 function subQuestions(question: string): string[] {
   const parts = question.split(/[？?；;]|，(?=[^，]*(?:多少|几|哪|什么|谁))|、(?=[^、]*(?:多少|几))/).map((p) => p.trim()).filter(Boolean);
-  const asking = parts.filter((part) => /多少|几|多大|多高|比例|第几|哪|什么|谁|咋样|怎么样|怎样|如何/.test(part));
+  // 「…目标是多少？高企目标呢？」: a part ending in 呢 asks the same as the part before, of its own words.
+  const asking = parts.filter((part) => /多少|几|多大|多高|比例|第几|哪|什么|谁|咋样|怎么样|怎样|如何|呢$/.test(part));
   return asking.length > 1 ? asking : [];
 }
 

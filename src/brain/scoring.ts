@@ -70,6 +70,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   let coverage = total > 0 ? covered / total : 0;
   // 「“融”就是…」 answers 「“融”是什么意思」 even when the rest of the question's context is elsewhere.
   if (frame.type === "define" && definesTerm(frame, sentence.text, context.lexicon)) coverage = Math.max(coverage, weight("sentence", "definitionCoverage"));
+  // 「主攻哪三大产业」 is answered by 「聚焦…三大主导产业」: the counted class names what is listed, whatever verb asks it.
+  if (frame.type === "list" && namesCountedClass(frame.question, sentence.text)) coverage = Math.max(coverage, weight("sentence", "countedClassCoverage"));
   return {
     coverage,
     usesPrevious,
@@ -244,6 +246,20 @@ export function enumeratesAsked(frame: QuestionFrame, text: string): boolean {
 }
 
 /** The sentence states what the asked term means: 「“融”就是…」, 「X是指…」. */
+/** The count and head noun of 「哪三大产业」「这四大功能区」 in a question, and whether a sentence names that many of that class (「三大主导产业」). */
+function namesCountedClass(question: string, sentence: string): boolean {
+  const asked = /(?:哪|这)([一二三四五六七八九十两]|\d+)大([\p{Script=Han}]{1,6}?)(?:是|有|分别|都|呢|[？?]|$)/u.exec(question);
+  if (!asked) return false;
+  const [, count, head] = asked;
+  for (let at = sentence.indexOf(`${count}大`); at >= 0; at = sentence.indexOf(`${count}大`, at + 1)) {
+    const after = at + count!.length + 1;
+    if (sentence.slice(after, after + head!.length + MAX_CLASS_WORDS).includes(head!)) return true;
+  }
+  return false;
+}
+/** Words a sentence may put between the count and the class's head noun (三大「主导」产业). */
+const MAX_CLASS_WORDS = 4;
+
 function definesTerm(frame: QuestionFrame, text: string, lexicon: Lexicon): boolean {
   const term = frame.quoted.at(-1) ?? frame.terms.at(-1);
   if (!term) return false;

@@ -165,6 +165,8 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
     // A heading opens a section: its year (or none) holds below it until the next heading, as for facts.
     const heading = headingYear(paragraph);
     if (heading !== undefined) sectionYear = heading ?? undefined;
+    // …and is about the article's zone again, unless it names another (a table's last row named 兴隆综保区).
+    if (heading !== undefined) contextZone = article.zones[0];
     if (sectionYear !== undefined && heading === undefined) contextYears.push(sectionYear);
     let cursor = 0;
     const firstOfParagraph = sentences.length;

@@ -209,6 +209,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   if (/是谁|谁[？?]?$/.test(text)) return "who";
   // 「…分别是多少」 asks for figures; 「分别是什么」「有哪些」 for a list.
   if (has("list") && !/多少|(?<!哪)几[个项家次支张列处]/.test(text)) return "list";
+  // 「主攻哪三大产业」「是哪4个项目」: which ones, of a counted class, are items.
+  if (/哪(?:[一二三四五六七八九十两]|\d+)[大个家项类条]/u.test(text)) return "list";
   if (has("numeric")) return "numeric";
   // 「海洋生产总值增长目标？」 asks for a figure without saying 多少.
   if (Object.entries(lexicon.words.unitFamilyCues).some(([family, words]) => family !== "count" && words.some((w) => text.includes(w)))) return "numeric";
