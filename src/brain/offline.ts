@@ -594,7 +594,9 @@ export class OfflineBrain {
   }
 
   private async compareOne(frame: QuestionFrame): Promise<Answer> {
-    const rows = this.zoneFiguresFromTable(frame) ?? this.measureFiguresFromTable(frame) ?? (await this.entityFigures(frame));
+    const tableRows = this.zoneFiguresFromTable(frame) ?? this.measureFiguresFromTable(frame) ?? (await this.entityFigures(frame));
+    // 「A24年春季集中开工的总投资，和B25年一季度集中签约的总投资比，哪个多」: each side its own clause, year and event.
+    const rows = tableRows.length >= 2 ? tableRows : ((await this.clauseFigures(frame)) ?? tableRows);
     // No figure per side: one passage may still say it (「杭州经开区排名全国第6位，…萧山经开区紧随其后位列第7」) —
     // only a passage that names both sides, never one side's figure under the other's name.
     if (rows.length < 2) {
@@ -631,6 +633,30 @@ export class OfflineBrain {
         .filter((row) => this.corpus.gazetteer.mentions(row.entity, { includeWeak: true, home: row.fact.zone }).length === 0);
       if (rows.length < MIN_LISTED_ITEMS) continue;
       return this.rankRows(frame, rows, superlativeWord(frame.question));
+    }
+    return undefined;
+  }
+
+  /**
+   * Two zones compared each in its own clause (split at 和/与/跟/同 so that each side names one of them): each
+   * side is asked as a figure question of its own — its year, period, event and measure — and answered as one.
+   */
+  private async clauseFigures(frame: QuestionFrame): Promise<Row[] | undefined> {
+    if (frame.zones.length !== 2) return undefined;
+    const question = frame.question;
+    for (const join of question.matchAll(/[，,]?(?:和|与|跟|同)/gu)) {
+      const left = question.slice(0, join.index);
+      const right = question.slice(join.index + join[0].length).replace(/[，,]?(?:相比|比)?[，,]?(?:哪个|谁|哪边)[^，,]*$/u, "");
+      const sides = [this.read(`${left}是多少`), this.read(`${right}是多少`)];
+      if (sides[0]!.zones.length !== 1 || sides[1]!.zones.length !== 1 || sides[0]!.zones[0] === sides[1]!.zones[0]) continue;
+      const rows: Row[] = [];
+      for (const [i, side] of sides.entries()) {
+        const answer = await this.single({ ...side, type: "numeric", followUp: false });
+        const fact = answer.found ? answer.facts[0] : undefined;
+        if (!fact) return undefined;
+        rows.push({ entity: this.askedName(frame, side.zones[0]!) || [left, right][i]!, fact, evidence: this.finder.evidenceOfFact(fact) });
+      }
+      return rows[0]!.fact.unit === rows[1]!.fact.unit ? rows : undefined;
     }
     return undefined;
   }

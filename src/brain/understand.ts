@@ -95,7 +95,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     yearKinds: kindsByYear(text, yearSpans.filter((span) => !span.relative && !span.yearless), lexicon),
     kind: readKind(text),
     period: periodKey(text),
-    zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2,
+    // Two zones each named in the question, by name, place or short form (「潍坊滨海…，和中德园…」).
+    zonesNamed: listed.length >= 2 || new Set([...strong, ...placed, ...abbreviated].map((m) => m.zone)).size >= 2,
     unplacedZone: zones.length === 0 ? (longerNames.find((name) => name !== undefined) ?? unplacedZone(text, lexicon, gazetteer)) : undefined,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),

@@ -229,8 +229,12 @@ export class Gazetteer {
    * left out in front), or as one zone's name shortened (鳌山湾新城 of 鳌山湾科教新城).
    */
   private knownForm(name: string, written: string, key: string | undefined): string | undefined {
-    // A district's or city's name in front (青岛新城, 即墨新城) may open another zone there: no shortening then.
-    const shortened = this.stems.has(written.slice(0, 2)) ? undefined : this.abbreviated(written);
+    // A district's or city's name in front (青岛新城, 即墨新城) may open another zone there: no shortening then —
+    // unless more of the name follows it (城阳轨交示范区 of 城阳轨道交通产业示范区: 轨交 is its own).
+    const family = this.recogniser.familyOf(written);
+    const typeLength = Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => written.endsWith(suffix.form)).map((suffix) => suffix.form.length));
+    const ownWords = written.length - typeLength - 2;
+    const shortened = this.stems.has(written.slice(0, 2)) && (family === undefined || ownWords < 2) ? undefined : this.abbreviated(written);
     return this.byAlias.get(name) ?? this.zoneWithKey(key) ?? this.bySuffix(written) ?? this.bySuffix(name) ?? shortened;
   }
 

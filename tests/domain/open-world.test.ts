@@ -29,6 +29,13 @@ describe("different places are different zones", () => {
     expect(zonesIn("青岛国家高新区新签约项目")).toEqual(["青岛高新区"]);
   });
 
+  it("a district-led short name is its corpus zone when more of the name follows the district (城阳轨交示范区)", () => {
+    const known = gazetteer.withZones(["城阳轨道交通产业示范区", "即墨鳌山湾科教新城"]);
+    expect(known.canonical("城阳轨交示范区")).toBe("城阳轨道交通产业示范区");
+    // Only the district and a type word: another zone there, maybe.
+    expect(known.canonical("即墨新城")).not.toBe("即墨鳌山湾科教新城");
+  });
+
   it("a tail shorter than a listed zone's type word is no one zone's name (术开发区 of …经济技术开发区)", () => {
     const known = gazetteer.withZones(["武汉东湖新技术开发区", { name: "临空港经开区", aliases: ["武汉临空港"] }]);
     expect(known.abbreviations("武汉临空港经济技术开发区签约项目").map((m) => m.zone)).not.toContain("武汉东湖新技术开发区");

@@ -42,6 +42,7 @@ const NAMED: [string, string[]][] = [
   // A sector word between the place and the type word belongs to the name.
   ["杨凌农业高新区", ["杨凌农业高新技术产业开发区"]],
   ["烟台海洋高新区", ["烟台海洋高新技术产业开发区"]],
+  ["城阳轨道交通产业示范区一季度", ["城阳轨道交通产业示范区"]],
   // A rank between the place and the type word is written, not part of the name: one zone either way.
   ["芜湖国家高新技术产业开发区", ["芜湖高新技术产业开发区"]],
   ["襄阳国家高新区", ["襄阳高新技术产业开发区"]],
