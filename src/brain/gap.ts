@@ -38,7 +38,13 @@ function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: 
   const baseline = frame.question.slice(than + 1, askAt);
   const first = read(firstText);
   const second = read(baseline);
-  if (second.zones.length > 0 || first.year === undefined) return undefined;
+  if (second.zones.length > 0) return undefined;
+  // 「规上工业营收增速比工业增加值增速高多少」: another measure of the same zone and time.
+  if (readYear(baseline, { referenceYear: first.year, lookBack: "off", shortYears: true }) === undefined && second.metricText.length >= 2 && second.terms.length > 0 && first.metricText.length >= 2) {
+    const side = (text: string, own: QuestionFrame): GapSide => ({ text, frame: { ...frame, metricText: own.metricText, terms: own.terms, unitFamily: own.unitFamily, explicitFamily: own.explicitFamily } });
+    return [side(firstText, first), side(baseline, second)];
+  }
+  if (first.year === undefined) return undefined;
   // 「比上年」「比23年」: the baseline year, read against the first side's year.
   const year = readYear(baseline, { referenceYear: first.year, lookBack: "off", shortYears: true });
   if (year === undefined || year === first.year) return undefined;

@@ -84,6 +84,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   let remainder = blank(text, [...mentions, ...asSubject, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
+  const items = type === "sum" || type === "compare" ? readItems(remainder, type, text, zones) : [];
   const frame: QuestionFrame = {
     question: text,
     type,
@@ -95,8 +96,9 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     yearKinds: kindsByYear(text, yearSpans.filter((span) => !span.relative && !span.yearless), lexicon),
     kind: readKind(text),
     period: periodKey(text),
-    // Two zones each named in the question, by name, place or short form (「潍坊滨海…，和中德园…」).
-    zonesNamed: listed.length >= 2 || new Set([...strong, ...placed, ...abbreviated].map((m) => m.zone)).size >= 2,
+    // Two zones each named in the question, by name, place or short form (「潍坊滨海…，和中德园…」) — unless the
+    // sides are named items (「钱塘芯谷、杭州医药港、临江高科园…谁增长最快」: places inside the items' names).
+    zonesNamed: listed.length >= 2 || new Set(strong.map((m) => m.zone)).size >= 2 || (items.length < 2 && !text.includes("、") && new Set([...strong, ...placed, ...abbreviated].map((m) => m.zone)).size === 2),
     unplacedZone: zones.length === 0 ? (longerNames.find((name) => name !== undefined) ?? unplacedZone(text, lexicon, gazetteer)) : undefined,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),
@@ -110,7 +112,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     explicitFamily: readExplicitFamily(text, lexicon),
     asksRank: lexicon.words.rankAsks.some((ask) => text.includes(ask)),
     entities: readEntities(remainder, lexicon),
-    items: type === "sum" || type === "compare" ? readItems(remainder, type, text, zones) : [],
+    items,
     solo: lexicon.words.soloCues.some((cue) => text.includes(cue)),
     aggregate: lexicon.words.aggregateCues.some((cue) => text.includes(cue)),
     followUp: false,

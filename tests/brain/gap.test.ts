@@ -46,6 +46,12 @@ describe("「…比…多了多少」: two figures of one zone and how far apart
     expect(answer.answer).toContain("7.7个百分点");
   });
 
+  it("one rate 比 another of the same year: percentage points", async () => {
+    const answer = await engine.ask("栖霞经开区2024年外贸进出口总额增速比规上工业总产值增速高多少");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("7.7个百分点");
+  });
+
   it("computes nothing across units: a count is not compared with an amount of money", async () => {
     const answer = await engine.ask("栖霞经开区2024年新签约项目比实际使用外资多多少");
     expect(answer.derived).toEqual([]);

@@ -78,6 +78,10 @@ describe("cleanText: page furniture", () => {
     expect(cleanText(raw)).toBe("新区顺利通过了评审。\n发挥行业商协会作用，");
   });
 
+  it.each(["本报记者　黄　敏", "本报记者 王晓 通讯员 赵磊", "记者　高　峰　通讯员　李　娜"])("drops a byline whose names are spaced out character by character: %s", (byline) => {
+    expect(cleanText(`${byline}\n　　园区前10月主要指标保持较快增长。`)).toBe("园区前10月主要指标保持较快增长。");
+  });
+
   it("strips full-width indentation everywhere", () => {
     const cleaned = cleanText("　　第一段。\n　　第二段。\n 　　第三段。");
     expect(cleaned).not.toMatch(/[\u3000]/);
