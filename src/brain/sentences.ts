@@ -166,7 +166,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
     const heading = headingYear(paragraph);
     if (heading !== undefined) sectionYear = heading ?? undefined;
     // …and is about the article's zone again, unless it names another (a table's last row named 兴隆综保区).
-    if (heading !== undefined) contextZone = article.zones[0];
+    if (heading !== undefined) contextZone = article.zones[0] ?? contextZone;
     if (sectionYear !== undefined && heading === undefined) contextYears.push(sectionYear);
     let cursor = 0;
     const firstOfParagraph = sentences.length;
