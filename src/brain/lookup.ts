@@ -60,12 +60,16 @@ export interface FigureQuery {
  * (another year, target vs actual, 一季度 vs 全年) never stand in for the asked figure.
  */
 export class FactLookup {
-  /** `referenceYear` is the year 今年 means: a question about an earlier year without 目标/完成 asks what happened. */
+  /**
+   * `referenceYear` is the year 今年 means: a question about an earlier year without 目标/完成 asks what happened —
+   * and so does one about that year itself once the corpus reports on its December (`yearOver`).
+   */
   /** `spansYears` tells a figure totalled over several years (「五年间，…累计…」), which answers no one year's question. */
   constructor(
     private readonly tools: Toolbox,
     private readonly referenceYear: number,
     private readonly lexicon: Lexicon,
+    private readonly yearOver: (year: number) => boolean = (year) => year < referenceYear,
     private readonly spansYears: (fact: FactResult) => boolean = () => false,
     /** A figure of something else than the asked total: one event's batch, new ones for all there are (see EvidenceFinder.otherFigure). */
     private readonly otherFigure: (question: string, fact: FactResult, dated: boolean) => boolean = () => false,
@@ -80,7 +84,7 @@ export class FactLookup {
     if (year === undefined) return undefined;
     return {
       zone, metric, known: namesKnownMetric(metric), latest: frame.year === undefined,
-      year, kind: frame.kind, likelyKind: year < this.referenceYear ? "actual" : "target", period, month: frame.month,
+      year, kind: frame.kind, likelyKind: this.yearOver(year) ? "actual" : "target", period, month: frame.month,
       wantsPercent: asksForRate(part, this.lexicon),
       wantsRank: frame.asksRank === true,
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
@@ -138,7 +142,10 @@ export class FactLookup {
     const lean = (fact: FactResult) =>
       kindLean(query, fact) + (fact.zone === query.zone ? weight("lookup", "exactZoneLean") : 0) + (query.pointInTime && fact.period === "point" ? weight("lookup", "pointInTimeLean") : 0) +
       (fact.periodKey !== query.period ? weight("lookup", "yearToDateLean") : 0);
-    const best = fitting.sort((a, b) => b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
+    // Without 目标/完成 asked, the likelier kind wins over differences in wording: a result of a year that is over
+    // (「科技型中小企业入库165家」) before the same year's plan worded like the question (「入库科技型中小企业140家以上」).
+    const likely = (fact: FactResult) => (query.kind === undefined && kindFits(query.likelyKind, fact.kind) && fact.kind !== "investment" && fact.kind !== "ranking" ? 1 : 0);
+    const best = fitting.sort((a, b) => likely(b.fact) - likely(a.fact) || b.fit + lean(b.fact) - (a.fit + lean(a.fact)) || a.fact.start - b.fact.start)[0]!;
     return { status: "found", fact: best.fact, fit: best.fit };
   }
 }

@@ -69,7 +69,10 @@ export class OfflineBrain {
     this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
-    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon, (fact) => this.finder.spansYears(fact), (question, fact, dated) => this.finder.otherFigure(question, fact, dated));
+    // A year is over for the corpus when it is before the newest report's, or that report is from its December.
+    const newest = [...corpus.articles.values()].map((a) => a.date ?? "").reduce((a, b) => (a > b ? a : b), "");
+    const yearOver = (year: number) => year < this.referenceYear || (year === this.referenceYear && newest.slice(5, 7) === "12");
+    this.lookup = new FactLookup(tools, this.referenceYear, this.lexicon, yearOver, (fact) => this.finder.spansYears(fact), (question, fact, dated) => this.finder.otherFigure(question, fact, dated));
   }
 
   read(question: string, history: Turn[] = []): QuestionFrame {
