@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findYears, leadYear, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -160,6 +160,8 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
   let contextZone = article.zones[0];
   let contextYears: number[] = [];
   let sectionYear: number | undefined;
+  const lead = leadYear(article.text, article.date);
+  const leadParagraph = article.text.split("\n").findIndex((paragraph) => paragraph.trim() !== "");
   article.text.split("\n").forEach((paragraph, paragraphIndex) => {
     contextYears = [];
     // A heading opens a section: its year (or none) holds below it until the next heading, as for facts.
@@ -195,7 +197,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
           : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, paragraph.slice(0, cursor), gazetteer, article.zones[0])])];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
-          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears),
+          start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears, paragraphIndex > leadParagraph ? lead : undefined),
           contextPeriod: contextPeriodOf(trimmed, paragraph.slice(0, cursor), article.title),
         });
       }
@@ -227,7 +229,8 @@ function mentionsIn(text: string, paragraphBefore: string, gazetteer: Gazetteer,
  * Years a sentence speaks of: the years it names (2021年, 去年, 过去一年…), else its paragraph's, else the
  * article's — which a yearless word (全年, 年末) restates rather than overrides.
  */
-function yearsOf(text: string, article: Article, contextYears: number[]): number[] {
+/** `lead`: the year the article's first paragraph names, for sentences of its other paragraphs (see leadYear). */
+function yearsOf(text: string, article: Article, contextYears: number[], lead: number | undefined): number[] {
   const spans = findYears(text, { publishedOn: article.date }).filter((span) => span.year !== null);
   // A year that starts a run (2016年…以来) is not what the sentence reports on.
   const named = [...new Set(spans.filter((span) => !span.yearless && !span.multiYear && !span.baseline).map((span) => span.year!))];
@@ -235,7 +238,7 @@ function yearsOf(text: string, article: Article, contextYears: number[]): number
     contextYears.splice(0, contextYears.length, ...named);
     return [...contextYears, ...baselinesOf(spans, named)];
   }
-  return [...new Set([...reportedYearsOf(text, article, contextYears, spans), ...baselinesOf(spans, [])])];
+  return [...new Set([...reportedYearsOf(text, article, contextYears, spans, lead), ...baselinesOf(spans, [])])];
 }
 
 /** 「…，较2023年的7.9亿美元明显回升」: a year named only to compare is spoken of too, but it is not the sentence's year. */
@@ -244,7 +247,7 @@ function baselinesOf(spans: YearSpan[], named: number[]): number[] {
 }
 
 /** The year a sentence that names none of its own reports on: its paragraph's, a yearless word's, the title's, the article's. */
-function reportedYearsOf(text: string, article: Article, contextYears: number[], spans: YearSpan[]): number[] {
+function reportedYearsOf(text: string, article: Article, contextYears: number[], spans: YearSpan[], lead: number | undefined): number[] {
   // A sentence without its own year speaks of the year an earlier sentence of its paragraph named.
   if (contextYears.length > 0) return [...contextYears];
   // 「全年实现…」: the yearless word is read with the look-back rule, unless the title names another year
@@ -257,6 +260,8 @@ function reportedYearsOf(text: string, article: Article, contextYears: number[],
     return years;
   };
   if (titled !== undefined && (!yearless || titled !== yearOfDate(article.date))) return carry([titled]);
+  // A roundup's lead names the year its other paragraphs report on (as for facts).
+  if (lead !== undefined && (!yearless || lead !== yearOfDate(article.date))) return carry([lead]);
   if (yearless) return carry([yearless.year!]);
   const reported = reportedYear(article.date, articleLooksBack(article.title, article.text));
   return reported === null ? [] : [reported];

@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, coarsePeriod, headingYear, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, coarsePeriod, headingYear, leadYear, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -43,6 +43,8 @@ interface ParagraphContext {
   carriedZone: string | null;
   /** The year the section heading above names (「2025年：海洋科创平台加速集聚」), for figures naming none. */
   sectionYear?: number;
+  /** The one year the article's first paragraph names, if it names one (see leadYear in src/reading). */
+  leadYear?: number;
   /** The kind the section heading above says (「二、2026年主要目标」: goals below it), for figures whose words say none strongly. */
   sectionTense?: Tense;
   /** Zones named in the paragraph (see placesIn), computed on first use. */
@@ -143,7 +145,8 @@ function leadingZone(ctx: ParagraphContext): string | undefined {
 /** Where a fact's year was read, and whether the look-back rule may still move it (see settleYear). */
 interface YearReading {
   year: number | null;
-  from: "clause" | "paragraph" | "title" | "publication";
+  /** "lead": the one year the article's first paragraph names (「2025年，各地国家级园区…」 over a roundup's items). */
+  from: "clause" | "paragraph" | "title" | "lead" | "publication";
   /** Read from a word for the publication year (今年, 全年) or from the publication date itself. */
   movable: boolean;
 }
@@ -181,6 +184,9 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   const titled = new Set(titleYears.map((c) => c.year)).size === 1 ? titleYears[0]! : undefined;
   const yearless = cue ?? paragraphCue;
   if (titled && (!yearless || titled.year !== yearOfDate(date))) return reading(titled, "title");
+  // A roundup's or report's lead names the year its paragraphs report on, when they name none.
+  const lead = ctx.leadYear;
+  if (lead !== undefined && ctx.paragraph.start > 0 && (!yearless || lead !== yearOfDate(date))) return { year: lead, from: "lead", movable: false };
   if (cue) return reading(cue, "clause");
   if (paragraphCue) return reading(paragraphCue, "paragraph");
   return { year: yearOfDate(date), from: "publication", movable: true };
@@ -198,7 +204,7 @@ function settleYear(ctx: ParagraphContext, found: YearReading, sentenceText: str
   if (found.year === null || published === null) return found.year;
   // A title's year speaks for the figures of its kind: 「2023年经济工作怎么干」 gives goals their year, not
   // the 1至11月 results beside them; 「交出2023年成绩单」 gives results theirs, not next year's 力争….
-  if (found.from === "title" && ((found.year > published && tense === "past") || (found.year < published && tense === "future"))) return published;
+  if ((found.from === "title" || found.from === "lead") && ((found.year > published && tense === "past") || (found.year < published && tense === "future"))) return published;
   if (!found.movable || found.year !== published || periodKey !== "Y" || tense === "future") return found.year;
   // Nothing dates it and it is no goal: the article's reported period (a review's is the year before).
   if (found.from === "publication" && tense === undefined) return reportedYear(date, ctx.lookBack);
@@ -389,6 +395,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let carriedZone: string | null = null;
   let sectionYear: number | undefined;
   let sectionTense: Tense | undefined;
+  const lead = leadYear(article.text, article.date);
   for (const paragraph of paragraphs) {
     // A heading opens a section: its year (or none) holds below it until the next heading.
     const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
@@ -396,7 +403,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
       sectionYear = heading ?? undefined;
       sectionTense = contextTense(article.text.slice(paragraph.start, paragraph.end));
     }
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone, sectionYear, sectionTense };
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}) };
     // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
     placesIn(ctx);
     carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);

@@ -103,9 +103,23 @@ export function scanQuantities(text: string): QuantityMatch[] {
     if (!q) continue;
     if (q.category === "bare" && !m.groups?.mag) continue;
     if (q.chinese && !plausibleChinese(q)) continue;
-    found.push(q);
+    found.push(signed(q, text));
   }
   return found;
+}
+
+/** Minus signs written right before a figure. */
+const MINUS_SIGNS = "-－−";
+
+/**
+ * 「税收收入 -4.6%」「增长-3.2%」: a minus sign right before a figure, not after a digit (10-20亿元 is a range),
+ * makes it negative — as written, never silently its opposite.
+ */
+function signed(q: QuantityMatch, text: string): QuantityMatch {
+  const sign = text[q.start - 1] ?? "";
+  const before = text[q.start - 2] ?? "";
+  if (q.chinese || !MINUS_SIGNS.includes(sign) || /[0-9A-Za-z０-９]/u.test(before)) return q;
+  return { ...q, start: q.start - 1, raw: `${sign}${q.raw}`, value: -q.value };
 }
 
 /** Normalises a written quantity: `81.7亿元` → { value: 8170000000, unit: "元" }; null when not a quantity. */

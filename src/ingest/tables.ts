@@ -77,7 +77,11 @@ export function tableSentences(table: Table): string[] {
       const columnLabel = splitUnit(headings[column] ?? "", words);
       const heading = columnLabel.label;
       const named = filled(heading) && !words.plainValueHeadings.has(heading) ? heading : "";
-      const parts = words.timeLabel.test(named) ? [named, label] : [year ? `${year}年` : (growthYearOf(headings, column, words) ?? ""), label, named];
+      // 「2025年增速」: the time leads, the growth word follows the row's measure (「2025年 税收收入 增速 -4.6%」).
+      const growth = [...words.growthHeadings].find((word) => named.endsWith(word) && named.length > word.length && words.timeLabel.test(named.slice(0, -word.length)));
+      const parts = growth
+        ? [named.slice(0, -growth.length), label, growth]
+        : words.timeLabel.test(named) ? [named, label] : [year ? `${year}年` : (growthYearOf(headings, column, words) ?? ""), label, named];
       // 「规上企业营业收入（亿元）」 over 5877: the figure as the text would print it, 5877亿元.
       const unit = words.bareNumber.test(value) ? rowLabel.unit || columnLabel.unit : "";
       sentences.push(endSentence([...parts.filter(Boolean), `${value}${unit}`].join(" "), words));

@@ -19,6 +19,7 @@ export {
   isWholeYearResult,
   inLookBackMonths,
   anniversaryStart,
+  leadYear,
   type YearSpan,
   type YearContext,
 } from "./year.js";

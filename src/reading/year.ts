@@ -257,6 +257,17 @@ function applyLookBack(text: string, spans: YearSpan[], context: YearContext): Y
 }
 
 /**
+ * 「2025年，各地国家级园区主动作为…」: the one year an article's first paragraph names (written or relative, read
+ * against the publication date without the look-back rule; none named to compare or over several years) — the year
+ * its other paragraphs report on when they name none. Undefined for none or several.
+ */
+export function leadYear(text: string, publishedOn: string | null | undefined): number | undefined {
+  const first = text.split("\n").find((paragraph) => paragraph.trim() !== "") ?? "";
+  const years = new Set(findYears(first, { publishedOn, lookBack: "off" }).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null).map((c) => c.year!));
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+/**
  * Every year named in text, in text order. A yearless word (全年, 年底) after another year in the text
  * restates that year (2023年全年, 去年年底) and is left out. See YearContext for the look-back rule.
  */

@@ -73,6 +73,19 @@ describe("scanQuantities", () => {
   });
 });
 
+describe("scanQuantities: a minus sign written before a figure", () => {
+  it.each([
+    ["2025年增速 税收收入 -4.6%。", "-4.6%", -4.6],
+    ["出口额增长-3.2%", "-3.2%", -3.2],
+    ["税收收入 −4.6%", "−4.6%", -4.6],
+    // A range's dash after a digit is no sign.
+    ["项目投资10-20亿元", "20亿元", 2e9],
+  ])("%s → %s", (text, raw, value) => {
+    const [quantity] = scanQuantities(text);
+    expect(quantity).toMatchObject({ raw, value });
+  });
+});
+
 describe("scanQuantities: round and vague Chinese counts", () => {
   it.each([
     // Made-up phrases: a bare 百/千 after 近/上/逾 or before 余 is a round figure.

@@ -34,6 +34,12 @@ describe("tableSentences", () => {
       sentences: ["2024年 营业收入 88.5亿元。", "2025年 营业收入 103.2亿元。", "2025年 营业收入 增速 16.6%。", "2026年目标 营业收入 115亿元。"],
     },
     {
+      name: "a time-labelled growth heading: the time leads, the growth word follows the measure",
+      rows: [["指标", "2024年", "2025年增速"], ["税收收入（亿元）", "44.3", "-4.6%"]],
+      header: true,
+      sentences: ["2024年 税收收入 44.3亿元。", "2025年 税收收入 增速 -4.6%。"],
+    },
+    {
       name: "no header row: the first column labels the values",
       rows: [["新签约项目", "18个"], ["总投资", "92亿元"]],
       header: false,
