@@ -170,6 +170,11 @@ export class OfflineBrain {
       const listed = await this.thresholdList(frame);
       if (listed) return listed;
     }
+    // 「A…开工和B…签约，总投资各多少」: two zones each in its own clause, each side's figure on its own.
+    if (frame.type === "numeric" && frame.zonesNamed && frame.zones.length === 2) {
+      const rows = await this.clauseFigures(frame);
+      if (rows) return this.sideFigures(frame, rows);
+    }
     const fromTable = await this.fromFactTable(frame);
     if (fromTable?.found) return fromTable;
     const fromSearch = await this.fromSearch(frame);
@@ -248,6 +253,16 @@ export class OfflineBrain {
     );
   }
 
+  /** A part of a question that asks a named project's investment, answered from that project's own figure. */
+  private async projectPart(part: QuestionFrame): Promise<Located | undefined> {
+    if (part.type !== "numeric") return undefined;
+    const name = this.withoutLeadingZone(this.withoutPointing(PROJECT_INVESTMENT.exec(part.question)?.[1]));
+    if (!name || /多少|几|了/.test(name) || !part.entities.some((entity) => name.includes(entity) || entity.includes(name))) return undefined;
+    const answer = await this.projectInvestment(part, name);
+    const fact = answer.found ? answer.facts[0] : undefined;
+    return fact ? { evidence: this.finder.evidenceOfFact(fact), facts: [fact] } : undefined;
+  }
+
   /** 「那个职业教育实训基地项目」 names 职业教育实训基地项目. */
   private withoutPointing(name: string | undefined): string | undefined {
     if (!name) return name;
@@ -278,7 +293,8 @@ export class OfflineBrain {
     const rank = (fact: FactResult) => (fact.subject === name ? 3 : fact.subject.includes(name) ? 2 : 1) + (inZone(fact) ? 4 : 0);
     const best = candidates.sort((a, b) => rank(b) - rank(a))[0];
     if (best) return this.figureAnswer(frame, [best], 0);
-    const viaSearch = await this.fromSearch(frame);
+    // 「…项目投多少」 is chat for 总投资: searched in the words articles use.
+    const viaSearch = await this.fromSearch(/投资/u.test(frame.question) ? frame : { ...this.read(frame.question.replace(/投(?=是?多少|了多少)/u, "总投资")), zones: frame.zones, year: frame.year });
     // The figure's own clause must name the project: 「B项目总投资12.2亿元。此外，A项目等也在此次签约之列」 gives no figure of A.
     const ownClause = (fact: FactResult) => subjectClause(sentenceOf(fact), fact.raw, this.lexicon.words.entitySuffixes);
     if (viaSearch.found && viaSearch.facts.some((fact) => namedIn(name, ownClause(fact))) && viaSearch.citations.some((c) => namedIn(name, c.quote) && !inAggregate(c.quote, name))) return viaSearch;
@@ -325,6 +341,14 @@ export class OfflineBrain {
       queries.push(query);
     }
     return queries;
+  }
+
+  /** Each side's figure under its own zone and year (「成都高新技术产业开发区2025年：总投资为416.8亿元；即墨…」). */
+  private sideFigures(frame: QuestionFrame, rows: Row[]): Answer {
+    const citations = uniqueEvidence(rows.map((row) => row.evidence)).map((e) => this.finder.cite(e));
+    const statements = rows.map((row) => `${scopeLabel(row.fact.zone ?? row.entity, row.fact.year ?? undefined)}${periodLabel(row.fact.periodKey === "Y" ? undefined : row.fact.periodKey)}：${statement(row.fact)}`);
+    const text = `${fill("numeric", { head: "", statements: statements.join("；") })}\n${citations.map(quoteLine).join("\n")}`;
+    return this.found(frame, text, citations, rows.map((row) => row.fact), "facts");
   }
 
   private figureAnswer(frame: QuestionFrame, asked: FactResult[], missing: number): Answer {
@@ -423,7 +447,8 @@ export class OfflineBrain {
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
     for (const [i, part] of parts.entries()) {
-      const found = this.finder.locate(part, await this.finder.rank(part));
+      // 「芯联微电子扩能项目投多少？建成后…」: a part asking a named project's investment is that project's figure.
+      const found = (await this.projectPart(part)) ?? this.finder.locate(part, await this.finder.rank(part));
       // 「…签了几个项目？总投资多少」: a later part not found on its own may be answered beside the part before.
       const beside = !found && i > 0 && asked.length > 1 ? this.besideLast(part, located.at(-1)) : undefined;
       if (found ?? beside) located.push((found ?? beside)!);
@@ -649,8 +674,13 @@ export class OfflineBrain {
     const question = frame.question;
     for (const join of question.matchAll(/[，,]?(?:和|与|跟|同)/gu)) {
       const left = question.slice(0, join.index);
-      const right = question.slice(join.index + join[0].length).replace(/[，,]?(?:相比|比)?[，,]?(?:哪个|谁|哪边)[^，,]*$/u, "");
-      const sides = [this.read(`${left}是多少`), this.read(`${right}是多少`)];
+      const rest = question.slice(join.index + join[0].length);
+      // 「A第三批开工和B一季度集中签约，总投资各多少」: a shared tail that names the measure goes with both sides.
+      const comma = Math.max(rest.lastIndexOf("，"), rest.lastIndexOf(","));
+      const tail = comma >= 0 ? rest.slice(comma + 1) : "";
+      const shared = tail.replace(/[？?]/gu, "").replace(/(?:各|分别)?(?:是)?多少|(?:哪个|谁|哪边)[^，,]*|相比|比/gu, "").length >= 2;
+      const right = shared ? rest.slice(0, comma) : rest.replace(/[，,]?(?:相比|比)?[，,]?(?:哪个|谁|哪边)[^，,]*$/u, "");
+      const sides = shared ? [this.read(`${left}，${tail}`), this.read(`${right}，${tail}`)] : [this.read(`${left}是多少`), this.read(`${right}是多少`)];
       if (sides[0]!.zones.length !== 1 || sides[1]!.zones.length !== 1 || sides[0]!.zones[0] === sides[1]!.zones[0]) continue;
       const rows: Row[] = [];
       for (const [i, side] of sides.entries()) {
@@ -986,7 +1016,7 @@ export class OfflineBrain {
 const OVERVIEW_ROWS = 10;
 
 /** 「…X项目（的）总投资」 in a question: X项目 is the project asked about. */
-const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额|投资(?=是?多少|了多少|有多少|几))/;
+const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额|投资(?=是?多少|了多少|有多少|几)|投(?=是?多少|了多少))/;
 
 /** 「今年正值新区获批设立10周年」 answers 「哪一年设立的」 only by arithmetic: when the quote names no year of its own. */
 function datedByAnniversary(citation: Citation): { evidence: string; year: string } | undefined {

@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findYears, leadYear, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findMonths, findPeriods, findYears, leadYear, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -261,7 +261,9 @@ function reportedYearsOf(text: string, article: Article, contextYears: number[],
   };
   if (titled !== undefined && (!yearless || titled !== yearOfDate(article.date))) return carry([titled]);
   // A roundup's lead names the year its other paragraphs report on (as for facts).
-  if (lead !== undefined && (!yearless || lead !== yearOfDate(article.date))) return carry([lead]);
+  // …unless it says a month or part of a year of its own (「3月底总资产达…」): the report's own time.
+  const dated = findMonths(text).length > 0 || findPeriods(text).length > 0;
+  if (lead !== undefined && !dated && (!yearless || lead !== yearOfDate(article.date))) return carry([lead]);
   if (yearless) return carry([yearless.year!]);
   const reported = reportedYear(article.date, articleLooksBack(article.title, article.text));
   return reported === null ? [] : [reported];

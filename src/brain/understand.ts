@@ -62,7 +62,9 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const free = (mention: { start: number; end: number }) => !insideName(text, mention, lexicon);
   const strong = gazetteer.mentions(text).filter(free).map((mention) => ({ ...mention, zone: options.places?.sameZone(mention.zone) ?? mention.zone }));
   // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
-  const placedAll = strong.length > 0 ? [] : (options.places?.find(text) ?? []).filter(free);
+  // With a zone named, a place names another only in a question of several subjects (「成都高新第三批开工和即墨开发区…」).
+  const several = /[和与跟同、]/u.test(text);
+  const placedAll = strong.length > 0 && !several ? [] : (options.places?.find(text) ?? []).filter(free).filter((place) => !strong.some((m) => m.start < place.end && place.start < m.end));
   // 「武汉临空港经开区」: more name and a type word after the place name another zone, asked by that name.
   const longerNames = placedAll.map((place) => options.places?.longerUnknownName(text, place, (name) => gazetteer.canonical(name) ?? gazetteer.mentions(name)[0]?.zone));
   const inLongerName = (place: { start: number; end: number }) => placedAll.some((other, i) => longerNames[i] !== undefined && place.start >= other.start && place.start < other.start + longerNames[i]!.length);
@@ -71,7 +73,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const listed: ZoneMention[] = (options.places?.listedBeforeType(text, (name) => gazetteer.canonical(name)) ?? []).map((place) => ({ ...place, weak: false }));
   const mentions = listed.length >= 2
     ? [...listed, ...strong.filter((m) => !listed.some((l) => l.start < m.end && m.start < l.end))].sort((a, b) => a.start - b.start)
-    : strong.length > 0 ? strong : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
+    : strong.length > 0 ? [...strong, ...placed].sort((a, b) => a.start - b.start) : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
   const abbreviated = abbreviatedZones(text, mentions, gazetteer);
   const zones = unique([...mentions, ...abbreviated].map((m) => m.zone));
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));

@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, coarsePeriod, headingYear, leadYear, findMonths, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -185,8 +185,10 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   const yearless = cue ?? paragraphCue;
   if (titled && (!yearless || titled.year !== yearOfDate(date))) return reading(titled, "title");
   // A roundup's or report's lead names the year its paragraphs report on, when they name none.
+  // A month or part of a year said without a year (「3月底总资产达…」) is the report's own time, not the lead's year.
   const lead = ctx.leadYear;
-  if (lead !== undefined && ctx.paragraph.start > 0 && (!yearless || lead !== yearOfDate(date))) return { year: lead, from: "lead", movable: false };
+  const dated = findMonths(`${earlier}${sentenceText}`).length > 0 || findPeriods(`${earlier}${sentenceText}`).length > 0;
+  if (lead !== undefined && ctx.paragraph.start > 0 && !dated && (!yearless || lead !== yearOfDate(date))) return { year: lead, from: "lead", movable: false };
   if (cue) return reading(cue, "clause");
   if (paragraphCue) return reading(paragraphCue, "paragraph");
   return { year: yearOfDate(date), from: "publication", movable: true };

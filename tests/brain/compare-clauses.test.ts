@@ -38,3 +38,12 @@ describe("two zones compared each in its own clause", () => {
     expect(answer.answer).not.toMatch(/更多|更高/);
   });
 });
+
+describe("two zones' figures asked at once, each in its own clause", () => {
+  it("gives each side's figure under its own zone (a zone named by its place alone beside one named in full)", async () => {
+    const answer = await engine.ask("东营港春季集中开工和芜湖经开区一季度集中签约，总投资各多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toMatch(/东营港[^；]*163\.5亿元/u);
+    expect(answer.answer).toMatch(/芜湖[^；]*128\.6亿元/u);
+  });
+});

@@ -14,10 +14,21 @@ date: 2025-04-10
 再看鹿城经开区：全社会固定资产投资866.3亿元，增长8.2%。
 `;
 
+// Written for this test: a May piece whose lead reviews the year before and whose later paragraph dates its own figure by month.
+const review = `---
+title: 鹿城经开区：以链式思维激活发展动力
+date: 2022-05-15
+zone: 鹿城经济技术开发区
+---
+2021年，鹿城经开区新引进过亿元项目45个，总投资超过600亿元。
+
+管委平台公司鹿城投资集团不断提升综合效能，3月底总资产达320亿元、同比增长73%。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "roundup.md": roundup }));
+  ({ engine, close } = await articleEngine({ "roundup.md": roundup, "review.md": review }));
 });
 afterAll(() => close());
 
@@ -28,5 +39,13 @@ describe("a lead's year holds for the paragraphs that name none", () => {
     expect(answer.answer).toContain("42.2亿元");
     const publication = await engine.ask("松原新区2025年税收收入多少？");
     expect(publication.found).toBe(false);
+  });
+});
+
+describe("a figure dated by a month of its own is not the lead's year", () => {
+  it("files 「3月底总资产达…」 under the report's year", async () => {
+    const answer = await engine.ask("截至2022年3月底，鹿城经开区平台公司鹿城投资集团总资产是多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("320亿元");
   });
 });

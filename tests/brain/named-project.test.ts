@@ -79,6 +79,12 @@ describe("a question naming a project", () => {
     expect(answer.answer).toContain("85亿元");
   });
 
+  it("is answered when asked in chat shorthand (「…项目投多少」), alone or as one part of a question", async () => {
+    const single = await engine.ask("星河微电子扩能项目投多少？");
+    expect(single.answer).toContain("85亿元");
+    expect((await engine.ask("星河微电子扩能项目投多少？建成后年产值多少？")).answer).toContain("85亿元");
+  });
+
   it("is declined when no article names the project, instead of giving another project's figure", async () => {
     const answer = await engine.ask("2024年在合肥经开区开工的鑫宇跨境电商产业园总投资多少？");
     expect(answer.found).toBe(false);
