@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { definesSubject, enumerationStep, readPeriod } from "../reading/index.js";
+import { definesSubject, enumerationStep, givesCause, readPeriod, reportsSpeech } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
@@ -31,6 +31,8 @@ export interface BriefRequest {
   period?: string;
   kind?: "target" | "actual";
   topic: string[];
+  /** 「崂山为啥能跑这么快」: sentences that give a cause (「…是…的重要原因」) and their paragraphs come first. */
+  asksWhy?: boolean;
 }
 
 export interface BriefLine {
@@ -72,8 +74,12 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
   // Rare topic words say more than common ones (氢能 over 产业, 发展).
   const rarity = new Map(request.topic.map((term) => [term, Math.log(1 + bank.size / (1 + bank.documentFrequency(term)))]));
   const topicWeight = [...rarity.values()].reduce((a, b) => a + b, 0);
-  const topicShareOf = (sentence: Sentence) =>
-    topicWeight > 0 ? request.topic.filter((term) => sentence.lower.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight : 0;
+  // A topic word in an article's headline (「两江新区2023年“成绩单”」 for 「成绩单讲了啥」) is what the whole piece is: every
+  // sentence of it has that word.
+  const topicShareOf = (sentence: Sentence) => {
+    const title = bank.titleOf(sentence.articleId).toLowerCase();
+    return topicWeight > 0 ? request.topic.filter((term) => sentence.lower.includes(term) || title.includes(term)).reduce((sum, term) => sum + rarity.get(term)!, 0) / topicWeight : 0;
+  };
   const otherKind = request.kind === "target" ? "actual" : "target";
   // 「介绍一下X」 asks neither a year nor a kind: what X is comes first.
   const introduces = request.year === undefined && request.kind === undefined;
@@ -88,9 +94,13 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
     // 「氢能产业是该园重点培育的新兴产业。目前，园区已集聚…」: a paragraph's first sentence names what the rest of it is about.
     const leadShare = new Map<number, number>();
     for (const sentence of sentences) if (!leadShare.has(sentence.paragraph)) leadShare.set(sentence.paragraph, topicShareOf(sentence));
+    // A paragraph that gives a cause: its sentences answer 「为啥」.
+    const causal = new Set(request.asksWhy ? sentences.filter((sentence) => givesCause(sentence.text)).map((sentence) => sentence.paragraph) : []);
     for (const [at, sentence] of sentences.entries()) {
       // A question (an interviewer's 「记者：2025年有哪些打算？」) states nothing.
       if (sentence.text.length < MIN_CHARS || /[？?]$/u.test(sentence.text) || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
+      // What someone said, without a figure, is a comment (「相关负责人表示，这也是…的底气所在」).
+      if (reportsSpeech(sentence.text) && !hasNumber(sentence.text)) continue;
       if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
       const period = readPeriod(sentence.text) ?? sentence.contextPeriod;
       if (request.period && request.period !== "Y" && period !== undefined && period !== "Y" && period !== request.period) continue;
@@ -110,8 +120,9 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
       if (request.period && request.period !== "Y" && period === request.period) score += w("askedPeriod");
       const defines = introduces && definesSubject(sentence.text);
       // A sentence with no figure, no goal or result, nothing of the topic and no definition only sets the scene (「…召开工作会议」).
-      if (!figure && said.size === 0 && topicShare === 0 && !defines) continue;
+      if (!figure && said.size === 0 && topicShare === 0 && !defines && !causal.has(sentence.paragraph)) continue;
       if (defines) score += w("defines");
+      if (causal.has(sentence.paragraph)) score += w("cause");
       // The lead sums a piece up, when it says something (「…召开2025年工作会议」 only dates the piece).
       if (sentence.paragraph === sentences[0]?.paragraph && (figure || said.size > 0)) score += w("lead");
       if (sentence.text.length > LONG_CHARS) score -= w("tooLong");

@@ -145,7 +145,8 @@ export class OfflineBrain {
 
   private brief(frame: QuestionFrame, plan: QueryPlan): Answer {
     const zone = frame.zones[0]!;
-    const lines = writeBrief({ zone, year: frame.year, period: frame.period, kind: frame.kind, topic: plan.topic }, this.corpus, this.bank, (id) => this.finder.source(id));
+    const asksWhy = (this.lexicon.words.typeCues.why ?? []).some((cue) => frame.question.includes(cue));
+    const lines = writeBrief({ zone, year: frame.year, period: frame.period, kind: frame.kind, topic: plan.topic, asksWhy }, this.corpus, this.bank, (id) => this.finder.source(id));
     if (lines.length === 0) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(zone, frame.year), topic: plan.topic.join("、") || "相关情况" }));
     const rows = lines.map(({ citation }) => fill("briefRow", { quote: citation.quote, title: citation.title, date: dateLabel(citation.date) }));
     const text = fill("brief", { head: `${scopeLabel(zone, frame.year)}：`, rows: rows.join("\n") });

@@ -64,7 +64,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   // Named by its place alone (「即墨2022年GDP多少」): the zone the corpus holds of that place.
   // With a zone named, a place names another only in a question of several subjects (「成都高新第三批开工和即墨开发区…」).
   const several = /[和与跟同、]/u.test(text);
-  const placedAll = strong.length > 0 && !several ? [] : (options.places?.find(text) ?? []).filter(free).filter((place) => !strong.some((m) => m.start < place.end && place.start < m.end));
+  const placedAll = strong.length > 0 && !several ? [] : (options.places?.find(text) ?? []).filter(free).filter((place) => !strong.some((m) => (m.start < place.end && place.start < m.end) || m.start === place.end));
   // 「武汉临空港经开区」: more name and a type word after the place name another zone, asked by that name.
   const longerNames = placedAll.map((place) => options.places?.longerUnknownName(text, place, (name) => gazetteer.canonical(name) ?? gazetteer.mentions(name)[0]?.zone));
   const inLongerName = (place: { start: number; end: number }) => placedAll.some((other, i) => longerNames[i] !== undefined && place.start >= other.start && place.start < other.start + longerNames[i]!.length);

@@ -180,15 +180,19 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
   const place = whole ? whole.place : suffix ? zone.slice(0, -suffix.length) : zoneType ? zone.slice(0, -zoneType.form.length) : "";
   if (place.length < names.minPlaceChars) return { places: [], admin: false };
   const places = new Set([place]);
+  // The place's own characters: without the sector words after it (轨道交通产业 of 青岛轨道交通产业示范区 is no place).
+  const coreChars = whole ? whole.core.length : place.length;
   for (const cut of names.cityLengths) {
     const rest = place.slice(cut);
-    if (rest.length >= names.minPlaceChars) places.add(rest);
+    if (rest.length >= names.minPlaceChars && cut < coreChars) places.add(rest);
   }
   // A long place name (more than a city and a place) is also called by its start (前海 of 前海深港现代服务业),
   // read after the city it may open with: 深圳 of 深圳前海深港… names the city, not the zone.
   const core = withoutCity(place, names);
+  // Only the start of the place itself, not of the sector words after it (轨道 of 青岛轨道交通产业示范区 is no place).
+  const ownChars = coreChars - (place.length - core.length);
   if (suffix === undefined && core.length > names.longPlaceChars) {
-    for (let length = names.minPlaceChars; length <= names.maxShortPlaceChars; length++) places.add(core.slice(0, length));
+    for (let length = names.minPlaceChars; length <= Math.min(names.maxShortPlaceChars, ownChars); length++) places.add(core.slice(0, length));
   }
   return { places: [...places], admin: suffix !== undefined };
 }

@@ -71,6 +71,8 @@ const TopicFileSchema = z.object({
   definitionCues: z.array(z.string()).default([]),
   definitionHeadChars: z.number().int().positive().default(16),
   backReferences: z.array(z.string()).default([]),
+  speechVerbs: z.array(z.string()).default([]),
+  causeCues: z.array(z.string()).default([]),
   enumeration: z.object({ ordinals: z.string().min(2), marker: z.string().min(1) }).default({ ordinals: "一二三四五六七八九十", marker: "是" }),
 });
 

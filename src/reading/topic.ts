@@ -39,7 +39,9 @@ export function definesSubject(sentence: string): boolean {
   const { definitionCues, definitionHeadChars } = topicWords();
   // 「重点抓三件事：一是…」 lists points: its 是 defines nothing.
   if (enumerationStep(sentence) !== undefined) return false;
-  const head = /^[^，,。；;！？!?]*/u.exec(sentence.trimStart())![0].slice(0, definitionHeadChars);
+  // 「编者按：」「杨帆：」: a short label before a colon says who speaks, not what the subject is.
+  const said = sentence.trimStart().replace(/^[^，,。；;：:]{1,6}[：:]/u, "");
+  const head = /^[^，,。；;！？!?]*/u.exec(said)![0].slice(0, definitionHeadChars);
   return definitionCues.some((cue) => {
     const at = head.indexOf(cue);
     // 「作为…」 opens the sentence; any other cue follows a subject of at least two characters.
@@ -70,4 +72,21 @@ export function enumerationStep(sentence: string): number | undefined {
     if (step >= 0 && opensClause) return step + 1;
   }
   return undefined;
+}
+
+/**
+ * 「两江新区相关负责人表示，这也是…的底气所在」「“这张成绩单说明，…”」: a sentence that reports what someone said
+ * or quotes them whole (data/reading-topic.json speechVerbs, or opening with a quotation mark).
+ */
+export function reportsSpeech(sentence: string): boolean {
+  const text = sentence.trim();
+  // Quoted whole: the first closing mark ends it (「“四新”经济是…」 only quotes a name).
+  const close = text.search(/[”」]/u);
+  const quoted = /^[“「]/u.test(text) && (close === -1 || close >= text.length - 2);
+  return quoted || topicWords().speechVerbs.some((verb) => text.includes(verb));
+}
+
+/** 「“四新”经济是崂山跑出加速度的重要原因」「得益于…」: a sentence that gives a cause (data/reading-topic.json causeCues). */
+export function givesCause(sentence: string): boolean {
+  return topicWords().causeCues.some((cue) => sentence.includes(cue));
 }

@@ -91,3 +91,33 @@ describe("a brief quotes the items a colon leads in to", () => {
     expect(answer.answer).toContain("持续发力：新能源汽车");
   });
 });
+
+describe("a brief leaves out comments and, asked 为啥, gives the causes first", () => {
+  // Written for this test: a growth report with an official's comment and a paragraph that gives the cause.
+  const growth = `---
+title: 鹿鸣区2023年增速居全市第一
+date: 2024-02-05
+zone: 鹿鸣区
+---
+2月4日，记者从鹿鸣区获悉，2023年鹿鸣区实现生产总值1081亿元，同比增长5.7%，增速居全市第一。
+
+鹿鸣区有关负责人表示，这是全区上下齐心协力的结果。
+
+数字经济是鹿鸣区跑出加速度的重要原因。全区已集聚软件和信息服务企业近百家，产业规模突破120亿元。
+
+2023年，鹿鸣区新建口袋公园12处。
+`;
+  let own: Engine;
+  let closeOwn: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine: own, close: closeOwn } = await articleEngine({ "growth.md": growth }));
+  });
+  afterAll(() => closeOwn());
+
+  it("quotes the cause and the paragraph it opens, not the official's comment", async () => {
+    const answer = await own.ask("鹿鸣区2023年为啥能跑这么快？");
+    expect(answer.answer).toContain("重要原因");
+    expect(answer.answer).toContain("近百家");
+    expect(answer.answer).not.toContain("齐心协力");
+  });
+});

@@ -5,7 +5,7 @@ import { Gazetteer, homeByShortName, PlaceIndex, shortNames } from "../../src/do
 // for these tests; none is taken from an evaluation set.
 const zones = [
   "即墨区", "即墨经济开发区", "上海张江科学城", "亦庄新城", "重庆两江新区", "青岛市城阳区",
-  "青岛经济技术开发区", "青岛高新区", "长沙经济技术开发区", "长沙高新技术产业开发区", "合肥经济技术开发区", "临港新片区",
+  "青岛经济技术开发区", "青岛高新区", "长沙经济技术开发区", "长沙高新技术产业开发区", "合肥经济技术开发区", "临港新片区", "青岛轨道交通产业示范区",
 ];
 const index = new PlaceIndex(zones);
 const zoneIn = (text: string) => index.find(text).map((m) => m.zone);
@@ -20,6 +20,8 @@ describe("PlaceIndex: a zone named by its place alone", () => {
     ["两江新区前三季度进出口", ["重庆两江新区"]],
     ["城阳今年开了几次项目推进会", ["青岛市城阳区"]],
     ["合肥前年到位外资多少", ["合肥经济技术开发区"]],
+    // Sector words after a place are no place (轨道 of 青岛轨道交通产业示范区).
+    ["先进高分子和轨道交通两类产业链项目", []],
     // The place before the longest type word it ends in (新片区, not 片区).
     ["临港24年规上工业增加值目标增速是多少", ["临港新片区"]],
     // A place two zones of one rank share names neither: 青岛 (经开区 and 高新区), 长沙 (经开区 and 高新区).

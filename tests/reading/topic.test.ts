@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, headingYear, paragraphTopic, refersBack } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -42,6 +42,8 @@ describe("definesSubject: a sentence that says what its subject is", () => {
     ["园区有关负责人在接受采访时表示，这是一次难得的机遇。", false],
     ["是日，园区举行项目集中签约仪式。", false],
     ["上半年，园区实现规上工业总产值186亿元。", false],
+    // A label before a colon (an editor's note, a speaker) is not the subject.
+    ["编者按：芜湖国家高新技术产业开发区是安徽省首批国家级高新区。", true],
   ] as const)("%s → %s", (sentence, defines) => {
     expect(definesSubject(sentence)).toBe(defines);
   });
@@ -71,5 +73,27 @@ describe("enumerationStep: the point a sentence states in a list of points", () 
     ["园区第一季度实现营收50亿元。", undefined],
   ])("%s → %s", (sentence, step) => {
     expect(enumerationStep(sentence)).toBe(step);
+  });
+});
+
+describe("reportsSpeech: a sentence that reports or quotes what someone said", () => {
+  it.each([
+    ["两江新区相关负责人表示，这也是新区继续推动高质量发展的底气所在。", true],
+    ["“这张成绩单说明，新区经济韧性强、长期向好的基本面没有改变。”", true],
+    // A name in quotation marks is no quote.
+    ["“四新”经济是崂山跑出加速度的重要原因。", false],
+    ["上半年，园区实现规上工业总产值186亿元。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(reportsSpeech(sentence)).toBe(expected);
+  });
+});
+
+describe("givesCause: a sentence that gives a cause", () => {
+  it.each([
+    ["“四新”经济是崂山跑出加速度的重要原因。", true],
+    ["这主要得益于新能源汽车产业的快速增长。", true],
+    ["上半年，园区实现规上工业总产值186亿元。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(givesCause(sentence)).toBe(expected);
   });
 });
