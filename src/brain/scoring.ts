@@ -55,6 +55,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   const title = context.bank.titleOf(sentence.articleId);
   // 「该项目…」: the subject named earlier in the paragraph speaks for it, as the sentence before does.
   const referred = context.bank.referredTo(sentence);
+  // 「…《流浪地球》…。这几部影片…东方影都」: the sentence after a list that points back at it names the list's subject.
+  const pointedFrom = context.bank.namedAfter(sentence);
   let total = 0;
   let covered = 0;
   let usesPrevious = false;
@@ -62,7 +64,12 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     const termWeightValue = termWeight(term, frame, context.bank, context.lexicon);
     total += termWeightValue;
     const here = termMatch(term, sentence.text, context.synonyms);
-    const said = Math.max(previous ? termMatch(term, previous.text, context.synonyms) : 0, topic ? termMatch(term, topic, context.synonyms) : 0, referred ? termMatch(term, referred, context.synonyms) : 0);
+    const said = Math.max(
+      previous ? termMatch(term, previous.text, context.synonyms) : 0,
+      topic ? termMatch(term, topic, context.synonyms) : 0,
+      referred ? termMatch(term, referred, context.synonyms) : 0,
+      pointedFrom ? termMatch(term, pointedFrom.text, context.synonyms) : 0,
+    );
     const before = Math.max(weight("sentence", "previousSentenceCredit") * said, title ? weight("sentence", "titleCredit") * termMatch(term, title, context.synonyms) : 0);
     covered += termWeightValue * Math.max(here, before);
     if (before > here) usesPrevious = true;
@@ -194,6 +201,8 @@ function typeFeatures(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon
       // A list answer enumerates: 「A、B、C」, best of all 「A、B等11个项目」, or opens a list (「…包括：」).
       if (enumeratesAsked(frame, text)) return ["listEnumeratesAsked"];
       if (opensList(text)) return ["listLead"];
+      // 「从《长城》《环太平洋2》到《流浪地球》…」: titles in book marks are items too.
+      if ((text.match(/《[^》]{1,30}》/gu)?.length ?? 0) >= 3) return ["listTitles"];
       return (text.match(/、/g)?.length ?? 0) >= 2 ? ["listCommas"] : [];
     case "define":
       return definesTerm(frame, text, lexicon) ? ["definesTerm"] : [];

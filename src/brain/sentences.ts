@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findMonths, findPeriods, findYears, leadYear, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, findKinds, findMonths, findPeriods, findYears, leadYear, pointsAtItems, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -123,6 +123,15 @@ export class SentenceBank {
     const previous = this.previous(sentence);
     if (!refersBack(sentence.text) && !(previous && refersBack(previous.text))) return undefined;
     return this.ofArticle(sentence.articleId).filter((other) => other.paragraph === sentence.paragraph && other.index < sentence.index).map((other) => other.text).join("");
+  }
+
+  /**
+   * 「从《长城》…到《流浪地球》…。这几部影片有一个共同的“出生地”——东方影都」: the next sentence of the paragraph, when
+   * it opens by pointing back at this one's items (data/reading-topic.json itemPointers); else undefined.
+   */
+  namedAfter(sentence: Sentence): Sentence | undefined {
+    const after = this.next(sentence);
+    return after && pointsAtItems(after.text) ? after : undefined;
   }
 
   /** The sentence before this one in the same paragraph, if any. */

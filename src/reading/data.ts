@@ -73,6 +73,7 @@ const TopicFileSchema = z.object({
   backReferences: z.array(z.string()).default([]),
   speechVerbs: z.array(z.string()).default([]),
   causeCues: z.array(z.string()).default([]),
+  itemPointers: z.array(z.string()).default([]),
   enumeration: z.object({ ordinals: z.string().min(2), marker: z.string().min(1) }).default({ ordinals: "一二三四五六七八九十", marker: "是" }),
 });
 

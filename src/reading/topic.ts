@@ -90,3 +90,9 @@ export function reportsSpeech(sentence: string): boolean {
 export function givesCause(sentence: string): boolean {
   return topicWords().causeCues.some((cue) => sentence.includes(cue));
 }
+
+/** 「这几部影片…」「上述项目…」: a sentence that opens by pointing back at the items before it (data/reading-topic.json itemPointers). */
+export function pointsAtItems(sentence: string): boolean {
+  const text = sentence.trimStart();
+  return topicWords().itemPointers.some((word) => text.startsWith(word));
+}
