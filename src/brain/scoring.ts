@@ -89,8 +89,14 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb) || title.includes(verb))) && ordinalsAgree(frame, sentence, context),
     periodOk: periodFits(frame.period, sentence.text, previous?.text, sentence.contextPeriod),
     monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),
-    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text)],
+    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text), ...homeFeatures(frame, sentence, context)],
   };
+}
+
+/** A piece about the asked zone (its home zone) says more of it than a roundup that names it among others. */
+function homeFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext): string[] {
+  const home = context.bank.homeZoneOf(sentence.articleId);
+  return home !== undefined && frame.zones.length === 1 && context.gazetteer.isWithin(home, frame.zones[0]!) ? ["askedZoneHome"] : [];
 }
 
 /**

@@ -80,6 +80,11 @@ export class SentenceBank {
   }
 
   /** The article's publication date (YYYY-MM-DD), or null. */
+  /** The zone an article is about (its home zone), if any. */
+  homeZoneOf(articleId: string): string | undefined {
+    return this.articles.get(articleId)?.zones[0];
+  }
+
   dateOf(articleId: string): string | null {
     return this.articles.get(articleId)?.date ?? null;
   }
