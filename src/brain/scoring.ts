@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, readMonth, readSeason } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, readMonth, readSeason, saysWhere } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -79,6 +79,9 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   if (frame.type === "define" && definesTerm(frame, sentence.text, context.lexicon)) coverage = Math.max(coverage, weight("sentence", "definitionCoverage"));
   // 「主攻哪三大产业」 is answered by 「聚焦…三大主导产业」: the counted class names what is listed, whatever verb asks it.
   if (frame.type === "list" && namesCountedClass(frame.question, sentence.text)) coverage = Math.max(coverage, weight("sentence", "countedClassCoverage"));
+  // 「X在哪」 is answered by a sentence that says where X is (位于, 地处…) and names it.
+  if (frame.type === "where" && frame.zones.length > 0 && saysWhere(sentence.text) && context.gazetteer.mentions(sentence.text).some((m) => frame.zones.includes(m.zone)))
+    coverage = Math.max(coverage, weight("sentence", "locationCoverage"));
   return {
     coverage,
     usesPrevious,

@@ -88,7 +88,43 @@ export class PlaceIndex {
         at += place.length + 1;
       });
     }
-    return found;
+    return found.length > 0 ? found : this.runBeforeType(text, zoneOf);
+  }
+
+  /**
+   * 「平度莱西胶州开发区」: places a chat runs together without 、 before one type word, when the run splits
+   * wholly into places this index knows, each with that type a zone.
+   */
+  private runBeforeType(text: string, zoneOf: (name: string) => string | undefined): PlaceMention[] {
+    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    for (const match of text.matchAll(new RegExp(`([\\u4e00-\\u9fff]{4,16}?)(${types.join("|")})`, "gu"))) {
+      const [, run, type] = match;
+      const parts = this.splitIntoPlaces(run!);
+      if (!parts || parts.length < 2) continue;
+      const found: PlaceMention[] = [];
+      let at = match.index;
+      for (const [i, place] of parts.entries()) {
+        const written = zoneOf(`${place}${type}`);
+        const zone = written && (this.named.some((entry) => entry.zone === written) ? written : this.sameZone(written));
+        const end = i === parts.length - 1 ? match.index + match[0].length : at + place.length;
+        if (!zone) return [];
+        found.push({ start: at, end, alias: text.slice(at, end), zone });
+        at += place.length;
+      }
+      return found;
+    }
+    return [];
+  }
+
+  /** The run as known places end to end (longest first at each step), or undefined. */
+  private splitIntoPlaces(run: string): string[] | undefined {
+    if (run === "") return [];
+    for (const place of this.places) {
+      if (!run.startsWith(place)) continue;
+      const rest = this.splitIntoPlaces(run.slice(place.length));
+      if (rest) return [place, ...rest];
+    }
+    return undefined;
   }
 
   /**

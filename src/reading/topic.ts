@@ -96,3 +96,8 @@ export function pointsAtItems(sentence: string): boolean {
   const text = sentence.trimStart();
   return topicWords().itemPointers.some((word) => text.startsWith(word));
 }
+
+/** 「位于即墨城区北部的青岛汽车产业新城…」: a sentence that says where something is (data/reading-topic.json locationCues). */
+export function saysWhere(sentence: string): boolean {
+  return topicWords().locationCues.some((cue) => sentence.includes(cue));
+}

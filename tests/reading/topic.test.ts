@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -95,5 +95,15 @@ describe("givesCause: a sentence that gives a cause", () => {
     ["上半年，园区实现规上工业总产值186亿元。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(givesCause(sentence)).toBe(expected);
+  });
+});
+
+describe("saysWhere: a sentence that says where something is", () => {
+  it.each([
+    ["位于即墨城区北部的汽车产业新城规划面积93平方公里。", true],
+    ["园区地处胶州湾北岸。", true],
+    ["上半年，园区实现规上工业总产值186亿元。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(saysWhere(sentence)).toBe(expected);
   });
 });
