@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, readMonth, readSeason, saysWhere } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, parseChineseNumeral, readMonth, readSeason, saysWhere } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -150,10 +150,21 @@ export function termMatch(term: string, text: string, synonyms: (term: string) =
   const haystack = text.toLowerCase();
   if (haystack.includes(term)) return 1;
   if (synonyms(term).some((synonym) => haystack.includes(synonym.toLowerCase()))) return 1;
+  // 「三十年」 is written 「30年」 as often as not.
+  const arabic = withArabicNumerals(term);
+  if (arabic !== term && haystack.includes(arabic)) return 1;
   if (abbreviates(term, haystack)) return weight("sentence", "abbreviationCredit");
   if ([...term].length < 3) return 0;
   const shared = longestSharedRun(term, haystack) / term.length;
   return shared >= 0.5 ? weight("sentence", "partialTermCredit") * shared : 0;
+}
+
+/** A term with its Chinese numerals written in digits (三十年 → 30年); the term itself when it has none. */
+function withArabicNumerals(term: string): string {
+  return term.replace(/[零〇一二两三四五六七八九十百千]+/gu, (run) => {
+    const value = parseChineseNumeral(run);
+    return value === null || value < 2 ? run : String(value);
+  });
 }
 
 /**

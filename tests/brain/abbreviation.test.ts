@@ -19,3 +19,12 @@ describe("termMatch: Chinese short forms", () => {
     expect(termMatch(term, text, none)).toBe(expected);
   });
 });
+
+describe("termMatch: numbers in Chinese numerals or digits", () => {
+  it.each([
+    ["三十年", "开发区建区30年来，管理面积扩大到73平方公里", 1],
+    ["两大产业", "聚焦2大产业集群", 1],
+  ])("%s in %s → %s", (term, text, expected) => {
+    expect(termMatch(term, text, none)).toBe(expected);
+  });
+});
