@@ -274,6 +274,8 @@ export class OfflineBrain {
 
   private withoutLeadingZone(name: string | undefined): string | undefined {
     if (!name) return undefined;
+    // 「2023年算力中心项目」「19年计划签约项目」: a year in front is no part of a name.
+    name = name.replace(/^(?:\d{2}|\d{4})年/u, "");
     const lead = this.corpus.gazetteer.mentions(name).find((mention) => mention.start === 0);
     const rest = lead ? name.slice(lead.end) : name;
     return rest.length >= 4 ? rest : name;

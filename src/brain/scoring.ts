@@ -79,8 +79,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   if (frame.type === "define" && definesTerm(frame, sentence.text, context.lexicon)) coverage = Math.max(coverage, weight("sentence", "definitionCoverage"));
   // 「主攻哪三大产业」 is answered by 「聚焦…三大主导产业」: the counted class names what is listed, whatever verb asks it.
   if (frame.type === "list" && namesCountedClass(frame.question, sentence.text)) coverage = Math.max(coverage, weight("sentence", "countedClassCoverage"));
-  // 「X在哪」 is answered by a sentence that says where X is (位于, 地处…) and names it.
-  if (frame.type === "where" && frame.zones.length > 0 && saysWhere(sentence.text) && context.gazetteer.mentions(sentence.text).some((m) => frame.zones.includes(m.zone)))
+  // 「X新城在哪」 (where the zone itself is, not 「主会场设在哪」) is answered by a sentence that says where X is and names it.
+  if (frame.type === "where" && frame.zones.length > 0 && ASKS_ZONE_PLACE.test(frame.question) && saysWhere(sentence.text) && context.gazetteer.mentions(sentence.text).some((m) => frame.zones.includes(m.zone)))
     coverage = Math.max(coverage, weight("sentence", "locationCoverage"));
   return {
     coverage,
@@ -158,6 +158,9 @@ export function termMatch(term: string, text: string, synonyms: (term: string) =
   const shared = longestSharedRun(term, haystack) / term.length;
   return shared >= 0.5 ? weight("sentence", "partialTermCredit") * shared : 0;
 }
+
+/** 「…新城在哪」「…开发区位于哪里」: a zone's name (its type word's last character) right before the where-ask. */
+const ASKS_ZONE_PLACE = /[区城园港谷](?:在哪|位于哪|在什么地方)/u;
 
 /** A term with its Chinese numerals written in digits (三十年 → 30年); the term itself when it has none. */
 function withArabicNumerals(term: string): string {

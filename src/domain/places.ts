@@ -93,14 +93,15 @@ export class PlaceIndex {
 
   /**
    * 「平度莱西胶州开发区」: places a chat runs together without 、 before one type word, when the run splits
-   * wholly into places this index knows, each with that type a zone.
+   * wholly into three or more places this index knows, each with that type a zone.
    */
   private runBeforeType(text: string, zoneOf: (name: string) => string | undefined): PlaceMention[] {
     const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
     for (const match of text.matchAll(new RegExp(`([\\u4e00-\\u9fff]{4,16}?)(${types.join("|")})`, "gu"))) {
       const [, run, type] = match;
+      // Three places at least: two run together are most often a city and its district (合肥新站高新区).
       const parts = this.splitIntoPlaces(run!);
-      if (!parts || parts.length < 2) continue;
+      if (!parts || parts.length < 3) continue;
       const found: PlaceMention[] = [];
       let at = match.index;
       for (const [i, place] of parts.entries()) {

@@ -85,6 +85,11 @@ describe("a question naming a project", () => {
     expect((await engine.ask("星河微电子扩能项目投多少？建成后年产值多少？")).answer).toContain("85亿元");
   });
 
+  it("is no project when a year and a plan word name a class of projects (「24年计划签约项目投资额」)", async () => {
+    const answer = await engine.ask("合肥经开区24年计划签约项目投资额达到多少");
+    expect(answer.answer).not.toContain("计划签约项目的总投资");
+  });
+
   it("is declined when no article names the project, instead of giving another project's figure", async () => {
     const answer = await engine.ask("2024年在合肥经开区开工的鑫宇跨境电商产业园总投资多少？");
     expect(answer.found).toBe(false);

@@ -28,4 +28,9 @@ describe("「X在哪」", () => {
       expect(answer.answer).toContain("位于鹿城城区北部");
     }
   });
+
+  it("is not where something else of the zone was held (「…主会场设在哪儿」)", async () => {
+    const answer = await engine.ask("鹿城汽车产业新城推进会的主会场设在哪儿？");
+    expect(answer.answer).not.toContain("位于鹿城城区北部");
+  });
 });

@@ -121,6 +121,8 @@ describe("PlaceIndex.listedBeforeType: places listed before one zone-type word",
     // Run together without 、, when the run splits wholly into known places.
     ["桐柏柳溪梅岭开发区前三季度的数据是哪天出来的？", ["桐柏经济开发区", "柳溪经济开发区", "梅岭经济技术开发区"]],
     ["新桐柏开发区有多大？", []],
+    // Two run together are most often a city and its district: no list.
+    ["梅岭柳溪开发区前三季度怎么样？", []],
     // No type word after the list: nothing.
     ["桐柏、柳溪今年怎么样？", []],
   ])("%s → %j", (text, zones) => {
