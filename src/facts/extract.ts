@@ -62,6 +62,8 @@ function isThreshold(text: string, q: QuantityMatch): boolean {
   if (thresholdSuffixes.some((s) => after.startsWith(s))) return true;
   if (q.category !== "money") return false;
   const prev = text[q.start - 1] ?? "";
+  // 「落地十亿元以上项目3个」: an amount with 以上 right before the projects or firms it sizes is a class too.
+  if (/^(?:及)?以上(?:的)?[\u4e00-\u9fff]{0,4}?(?:项目|企业)/u.test(after)) return true;
   return thresholdPrefixes.includes(prev) && /^(?:以上)?(?:的)?[\u4e00-\u9fff]{0,4}?项目/u.test(after);
 }
 

@@ -132,6 +132,12 @@ describe("extractFacts on a 2023 multi-zone piece", () => {
     expect(factFor(facts, "3个").metric).toBe("过50亿元项目");
   });
 
+  it("treats an amount with 以上 right before the projects it sizes as a class (落地十亿元以上项目3个)", () => {
+    const { facts: sized } = extractFacts(article("2023年，该区落地十亿元以上项目3个，新增省级以上研发平台12个。", "2024-02-16", ["市北区"]), gazetteer);
+    expect(sized.some((f) => f.raw === "十亿元")).toBe(false);
+    expect(factFor(sized, "3个").metric).toContain("落地十亿元以上项目");
+  });
+
   it("reads 万邦矿石码头等总投资70亿元的6个项目", () => {
     expect(factFor(facts, "70亿元")).toMatchObject({ metric: "总投资", subject: "万邦矿石码头等", value: 7e9, kind: "investment" });
     expect(factFor(facts, "6个")).toMatchObject({ subject: "万邦矿石码头等", value: 6 });
