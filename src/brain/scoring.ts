@@ -96,10 +96,16 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   };
 }
 
-/** A piece about the asked zone (its home zone) says more of it than a roundup that names it among others. */
+/**
+ * A piece about the asked zone (its home zone) says more of it than a roundup that names it among others; an
+ * event dated by the asked month in words (「7月28日」) more surely than by 日前 in a report of the month after.
+ */
 function homeFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext): string[] {
   const home = context.bank.homeZoneOf(sentence.articleId);
-  return home !== undefined && frame.zones.length === 1 && context.gazetteer.isWithin(home, frame.zones[0]!) ? ["askedZoneHome"] : [];
+  const features = home !== undefined && frame.zones.length === 1 && context.gazetteer.isWithin(home, frame.zones[0]!) ? ["askedZoneHome"] : [];
+  const previous = context.bank.previous(sentence);
+  if (frame.month !== undefined && readMonth(`${previous?.text ?? ""}${sentence.text}`)?.month === frame.month) features.push("askedMonthSaid");
+  return features;
 }
 
 /**
