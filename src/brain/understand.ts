@@ -110,8 +110,8 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     metricText: readMetricText(remainder, lexicon),
     quoted,
     events: lexicon.words.eventVerbs.filter((group) => group.some((verb) => text.includes(verb))),
-    unitFamily: readUnitFamily(text, lexicon),
-    explicitFamily: readExplicitFamily(text, lexicon),
+    unitFamily: readUnitFamily(withoutSizeClasses(text), lexicon),
+    explicitFamily: readExplicitFamily(withoutSizeClasses(text), lexicon),
     asksRank: lexicon.words.rankAsks.some((ask) => text.includes(ask)),
     entities: readEntities(remainder, lexicon),
     items,
@@ -220,6 +220,11 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   // 「海洋生产总值增长目标？」 asks for a figure without saying 多少.
   if (Object.entries(lexicon.words.unitFamilyCues).some(([family, words]) => family !== "count" && words.some((w) => text.includes(w)))) return "numeric";
   return "describe";
+}
+
+/** 「招引了多少亿元以上项目」 counts projects of a size: the size's unit (亿元以上, 亿元级) asks no amount. */
+function withoutSizeClasses(text: string): string {
+  return text.replace(/[亿万]?元(?:及)?(?:以上|级)(?=[\u4e00-\u9fff]{0,6}?(?:项目|企业))/gu, "");
 }
 
 function readUnitFamily(text: string, lexicon: Lexicon): string | undefined {
