@@ -29,6 +29,12 @@ export interface ZoneForm {
   collective: boolean;
 }
 
+/**
+ * Tags a place before a rank may have: a place name, a name the dictionary took for a person's (武进), characters
+ * it does not know. Not a common noun or a verb (牢记 of 牢记国家级新区使命).
+ */
+const RANKED_PLACE_TAGS = new Set(["ns", "nr", "nrt", "nz", "x", "chars"]);
+
 /** How far back from a zone-type word a place name is looked for (enough for a city and a district). */
 const WINDOW_CHARS = 12;
 /** Characters after a zone-type word shown to the segmenter, so 创新区域 is not read as 创+新区. */
@@ -256,7 +262,7 @@ export class ZoneRecogniser {
     if (!last || !this.isPlaceWord(last)) return { ...none, descriptive: descriptors !== "" };
     // 「牢记国家级新区使命」: before a rank only a place the dictionary or the gazetteer knows is one (a verb the
     // segmenter took for a noun is not); 国家级新区 alone is a kind of zone.
-    if (ranked !== "" && last.tag !== "ns" && !this.isKnownPlace(last.word)) return none;
+    if (ranked !== "" && !RANKED_PLACE_TAGS.has(last.tag) && !this.isKnownPlace(last.word)) return none;
     const { minChars, maxChars, maxNameChars } = this.forms.placeName;
     let place = last.word.slice(-maxChars);
     const isCity = (unit: Unit | undefined) => unit !== undefined && (unit.tag === "ns" || this.isKnownPlace(unit.word));

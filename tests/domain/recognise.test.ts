@@ -48,6 +48,8 @@ const NAMED: [string, string[]][] = [
   ["襄阳国家高新区", ["襄阳高新技术产业开发区"]],
   ["株洲国家级高新区今年", ["株洲高新技术产业开发区"]],
   ["牢记国家级新区使命", []],
+  // A district the dictionary takes for a person's name is still a place.
+  ["常州武进国家高新技术产业开发区", ["常州武进高新技术产业开发区"]],
   ["建设国家级新区", []],
   // A ministry before a rank is no place: the zones it ranks are many.
   ["在商务部国家级经济技术开发区综合发展水平考核评价中", []],
