@@ -162,11 +162,9 @@ export class OfflineBrain {
    */
   private async single(frame: QuestionFrame): Promise<Answer> {
     // A named project's investment is its own question: answered from that project's figure or declined by its name.
-    const projectName = frame.type === "numeric" ? this.withoutLeadingZone(this.withoutPointing(PROJECT_INVESTMENT.exec(frame.question)?.[1])) : undefined;
-    // 「那批集中竣工投产项目总投资」 asks an event's total: a class of projects, not one named project.
-    const named = projectName !== undefined && frame.entities.some((entity) => projectName.includes(entity) || entity.includes(projectName));
+    const projectName = this.askedProject(frame);
     // A question of several parts (「…投资多少？产能多大？」) is answered part by part below.
-    if (projectName && named && !/多少|几|了/.test(projectName) && subQuestions(frame.question).length <= 1) return this.projectInvestment(frame, projectName);
+    if (projectName && subQuestions(frame.question).length <= 1) return this.projectInvestment(frame, projectName);
     if (frame.type === "list") {
       const listed = await this.thresholdList(frame);
       if (listed) return listed;
@@ -254,11 +252,21 @@ export class OfflineBrain {
     );
   }
 
+  /**
+   * The project whose investment a figure question asks (「安澜储能二期项目的总投资」「那个…项目投多少」), when the
+   * question names it as an entity: 「那批集中竣工投产项目总投资」 asks an event's total, a class of projects.
+   */
+  private askedProject(frame: QuestionFrame): string | undefined {
+    if (frame.type !== "numeric") return undefined;
+    const name = this.withoutLeadingZone(this.withoutPointing(PROJECT_INVESTMENT.exec(frame.question)?.[1]));
+    if (!name || /多少|几|了/.test(name)) return undefined;
+    return frame.entities.some((entity) => name.includes(entity) || entity.includes(name)) ? name : undefined;
+  }
+
   /** A part of a question that asks a named project's investment, answered from that project's own figure. */
   private async projectPart(part: QuestionFrame): Promise<Located | undefined> {
-    if (part.type !== "numeric") return undefined;
-    const name = this.withoutLeadingZone(this.withoutPointing(PROJECT_INVESTMENT.exec(part.question)?.[1]));
-    if (!name || /多少|几|了/.test(name) || !part.entities.some((entity) => name.includes(entity) || entity.includes(name))) return undefined;
+    const name = this.askedProject(part);
+    if (!name) return undefined;
     const answer = await this.projectInvestment(part, name);
     const fact = answer.found ? answer.facts[0] : undefined;
     return fact ? { evidence: this.finder.evidenceOfFact(fact), facts: [fact] } : undefined;
@@ -1056,10 +1064,6 @@ function asksDatedEvent(frame: QuestionFrame): boolean {
   return frame.events.length > 0 && (frame.month !== undefined || frame.season !== undefined);
 }
 
-/**
- * The words that say whose `figure` is: its clause (between ，；。), with the clause before it when its own names
- * nothing (「星河微电子…扩能项目，总投资85亿元」); "" when the figure is not in `text`.
- */
 /** 「那4个光电项目是哪几个」: the count of items a question names, if any. */
 function readCount(question: string): number | undefined {
   const match = /(\d+|[两二三四五六七八九十]+)个/u.exec(question);
@@ -1067,6 +1071,10 @@ function readCount(question: string): number | undefined {
   return /\d/u.test(match[1]!) ? Number(match[1]) : (parseChineseNumeral(match[1]!) ?? undefined);
 }
 
+/**
+ * The words that say whose `figure` is: its clause (between ，；。), with the clause before it when its own names
+ * nothing (「星河微电子…扩能项目，总投资85亿元」); "" when the figure is not in `text`.
+ */
 function subjectClause(text: string, figure: string, nameSuffixes: string[]): string {
   const at = text.indexOf(figure);
   if (at < 0) return "";

@@ -96,8 +96,7 @@ export class PlaceIndex {
    * wholly into three or more places this index knows, each with that type a zone.
    */
   private runBeforeType(text: string, zoneOf: (name: string) => string | undefined): PlaceMention[] {
-    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
-    for (const match of text.matchAll(new RegExp(`([\\u4e00-\\u9fff]{4,16}?)(${types.join("|")})`, "gu"))) {
+    for (const match of text.matchAll(placeRunPattern())) {
       const [, run, type] = match;
       // Three places at least: two run together are most often a city and its district (合肥新站高新区).
       const parts = this.splitIntoPlaces(run!);
@@ -167,6 +166,16 @@ export class PlaceIndex {
  * word that names zones (data/zone-forms.json).
  */
 let listPattern: RegExp | undefined;
+let runPattern: RegExp | undefined;
+/** A run of Han characters right before a zone-type word that names zones (平度莱西胶州 + 开发区). */
+function placeRunPattern(): RegExp {
+  if (!runPattern) {
+    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    runPattern = new RegExp(`([\\u4e00-\\u9fff]{4,16}?)(${types.join("|")})`, "gu");
+  }
+  return new RegExp(runPattern.source, runPattern.flags);
+}
+
 function placeListPattern(): RegExp {
   if (!listPattern) {
     const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
