@@ -7,3 +7,4 @@ export { readDocx } from "./docx/read.js";
 export { DocumentError, type DocumentErrorReason } from "./errors.js";
 export { type PdfOptions, readPdf } from "./pdf/read.js";
 export type { DocumentArticle, DocumentRead } from "./types.js";
+export { type Table, tableSentences } from "./cells.js";

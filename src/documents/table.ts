@@ -1,7 +1,7 @@
-// A table becomes sentences, one per cell: column label, row label, value — 「2024年目标 工业增加值增速 7%。」.
-// The first row holds the column labels (with the rows under it whose first cell is blank: a second header
-// row, e.g. years under a merged 目标) and the first column the row labels; merged cells are spread over the
-// grid for the labels, and a merged value is said once.
+// A Word or PDF table's cells, merged cells spread over the grid, become the one table reader's rows (cells.ts):
+// the first row holds the column labels (with the rows under it whose first cell is blank: a second header row,
+// e.g. years under a merged 目标); a merged cell labels every row and column it covers, its value is said once.
+import { type Table, tableSentences } from "./cells.js";
 
 export interface TableCell {
   text: string;
@@ -31,31 +31,23 @@ function grid(rows: TableCell[][]): Slot[][] {
   return out;
 }
 
-const sentence = (parts: string[]): string => {
-  const kept = parts.filter((p, i) => p !== "" && p !== parts[i - 1]);
-  const text = kept.join(" ");
-  return /[。！？；.!?;]$/u.test(text) ? text : `${text}。`;
-};
+/** The table a grid of cells makes: header rows as said above, merged copies marked as echoes. */
+export function cellTable(cells: TableCell[][]): Table {
+  const slots = grid(cells);
+  let headerRows = 1;
+  while (headerRows < slots.length - 1 && (slots[headerRows]?.[0]?.text ?? "") === "") headerRows++;
+  return {
+    rows: slots.map((row) => row.map((slot) => slot.text)),
+    headerRows: slots.length > 1 ? headerRows : 0,
+    echoes: slots.map((row) => row.map((slot) => !slot.origin)),
+  };
+}
 
-export function tableSentences(cells: TableCell[][]): string[] {
+export function cellSentences(cells: TableCell[][]): string[] {
   const rows = grid(cells);
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (rows.length === 0 || width === 0) return [];
-  const at = (r: number, c: number) => rows[r]?.[c]?.text ?? "";
   // A single row or a single column has no labels to pair: each cell is its own line.
-  if (rows.length === 1 || width === 1) {
-    return rows.flatMap((row) => row.filter((s) => s.origin && s.text).map((s) => s.text));
-  }
-  let headerRows = 1;
-  while (headerRows < rows.length - 1 && at(headerRows, 0) === "") headerRows++;
-  const columnLabel = (c: number) => [...new Set(Array.from({ length: headerRows }, (_, r) => at(r, c)).filter(Boolean))].join(" ");
-  const out: string[] = [];
-  for (let r = headerRows; r < rows.length; r++) {
-    for (let c = 1; c < width; c++) {
-      const slot = rows[r]?.[c];
-      if (!slot?.origin || !slot.text) continue;
-      out.push(sentence([columnLabel(c), at(r, 0), slot.text]));
-    }
-  }
-  return out;
+  if (rows.length === 1 || width === 1) return rows.flatMap((row) => row.filter((s) => s.origin && s.text).map((s) => s.text));
+  return tableSentences(cellTable(cells));
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { normalizeBodySpaces } from "./spaces.js";
-import { tableSentences } from "./tables.js";
+import { tableSentences } from "../documents/index.js";
 
 /** The part of the DOM this folder reads (linkedom's document satisfies it). */
 export interface DomNode {
@@ -95,5 +95,5 @@ function dataTableSentences(table: DomElement): string[] | undefined {
   if (texts.flat().some((text) => text.length > DATA_CELL_MAX_CHARS)) return undefined;
   const first = cells[0] ?? [];
   const header = (first.length > 0 && first.every((cell) => cell.nodeName === "TH")) || rows[0]!.closest("thead") !== null;
-  return tableSentences({ rows: texts, header });
+  return tableSentences({ rows: texts, headerRows: header ? 1 : 0 });
 }

@@ -23,7 +23,7 @@ export {
 export { decodeText } from "./decode.js";
 export { extractHtmlArticle, htmlToText, readabilityContent, type HtmlArticle, type HtmlOptions } from "./html.js";
 export { markdownToText } from "./markdown.js";
-export { tableSentences, type Table } from "./tables.js";
+export { tableSentences, type Table } from "../documents/index.js";
 export { splitFrontMatter, type FrontMatter } from "./frontmatter.js";
 export { IngestFileError, failureDetail, failureText, type IngestFailureReason, type IngestWarning } from "./errors.js";
 export { loadMarkers, defaultMarkers, type Markers } from "./markers.js";

@@ -1,5 +1,5 @@
 import { joinWrappedLines, normalizeBodySpaces } from "./spaces.js";
-import { tableSentences } from "./tables.js";
+import { type Table, tableSentences } from "../documents/index.js";
 
 const HEADING = /^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const BULLET = /^[ \t]*[-*+•][ \t]+/;
@@ -72,13 +72,13 @@ function tableEnd(lines: string[], start: number): number {
 }
 
 /** Rows of a pipe table; a separator row right after the first row makes that row the header. */
-function readTable(lines: string[]): { rows: string[][]; header: boolean } {
+function readTable(lines: string[]): Table {
   const header = lines.length > 1 && TABLE_SEPARATOR.test(lines[1]!.replace(QUOTE, ""));
   const rows = lines
     .map((line) => line.replace(QUOTE, ""))
     .filter((line) => !TABLE_SEPARATOR.test(line))
     .map(splitCells);
-  return { rows, header };
+  return { rows, headerRows: header ? 1 : 0 };
 }
 
 function splitCells(line: string): string[] {

@@ -1,6 +1,6 @@
 import { tidyText } from "../text.js";
 import { layoutWords } from "../words.js";
-import { type TableCell, tableSentences } from "../table.js";
+import { cellSentences, type TableCell } from "../table.js";
 
 // WordprocessingML read directly (word/document.xml with word/styles.xml): one pass of a tag tokenizer,
 // fast enough for reports of thousands of pages. Paragraph text is the text of its w:t runs (so inserted
@@ -127,7 +127,7 @@ export function wordBlocks(documentXml: string, headingStyleIds: Set<string>): W
           tables.push({ rows: [] });
         } else {
           const done = tables.pop();
-          if (done) for (const sentence of tableSentences(done.rows)) emit({ text: sentence, heading: false });
+          if (done) for (const sentence of cellSentences(done.rows)) emit({ text: sentence, heading: false });
         }
         break;
       case "w:tr":

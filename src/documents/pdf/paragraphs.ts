@@ -1,4 +1,4 @@
-import { tableSentences } from "../table.js";
+import { cellSentences } from "../table.js";
 import { joinPieces } from "../text.js";
 import type { Leaf, Line } from "./layout.js";
 
@@ -62,7 +62,7 @@ function tableParagraphs(leaf: Leaf, previous: Placed | undefined): Paragraph[] 
   const first = leaf.lines[0]!;
   const size = Math.min(...leaf.lines.map((l) => l.size));
   const cells = leaf.table!.map((row) => row.map((text) => ({ text, colspan: 1 })));
-  return tableSentences(cells).map((text, i) => ({
+  return cellSentences(cells).map((text, i) => ({
     text, size, pages: [first.page], opensIndented: true, opensPage: i === 0 && (!previous || previous.line.page !== first.page),
   }));
 }
