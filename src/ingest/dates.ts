@@ -43,10 +43,17 @@ export function findDateline(text: string, markers: Markers): Dateline | undefin
   return undefined;
 }
 
-/** The year the text talks about most (「2022年」 ×5 beats 「2021年」 ×2); later year on ties. */
-export function dominantYear(text: string): number | undefined {
+/**
+ * The year the text talks about most (「2022年」 ×5 beats 「2021年」 ×2); later year on ties. A year named as a
+ * plan's deadline (「计划2027年6月建成」) is not the text's own and counts only when no other year is named.
+ */
+export function dominantYear(text: string, markers: Markers): number | undefined {
+  const future = new Set<number>();
+  for (const pattern of markers.futureYear) for (const match of text.matchAll(pattern)) if (match.groups?.year) future.add(match.index + match[0].indexOf(match.groups.year));
   const counts = new Map<number, number>();
-  for (const match of text.matchAll(/(?<!\d)((?:19|20)\d{2})年/gu)) {
+  const mentions = [...text.matchAll(/(?<!\d)((?:19|20)\d{2})年/gu)];
+  const own = mentions.filter((match) => !future.has(match.index));
+  for (const match of own.length > 0 ? own : mentions) {
     const year = Number(match[1]);
     counts.set(year, (counts.get(year) ?? 0) + 1);
   }
@@ -127,7 +134,7 @@ export function earliestWritingDate(text: string, markers: Markers): string | un
  * back a year when the dateline would fall after that date, e.g. a 12月30日 story in a
  * January file), else the text's dominant year.
  */
-export function datelineDate(dateline: Dateline, knownDate: string | null, text: string, notBefore?: string): string | null {
+export function datelineDate(dateline: Dateline, knownDate: string | null, text: string, markers: Markers, notBefore?: string): string | null {
   let year = dateline.year;
   if (year === undefined && knownDate) {
     year = Number(knownDate.slice(0, 4));
@@ -136,15 +143,27 @@ export function datelineDate(dateline: Dateline, knownDate: string | null, text:
       if (monthsAhead > 6) year -= 1;
     }
   }
-  year ??= bodyYear(dateline, text, notBefore);
+  year ??= bodyYear(dateline, text, markers, notBefore);
   if (year === undefined || !isValidDate(year, dateline.month, dateline.day)) return null;
   return formatDate(year, dateline.month, dateline.day);
 }
 
 /** The body's dominant year, moved forward to the first year whose month/day is not before `notBefore`. */
-function bodyYear(dateline: Dateline, text: string, notBefore: string | undefined): number | undefined {
-  let year = dominantYear(text) ?? (notBefore ? Number(notBefore.slice(0, 4)) : undefined);
+function bodyYear(dateline: Dateline, text: string, markers: Markers, notBefore: string | undefined): number | undefined {
+  let year = dominantYear(text, markers) ?? (notBefore ? Number(notBefore.slice(0, 4)) : undefined);
   if (year === undefined || !notBefore) return year;
   while (formatDate(year, dateline.month, dateline.day) < notBefore) year += 1;
   return year;
+}
+
+/** The date of a sign-off (落款) among the last lines of a text: a line that is only a date. */
+export function signOffDate(text: string, markers: Markers): DateClue | undefined {
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean).slice(-markers.signOffMaxLines);
+  for (const line of lines.reverse()) {
+    const groups = markers.signOffDate.exec(line)?.groups;
+    if (!groups?.year || !groups.month || !groups.day) continue;
+    const [year, month, day] = [Number(groups.year), Number(groups.month), Number(groups.day)];
+    if (isValidDate(year, month, day)) return { date: formatDate(year, month, day), evidence: line };
+  }
+  return undefined;
 }

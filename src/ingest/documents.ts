@@ -81,7 +81,7 @@ function articleDate(read: DocumentArticle, meta: FileMeta, wholeText: string, n
   if (read.date) return { date: read.date, evidence: read.dateEvidence ?? "page-header" };
   const sidecarDate = meta.sidecar?.date ?? null;
   const dateline = findDateline(read.text, markers);
-  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, notBefore) : null;
+  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, markers, notBefore) : null;
   if (dateline && date) return { date, evidence: dateline.evidence };
   return sidecarDate ? { date: sidecarDate, evidence: "sidecar" } : { date: null, evidence: null };
 }

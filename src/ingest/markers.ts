@@ -25,6 +25,9 @@ const MarkersFileSchema = z.object({
   headerMaxLines: z.number().int().positive(),
   headerLineMaxChars: z.number().int().positive(),
   yearFloorPatterns: z.array(z.object({ pattern: z.string(), from: z.enum(["start", "end"]) })),
+  futureYearPatterns: z.array(z.string()),
+  signOffDatePattern: z.string(),
+  signOffMaxLines: z.number().int().positive(),
 });
 
 /** Compiled layout markers (data/ingest-markers.json). */
@@ -51,6 +54,11 @@ export interface Markers {
   headerLineMaxChars: number;
   /** Phrases that say the text is no older than the start or the end of the year they name. */
   yearFloor: { pattern: RegExp; from: "start" | "end" }[];
+  /** A year named as a plan's deadline (group `year`): later than the writing date. */
+  futureYear: RegExp[];
+  /** A line that is only a date, as a notice's sign-off (落款) prints it. */
+  signOffDate: RegExp;
+  signOffMaxLines: number;
 }
 
 export function defaultMarkersPath(): string {
@@ -85,6 +93,9 @@ export function loadMarkers(path: string = defaultMarkersPath()): Markers {
     headerMaxLines: file.headerMaxLines,
     headerLineMaxChars: file.headerLineMaxChars,
     yearFloor: file.yearFloorPatterns.map(({ pattern, from }) => ({ pattern: new RegExp(pattern, "gu"), from })),
+    futureYear: file.futureYearPatterns.map((pattern) => new RegExp(pattern, "gu")),
+    signOffDate: compile(file.signOffDatePattern),
+    signOffMaxLines: file.signOffMaxLines,
   };
 }
 

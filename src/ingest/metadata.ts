@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Gazetteer } from "../domain/gazetteer.js";
 import type { Article } from "../domain/types.js";
-import { type DateClue, datelineDate, earliestWritingDate, findDateline, normalizeDate } from "./dates.js";
+import { type DateClue, datelineDate, earliestWritingDate, findDateline, normalizeDate, signOffDate } from "./dates.js";
 import { defaultMarkers, type Markers } from "./markers.js";
 import type { ArticlePiece } from "./split.js";
 
@@ -94,14 +94,16 @@ function declaredDate(meta: FileMeta): DatedText | undefined {
 
 /**
  * A dateline in the piece (「本报8月11日讯」, 「本报讯（记者 某某）10月29日」), its year from the sidecar's
- * date or the body; else the sidecar's date.
+ * date or the body; else the sidecar's date; else the date a notice is signed off with (落款).
  */
 function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: string | undefined, markers: Markers): DatedText {
   const sidecarDate = meta.sidecar?.date ? normalizeDate(meta.sidecar.date) : null;
   const dateline = findDateline(text, markers);
-  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, notBefore) : null;
+  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, markers, notBefore) : null;
   if (dateline && date) return { date, dateEvidence: dateline.evidence };
-  return sidecarDate ? { date: sidecarDate, dateEvidence: "sidecar" } : { date: null, dateEvidence: null };
+  if (sidecarDate) return { date: sidecarDate, dateEvidence: "sidecar" };
+  const signed = signOffDate(text, markers);
+  return signed ? { date: signed.date, dateEvidence: signed.evidence } : { date: null, dateEvidence: null };
 }
 
 /**

@@ -133,6 +133,11 @@ function segment(blocks: Block[], markers: Markers, layout: Layout, headings?: {
     current().body.push(...pending.map(headlineText));
     pending = [];
   }
+  // A notice's sign-off (落款: issuer and date on lines of their own) ends its text; it heads nothing.
+  if (current().body.length > 0 && pending.length > 0 && markers.signOffDate.test(pending.at(-1)!.at(-1) ?? "")) {
+    current().body.push(...pending.flat());
+    pending = [];
+  }
   const last = drafts.length - 1;
   const prev = current().body.length > 0 ? last : last - 1;
   for (const lines of pending) candidates.push({ lines, prev: prev >= 0 ? prev : undefined });

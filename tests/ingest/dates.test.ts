@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Gazetteer } from "../../src/domain/gazetteer.js";
-import { defaultMarkers, earliestWritingDate, findDateline, findHeaderDate, loadArticleFile } from "../../src/ingest/index.js";
+import { defaultMarkers, dominantYear, earliestWritingDate, findDateline, findHeaderDate, loadArticleFile } from "../../src/ingest/index.js";
 
 const markers = defaultMarkers();
 
@@ -64,6 +64,18 @@ describe("earliestWritingDate", () => {
   });
 });
 
+describe("dominantYear", () => {
+  it.each([
+    ["2021年园区产值增长。2022年园区新签约项目80个，2022年新开工项目40个。", 2022],
+    ["园区2024年上半年新开工项目12个，其中智造产业园计划2026年6月建成。", 2024],
+    ["园区2023年签约项目30个，力争2025年全部投产。", 2023],
+    ["港区二期工程预计2026年底建成投用。", 2026],
+    ["园区今年新开工项目12个。", undefined],
+  ])("%s", (text, expected) => {
+    expect(dominantYear(text, markers)).toBe(expected);
+  });
+});
+
 describe("date precedence through the loader", () => {
   const gazetteer = Gazetteer.load();
   let dir: string;
@@ -118,9 +130,36 @@ describe("date precedence through the loader", () => {
       date: "2022-10-29",
       evidence: "本报讯（记者王某）10月29日",
     },
+    {
+      name: "a dateline's year is never a plan's deadline",
+      file: "deadline.txt",
+      content: `园区项目集中开工\n\n　　本报讯（记者 王某）3月20日，园区2024年一季度重点项目集中开工。其中新能源装备产业园项目计划2026年6月建成。\n`,
+      date: "2024-03-20",
+      evidence: "本报讯（记者王某）3月20日",
+    },
   ])("$name", async ({ file, content, date, evidence }) => {
     const article = await load(file, content);
     expect(article).toMatchObject({ date, dateEvidence: evidence });
+  });
+
+  it("a notice signed off with its issuer and a date: the date is the notice's, the sign-off is no title", async () => {
+    const notice = [
+      "滨海高新区管理委员会",
+      "关于申报2024年度科技创新奖励资金的通知",
+      "",
+      "各有关企业：",
+      "",
+      "为鼓励企业加大研发投入，现将2024年度科技创新奖励资金申报事项通知如下。对新认定的高新技术企业给予一次性奖励20万元。",
+      "",
+      "申报截止时间为2024年6月30日。",
+      "",
+      "滨海高新区管理委员会",
+      "2024年5月8日",
+    ].join("\n");
+    const article = await load("notice.txt", notice);
+    expect(article).toMatchObject({ date: "2024-05-08", dateEvidence: "2024年5月8日" });
+    expect(article.title).toBe("关于申报2024年度科技创新奖励资金的通知");
+    expect(article.text.trim().endsWith("2024年5月8日")).toBe(true);
   });
 
   it("a narrow column wrapped inside the dateline's brackets, at a name's spacing, is still one paragraph", async () => {
