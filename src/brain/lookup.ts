@@ -1,7 +1,7 @@
 import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { readSeason, standsForYear } from "../reading/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
-import { clauseSaysOtherKind } from "./evidence.js";
+import { clauseSaysOtherKind, localText } from "./evidence.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -127,7 +127,7 @@ export class FactLookup {
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
-    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(query.question, `${entry.fact.metric}${entry.fact.evidence}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
+    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(query.question, `${entry.fact.metric}${localText(entry.fact)}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
     const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact));

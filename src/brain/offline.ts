@@ -342,8 +342,9 @@ export class OfflineBrain {
     }
     const queries: FigureQuery[] = [];
     let metric = "";
-    for (const text of texts) {
-      const part = this.partFrame(frame, text);
+    const frames = this.partFrames(frame, texts);
+    for (const [i, text] of texts.entries()) {
+      const part = frames[i]!;
       // 「…，同比增长多少」 names no metric of its own: it asks about the one before.
       const own = this.lookup.query(part, text);
       const query = own?.known || !metric ? own : this.lookup.query(part, text, metric);
@@ -450,7 +451,8 @@ export class OfflineBrain {
     const asked = subQuestions(frame.question);
     const pieces = asked.length > 1 ? asked : this.metricPieces(frame);
     // Each asked part is read as its own question (its words decide its measure: 计划完成投资 is not 总投资).
-    const framed = pieces.map((part, i) => ({ ...this.partFrame(frame, part), question: asked.length > 1 ? part : frame.question, followUp: frame.followUp || (asked.length > 1 && i > 0) }));
+    const partFrames = asked.length > 1 ? this.partFrames(frame, pieces) : pieces.map((part) => this.partFrame(frame, part));
+    const framed = pieces.map((part, i) => ({ ...partFrames[i]!, question: asked.length > 1 ? part : frame.question, followUp: frame.followUp || (asked.length > 1 && i > 0) }));
     // 「动投芯谷总投资多少？2021年计划完成投资多少？」: a later part that names no subject of its own asks about the
     // first part's — its rare words (the subject's name) go with it.
     const subject = asked.length > 1 ? framed[0]!.terms.filter((term) => term.length >= MIN_NAME_CHARS && this.bank.documentFrequency(term) <= Math.max(RARE_SUBJECT_DF, this.bank.size * RARE_SUBJECT_SHARE)) : [];
@@ -566,8 +568,7 @@ export class OfflineBrain {
   }
 
   /** A part of a multi-part question, with the whole question's zone, year and kind. */
-  private partFrame(frame: QuestionFrame, part: string): QuestionFrame {
-    const own = this.read(part);
+  private partFrame(frame: QuestionFrame, part: string, own: QuestionFrame = this.read(part)): QuestionFrame {
     return {
       ...frame,
       type: own.type === "describe" ? frame.type : own.type,
@@ -578,6 +579,29 @@ export class OfflineBrain {
       explicitFamily: own.explicitFamily,
       events: own.events,
     };
+  }
+
+  /**
+   * Each asked part's frame, its time its own: a part that names a year, period, month or kind asks that
+   * (「全年外贸目标多少？一季度完成了多少」: the year's target, then the first quarter's result); one that names none
+   * asks the part before's; the first the question's, unless that came from a later part's own words.
+   */
+  private partFrames(frame: QuestionFrame, parts: string[]): QuestionFrame[] {
+    const owns = parts.map((part) => this.read(part));
+    const keys = ["year", "period", "month", "kind"] as const;
+    let previous: QuestionFrame | undefined;
+    return parts.map((part, i) => {
+      const own = owns[i]!;
+      const time: Pick<QuestionFrame, (typeof keys)[number]> = {};
+      for (const key of keys) {
+        const fromLater = owns.slice(i + 1).some((later) => later[key] !== undefined && later[key] === frame[key]);
+        const value = own[key] ?? (previous ? previous[key] : fromLater ? undefined : frame[key]);
+        if (value !== undefined) Object.assign(time, { [key]: value });
+      }
+      const { year: _year, period: _period, month: _month, kind: _kind, ...rest } = this.partFrame(frame, part, own);
+      previous = { ...rest, ...time };
+      return previous;
+    });
   }
 
   private head(frame: QuestionFrame, evidence: Evidence): string {
@@ -614,8 +638,9 @@ export class OfflineBrain {
     if (parts.length >= 2 && parts.every((part) => comparativeWord(part))) {
       // 「…谁总产值最高？谁增速最快？」: a part asking only a rate asks it of the measure before (总产值的增速).
       let previous: QuestionFrame | undefined;
-      const frames = parts.map((part) => {
-        const own = { ...this.partFrame(frame, part), question: part };
+      const partFrames = this.partFrames(frame, parts);
+      const frames = parts.map((part, i) => {
+        const own = { ...partFrames[i]!, question: part };
         const onlyRate = own.terms.length > 0 && own.terms.every((term) => this.lexicon.words.rateCues.includes(term));
         const next = onlyRate && previous ? { ...own, terms: [...previous.terms, ...own.terms], metricText: `${previous.metricText}${own.metricText}` } : own;
         previous = next;

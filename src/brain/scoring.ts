@@ -24,7 +24,7 @@ export interface SentenceScore {
 }
 
 const TIME_EXPRESSION = /\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬)?|年底|年内|年初|季度|上半年|下半年|近期|日前|今年|明年|(?:19|20)\d{2}年/;
-const ENUMERATION = /、[^、，。；]{2,40}等(?:\d+|[一二三四五六七八九十两]+)[个项家批]([\u4e00-\u9fa5]{1,8})/g;
+const ENUMERATION = /、[^、，。；]{2,40}等(?:(?:\d+|[一二三四五六七八九十两]+)[个项家批])?([\u4e00-\u9fa5]{1,8})/g;
 const NUMBER = /\d|[一二三四五六七八九十百千万两]+[余多]?[个家项支张列处批条座栋所名位场次]/;
 
 export interface ScoringContext {

@@ -304,7 +304,7 @@ export class ZoneRecogniser {
     if (this.isKnownPlace(word)) return true;
     // 「现代化」「国际化」: a modifier, not a place, unless the dictionary says place (怀化).
     if (tag !== "ns" && this.forms.modifierEndings.some((end) => word.endsWith(end))) return false;
-    const counted = [...word].some((char) => this.forms.numeralChars.includes(char));
+    const counted = this.isCount(word);
     // 「做强新区」「打好…」: a word the dictionary does not know that opens with a verb is a verb phrase.
     const unknown = tag === "chars" || tag === "x";
     if (unknown && (this.isVerbLed(word, unit.firstTag) || [...word].some((char) => this.forms.functionChars.includes(char)))) return false;
@@ -355,8 +355,18 @@ export class ZoneRecogniser {
   private isCollective(units: Unit[], charBefore: string | undefined): boolean {
     const last = units.at(-1);
     if (!last) return charBefore !== undefined && /[0-9０-９]/u.test(charBefore);
-    if (["m", "q", "mq", "b"].includes(last.tag) || this.forms.numeralChars.includes(last.word[0]!)) return true;
+    if (["m", "q", "mq", "b"].includes(last.tag) || this.isCount(last.word)) return true;
     return [...this.collectiveHeads].some((head) => last.word.endsWith(head));
+  }
+
+  /**
+   * 「九大」「两个」「三区」: a count — a numeral that ends the word or stands before another numeral or a measure
+   * character. 「五象」「十堰」: a numeral before another character opens a name.
+   */
+  private isCount(word: string): boolean {
+    const { numeralChars, countMeasureChars } = this.forms;
+    const chars = [...word];
+    return chars.some((char, i) => numeralChars.includes(char) && (i === chars.length - 1 || numeralChars.includes(chars[i + 1]!) || countMeasureChars.includes(chars[i + 1]!)));
   }
 
   /** 「青岛即墨」→ 即墨: a city's name before a place the gazetteer knows inside it. */

@@ -41,6 +41,7 @@ const ZoneFormsSchema = z.object({
   nonPlaceWords: z.array(z.string().min(1)).default([]),
   nonPlaceTags: z.array(z.string().min(1)).default([]),
   numeralChars: z.string().default(""),
+  countMeasureChars: z.string().default(""),
   placeEndChars: z.string().default(""),
   descriptorWords: z.array(z.string().min(1)).default([]),
   rankQualifiers: z.array(z.string().min(1)).default([]),

@@ -48,7 +48,7 @@ const SynonymsFileSchema = z.object({
   groups: z.array(z.array(z.string().min(1)).min(1)),
   noise: z.array(z.string()).default([]),
   askedShorthands: z.record(z.string(), z.string()).default({}),
-  distinct: z.array(z.tuple([z.array(z.string().min(1)), z.array(z.string().min(1))])).default([]),
+  distinct: z.array(z.array(z.array(z.string().min(1))).min(2)).default([]),
 });
 
 export type UnitEntry = z.infer<typeof UnitSchema>;

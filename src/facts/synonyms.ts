@@ -251,13 +251,17 @@ function askedParts(text: string): MetricParts {
 }
 
 /**
- * The question says one of two look-alike measures and the figure's words say the other (data/metric-synonyms.json
- * "distinct": 总投资 vs 年度计划投资): the figure does not answer it, however many words they share.
+ * The question says one of several look-alike measures and the figure's words say another, not the asked one
+ * (data/metric-synonyms.json "distinct": 总投资 vs 年度计划投资; 国家级 vs 省级 vs 市级): the figure does not answer
+ * it, however many words they share.
  */
 export function saysOtherMeasure(question: string, figureWords: string): boolean {
-  return synonymsData().distinct.some(([one, other]) => {
-    const has = (text: string, side: string[]) => saysWord(text, side, side === one ? other : one);
-    return (has(question, other) && !has(question, one) && has(figureWords, one) && !has(figureWords, other)) || (has(question, one) && !has(question, other) && has(figureWords, other) && !has(figureWords, one));
+  return synonymsData().distinct.some((sides) => {
+    const said = (text: string) => sides.filter((side) => saysWord(text, side, sides.filter((other) => other !== side).flat()));
+    const asked = said(question);
+    if (asked.length === 0 || asked.length === sides.length) return false;
+    const figure = said(figureWords);
+    return figure.length > 0 && !figure.some((side) => asked.includes(side));
   });
 }
 

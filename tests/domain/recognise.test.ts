@@ -21,6 +21,8 @@ const NAMED: [string, string[]][] = [
   ["前海合作区", ["前海合作区"]],
   ["张江科学城", ["张江科学城"]],
   ["沈阳浑南科技城", ["沈阳浑南科技城"]],
+  // A numeral before another character opens a name, it counts nothing.
+  ["今年，南宁五象新区坚持项目为王", ["南宁五象新区"]],
   ["广州开发区", ["广州开发区"]],
   ["临沂开发区", ["临沂开发区"]],
   // 年 after a number ends a date: it opens no name.
@@ -120,6 +122,8 @@ describe("zones recognised by their form", () => {
 const BARE: [string, string, boolean][] = [
   ["各开发区", "开发区", true],
   ["9个经开区", "经开区", true],
+  ["五大新区", "新区", true],
+  ["三个园区", "园区", true],
   ["国家级经开区", "经开区", true],
   ["全省开发区", "开发区", true],
   ["省级以上开发区", "开发区", true],

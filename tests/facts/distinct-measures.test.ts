@@ -14,6 +14,11 @@ describe("saysOtherMeasure: look-alike measures in other words", () => {
     ["重点项目总投资多少？", "集中开工重点项目11个，总投资38.5亿元", false],
     ["年度计划投资多少？", "重点项目年度计划投资220亿元", false],
     ["固定资产投资多少？", "完成固定资产投资181亿元", false],
+    // A title's level: a 国家级 one is not a 省级 or 市级 one; a figure that names the asked level among others answers.
+    ["园区国家级专精特新企业有几家", "新培育省级专精特新中小企业20家以上", true],
+    ["省级孵化器有几家", "市级以上科技企业孵化器16家", true],
+    ["省级孵化器有几家", "国家级孵化器3家、省级孵化器9家", false],
+    ["孵化器有几家", "省级孵化器9家", false],
   ])("%s ← 「%s」 → %s", (question, words, other) => {
     expect(saysOtherMeasure(question, words)).toBe(other);
   });

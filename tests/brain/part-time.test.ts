@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
+
+// Written for this test: a quarter's result and the year's target in one report.
+const article = `---
+title: 一季度滨海综保区进出口总额增长18%
+date: 2024-04-16
+zone: 滨海综合保税区
+---
+今年一季度，滨海综合保税区实现进出口总额36.42亿元，同比增长18%，新引进外贸企业11家。
+
+下一步，综保区将力争全年进出口总额达到150亿元，新引进外贸企业40家以上。
+`;
+
+let engine: Engine;
+let close: () => void = () => {};
+beforeAll(async () => {
+  ({ engine, close } = await articleEngine({ "zongbao.md": article }));
+});
+afterAll(() => close());
+
+describe("each part of a question asks at its own time", () => {
+  it("「全年目标多少？一季度完成了多少？」: the year's target and the quarter's result", async () => {
+    const answer = await engine.ask("滨海综保区24年全年进出口目标是多少？一季度完成了多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("150亿元");
+    expect(answer.answer).toContain("36.42亿元");
+  });
+
+  it("a later part without a time of its own asks at the part before's (一季度…？同比增长多少？)", async () => {
+    const answer = await engine.ask("滨海综保区24年一季度进出口总额多少？同比增长多少？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("36.42亿元");
+    expect(answer.answer).toContain("18%");
+    expect(answer.answer).not.toContain("150亿元");
+  });
+});
