@@ -135,8 +135,14 @@ export class OfflineBrain {
   private places(): PlaceIndex {
     if (!this.placeIndex) {
       const about = new Map<string, number>();
-      for (const article of this.corpus.articles.values()) if (article.zones[0]) about.set(article.zones[0], (about.get(article.zones[0]) ?? 0) + 1);
-      this.placeIndex = new PlaceIndex(this.reported(), about);
+      const otherNames: [string, string][] = [];
+      for (const article of this.corpus.articles.values()) {
+        const home = article.zones[0];
+        if (!home) continue;
+        about.set(home, (about.get(home) ?? 0) + 1);
+        for (const alias of article.zoneAliases ?? []) otherNames.push([alias, home]);
+      }
+      this.placeIndex = new PlaceIndex(this.reported(), about, undefined, otherNames);
     }
     return this.placeIndex;
   }

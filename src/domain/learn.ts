@@ -12,7 +12,7 @@ const MIN_TITLES = 2;
  * knows that opens the titles of at least two articles about one zone, and of none about another,
  * is that zone's other name (市北CBD for 青岛中央商务区).
  */
-export function zoneEntries(given: Iterable<{ zones: string[]; title: string; text: string }>, gazetteer: Gazetteer): ZoneEntry[] {
+export function zoneEntries(given: Iterable<{ zones: string[]; title: string; text: string; zoneAliases?: string[] }>, gazetteer: Gazetteer): ZoneEntry[] {
   // Read twice (titles, then bracketed names): an iterator would be empty the second time.
   const articles = [...given];
   const names = new Map<string, number>();
@@ -47,6 +47,15 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
       defined.push([alias, owner]);
     }
   }
+  // 「zone: 沈阳市浑南区（沈阳高新区）」: the metadata's other name of the home zone, also without its city (浑南区).
+  for (const article of articles) {
+    const home = article.zones[0];
+    if (!home || !article.zoneAliases) continue;
+    const owner = gazetteer.canonical(home) ?? home;
+    for (const alias of article.zoneAliases.flatMap(withoutCity)) {
+      if (!(aliases.get(owner) ?? []).includes(alias)) aliases.set(owner, [...(aliases.get(owner) ?? []), alias]);
+    }
+  }
   // 「南京江宁经济技术开发区（以下简称江宁开发区）」 in one file, 「zone: 江宁开发区」 in another: one zone, by its fuller name.
   for (const [alias, owner] of defined) mergeInto(names, alias, owner);
   // 黄埔, 星沙, 亦庄: the other names people call a zone the corpus has, by its name or by one of those
@@ -68,6 +77,14 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
   }
   return [...names].map(([name, count]) => ({ name, aliases: aliases.get(name) ?? [], articles: count }));
 }
+
+/** A district written with its city (沈阳市浑南区) is said without it too (浑南区). */
+function withoutCity(name: string): string[] {
+  const local = CITY_LED.exec(name)?.[1];
+  return local ? [name, local] : [name];
+}
+
+const CITY_LED = /^[\u4e00-\u9fa5]{2,4}市([\u4e00-\u9fa5]{2,6}[区县])$/u;
 
 /** Counts a zone listed under another of its names as the zone's own. */
 function mergeInto(names: Map<string, number>, alias: string, zone: string): void {

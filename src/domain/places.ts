@@ -36,17 +36,25 @@ export class PlaceIndex {
   /** Each zone's places and type word, for names that shorten a zone's place (前海合作区). */
   private readonly named: { zone: string; places: string[]; family: string | undefined }[] = [];
 
-  /** `articlesAbout`: how many articles are mainly about each zone (their home zone). */
-  constructor(zones: Iterable<string>, articlesAbout: ReadonlyMap<string, number> = new Map(), names: PlaceNames = loadPlaceNames()) {
+  /**
+   * `articlesAbout`: how many articles are mainly about each zone (their home zone). `otherNames`: [name, zone]
+   * pairs of other names the corpus gives a zone (沈阳市浑南区 for 沈阳高新区): a district's name places it too.
+   */
+  constructor(zones: Iterable<string>, articlesAbout: ReadonlyMap<string, number> = new Map(), names: PlaceNames = loadPlaceNames(), otherNames: Iterable<[string, string]> = []) {
     const candidates = new Map<string, { admin: Set<string>; other: Set<string> }>();
+    const add = (place: string, zone: string, admin: boolean) => {
+      const entry = candidates.get(place) ?? { admin: new Set<string>(), other: new Set<string>() };
+      (admin ? entry.admin : entry.other).add(zone);
+      candidates.set(place, entry);
+    };
     for (const zone of new Set(zones)) {
       const { places, admin } = placesOf(zone, names);
       this.named.push({ zone, places, family: familyOf(zone) });
-      for (const place of places) {
-        const entry = candidates.get(place) ?? { admin: new Set<string>(), other: new Set<string>() };
-        (admin ? entry.admin : entry.other).add(zone);
-        candidates.set(place, entry);
-      }
+      for (const place of places) add(place, zone, admin);
+    }
+    for (const [name, zone] of otherNames) {
+      const { places, admin } = placesOf(name, names);
+      if (admin) for (const place of places) add(place, zone, true);
     }
     for (const [place, { admin, other }] of candidates) {
       const zone = admin.size === 1 ? [...admin][0] : admin.size === 0 ? mostWrittenAbout([...other], articlesAbout) : undefined;

@@ -21,6 +21,11 @@ export interface Article {
   dateEvidence: string | null;
   /** Canonical zone names mentioned, most frequent first. */
   zones: string[];
+  /**
+   * Other names the file's metadata gives its home zone: front matter 「zone: 沈阳市浑南区（沈阳高新区）」 names one
+   * zone twice, so 沈阳市浑南区 is 沈阳高新区's too.
+   */
+  zoneAliases?: string[];
   /** Cleaned text: lines joined, paragraphs separated by `\n`. */
   text: string;
   /** sha256 of the raw source file (for incremental ingest). */

@@ -64,6 +64,8 @@ export function buildArticles(
       contentHash: meta.contentHash,
     };
     if (meta.outlet) article.outlet = meta.outlet;
+    const aliases = (meta.frontMatter?.zones ?? []).slice(0, 1).flatMap((zone) => otherStatedName(zone, gazetteer));
+    if (aliases.length > 0 && article.zones[0] === statedZone(meta.frontMatter!.zones![0]!, gazetteer)) article.zoneAliases = aliases;
     return article;
   });
 }
@@ -139,6 +141,18 @@ function statedZone(zone: string, gazetteer: Gazetteer): string {
   if (!bracketed) return zone;
   const [, outside, inside] = bracketed;
   return gazetteer.canonical(outside!) ?? gazetteer.canonical(inside!) ?? outside!;
+}
+
+/**
+ * The other name of a zone front matter states with two (「沈阳市浑南区（沈阳高新区）」: 沈阳市浑南区 beside the
+ * 沈阳高新区 it resolves to), unless that name is some other known zone's.
+ */
+function otherStatedName(zone: string, gazetteer: Gazetteer): string[] {
+  const bracketed = /^(.+?)[（(]([^）)]+)[）)]$/.exec(zone.trim());
+  if (!bracketed || gazetteer.canonical(zone)) return [];
+  const stated = statedZone(zone, gazetteer);
+  const other = [bracketed[1]!.trim(), bracketed[2]!.trim()].find((name) => gazetteer.canonical(name) !== stated && name !== stated);
+  return other && gazetteer.canonical(other) === undefined ? [other] : [];
 }
 
 /** Zones by number of mentions, the first mentioned first among equals. */

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, part INTEGER NOT NULL, title TEXT NOT NULL, date TEXT,
   date_evidence TEXT, zones TEXT NOT NULL, text TEXT NOT NULL, content_hash TEXT NOT NULL, outlet TEXT,
-  ocr INTEGER, pages TEXT);
+  ocr INTEGER, pages TEXT, zone_aliases TEXT);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE TABLE IF NOT EXISTS facts (
   id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, zone TEXT, subject TEXT NOT NULL,
@@ -67,6 +67,8 @@ interface ArticleRow {
   ocr?: number | null;
   /** Absent before version 3: the PDF pages read, as a JSON array. */
   pages?: string | null;
+  /** Absent in older stores: other names of the home zone, as a JSON array. */
+  zone_aliases?: string | null;
 }
 interface SourceRow {
   source: string; path: string; content_hash: string; ingested_at: string;
@@ -127,8 +129,8 @@ export class CorpusStore {
   /** Inserts articles and their facts in one transaction. */
   putArticles(articles: Article[], facts: Fact[], metricKey: (metric: string) => string): void {
     const insertArticle = this.db.prepare(
-      `INSERT OR REPLACE INTO articles (id, source, part, title, date, date_evidence, zones, text, content_hash, outlet, ocr, pages)
-       VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash, @outlet, @ocr, @pages)`,
+      `INSERT OR REPLACE INTO articles (id, source, part, title, date, date_evidence, zones, text, content_hash, outlet, ocr, pages, zone_aliases)
+       VALUES (@id, @source, @part, @title, @date, @dateEvidence, @zones, @text, @contentHash, @outlet, @ocr, @pages, @zoneAliases)`,
     );
     const insertFact = this.db.prepare(
       `INSERT OR REPLACE INTO facts VALUES (@id, @articleId, @source, @zone, @subject, @metric, @metricKey, @value, @unit,
@@ -139,6 +141,7 @@ export class CorpusStore {
         insertArticle.run({
           ...article, zones: JSON.stringify(article.zones), outlet: article.outlet ?? null,
           ocr: article.ocr ? 1 : null, pages: article.pages?.length ? JSON.stringify(article.pages) : null,
+          zoneAliases: article.zoneAliases?.length ? JSON.stringify(article.zoneAliases) : null,
         });
       }
       for (const fact of facts) insertFact.run({ ...fact, month: fact.month ?? null, metricKey: metricKey(fact.metric) });
@@ -214,6 +217,7 @@ function factWhere(filter: FactFilter): { where: string[]; params: unknown[] } {
 function migrate(db: Database.Database): void {
   const columns: [table: string, column: string, type: string][] = [
     ["articles", "outlet", "TEXT"], ["articles", "ocr", "INTEGER"], ["articles", "pages", "TEXT"], ["sources", "file", "TEXT"],
+    ["articles", "zone_aliases", "TEXT"],
   ];
   for (const [table, column, type] of columns) {
     if (!hasColumn(db, table, column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
@@ -241,6 +245,7 @@ function toArticle(row: ArticleRow): Article {
   if (row.outlet) article.outlet = row.outlet;
   if (row.pages) article.pages = JSON.parse(row.pages) as number[];
   if (row.ocr) article.ocr = true;
+  if (row.zone_aliases) article.zoneAliases = JSON.parse(row.zone_aliases) as string[];
   return article;
 }
 

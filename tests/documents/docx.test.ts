@@ -77,6 +77,20 @@ describe("readDocx", () => {
     expect(read.articles[0]!.text.split("\n")).toEqual(sentences);
   });
 
+  it("a header line of issuer and date dates the document and stands above its title", async () => {
+    const read = await readDocx(
+      buildDocx([
+        { paragraph: "滨海新城管理委员会　2025年2月8日印发" },
+        { paragraph: "滨海新城2024年大事记" },
+        { paragraph: "3月6日，滨海新城数字产业园开园，首批入驻企业42家。" },
+      ]),
+    );
+    const [article] = read.articles;
+    expect(article!.title).toBe("滨海新城2024年大事记");
+    expect(article!.date).toBe("2025-02-08");
+    expect(article!.text).toContain("首批入驻企业42家");
+  });
+
   it("without a heading, a short first line is the title; a long one gives a title cut from it", async () => {
     const short = await readDocx(buildDocx([{ paragraph: "关于加快项目建设的通知" }, { paragraph: "各单位：现将有关事项通知如下。" }]));
     expect(short.articles[0]!.title).toBe("关于加快项目建设的通知");

@@ -7,8 +7,11 @@ import { unzipChecked, type ZipLimits, ZipBombError, zipEntries } from "./zip.js
 
 const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 const ZIP_LIMITS: ZipLimits = { maxEntries: 5000, maxTotalSize: 256 * 1024 * 1024, ratioCheckFrom: 8 * 1024 * 1024, maxRatio: 200 };
-// A standalone date line near the top or the end of a report (落款日期) is the document's date.
+// A standalone date line near the top or the end of a report (落款日期) is the document's date; so is a header
+// line of an issuer and a date with no clause in it (「某某管理委员会　2025年1月10日印发」).
 const DATE_LINE_MAX_CHARS = 20;
+const HEADER_LINE_MAX_CHARS = 40;
+const CLAUSE_MARK = /[，。；！？,;!?：:]/u;
 const DATE_LINE_REACH = 3;
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -51,7 +54,7 @@ function unpack(bytes: Uint8Array): { documentXml: string; stylesXml?: string } 
 function dateLine(lines: string[], words: LayoutWords): { date: string; evidence: string } | undefined {
   const near = [...lines.slice(0, DATE_LINE_REACH), ...lines.slice(-DATE_LINE_REACH)];
   for (const line of near) {
-    if (line.length > DATE_LINE_MAX_CHARS) continue;
+    if (line.length > DATE_LINE_MAX_CHARS && (line.length > HEADER_LINE_MAX_CHARS || CLAUSE_MARK.test(line))) continue;
     const date = isoDate(words.date.exec(line)?.groups);
     if (date) return { date, evidence: line };
   }
@@ -73,12 +76,14 @@ export async function readDocx(bytes: Uint8Array): Promise<DocumentRead> {
 /** One article: the first heading (or a short first line) is the title, the rest the text. */
 function articleOf(blocks: WordBlock[], words: LayoutWords): DocumentArticle {
   const lines = blocks.map((b) => b.text);
-  const first = lines[0]!;
-  const titled = blocks[0]!.heading || (first.length <= words.headlineMaxChars && !words.sentenceEnd.test(first) && lines.length > 1);
-  const title = titled ? first : first.slice(0, words.derivedTitleMaxChars);
-  const text = (titled ? lines.slice(1) : lines).join("\n");
-  const article: DocumentArticle = { title, text, pages: [1] };
   const dated = dateLine(lines, words);
+  // A header line of issuer and date (「某某管理委员会　2025年1月10日印发」) stands above the title, not for it.
+  const headed = dated !== undefined && dated.evidence === lines[0] && lines.length > 2 && !blocks[0]!.heading ? 1 : 0;
+  const first = lines[headed]!;
+  const titled = blocks[headed]!.heading || (first.length <= words.headlineMaxChars && !words.sentenceEnd.test(first) && lines.length > headed + 1);
+  const title = titled ? first : first.slice(0, words.derivedTitleMaxChars);
+  const text = lines.filter((_, i) => !(titled && i === headed)).join("\n");
+  const article: DocumentArticle = { title, text, pages: [1] };
   if (dated) Object.assign(article, { date: dated.date, dateEvidence: dated.evidence });
   return article;
 }
