@@ -522,7 +522,10 @@ export class Gazetteer {
     // 「临空区」 of 临空示范区: three characters are enough when two of them open the name and no district is meant.
     const length = [...form].length;
     if (length < 3 || (length === 3 && (this.stems.has(form.slice(0, 2)) || this.isGenericWord(form)))) return undefined;
-    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias)).map((entry) => entry.zone));
+    // A form with a type word of its own (天津滨海新区) shortens only a zone of that type: a 新区 is no 高新区.
+    const family = this.recogniser.familyOf(form);
+    const sameType = (alias: string) => family === undefined || this.recogniser.familyOf(alias) === undefined || this.recogniser.familyOf(alias) === family;
+    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias) && sameType(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }
 

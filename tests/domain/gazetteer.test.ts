@@ -40,6 +40,10 @@ describe("short forms nobody listed", () => {
     expect(extended.abbreviated("即墨经开区")).toBe("即墨经济开发区");
     expect(extended.abbreviated("即墨区")).toBeUndefined();
     expect(extended.abbreviated("火星城")).toBeUndefined();
+    // A form with a type word of another family shortens no zone of this one: a 新区 is no 高新区.
+    const learnt = Gazetteer.load().withZones(["天津滨海高新技术产业开发区"]);
+    expect(learnt.abbreviated("天津滨海新区")).toBeUndefined();
+    expect(learnt.abbreviated("天津滨海高新区")).toBe("天津滨海高新技术产业开发区");
   });
 });
 
