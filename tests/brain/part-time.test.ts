@@ -13,10 +13,19 @@ zone: 滨海综合保税区
 下一步，综保区将力争全年进出口总额达到150亿元，新引进外贸企业40家以上。
 `;
 
+// A second zone's report that gives no trade figure.
+const other = `---
+title: 一季度临港产业园新开工项目9个
+date: 2024-04-12
+zone: 临港产业园
+---
+今年一季度，临港产业园新开工项目9个，总投资48亿元。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "zongbao.md": article }));
+  ({ engine, close } = await articleEngine({ "zongbao.md": article, "lingang.md": other }));
 });
 afterAll(() => close());
 
@@ -34,5 +43,18 @@ describe("each part of a question asks at its own time", () => {
     expect(answer.answer).toContain("36.42亿元");
     expect(answer.answer).toContain("18%");
     expect(answer.answer).not.toContain("150亿元");
+  });
+});
+
+describe("a question answered only in part is not answered", () => {
+  it("another part the sources do not answer: declined, the part found shown for reference", async () => {
+    const answer = await engine.ask("滨海综保区24年一季度进出口总额多少？跨境电商交易额多少？");
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toContain("36.42亿元");
+  });
+
+  it("two zones asked 分别: one zone's figure alone is no answer", async () => {
+    const answer = await engine.ask("滨海综保区和临港产业园24年一季度进出口总额分别是多少？");
+    expect(answer.found).toBe(false);
   });
 });
