@@ -518,6 +518,12 @@ export class Gazetteer {
    * A zone for a short form nobody listed (崂山湾健康城 → 崂山湾国际生态健康城, 即墨经开区 → 即墨经济技术开发区):
    * the only zone whose name or alias starts like it and contains its characters in order.
    */
+  /** The place a whole zone name is named after, without its sector words (鳌山湾 of 鳌山湾科教新城), if it is one. */
+  private wholeCore(name: string): string | undefined {
+    const [only, ...more] = this.recogniser.scan(name);
+    return only && more.length === 0 && only.start === 0 && only.end === name.length && only.core ? only.core : undefined;
+  }
+
   abbreviated(form: string): string | undefined {
     // 「临空区」 of 临空示范区: three characters are enough when two of them open the name and no district is meant.
     const length = [...form].length;
@@ -525,7 +531,13 @@ export class Gazetteer {
     // A form with a type word of its own (天津滨海新区) shortens only a zone of that type: a 新区 is no 高新区.
     const family = this.recogniser.familyOf(form);
     const sameType = (alias: string) => family === undefined || this.recogniser.familyOf(alias) === undefined || this.recogniser.familyOf(alias) === family;
-    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias) && sameType(entry.alias)).map((entry) => entry.zone));
+    // A form named after a place alone (常州高新区) is that place's zone, not one of a district inside it (常州武进高新区).
+    const core = this.wholeCore(form);
+    const samePlace = (alias: string) => {
+      const aliasCore = core === undefined ? undefined : this.wholeCore(alias);
+      return core === undefined || aliasCore === undefined || aliasCore === core || !aliasCore.startsWith(core);
+    };
+    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias) && sameType(entry.alias) && samePlace(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
   }
 

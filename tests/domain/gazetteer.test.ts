@@ -44,6 +44,11 @@ describe("short forms nobody listed", () => {
     const learnt = Gazetteer.load().withZones(["天津滨海高新技术产业开发区"]);
     expect(learnt.abbreviated("天津滨海新区")).toBeUndefined();
     expect(learnt.abbreviated("天津滨海高新区")).toBe("天津滨海高新技术产业开发区");
+    // A form named after a city alone is the city's zone, not one of a district in it.
+    const district = Gazetteer.load().withZones(["常州武进高新技术产业开发区"]);
+    expect(district.abbreviated("常州高新区")).toBeUndefined();
+    expect(district.canonical("常州高新区")).not.toBe("常州武进高新技术产业开发区");
+    expect(district.canonical("武进高新区")).toBe("常州武进高新技术产业开发区");
   });
 });
 
