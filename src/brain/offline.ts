@@ -106,7 +106,7 @@ export class OfflineBrain {
       case "sum":
         return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
       default:
-        return this.single(frame);
+        return this.eachZoneAnswered(frame, await this.single(frame));
     }
   }
 
@@ -181,9 +181,9 @@ export class OfflineBrain {
       if (rows) return this.sideFigures(frame, rows);
     }
     const fromTable = await this.fromFactTable(frame);
-    if (fromTable?.found) return this.eachZoneAnswered(frame, fromTable);
+    if (fromTable?.found) return fromTable;
     const fromSearch = await this.fromSearch(frame);
-    return this.eachZoneAnswered(frame, fromSearch.found || !fromTable ? fromSearch : fromTable);
+    return fromSearch.found || !fromTable ? fromSearch : fromTable;
   }
 
   // ---- figures straight from the fact table ----
@@ -380,8 +380,7 @@ export class OfflineBrain {
     const period = frame.period ?? (asked.length === 1 && asked[0]!.periodKey === "ytd" ? "ytd" : undefined);
     const label = `${scopeLabel(frame.zones[0], frame.year ?? asked[0]?.year ?? undefined)}${periodLabel(period)}`;
     const head = label ? `${label}：` : "";
-    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
-    if (missing > 0) return this.partial(frame, text, citations, missing);
+    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
   }
 
@@ -479,9 +478,8 @@ export class OfflineBrain {
     const head = this.head(frame, evidences[0]!);
     const missing = parts.length - located.length;
     const text = facts.length > 0
-      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}\n${citations.map(quoteLine).join("\n")}`
+      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
       : passageText(head, citations);
-    if (missing > 0) return this.partial(frame, text, citations, missing);
     return this.found(frame, text, citations, facts, facts.length ? "facts" : "search");
   }
 
@@ -660,9 +658,7 @@ export class OfflineBrain {
       const text = made.map((answer) => answer.answer.split("\n")[0]).join("\n");
       const citations = dedupeCitations(made.flatMap((answer) => answer.citations));
       const missing = parts.length - made.length;
-      const full = `${text}\n${citations.map(quoteLine).join("\n")}`;
-      if (missing > 0) return this.partial(frame, full, citations, missing);
-      return this.found(frame, full, citations, uniqueFacts(made.flatMap((a) => a.facts)), "facts");
+      return this.found(frame, `${text}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`, citations, uniqueFacts(made.flatMap((a) => a.facts)), "facts");
     }
     return this.compareOne(frame);
   }
@@ -1042,17 +1038,13 @@ export class OfflineBrain {
   }
 
   /**
-   * A question answered only in part is not answered: what was found is shown for reference, and the answer
-   * says how many asked parts are missing (a user must not take half an answer for the whole).
+   * 「A和B…分别多少」: an answer whose figures and quotes speak of some named zones only is half an answer, not
+   * given as the whole (what was found is shown for reference).
    */
-  private partial(frame: QuestionFrame, text: string, citations: Citation[], missing: number): Answer {
-    return this.decline(frame, `${fill("partMissing", { count: smallNumber(missing) })}${text}`, citations);
-  }
-
-  /** 「A和B…分别多少」: an answer that gives the figure of some named zones only is a partial one. */
   private eachZoneAnswered(frame: QuestionFrame, answer: Answer): Answer {
     if (!answer.found || !frame.zonesNamed || frame.zones.length < 2 || answer.facts.length === 0) return answer;
-    const unanswered = frame.zones.filter((zone) => !answer.facts.some((fact) => fact.zone !== null && this.corpus.gazetteer.isWithin(fact.zone, zone)));
+    const quoted = (zone: string) => answer.citations.some((c) => this.corpus.gazetteer.mentions(c.quote).some((m) => this.corpus.gazetteer.isWithin(m.zone, zone)));
+    const unanswered = frame.zones.filter((zone) => !answer.facts.some((fact) => fact.zone !== null && this.corpus.gazetteer.isWithin(fact.zone, zone)) && !quoted(zone));
     if (unanswered.length === 0) return answer;
     return this.decline(frame, `${fill("sideMissing", { zones: unanswered.join("、") })}${answer.answer}`, answer.citations);
   }

@@ -25,7 +25,7 @@ describe("each named piece of 「A、B和C分别是多少」 is asked in its own
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("7.1%");
     expect(answer.answer).toContain("412.6亿元");
-    expect(answer.answer).not.toContain("不作完整回答");
+    expect(answer.answer).not.toContain("问题中另有");
   });
 
   it("a unit one piece implies (就业: people) does not bind the others (市场主体: firms)", async () => {
@@ -34,6 +34,6 @@ describe("each named piece of 「A、B和C分别是多少」 is asked in its own
     expect(answer.answer).toContain("96.4亿元");
     expect(answer.answer).toContain("2865户");
     expect(answer.answer).toContain("3920人");
-    expect(answer.answer).not.toContain("不作完整回答");
+    expect(answer.answer).not.toContain("问题中另有");
   });
 });
