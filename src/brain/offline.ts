@@ -1044,7 +1044,10 @@ export class OfflineBrain {
   private eachZoneAnswered(frame: QuestionFrame, answer: Answer): Answer {
     if (!answer.found || !frame.zonesNamed || frame.zones.length < 2 || answer.facts.length === 0) return answer;
     const quoted = (zone: string) => answer.citations.some((c) => this.corpus.gazetteer.mentions(c.quote).some((m) => this.corpus.gazetteer.isWithin(m.zone, zone)));
-    const unanswered = frame.zones.filter((zone) => !answer.facts.some((fact) => fact.zone !== null && this.corpus.gazetteer.isWithin(fact.zone, zone)) && !quoted(zone));
+    // Only zones the question names by a zone's name count (a place read into other words is a guess).
+    const named = new Set(this.corpus.gazetteer.mentions(frame.question).map((m) => m.zone));
+    if (frame.zones.filter((zone) => named.has(zone)).length < 2) return answer;
+    const unanswered = frame.zones.filter((zone) => named.has(zone) && !answer.facts.some((fact) => fact.zone !== null && this.corpus.gazetteer.isWithin(fact.zone, zone)) && !quoted(zone));
     if (unanswered.length === 0) return answer;
     return this.decline(frame, `${fill("sideMissing", { zones: unanswered.join("、") })}${answer.answer}`, answer.citations);
   }
