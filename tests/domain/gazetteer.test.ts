@@ -49,6 +49,8 @@ describe("short forms nobody listed", () => {
     expect(district.abbreviated("常州高新区")).toBeUndefined();
     expect(district.canonical("常州高新区")).not.toBe("常州武进高新技术产业开发区");
     expect(district.canonical("武进高新区")).toBe("常州武进高新技术产业开发区");
+    // A programme's brand (火炬) is no district: 威海高新区 is 威海火炬高技术产业开发区.
+    expect(Gazetteer.load().withZones(["威海火炬高技术产业开发区"]).canonical("威海高新区")).toBe("威海火炬高技术产业开发区");
   });
 });
 
