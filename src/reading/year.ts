@@ -130,13 +130,17 @@ const YEAR_RANGE = /(?<![0-9０-９])((?:19|20)[0-9]{2})年?\s*[-—–~～至�
 /** A range spells out its first and last year only: 「2019-2021」 names three. */
 const MAX_RANGE_YEARS = 10;
 
-/** 「近三年（2019-2021）」「2019至2021年」: in a chat question, every year of a written range. */
+/** 「22年到24年」「22-24年」: a chat's two-digit years, the range closed by 年. */
+const SHORT_YEAR_RANGE = /(?<![0-9０-９.])([0-9]{2})年?\s*[-—–~～至到]\s*([0-9]{2})年(?![0-9])/gu;
+
+/** 「近三年（2019-2021）」「2019至2021年」「22年到24年」: in a chat question, every year of a written range. */
 function yearRanges(text: string): YearSpan[] {
   const { min, max } = yearWords().yearRange;
+  const { century } = yearWords().shortYears;
   const spans: YearSpan[] = [];
-  for (const m of text.matchAll(YEAR_RANGE)) {
-    const first = Number(m[1]);
-    const last = Number(m[2]);
+  const written = [...text.matchAll(YEAR_RANGE)].map((m) => ({ m, first: Number(m[1]), last: Number(m[2]) }));
+  const short = [...text.matchAll(SHORT_YEAR_RANGE)].map((m) => ({ m, first: century + Number(m[1]), last: century + Number(m[2]) }));
+  for (const { m, first, last } of [...written, ...short]) {
     if (first < min || last > max || last <= first || last - first >= MAX_RANGE_YEARS) continue;
     for (let year = first; year <= last; year++) spans.push(span(text, m.index, m.index + m[0].length, year, { relative: false }));
   }

@@ -49,6 +49,9 @@ describe("normalizeQuantity", () => {
     ["两千家", 2000, "家"],
     ["1,130亿元", 1.13e11, "元"],
     ["5万吨", 50000, "吨"],
+    // Films and shows are counted in 部; 部门 and 部委 are units of their own, not 部 + a word.
+    ["134部", 134, "部"],
+    ["12部门", 12, "部门"],
   ])("%s → %d %s", (raw, value, unit) => {
     expect(normalizeQuantity(raw)).toEqual({ value, unit });
   });
