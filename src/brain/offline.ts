@@ -605,7 +605,9 @@ export class OfflineBrain {
         if (value !== undefined) Object.assign(time, { [key]: value });
       }
       const { year: _year, period: _period, month: _month, kind: _kind, ...rest } = this.partFrame(frame, part, own);
-      previous = { ...rest, ...time };
+      // 「…奖多少？省级的呢」: a part ending in 呢 asks the same kind of quantity as the part before, of its own words.
+      const echo = previous && own.unitFamily === undefined && ECHO_PART.test(part) ? { unitFamily: previous.unitFamily, explicitFamily: previous.explicitFamily } : {};
+      previous = { ...rest, ...echo, ...time };
       return previous;
     });
   }
@@ -1181,6 +1183,8 @@ function quoteLine(citation: Citation): string {
 function passageText(head: string, citations: Citation[]): string {
   return citations.map((c) => fill("passage", { head, title: c.title, date: dateLabel(c.date), quote: c.quote })).join("\n");
 }
+
+const ECHO_PART = /呢[？?]?$/u;
 
 /** 「…多少个？其中多少个竣工交付？」 → the parts that each ask for something. */
 function subQuestions(question: string): string[] {

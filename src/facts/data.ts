@@ -29,6 +29,7 @@ const CuesFileSchema = z.object({
   thresholdPrefixes: z.array(z.string()),
   thresholdSuffixes: z.array(z.string()),
   leadingStrip: z.array(z.string()),
+  grantVerbs: z.array(z.string()).default([]),
   trailingStrip: z.array(z.string()),
   leadVerbs: z.array(z.string()),
   nounCutters: z.array(z.string()),

@@ -67,7 +67,10 @@ function cleanLeftPhrase(phrase: string, stripZonePrefix: (p: string) => string)
   // 「主要经济指标稳中有进：新培育专精特新企业13家」: a lead-in before a colon is no part of what is measured
   // (a colon right before the number leaves the words before it the metric: 「实际使用外资：5.94亿美元」).
   const afterColon = whole.slice(Math.max(whole.lastIndexOf("："), whole.lastIndexOf(":")) + 1);
-  const cleaned = (afterColon.length >= MIN_AFTER_COLON_CHARS ? afterColon : whole).replace(/[：:]+$/u, "");
+  const lead = (afterColon.length >= MIN_AFTER_COLON_CHARS ? afterColon : whole).replace(/[：:]+$/u, "");
+  // 「对新认定企业给予一次性奖励」: what is granted is measured, not who receives it.
+  const grant = Math.max(...cues.grantVerbs.map((verb) => (lead.lastIndexOf(verb) >= 0 ? lead.lastIndexOf(verb) + verb.length : -1)));
+  const cleaned = grant > 0 && lead.length - grant >= MIN_AFTER_COLON_CHARS ? lead.slice(grant) : lead;
   // 「过亿元项目签约」 ends in a word, not in the qualifier 约.
   const wordEnd = cues.qualifierWordExclusions.some((word) => cleaned.endsWith(word));
   const trailing = [...cues.trailingStrip, ...Object.keys(cues.qualifiersBefore)].filter((word) => !wordEnd || !cleaned.endsWith(word));

@@ -262,3 +262,15 @@ describe("extractFacts: a colon ends a lead-in", () => {
     expect(factFor(facts, raw).metric).toBe(metric);
   });
 });
+
+describe("extractFacts: a verb of granting is no part of what is granted", () => {
+  // Made-up notice lines: 给予 opens the award, the award is the measure.
+  it.each([
+    ["对新认定为国家级专精特新“小巨人”企业的，给予一次性奖励80万元。", "80万元", "一次性奖励"],
+    ["对首次入规企业给予奖励15万元。", "15万元", "奖励"],
+  ])("%s", (text, raw, metric) => {
+    const { facts } = extractFacts(article(text, "2024-04-10", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, raw).metric.endsWith(metric)).toBe(true);
+    expect(factFor(facts, raw).metric).not.toContain("给予");
+  });
+});
