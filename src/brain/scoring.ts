@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, parseChineseNumeral, readMonth, readSeason, saysWhere } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, parseChineseNumeral, readMonth, readSeason, saysWhere, titlesDocument } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -57,6 +57,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
   const referred = context.bank.referredTo(sentence);
   // 「…《流浪地球》…。这几部影片…东方影都」: the sentence after a list that points back at it names the list's subject.
   const pointedFrom = context.bank.namedAfter(sentence);
+  // A document's title (「关于申报…资金的通知」) speaks for its sections as the sentence before does.
+  const titleCredit = title && titlesDocument(title) ? weight("sentence", "documentTitleCredit") : weight("sentence", "titleCredit");
   let total = 0;
   let covered = 0;
   let usesPrevious = false;
@@ -70,7 +72,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
       referred ? termMatch(term, referred, context.synonyms) : 0,
       pointedFrom ? termMatch(term, pointedFrom.text, context.synonyms) : 0,
     );
-    const before = Math.max(weight("sentence", "previousSentenceCredit") * said, title ? weight("sentence", "titleCredit") * termMatch(term, title, context.synonyms) : 0);
+    const before = Math.max(weight("sentence", "previousSentenceCredit") * said, title ? titleCredit * termMatch(term, title, context.synonyms) : 0);
     covered += termWeightValue * Math.max(here, before);
     if (before > here) usesPrevious = true;
   }

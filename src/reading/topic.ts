@@ -101,3 +101,12 @@ export function pointsAtItems(sentence: string): boolean {
 export function saysWhere(sentence: string): boolean {
   return topicWords().locationCues.some((cue) => sentence.includes(cue));
 }
+
+/**
+ * 「关于组织申报…扶持资金的通知」「…若干措施」: a document's title (data/reading-topic.json documentTitleEnds). Its
+ * sections (申报对象, 申报时间) never restate the subject: the title speaks for every one of them.
+ */
+export function titlesDocument(title: string): boolean {
+  const text = title.trim().replace(/[》」”"']+$/u, "");
+  return topicWords().documentTitleEnds.some((end) => text.endsWith(end));
+}

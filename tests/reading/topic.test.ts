@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere, titlesDocument } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -105,5 +105,17 @@ describe("saysWhere: a sentence that says where something is", () => {
     ["上半年，园区实现规上工业总产值186亿元。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(saysWhere(sentence)).toBe(expected);
+  });
+});
+
+describe("titlesDocument: an official document's title speaks for its sections", () => {
+  it.each([
+    ["关于组织申报2024年度科技创新奖励资金的通知", true],
+    ["关于印发《滨江高新区支持科技创新若干措施》的通知", true],
+    ["《滨江开发区招商引资奖励办法》", true],
+    ["滨江高新区上半年经济运行稳中向好", false],
+    ["滨江开发区2024年大事记", false],
+  ] as const)("%s → %s", (title, document) => {
+    expect(titlesDocument(title)).toBe(document);
   });
 });
