@@ -274,3 +274,15 @@ describe("extractFacts: a verb of granting is no part of what is granted", () =>
     expect(factFor(facts, raw).metric).not.toContain("给予");
   });
 });
+
+describe("extractFacts: a chronicle (大事记) published early in a year", () => {
+  // Made-up 大事记 lines: its events happened, in the year it chronicles.
+  it.each([
+    ["8月23日，影视设备博览会开幕，参展企业218家。", "218家"],
+    ["4月26日，虚拟拍摄中心建成，影棚面积3600平方米。", "3600平方米"],
+  ])("%s", (text, raw) => {
+    const { facts } = extractFacts({ ...article(text, "2025-01-10", ["青岛经济技术开发区"]), title: "滨江新区大事记" }, gazetteer);
+    expect(factFor(facts, raw)).toMatchObject({ year: 2024 });
+    expect(factFor(facts, raw).kind).not.toBe("target");
+  });
+});

@@ -29,6 +29,8 @@ describe("findKinds (articles)", () => {
     ["按计划推进", []],
     ["比上年提高10%", []],
     ["将军路片区", []],
+    ["虚拟拍摄中心建成", ["actual:event:建成"]],
+    ["园区拟新建模拟仿真中心", ["target:strong:拟"]],
   ];
 
   it.each(rows)("%s → %o", (text, cues) => {
