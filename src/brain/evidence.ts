@@ -23,6 +23,7 @@ const LOCAL_BEFORE = 10;
 const LOCAL_AFTER = 8;
 /** How many sentences after a lead a list may follow. */
 const LIST_LOOKAHEAD = 4;
+const QUESTION_END = /[？?]$/u;
 
 /** One or two sentences that answer, with the facts they hold. */
 export interface Evidence {
@@ -78,7 +79,8 @@ export class EvidenceFinder {
   locate(frame: QuestionFrame, ranked: SentenceScore[]): Located | undefined {
     let best: (Located & { fit: number }) | undefined;
     for (const candidate of ranked.slice(0, ACCEPTABLE_WINDOW)) {
-      if (!this.acceptable(frame, candidate)) continue;
+      // A question (an interviewer's 「问：下半年打算重点抓哪些工作？」) states nothing: it answers none.
+      if (!this.acceptable(frame, candidate) || QUESTION_END.test(candidate.sentence.text.trim())) continue;
       const evidence = this.evidenceOf(candidate, frame);
       if (!wantsNumber(frame)) return { evidence, facts: [] };
       if (this.figuresBelongElsewhere(frame, evidence)) continue;
