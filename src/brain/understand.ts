@@ -259,7 +259,9 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   );
   // 「集中签约签了几个」: a verb said again with 了 (签了) repeats a word already asked (签约); it adds nothing to match.
   const repeats = (term: string) => term.length === 2 && term.endsWith("了") && words.some((other) => other !== term && other.includes(term[0]!));
-  return unique([...quoted, ...counted, ...words.filter((term) => !repeats(term))]);
+  // 「签了几个」「投了多少」: 了 only marks the verb's aspect; the verb (签 of 签约) is what is asked.
+  const verbOf = (term: string) => (term.length === 2 && term.endsWith("了") ? term[0]! : term);
+  return unique([...quoted, ...counted, ...words.filter((term) => !repeats(term)).map(verbOf)]);
 }
 
 /**

@@ -397,17 +397,22 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   const lookBack = articleLooksBack(article.title, article.text);
   const articleTense = dominantTense(article.text);
   let carriedZone: string | null = null;
+  let sectionZone: string | null = null;
   let sectionYear: number | undefined;
   let sectionTense: Tense | undefined;
   const lead = leadYear(article.text, article.date);
   for (const paragraph of paragraphs) {
     // A heading opens a section: its year (or none) holds below it until the next heading.
     const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}) };
     if (heading !== undefined) {
       sectionYear = heading ?? undefined;
       sectionTense = contextTense(article.text.slice(paragraph.start, paragraph.end));
+      // 「## 四川天府新区：科创和总部经济发力」: a heading's zone holds for its section's paragraphs (a list's items).
+      sectionZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);
+      ctx.sectionYear = sectionYear;
+      ctx.sectionTense = sectionTense;
     }
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}) };
     // A zone carries into the next paragraph only when this one named it; no farther (a report moves on).
     placesIn(ctx);
     carriedZone = zoneAt({ ...ctx, carriedZone: null }, paragraph.end, false);

@@ -95,6 +95,18 @@ describe("question words never merge with a neighbour into a content word", () =
   });
 });
 
+describe("了 marks a verb's aspect, the verb is what is asked", () => {
+  it.each([
+    // Made-up questions: 签了 asks 签 (of 签约), 投了 asks 投 (of 投资).
+    ["滨江新区一季度签了几个重大项目", "签了", "签"],
+    ["滨江新区这批开工的项目投了多少", "投了", "投"],
+  ])("%s: no term %s, the verb %s", (question, withAspect, verb) => {
+    const terms = read(question).terms;
+    expect(terms).not.toContain(withAspect);
+    expect(terms).toContain(verb);
+  });
+});
+
 describe("what is measured, in the question's words", () => {
   it.each([
     // Made-up questions: 有/达到 before 多少 ask, they measure nothing.

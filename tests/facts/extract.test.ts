@@ -286,3 +286,23 @@ describe("extractFacts: a chronicle (大事记) published early in a year", () =
     expect(factFor(facts, raw).kind).not.toBe("target");
   });
 });
+
+describe("extractFacts: a heading's zone holds for its section", () => {
+  // A made-up roundup: each zone's section opens with a heading naming it, its figures in list items below.
+  it("files every item under the zone its section heading names", () => {
+    const text = [
+      "一季度，两家新区主要指标保持增长。",
+      "滨江新区：外贸增长较快",
+      "外贸进出口总额215.4亿元，同比增长12.3%；",
+      "新签约项目18个，总投资96亿元；",
+      "湖东新区：科创和总部经济发力",
+      "地区生产总值468.2亿元，同比增长6.4%；",
+      "新增科技型中小企业520家；",
+      "新签约重大项目14个，总投资321亿元。",
+    ].join("\n");
+    const { facts } = extractFacts(article(text, "2024-04-20", ["滨江新区", "湖东新区"]), gazetteer);
+    expect(factFor(facts, "96亿元").zone).toBe("滨江新区");
+    expect(factFor(facts, "520家").zone).toBe("湖东新区");
+    expect(factFor(facts, "321亿元").zone).toBe("湖东新区");
+  });
+});
