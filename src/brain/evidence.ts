@@ -253,6 +253,8 @@ export class EvidenceFinder {
     // (A named project's figure is the project's wherever it is filed: the zone then only says where.)
     if (frame.zones.length > 0 && wantsNumber(frame) && frame.entities.length === 0) facts = facts.filter((f) => f.zone === null || !frame.zones.some((z) => f.zone !== z && this.corpus.gazetteer.isWithin(f.zone!, z)));
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
+    // A figure whose own words name another year (「2024年产业链产值达到…」) is that year's, whatever else its sentence dates.
+    if (frame.year !== undefined) facts = facts.filter((f) => f.year === frame.year || f.year === null || !clauseBeforeFigure(f).includes(`${f.year}年`));
     // A year's total is not one event's batch (「现场签约项目46个」).
     // Nor are the year's new ones all there are (新认定高新技术企业 vs 高新技术企业数量), or the reverse.
     facts = facts.filter((f) => !this.otherFigure(frame.question, f, dated));
@@ -534,6 +536,13 @@ export function clauseBefore(fact: FactResult): string | undefined {
 
 
 /** The evidence text right around the number. */
+/** The words of a figure's clause up to it (「目前，…68家，2024年产业链产值达到」 → 「2024年产业链产值达到」). */
+function clauseBeforeFigure(fact: FactResult): string {
+  const at = fact.evidence.indexOf(fact.raw);
+  const before = at < 0 ? fact.evidence : fact.evidence.slice(0, at);
+  return before.slice(Math.max(...[..."，,；;。：:"].map((mark) => before.lastIndexOf(mark))) + 1);
+}
+
 export function localText(fact: FactResult): string {
   const at = fact.evidence.indexOf(fact.raw);
   if (at < 0) return fact.evidence;
