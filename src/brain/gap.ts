@@ -33,6 +33,8 @@ export function gapSides(frame: QuestionFrame, lexicon: Lexicon, read: (text: st
   return than > 0 ? baselineSides(frame, than, askAt, read) : measureSides(frame, ask, read);
 }
 
+const SAME_PERIOD = /同期/u;
+
 function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
   const firstText = frame.question.slice(0, than);
   const baseline = frame.question.slice(than + 1, askAt);
@@ -44,6 +46,9 @@ function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: 
     const side = (text: string, own: QuestionFrame): GapSide => ({ text, frame: { ...frame, metricText: own.metricText, terms: own.terms, unitFamily: own.unitFamily, explicitFamily: own.explicitFamily } });
     return [side(firstText, first), side(baseline, second)];
   }
+  // 「上半年…比24年同期多了多少」: 同期 is the same part of the year before, so the side asked is the year after.
+  const sameTimeBefore = first.year === undefined && SAME_PERIOD.test(baseline) ? readYear(baseline, { lookBack: "off", shortYears: true }) : undefined;
+  if (sameTimeBefore !== undefined) first.year = sameTimeBefore + 1;
   if (first.year === undefined) return undefined;
   // 「比上年」「比23年」: the baseline year, read against the first side's year.
   const year = readYear(baseline, { referenceYear: first.year, lookBack: "off", shortYears: true });

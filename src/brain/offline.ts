@@ -467,7 +467,11 @@ export class OfflineBrain {
     const located: Located[] = [];
     for (const [i, part] of parts.entries()) {
       // 「芯联微电子扩能项目投多少？建成后…」: a part asking a named project's investment is that project's figure.
-      const found = (await this.projectPart(part)) ?? this.finder.locate(part, await this.finder.rank(part));
+      const own = (await this.projectPart(part)) ?? this.finder.locate(part, await this.finder.rank(part));
+      // With no zone to hold them together, a later part speaks of what the first did: its answer is in the same
+      // report (「藏马山…来了多少游客，收入多少」 is not answered by another zone's 收入 in another paper).
+      const first = located[0]?.evidence.sentences[0]?.articleId;
+      const found = own && i > 0 && frame.zones.length === 0 && first !== undefined && own.evidence.sentences[0]?.articleId !== first ? undefined : own;
       // 「…签了几个项目？总投资多少」: a later part not found on its own may be answered beside the part before.
       const beside = !found && i > 0 && asked.length > 1 ? this.besideLast(part, located.at(-1)) : undefined;
       if (found ?? beside) located.push((found ?? beside)!);

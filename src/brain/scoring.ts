@@ -47,6 +47,19 @@ export interface SentenceFeatures {
   bonuses: string[];
 }
 
+/**
+ * 「关于组织申报2025年度…资金的通知」: a document of one year's scheme says nothing of another year's scheme (when to
+ * apply, who may, what it gives) — though a figure in it may be of another year (「2024年产业链产值…」).
+ */
+function otherDocumentYear(year: number, title: string): boolean {
+  if (!titlesDocument(title)) return false;
+  const years = [...new Set([...title.matchAll(SCHEME_YEAR)].map((match) => Number(match[1])))];
+  return years.length === 1 && years[0] !== year;
+}
+
+const SCHEME_YEAR = /((?:19|20)\d{2})年度/gu;
+const ASKS_ABOUT_SCHEME = new Set<QuestionFrame["type"]>(["when", "describe", "define", "list"]);
+
 export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext, terms = frame.terms): SentenceFeatures {
   const previous = context.bank.previous(sentence);
   // The paragraph's heading topic (「综合排名方面」) speaks for each of its sentences, as the sentence before does.
@@ -89,7 +102,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     usesPrevious,
     zoneOk: zonesAgree(frame.zones, sentence.zones, context.gazetteer),
     // A sentence of an undated article that names no year is of no known year: it answers no year's question.
-    yearOk: frame.year === undefined || sentence.years.includes(frame.year),
+    yearOk: frame.year === undefined || (sentence.years.includes(frame.year) && !(ASKS_ABOUT_SCHEME.has(frame.type) && otherDocumentYear(frame.year, title))),
     // The event may be named by the sentence before or by the headline (「…14个重点项目集中开工」 for each project listed).
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb) || title.includes(verb))) && ordinalsAgree(frame, sentence, context),
     periodOk: periodFits(frame.period, sentence.text, previous?.text, sentence.contextPeriod),

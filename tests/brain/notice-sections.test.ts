@@ -14,7 +14,7 @@ zone: 滨江高新技术产业开发区
 
 一、申报时间
 
-2024年4月1日至4月30日，逾期不予受理。
+2024年4月1日至4月30日（按企业2023年度研发投入申报），逾期不予受理。
 
 二、申报材料
 
@@ -41,5 +41,10 @@ describe("a notice's title speaks for its sections", () => {
     const answer = await engine.ask("滨江高新区科技创新奖励资金申报要交哪些材料");
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("研发费用专项审计报告");
+  });
+
+  it("a notice of one year's scheme does not answer for another year's", async () => {
+    const answer = await engine.ask("滨江高新区23年度科技创新奖励资金申报哪天截止");
+    expect(answer.found).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ const NAMED: [string, string[]][] = [
   ["前海合作区", ["前海合作区"]],
   ["张江科学城", ["张江科学城"]],
   ["沈阳浑南科技城", ["沈阳浑南科技城"]],
+  // A 旅游度假区 is a zone of its own type.
+  ["凤鸣山旅游度假区上半年接待游客", ["凤鸣山旅游度假区"]],
   // A numeral before another character opens a name, it counts nothing.
   ["今年，南宁五象新区坚持项目为王", ["南宁五象新区"]],
   ["广州开发区", ["广州开发区"]],
