@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, findKinds, findMonths, findPeriods, findYears, leadYear, pointsAtItems, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadYear, pointsAtItems, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -202,7 +202,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         // A zone named as the subject (at a paragraph's or sentence's head) frames what follows
         // (「青岛蓝谷将…。推动…」); one named in passing (「运营青岛市新型显示产业园」) does not.
         const head = named.find(
-          (m) => m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph || isSubject(trimmed, m.start, m.end, subjectMarkers),
+          (m) => !placesSubject(trimmed, m.start) && (m.start <= SUBJECT_WINDOW || sentences.length === firstOfParagraph || isSubject(trimmed, m.start, m.end, subjectMarkers)),
         );
         if (head) contextZone = head.zone;
         // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).

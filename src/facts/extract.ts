@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -141,7 +141,9 @@ function placesIn(ctx: ParagraphContext): ZoneMention[] {
 function leadingZone(ctx: ParagraphContext): string | undefined {
   const first = ctx.sentences[0];
   if (!first) return undefined;
-  return ctx.gazetteer.mentions(ctx.article.text.slice(first.start, first.end))[0]?.zone;
+  const text = ctx.article.text.slice(first.start, first.end);
+  // 「位于某新区西部的某度假区…」: the place after 位于 says where the subject is.
+  return ctx.gazetteer.mentions(text).find((mention) => !placesSubject(text, mention.start))?.zone;
 }
 
 /** Where a fact's year was read, and whether the look-back rule may still move it (see settleYear). */

@@ -110,3 +110,12 @@ export function titlesDocument(title: string): boolean {
   const text = title.trim().replace(/[》」”"']+$/u, "");
   return topicWords().documentTitleEnds.some((end) => text.endsWith(end));
 }
+
+/**
+ * 「位于青岛西海岸新区西部的藏马山旅游度假区…」: a place named right after a location cue (位于, 地处) says where
+ * the subject is; it is not the subject.
+ */
+export function placesSubject(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  return topicWords().locationCues.some((cue) => before.endsWith(cue));
+}

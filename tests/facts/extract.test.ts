@@ -306,3 +306,14 @@ describe("extractFacts: a heading's zone holds for its section", () => {
     expect(factFor(facts, "321亿元").zone).toBe("湖东新区");
   });
 });
+
+describe("extractFacts: the zone a location cue names is where the subject lies", () => {
+  it("files a paragraph's figures under the subject, not the place after 位于", () => {
+    const text = [
+      "盛夏时节，位于青岛西海岸新区西部的凤栖岭旅游度假区游人如织。",
+      "今年上半年，度假区累计接待游客126万人次，同比增长9.2%。",
+    ].join("\n");
+    const { facts } = extractFacts(article(text, "2024-08-06", ["凤栖岭旅游度假区"]), gazetteer);
+    expect(factFor(facts, "126万人次").zone).toBe("凤栖岭旅游度假区");
+  });
+});

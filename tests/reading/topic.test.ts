@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere, titlesDocument } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -117,5 +117,16 @@ describe("titlesDocument: an official document's title speaks for its sections",
     ["滨江开发区2024年大事记", false],
   ] as const)("%s → %s", (title, document) => {
     expect(titlesDocument(title)).toBe(document);
+  });
+});
+
+describe("placesSubject: a place after a location cue says where the subject is", () => {
+  it.each([
+    ["位于滨江新区西部的凤栖岭度假区游人如织", "滨江新区", true],
+    ["园区地处滨江新区北部", "滨江新区", true],
+    ["滨江新区西部的凤栖岭度假区游人如织", "滨江新区", false],
+    ["位于滨江新区西部的凤栖岭度假区游人如织", "凤栖岭度假区", false],
+  ] as const)("%s: %s → %s", (text, place, where) => {
+    expect(placesSubject(text, text.indexOf(place))).toBe(where);
   });
 });
