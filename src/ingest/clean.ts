@@ -62,7 +62,7 @@ export function parseBlocks(raw: string, markers: Markers = defaultMarkers(), la
   const lines = toLines(raw, markers);
   const indentedStyle = layout === "ocr" && isIndentedStyle(lines);
   markHeadlines(lines, indentedStyle, markers);
-  return assembleBlocks(lines, indentedStyle, layout);
+  return assembleBlocks(lines, indentedStyle, layout, markers);
 }
 
 function normalizeNewlines(raw: string): string {
@@ -203,7 +203,7 @@ function followsFinishedText(lines: Line[], prevIndex: number | undefined, marke
   return markers.sentenceEnd.test(prev.text) || /[—－]{2,}$/u.test(prev.text);
 }
 
-function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout): Block[] {
+function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout, markers: Markers): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] | undefined;
   let lastBody: Line | undefined;
@@ -229,7 +229,9 @@ function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout): 
       return;
     }
     // A paragraph never breaks inside brackets: 「本报讯（记者　高峰　通讯员」 then 「　李娜）2月27日…」 is one line wrapped at a name's spacing.
-    const startsParagraph = layout === "structured" || (indentedStyle ? l.indented && !insideBrackets(paragraph) : !lastBody || PARAGRAPH_END.test(lastBody.text));
+    // A numbered section heading (「三、申报时间」) ends its paragraph, though no full stop ends it.
+    const afterHeading = !indentedStyle && lastBody !== undefined && markers.sectionHeading.test(lastBody.text.trim());
+    const startsParagraph = layout === "structured" || afterHeading || (indentedStyle ? l.indented && !insideBrackets(paragraph) : !lastBody || PARAGRAPH_END.test(lastBody.text));
     if (paragraph && !startsParagraph) paragraph.push(l.text);
     else {
       flush();

@@ -28,6 +28,7 @@ const MarkersFileSchema = z.object({
   futureYearPatterns: z.array(z.string()),
   signOffDatePattern: z.string(),
   signOffMaxLines: z.number().int().positive(),
+  sectionHeadingPattern: z.string(),
 });
 
 /** Compiled layout markers (data/ingest-markers.json). */
@@ -59,6 +60,8 @@ export interface Markers {
   /** A line that is only a date, as a notice's sign-off (落款) prints it. */
   signOffDate: RegExp;
   signOffMaxLines: number;
+  /** A numbered section heading on its own line (「三、申报时间」): it ends its paragraph. */
+  sectionHeading: RegExp;
 }
 
 export function defaultMarkersPath(): string {
@@ -96,6 +99,7 @@ export function loadMarkers(path: string = defaultMarkersPath()): Markers {
     futureYear: file.futureYearPatterns.map((pattern) => new RegExp(pattern, "gu")),
     signOffDate: compile(file.signOffDatePattern),
     signOffMaxLines: file.signOffMaxLines,
+    sectionHeading: compile(file.sectionHeadingPattern),
   };
 }
 

@@ -24,6 +24,12 @@ describe("cleanText: line joins", () => {
 });
 
 describe("cleanText: paragraphs", () => {
+  it("a numbered section heading on its own line ends its paragraph (a notice's 「三、申报时间」)", () => {
+    const raw = ["三、申报时间", "2024年4月1日至4月30日，逾期不予受理。", "（二）支持标准", "对新认定企业奖励20万元。"].join("\n");
+    expect(cleanText(raw).split("\n")).toEqual(["三、申报时间", "2024年4月1日至4月30日，逾期不予受理。", "（二）支持标准", "对新认定企业奖励20万元。"]);
+  });
+
+
   it("starts paragraphs at indentation and ignores column breaks inside them", () => {
     const raw = [
       "　　“融”就是持续创新驱动发展",
