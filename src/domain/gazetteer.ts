@@ -531,11 +531,12 @@ export class Gazetteer {
     // A form with a type word of its own (天津滨海新区) shortens only a zone of that type: a 新区 is no 高新区.
     const family = this.recogniser.familyOf(form);
     const sameType = (alias: string) => family === undefined || this.recogniser.familyOf(alias) === undefined || this.recogniser.familyOf(alias) === family;
-    // A form named after a place alone (常州高新区) is that place's zone, not one of a district inside it (常州武进高新区).
+    // A form named after a place alone (常州高新区) is that place's zone, not one of a district inside it (常州武进高新区);
+    // a word of the language between them (火炬 of 威海火炬高新区) names no district.
     const core = this.wholeCore(form);
     const samePlace = (alias: string) => {
       const aliasCore = core === undefined ? undefined : this.wholeCore(alias);
-      return core === undefined || aliasCore === undefined || aliasCore === core || !aliasCore.startsWith(core);
+      return core === undefined || aliasCore === undefined || aliasCore === core || !aliasCore.startsWith(core) || !this.recogniser.namesPlace(aliasCore.slice(core.length));
     };
     const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias) && sameType(entry.alias) && samePlace(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;

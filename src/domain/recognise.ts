@@ -165,6 +165,12 @@ export class ZoneRecogniser {
     return only && only.start === 0 && only.end === written.length && only.name ? only : undefined;
   }
 
+  /** 「武进」 (a district), not 「火炬」 (a word of the language): a name by the dictionary's tag, or a known place. */
+  namesPlace(word: string): boolean {
+    const tagged = this.segmenter().tag(word, true);
+    return this.isKnownPlace(word) || (tagged.length === 1 && RANKED_PLACE_TAGS.has(tagged[0]!.tag));
+  }
+
   /** The zone type a name ends with (青岛经济技术开发区 → 经开), or undefined. */
   familyOf(name: string): string | undefined {
     return this.longestFirst.find((suffix) => name.endsWith(suffix.form) && name.length > suffix.form.length)?.family;
