@@ -487,6 +487,8 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
     const ownParagraph = sentence.paragraph !== previous.paragraph && article[i + 1]?.paragraph !== sentence.paragraph;
     const runsOn = semicolons && sentence.paragraph === previous.paragraph && SEMICOLON_END.test(previous.text);
     const isItem = numbered ? LIST_ITEM.test(sentence.text) : semicolons ? runsOn : ownParagraph && sentence.text.length <= LIST_ITEM_CHARS;
+    // 「一是做强…。聚焦…。」: a numbered item's paragraph goes on after its first sentence; the next item follows it.
+    if (!isItem && numbered && items.length > 0 && sentence.paragraph === items.at(-1)!.paragraph) continue;
     if (!isItem) break;
     items.push(sentence);
   }

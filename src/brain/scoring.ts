@@ -285,8 +285,8 @@ function kindAndPeriodFeatures(frame: QuestionFrame, text: string): string[] {
 }
 
 /** A list item opens with a number or a bullet (一、 （二） 3. •). */
-export const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]|[-•·●■◆▪])/;
-const LIST_LEAD = /[：:](?:$|\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]))/;
+export const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]|[-•·●■◆▪])/;
+const LIST_LEAD = /[：:](?:$|\s*(?:[一二三四五六七八九十]+、|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]))/;
 
 /** 「此次集中开工的重点项目包括：」 (maybe with its first item after the colon): the sentence opens a list. */
 export function opensList(text: string): boolean {
