@@ -255,6 +255,8 @@ export class EvidenceFinder {
     facts = preferMatching(facts, (f) => frame.year === undefined || f.year === frame.year);
     // A figure whose own words name another year (「2024年产业链产值达到…」) is that year's, whatever else its sentence dates.
     if (frame.year !== undefined) facts = facts.filter((f) => f.year === frame.year || f.year === null || !clauseBeforeFigure(f).includes(`${f.year}年`));
+    // 「2022年底有多少家」 asks what there was at that date: a goal for it is no answer.
+    if (frame.pointInTime && !frame.kind) facts = facts.filter((f) => f.kind !== "target");
     // A year's total is not one event's batch (「现场签约项目46个」).
     // Nor are the year's new ones all there are (新认定高新技术企业 vs 高新技术企业数量), or the reverse.
     facts = facts.filter((f) => !this.otherFigure(frame.question, f, dated));

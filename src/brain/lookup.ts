@@ -130,7 +130,8 @@ export class FactLookup {
     const shaped = sameMetric.filter((entry) => !saysOtherMeasure(query.question, `${entry.fact.metric}${localText(entry.fact)}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
-    const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact));
+    // 「2022年底有多少家」 asks what there was at that date: a goal for it is no answer.
+    const kindOk = (fact: FactResult) => kindFits(query.kind, fact.kind) && !(fact.kind === "investment" && query.kind && clauseSaysOtherKind(query.kind, fact)) && !(query.pointInTime && !query.kind && fact.kind === "target");
     const dated = query.month !== undefined || readSeason(query.question) !== undefined;
     // 「2018年新培育了多少」: a year-to-date figure of that December stands in for the year, after a whole-year one.
     // 「2025年累计开工多少」: a running total asked is answered by the year so far.

@@ -1,5 +1,6 @@
 import type { Gazetteer, PlaceIndex, ZoneMention } from "../domain/index.js";
-import { contentTerms } from "../retrieval/index.js";
+import { metricWordings } from "../facts/index.js";
+import { contentTerms, segments } from "../retrieval/index.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
 import { asksTotal, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
@@ -252,9 +253,11 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   // 「哪天开的」「多少家德资企业」: question words are blanked before segmentation, so none merges with a neighbour (天开, 家德资).
   for (const word of questionWords(lexicon)) rest = rest.split(word).join(" ");
   for (const phrase of lexicon.words.modalPhrases) rest = rest.split(phrase).join(" ");
+  const cut = cutAcross(rest);
+  rest = cut.rest;
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
-  const words = contentTerms(rest).filter(
+  const words = [...cut.words, ...contentTerms(rest)].filter(
     (term) => term.length >= 2 && !lexicon.fillers.has(term) && !kindWords.has(term) && !/^\d+$/.test(term) && !QUESTION_MORPHEME.test(term),
   );
   // 「集中签约签了几个」: a verb said again with 了 (签了) repeats a word already asked (签约); it adds nothing to match.
@@ -262,6 +265,27 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   // 「签了几个」「投了多少」: 了 only marks the verb's aspect; the verb (签 of 签约) is what is asked.
   const verbOf = (term: string) => (term.length === 2 && term.endsWith("了") ? term[0]! : term);
   return unique([...quoted, ...counted, ...words.filter((term) => !repeats(term)).map(verbOf)]);
+}
+
+/**
+ * 「社零增长」 cut 社|零增长: a wording of a metric the synonym table knows, which the segmenter cuts across, is read
+ * whole (and blanked, so its pieces are not read again).
+ */
+function cutAcross(text: string): { words: string[]; rest: string } {
+  const bounds = new Set<number>([0]);
+  let at = 0;
+  for (const piece of segments(text)) bounds.add((at += piece.length));
+  let rest = text;
+  const words: string[] = [];
+  for (const wording of metricWordings()) {
+    if (wording.length < 2) continue;
+    for (let i = rest.indexOf(wording); i >= 0; i = rest.indexOf(wording, i + 1)) {
+      if (bounds.has(i) && bounds.has(i + wording.length)) continue;
+      words.push(wording.toLowerCase());
+      rest = `${rest.slice(0, i)}${" ".repeat(wording.length)}${rest.slice(i + wording.length)}`;
+    }
+  }
+  return { words, rest };
 }
 
 /**

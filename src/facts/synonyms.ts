@@ -20,6 +20,11 @@ function synonymTable(): SynonymTable {
   return table;
 }
 
+/** Every wording the synonym table knows (data/metric-synonyms.json groups), longest first. */
+export function metricWordings(): readonly string[] {
+  return synonymTable().members;
+}
+
 /** Drops punctuation, quotes and spaces that vary between phrasings of one metric. */
 function normalizeText(s: string): string {
   return s.replace(/[\s“”"'‘’「」《》〈〉（）()【】[\]、，,。·]/g, "").toUpperCase();

@@ -1,5 +1,5 @@
 /** Public surface of retrieval: tokenizer, chunker, embedders and the hybrid search index. */
-export { tokenize, contentTerms, analyse, stopwords, BIGRAM_PREFIX, type Analysis } from "./tokenize.js";
+export { tokenize, contentTerms, segments, analyse, stopwords, BIGRAM_PREFIX, type Analysis } from "./tokenize.js";
 export { chunkArticle, splitSentences, chunkZones, zonesForSpan, articleZoneMentions, chunkYears, type ChunkOptions } from "./chunk.js";
 export { Bm25Index, type Bm25Params, type ScoredDoc } from "./bm25.js";
 export type { Embedder } from "./embedders/types.js";

@@ -76,6 +76,11 @@ export function charNgrams(runs: string[], n: number): string[] {
   return grams;
 }
 
+/** The segmenter's cut of a text, every piece kept (punctuation too): where its word boundaries fall. */
+export function segments(text: string): string[] {
+  return jieba().cut(text, true);
+}
+
 /** jieba words without stopwords and punctuation, for callers that score term coverage. */
 export function contentTerms(text: string): string[] {
   return analyse(text).words;

@@ -95,6 +95,17 @@ describe("question words never merge with a neighbour into a content word", () =
   });
 });
 
+describe("a metric's short form the segmenter cuts across is read whole", () => {
+  it.each([
+    // Made-up question: 社零增长 is cut 社|零增长; 社零 is a wording the synonym table knows.
+    ["滨江新区上半年社零增长多少", "社零", "零增长"],
+  ])("%s: the term %s, not %s", (question, whole, piece) => {
+    const terms = read(question).terms;
+    expect(terms).toContain(whole);
+    expect(terms).not.toContain(piece);
+  });
+});
+
 describe("了 marks a verb's aspect, the verb is what is asked", () => {
   it.each([
     // Made-up questions: 签了 asks 签 (of 签约), 投了 asks 投 (of 投资).
