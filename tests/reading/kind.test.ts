@@ -31,6 +31,8 @@ describe("findKinds (articles)", () => {
     ["将军路片区", []],
     ["虚拟拍摄中心建成", ["actual:event:建成"]],
     ["园区拟新建模拟仿真中心", ["target:strong:拟"]],
+    // How the indicators went reports results.
+    ["主要经济指标稳中有进：到位内资54.2亿元", ["actual:strong:稳中有进"]],
   ];
 
   it.each(rows)("%s → %o", (text, cues) => {
