@@ -224,6 +224,12 @@ function mostWrittenAbout(zones: string[], articlesAbout: ReadonlyMap<string, nu
 }
 
 /** The places a zone's name says it is of (上海张江科学城 → 上海张江, 张江; 青岛市城阳区 → 城阳), and whether it is an administrative area. */
+/** 「投资」「发展」: one word the dictionary tags as a verbal noun. */
+function isVerbalNoun(word: string): boolean {
+  const tagged = sharedJieba().tag(word, true);
+  return tagged.length === 1 && tagged[0]!.tag === "vn";
+}
+
 function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: boolean } {
   const whole = recogniseZones(zone).find((form) => form.start === 0 && form.end === zone.length && form.place);
   // 即墨经济开发区 ends in 区 but is a zone of a type, not the administrative area 即墨区.
@@ -238,7 +244,8 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
   const coreChars = whole ? whole.core.length : place.length;
   for (const cut of names.cityLengths) {
     const rest = place.slice(cut);
-    if (rest.length >= names.minPlaceChars && cut < coreChars) places.add(rest);
+    // 「海沧投资区」 cut after 海沧 leaves 投资, a word of the language (a verbal noun), never a place.
+    if (rest.length >= names.minPlaceChars && cut < coreChars && !isVerbalNoun(rest)) places.add(rest);
   }
   // A long place name (more than a city and a place) is also called by its start (前海 of 前海深港现代服务业),
   // read after the city it may open with: 深圳 of 深圳前海深港… names the city, not the zone.

@@ -6,6 +6,7 @@ import { Gazetteer, homeByShortName, PlaceIndex, shortNames } from "../../src/do
 const zones = [
   "即墨区", "即墨经济开发区", "上海张江科学城", "亦庄新城", "重庆两江新区", "青岛市城阳区",
   "青岛经济技术开发区", "青岛高新区", "长沙经济技术开发区", "长沙高新技术产业开发区", "合肥经济技术开发区", "临港新片区", "青岛轨道交通产业示范区",
+  "滨江投资区",
 ];
 const index = new PlaceIndex(zones);
 const zoneIn = (text: string) => index.find(text).map((m) => m.zone);
@@ -29,6 +30,8 @@ describe("PlaceIndex: a zone named by its place alone", () => {
     ["长沙今年签约项目多少", []],
     // No place at all.
     ["全国开发区排名怎么看", []],
+    // A word of the language left after a city's name is cut off (投资 of 滨江投资区) is no place.
+    ["临港工业投资和出口各增长多少", ["临港新片区"]],
     // A place's characters inside another word are not the place (城阳 in 新城阳光 would be; 两江 in 长江两江口 is not).
     ["新城阳光小区多大", []],
   ])("%s → %j", (text, expected) => {
