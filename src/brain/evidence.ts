@@ -538,15 +538,12 @@ export function clauseBefore(fact: FactResult): string | undefined {
   return at < 0 ? undefined : fact.evidence.slice(0, at);
 }
 
-
-/** The evidence text right around the number. */
-/** The words of a figure's clause up to it (「目前，…68家，2024年产业链产值达到」 → 「2024年产业链产值达到」). */
+/** The words of a figure's own clause up to it (「目前，…68家，2024年产业链产值达到」 → 「2024年产业链产值达到」). */
 function clauseBeforeFigure(fact: FactResult): string {
-  const at = fact.evidence.indexOf(fact.raw);
-  const before = at < 0 ? fact.evidence : fact.evidence.slice(0, at);
-  return before.slice(Math.max(...[..."，,；;。：:"].map((mark) => before.lastIndexOf(mark))) + 1);
+  return (clauseBefore(fact) ?? fact.evidence).split(/[，,；;。：:]/u).at(-1) ?? "";
 }
 
+/** The evidence text right around the number. */
 export function localText(fact: FactResult): string {
   const at = fact.evidence.indexOf(fact.raw);
   if (at < 0) return fact.evidence;

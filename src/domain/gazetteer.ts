@@ -530,7 +530,10 @@ export class Gazetteer {
     if (length < 3 || (length === 3 && (this.stems.has(form.slice(0, 2)) || this.isGenericWord(form)))) return undefined;
     // A form with a type word of its own (天津滨海新区) shortens only a zone of that type: a 新区 is no 高新区.
     const family = this.recogniser.familyOf(form);
-    const sameType = (alias: string) => family === undefined || this.recogniser.familyOf(alias) === undefined || this.recogniser.familyOf(alias) === family;
+    const sameType = (alias: string) => {
+      const other = family === undefined ? undefined : this.recogniser.familyOf(alias);
+      return other === undefined || other === family;
+    };
     // A form named after a place alone (常州高新区) is that place's zone, not one of a district inside it (常州武进高新区);
     // a word of the language between them (火炬 of 威海火炬高新区) names no district.
     const core = this.wholeCore(form);
