@@ -171,6 +171,19 @@ function isGeneric(noun: string): boolean {
   return factCues().genericNouns.includes(noun);
 }
 
+/**
+ * 「21个项目开工建设」 says what 「开工建设项目21个」 says: a generic noun with its event verb after it (subject and
+ * predicate) is stored in the attributive order the metric names use, so both wordings meet.
+ */
+function attributive(tail: string, noun: string): string {
+  const predicate = tail.slice(noun.length);
+  const opening = predicate.slice(0, PREDICATE_OPENING_CHARS);
+  return tail.startsWith(noun) && factCues().countEventVerbs.some((verb) => opening.includes(verb)) ? `${predicate}${noun}` : tail;
+}
+
+/** How far into the predicate its event verb may start (顺利开工, 集中签约落地). */
+const PREDICATE_OPENING_CHARS = 4;
+
 /** Number counts the thing named after it: 41个续建项目, 26个项目竣工交付. */
 function readCounted(site: QuantitySite, right: string): MetricReading {
   const left = site.clause.slice(site.leftFrom, site.leftTo);
@@ -184,7 +197,7 @@ function readCounted(site: QuantitySite, right: string): MetricReading {
   if (isGeneric(noun)) {
     const clauseVerb = splitLeadVerb(stripPrefixes(site.clause.slice(0, site.leftTo), factCues().leadingStrip, site.stripZonePrefix)).verb;
     const tail = stripSuffixes(right, Object.keys(factCues().qualifiersBefore));
-    metric = tail.length > noun.length ? tail : `${clauseVerb}${noun}`;
+    metric = tail.length > noun.length ? attributive(tail, noun) : `${clauseVerb}${noun}`;
   }
   return { metric: metric.slice(0, MAX_METRIC_CHARS), subject, borrowed: false };
 }

@@ -263,6 +263,20 @@ describe("extractFacts: a colon ends a lead-in", () => {
   });
 });
 
+describe("extractFacts: a generic noun with its event verb after it is counted as the attributive name", () => {
+  // Made-up review lines: 「N个项目开工建设」 says 「开工建设项目N个」.
+  it.each([
+    ["去年，新区经济运行平稳，17个项目开工建设，固定资产投资增长6%。", "17个", "开工建设项目"],
+    ["全年推动9个项目竣工交付。", "9个", "竣工交付项目"],
+    ["上半年，43家企业签约入驻。", "43家", "签约入驻企业"],
+    // A noun that is no generic one keeps its words: 厂房 is not a thing that starts.
+    ["新建标准厂房12万平方米，31个续建项目加快推进。", "31个", "续建项目"],
+  ])("%s", (text, raw, metric) => {
+    const { facts } = extractFacts(article(text, "2024-01-20", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, raw).metric).toBe(metric);
+  });
+});
+
 describe("extractFacts: a verb of granting is no part of what is granted", () => {
   // Made-up notice lines: 给予 opens the award, the award is the measure.
   it.each([

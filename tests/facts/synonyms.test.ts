@@ -51,6 +51,8 @@ describe("metricFit", () => {
     expect(metricFit("经济总量", "地区生产总值")).toBe(1);
     expect(metricFit("城镇居民收入", "城镇居民人均可支配收入")).toBe(1);
     expect(metricFit("新增就业", "城镇新增就业")).toBe(1);
+    expect(metricFit("实际到位内资", "实际利用内资")).toBe(1);
+    expect(metricFit("省级以上创新平台", "省级以上研发平台")).toBe(1);
   });
 
   it("lets a few words sit inside a known name, but not turn it into another metric", () => {

@@ -18,6 +18,10 @@ describe("findKinds (articles)", () => {
     ["累计引进项目40个", ["actual:verb:累计", "actual:event:引进"]],
     ["实现营收10亿元", ["actual:verb:实现"]],
     // What a project is to do once built is a projection, whatever event its sentence reports.
+    // An announcement before a comma or colon introduces what is to be done; a strong result word later still reads.
+    ["工委会议提出，今年新增市场主体3000家", ["target:strong:提出，", "actual:event:新增"]],
+    ["《实施方案》明确：到2027年建成孵化器12家", ["target:strong:明确：", "actual:event:建成"]],
+    ["明确了责任分工", []],
     ["同步开工，全部达产后年产值可达84.4亿元", ["actual:event:开工", "target:strong:达产后", "target:strong:可达"]],
     ["项目建成后新增月产能3万片", ["target:strong:建成后", "actual:event:新增"]],
     // An event held (举行) or dated by the report (近日, 昨天) has happened.
