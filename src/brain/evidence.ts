@@ -295,6 +295,21 @@ export class EvidenceFinder {
     return score;
   }
 
+  /**
+   * How much of a set of asked words a text carries (0..1), each word weighed by its rarity as coverage is:
+   * whether a quote shown for one part of a question also lets the reader see another part.
+   */
+  wordsCarried(words: string[], text: string): number {
+    let total = 0;
+    let matched = 0;
+    for (const word of words) {
+      const weight = this.lexicon.lightWords.has(word) ? LIGHT_WORD_WEIGHT : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(word)));
+      total += weight;
+      matched += weight * termMatch(word, text, this.scoring.synonyms);
+    }
+    return total > 0 ? matched / total : 0;
+  }
+
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
   private metricFits(frame: QuestionFrame, fact: FactResult): boolean {
     const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${this.countedAfter(fact)}`;
@@ -305,7 +320,7 @@ export class EvidenceFinder {
     let total = 0;
     let matched = 0;
     for (const term of measureTerms(frame)) {
-      const weight = this.lexicon.lightWords.has(term) ? 0.3 : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(term)));
+      const weight = this.lexicon.lightWords.has(term) ? LIGHT_WORD_WEIGHT : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(term)));
       total += weight;
       matched += weight * (subjectWords.includes(term) ? 1 : termMatch(term, local, this.scoring.synonyms));
     }
@@ -501,7 +516,10 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
 const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;
 
 /** The question's words of what is measured: a named project's words say whose figure it is (namesCovered checks them). */
-function measureTerms(frame: QuestionFrame): string[] {
+/** A light word (达到, 推进, 总额) weighs this much of a content word in a measure's words. */
+const LIGHT_WORD_WEIGHT = 0.3;
+
+export function measureTerms(frame: QuestionFrame): string[] {
   return frame.terms.filter((term) => !frame.entities.some((entity) => entity.includes(term)));
 }
 

@@ -4,7 +4,7 @@ import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
-import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
+import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, measureTerms, type Evidence, type Located } from "./evidence.js";
 import { asksForRate, loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
@@ -212,7 +212,8 @@ export class OfflineBrain {
       });
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
-    return this.figureAnswer(frame, uniqueFacts(found), queries.length - found.length);
+    const unanswered = queries.filter((_, i) => { const o = outcomes[i]!; return o.status !== "found" || !found.includes(o.fact); });
+    return this.halfAnswered(frame, this.figureAnswer(frame, uniqueFacts(found), unanswered.length), unanswered.map((query) => [query.metric]));
   }
 
   /**
@@ -465,6 +466,7 @@ export class OfflineBrain {
     const parts = framed.map((part, i) => (i === 0 || subject.length === 0 || part.terms.some((term) => subject.includes(term)) ? part : { ...part, terms: [...subject, ...part.terms] }));
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
+    const unlocated: QuestionFrame[] = [];
     for (const [i, part] of parts.entries()) {
       // 「芯联微电子扩能项目投多少？建成后…」: a part asking a named project's investment is that project's figure.
       const own = (await this.projectPart(part)) ?? this.finder.locate(part, await this.finder.rank(part));
@@ -475,6 +477,7 @@ export class OfflineBrain {
       // 「…签了几个项目？总投资多少」: a later part not found on its own may be answered beside the part before.
       const beside = !found && i > 0 && asked.length > 1 ? this.besideLast(part, located.at(-1)) : undefined;
       if (found ?? beside) located.push((found ?? beside)!);
+      else unlocated.push(part);
     }
     if (located.length === 0) return this.singlePart(frame);
     const evidences = uniqueEvidence(located.map((l) => l.evidence));
@@ -484,7 +487,7 @@ export class OfflineBrain {
     const text = facts.length > 0
       ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
       : passageText(head, citations);
-    return this.found(frame, text, citations, facts, facts.length ? "facts" : "search");
+    return this.halfAnswered(frame, this.found(frame, text, citations, facts, facts.length ? "facts" : "search"), unlocated.map(measureTerms));
   }
 
   private async singlePart(frame: QuestionFrame): Promise<Answer> {
@@ -664,7 +667,8 @@ export class OfflineBrain {
       const text = made.map((answer) => answer.answer.split("\n")[0]).join("\n");
       const citations = dedupeCitations(made.flatMap((answer) => answer.citations));
       const missing = parts.length - made.length;
-      return this.found(frame, `${text}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`, citations, uniqueFacts(made.flatMap((a) => a.facts)), "facts");
+      const answer = this.found(frame, `${text}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`, citations, uniqueFacts(made.flatMap((a) => a.facts)), "facts");
+      return this.halfAnswered(frame, answer, frames.filter((_, i) => !answers[i]!.found).map(measureTerms));
     }
     return this.compareOne(frame);
   }
@@ -1058,6 +1062,20 @@ export class OfflineBrain {
     return this.decline(frame, `${fill("sideMissing", { zones: unanswered.join("、") })}${answer.answer}`, answer.citations);
   }
 
+  /**
+   * Half an answer (a part of the question without its figure) stands only when the reader can see each missing
+   * part in a quote shown — its words there, with a figure the answer does not state; else it is declined, what was
+   * found shown for reference. A part stated as if it were the whole answer misleads as a wrong figure does.
+   */
+  private halfAnswered(frame: QuestionFrame, answer: Answer, unanswered: string[][]): Answer {
+    if (!answer.found || unanswered.length === 0) return answer;
+    const stated = new Set(answer.facts.flatMap((fact) => figuresIn(fact.raw)));
+    const visible = (words: string[]) =>
+      answer.citations.some((c) => this.finder.wordsCarried(words, c.quote) >= foundCoverage() && figuresIn(c.quote).some((figure) => !stated.has(figure)));
+    if (unanswered.every(visible)) return answer;
+    return this.decline(frame, `${fill("partDeclined", { count: smallNumber(unanswered.length) })}${answer.answer}`, answer.citations);
+  }
+
   private decline(frame: QuestionFrame, text: string, citations: Citation[] = []): Answer {
     return { question: frame.question, answer: text, found: false, citations, facts: [], brain: "offline", mode: "none", frame, derived: [] };
   }
@@ -1236,3 +1254,7 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
 
+/** The figures a text states: its numbers, without the years, months and days that date it. */
+function figuresIn(text: string): string[] {
+  return [...text.matchAll(/\d+(?:\.\d+)?(?![\d.]*[年月日号])/gu)].map((match) => match[0]);
+}
