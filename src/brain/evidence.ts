@@ -297,17 +297,18 @@ export class EvidenceFinder {
 
   /**
    * How much of a set of asked words a text carries (0..1), each word weighed by its rarity as coverage is:
-   * whether a quote shown for one part of a question also lets the reader see another part.
+   * whether a quote shown for one part of a question also lets the reader see another part. Words no article
+   * uses (chat words: 新来, 咋样) cannot be checked and are left out; with none left, 1.
    */
   wordsCarried(words: string[], text: string): number {
     let total = 0;
     let matched = 0;
-    for (const word of words) {
+    for (const word of words.filter((w) => this.bank.documentFrequency(w) > 0)) {
       const weight = this.lexicon.lightWords.has(word) ? LIGHT_WORD_WEIGHT : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(word)));
       total += weight;
       matched += weight * termMatch(word, text, this.scoring.synonyms);
     }
-    return total > 0 ? matched / total : 0;
+    return total > 0 ? matched / total : 1;
   }
 
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */

@@ -213,7 +213,7 @@ export class OfflineBrain {
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
     const unanswered = queries.filter((_, i) => { const o = outcomes[i]!; return o.status !== "found" || !found.includes(o.fact); });
-    return this.halfAnswered(frame, this.figureAnswer(frame, uniqueFacts(found), unanswered.length), unanswered.map((query) => [query.metric]));
+    return this.halfAnswered(frame, this.figureAnswer(frame, uniqueFacts(found), unanswered.length), unanswered.map((query) => contentTerms(query.metric)));
   }
 
   /**
@@ -1068,10 +1068,15 @@ export class OfflineBrain {
    * found shown for reference. A part stated as if it were the whole answer misleads as a wrong figure does.
    */
   private halfAnswered(frame: QuestionFrame, answer: Answer, unanswered: string[][]): Answer {
-    if (!answer.found || unanswered.length === 0) return answer;
+    // Only figures stated as the answer can pass for the whole; a passage quoted for a reader to read is no claim.
+    if (!answer.found || unanswered.length === 0 || answer.facts.length === 0) return answer;
     const stated = new Set(answer.facts.flatMap((fact) => figuresIn(fact.raw)));
+    // A headline shown with its quote (「城阳区22个项目集中开工」) is read as the quote is.
     const visible = (words: string[]) =>
-      answer.citations.some((c) => this.finder.wordsCarried(words, c.quote) >= foundCoverage() && figuresIn(c.quote).some((figure) => !stated.has(figure)));
+      answer.citations.some((c) => {
+        const shown = `${c.title}。${c.quote}`;
+        return this.finder.wordsCarried(words, shown) >= foundCoverage() && figuresIn(shown).some((figure) => !stated.has(figure));
+      });
     if (unanswered.every(visible)) return answer;
     return this.decline(frame, `${fill("partDeclined", { count: smallNumber(unanswered.length) })}${answer.answer}`, answer.citations);
   }

@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, publishedAtYearEnd, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -299,6 +299,19 @@ function evidenceSpan(clauses: Span[], clause: Span, needsContext: boolean): Spa
   return clause;
 }
 
+/**
+ * The article's sentences about its own year: a closing 「2024年的主要预期目标是…」 in a December review speaks of
+ * the next year, and its goal words do not make the reviewed year's figures goals.
+ */
+function ownYearText(article: Article): string {
+  const own = yearOfDate(article.date);
+  if (own === null) return article.text;
+  const sentences = article.text.split(SENTENCE_END);
+  return sentences.filter((sentence) => findYears(sentence, { publishedOn: article.date }).every((span) => span.year === null || span.year === own || span.comparison || span.baseline)).join("。");
+}
+
+const SENTENCE_END = /[。！？\n]/u;
+
 function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Span[], state: ClauseState, nextStart: number): Fact {
   const { article } = ctx;
   const text = article.text;
@@ -325,6 +338,7 @@ function buildFact(ctx: ParagraphContext, hit: Hit, sentence: Span, clauses: Spa
     articleYear,
     // A look-back (成绩单, 回顾, 过去一年…) reports results of the year it reviews, however many plans its quotes mention.
     articleTense: ctx.lookBack && foundYear.year === reportedYear(article.date, true) ? "past" : (ctx.sectionTense ?? ctx.articleTense),
+    atYearEnd: publishedAtYearEnd(article.date, foundYear.year),
   });
   const year = settleYear(ctx, foundYear, sentenceText, tense, periodKey);
   const kind = classifyKind({
@@ -397,7 +411,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let rejected = 0;
   const paragraphs = paragraphSpans(article.text);
   const lookBack = articleLooksBack(article.title, article.text);
-  const articleTense = dominantTense(article.text);
+  const articleTense = dominantTense(ownYearText(article));
   let carriedZone: string | null = null;
   let sectionZone: string | null = null;
   let sectionYear: number | undefined;

@@ -71,6 +71,8 @@ export interface TenseInput {
   articleYear: number | null;
   /** Dominant tense of the whole article (a work plan vs a review), when clear. */
   articleTense: Tense | undefined;
+  /** The piece appeared in its year's last month: the year is as good as over. */
+  atYearEnd?: boolean;
 }
 
 /**
@@ -93,8 +95,9 @@ export function resolveTense(input: TenseInput): Tense | undefined {
   if (!hit) return undefined;
   const prefix = input.sentence.slice(0, input.position);
   const currentYear = input.year !== null && input.year === input.articleYear;
-  // 全年引进项目230个 in a piece from that same year is a goal, whatever the verb.
-  if (currentYear && namesCurrentYear(prefix)) return "future";
+  // 全年引进项目230个 in a piece from that same year is a goal, whatever the verb — unless the piece appeared as
+  // the year closed (「2023年，…引进过十亿元大项目14个」 in a December review says what the year brought).
+  if (currentYear && namesCurrentYear(prefix) && !input.atYearEnd) return "future";
   return hit.tense;
 }
 

@@ -171,6 +171,11 @@ export function coarsePeriod(text: string): CoarsePeriodName | null {
 export function standsForYear(periodKey: string, year: number | null, publishedOn: string | null | undefined, runningTotal = false): boolean {
   if (periodKey !== "ytd") return false;
   if (runningTotal) return true;
+  return publishedAtYearEnd(publishedOn, year);
+}
+
+/** Whether a piece appeared in the last month(s) of `year` (data yearEndMonths), when the year is as good as over. */
+export function publishedAtYearEnd(publishedOn: string | null | undefined, year: number | null): boolean {
   const date = publishedOn ? /^(\d{4})-(\d{1,2})/.exec(publishedOn) : null;
   return date !== null && Number(date[1]) === year && periodWords().yearEndMonths.includes(Number(date[2]));
 }

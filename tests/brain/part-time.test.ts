@@ -13,13 +13,13 @@ zone: 滨海综合保税区
 下一步，综保区将力争全年进出口总额达到150亿元，新引进外贸企业40家以上。
 `;
 
-// A second zone's report that gives no trade figure.
+// A second zone's report that gives no trade total (its 跨境电商交易额 is its own).
 const other = `---
 title: 一季度临港产业园新开工项目9个
 date: 2024-04-12
 zone: 临港产业园
 ---
-今年一季度，临港产业园新开工项目9个，总投资48亿元。
+今年一季度，临港产业园新开工项目9个，总投资48亿元。园区跨境电商交易额实现5.6亿元。
 `;
 
 let engine: Engine;
@@ -52,6 +52,13 @@ describe("half an answer", () => {
     expect(answer.found).toBe(false);
     expect(answer.answer).toContain("不作完整回答");
     expect(answer.answer).toContain("36.42亿元");
+  });
+
+  it("another part a quote shown carries (its words there, with a figure not stated): the half answer stands", async () => {
+    const answer = await engine.ask("滨海综保区24年一季度进出口总额多少？新来了几家外贸企业？");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("36.42亿元");
+    expect(answer.answer).toContain("新引进外贸企业11家");
   });
 
   it("two zones asked 分别: one zone's figure alone is no answer", async () => {

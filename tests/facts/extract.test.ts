@@ -277,6 +277,18 @@ describe("extractFacts: a generic noun with its event verb after it is counted a
   });
 });
 
+describe("extractFacts: the year named in a piece from that year", () => {
+  // Made-up lines: 「2025年，…引进…」 in the year's last month says what the year brought, whatever goals for the
+  // next year the piece closes with.
+  const text = ["2025年，园区引进过亿元项目21个，新增市场主体1800家。", "2026年，园区的主要预期目标是：力争引进过亿元项目25个，将新增市场主体2000家。"].join("\n");
+  it("files it as a result in a piece from December", () => {
+    const { facts } = extractFacts(article(text, "2025-12-20", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "21个").kind).toBe("actual");
+    expect(factFor(facts, "1800家").kind).toBe("actual");
+    expect(factFor(facts, "25个").kind).not.toBe("actual");
+  });
+});
+
 describe("extractFacts: a verb of granting is no part of what is granted", () => {
   // Made-up notice lines: 给予 opens the award, the award is the measure.
   it.each([

@@ -29,6 +29,8 @@ describe("findKinds (articles)", () => {
     ["昨天，园区签约项目5个", ["actual:strong:昨天", "actual:event:签约"]],
     // Longer words that hold a cue are no cue.
     ["重要节点", []],
+    ["奋力争先进位", []],
+    ["统计数据显示，今年园区新增企业12家", ["actual:strong:数据显示", "actual:event:新增"]],
     ["主要指标", []],
     ["按计划推进", []],
     ["比上年提高10%", []],
