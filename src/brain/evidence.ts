@@ -295,22 +295,6 @@ export class EvidenceFinder {
     return score;
   }
 
-  /**
-   * How much of a set of asked words a text carries (0..1), each word weighed by its rarity as coverage is:
-   * whether a quote shown for one part of a question also lets the reader see another part. Words no article
-   * uses (chat words: 新来, 咋样) cannot be checked and are left out; with none left, 1.
-   */
-  wordsCarried(words: string[], text: string): number {
-    let total = 0;
-    let matched = 0;
-    for (const word of words.filter((w) => this.bank.documentFrequency(w) > 0)) {
-      const weight = this.lexicon.lightWords.has(word) ? LIGHT_WORD_WEIGHT : Math.log(1 + this.bank.size / (1 + this.bank.documentFrequency(word)));
-      total += weight;
-      matched += weight * termMatch(word, text, this.scoring.synonyms);
-    }
-    return total > 0 ? matched / total : 1;
-  }
-
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
   private metricFits(frame: QuestionFrame, fact: FactResult): boolean {
     const local = `${fact.subject}${fact.metric}${this.figureClause(fact)}${this.countedAfter(fact)}`;
@@ -520,7 +504,7 @@ const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;
 /** A light word (达到, 推进, 总额) weighs this much of a content word in a measure's words. */
 const LIGHT_WORD_WEIGHT = 0.3;
 
-export function measureTerms(frame: QuestionFrame): string[] {
+function measureTerms(frame: QuestionFrame): string[] {
   return frame.terms.filter((term) => !frame.entities.some((entity) => entity.includes(term)));
 }
 

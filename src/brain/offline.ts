@@ -4,7 +4,7 @@ import type { Citation } from "../domain/types.js";
 import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
-import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, measureTerms, type Evidence, type Located } from "./evidence.js";
+import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
 import { asksForRate, loadLexicon, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
@@ -212,8 +212,8 @@ export class OfflineBrain {
       });
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
-    const unanswered = queries.filter((_, i) => { const o = outcomes[i]!; return o.status !== "found" || !found.includes(o.fact); });
-    return this.halfAnswered(frame, this.figureAnswer(frame, uniqueFacts(found), unanswered.length), unanswered.map((query) => contentTerms(query.metric)));
+    const missing = queries.length - found.length;
+    return this.halfAnswered(frame, this.figureAnswer(frame, uniqueFacts(found), missing), missing);
   }
 
   /**
@@ -466,7 +466,6 @@ export class OfflineBrain {
     const parts = framed.map((part, i) => (i === 0 || subject.length === 0 || part.terms.some((term) => subject.includes(term)) ? part : { ...part, terms: [...subject, ...part.terms] }));
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
-    const unlocated: QuestionFrame[] = [];
     for (const [i, part] of parts.entries()) {
       // 「芯联微电子扩能项目投多少？建成后…」: a part asking a named project's investment is that project's figure.
       const own = (await this.projectPart(part)) ?? this.finder.locate(part, await this.finder.rank(part));
@@ -477,7 +476,6 @@ export class OfflineBrain {
       // 「…签了几个项目？总投资多少」: a later part not found on its own may be answered beside the part before.
       const beside = !found && i > 0 && asked.length > 1 ? this.besideLast(part, located.at(-1)) : undefined;
       if (found ?? beside) located.push((found ?? beside)!);
-      else unlocated.push(part);
     }
     if (located.length === 0) return this.singlePart(frame);
     const evidences = uniqueEvidence(located.map((l) => l.evidence));
@@ -487,7 +485,7 @@ export class OfflineBrain {
     const text = facts.length > 0
       ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
       : passageText(head, citations);
-    return this.halfAnswered(frame, this.found(frame, text, citations, facts, facts.length ? "facts" : "search"), unlocated.map(measureTerms));
+    return this.halfAnswered(frame, this.found(frame, text, citations, facts, facts.length ? "facts" : "search"), missing);
   }
 
   private async singlePart(frame: QuestionFrame): Promise<Answer> {
@@ -668,7 +666,7 @@ export class OfflineBrain {
       const citations = dedupeCitations(made.flatMap((answer) => answer.citations));
       const missing = parts.length - made.length;
       const answer = this.found(frame, `${text}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`, citations, uniqueFacts(made.flatMap((a) => a.facts)), "facts");
-      return this.halfAnswered(frame, answer, frames.filter((_, i) => !answers[i]!.found).map(measureTerms));
+      return this.halfAnswered(frame, answer, missing);
     }
     return this.compareOne(frame);
   }
@@ -1063,22 +1061,18 @@ export class OfflineBrain {
   }
 
   /**
-   * Half an answer (a part of the question without its figure) stands only when the reader can see each missing
-   * part in a quote shown — its words there, with a figure the answer does not state; else it is declined, what was
-   * found shown for reference. A part stated as if it were the whole answer misleads as a wrong figure does.
+   * Half an answer (a part of the question without its figure) stands only when the reader may find the missing
+   * part in what is shown: a quote or headline with a figure the answer does not state (「新引进外贸企业11家」 beside
+   * the total asked). When what is shown holds no other figure, the half is declined, what was found shown for
+   * reference — a part stated as if it were the whole answer misleads as a wrong figure does.
    */
-  private halfAnswered(frame: QuestionFrame, answer: Answer, unanswered: string[][]): Answer {
+  private halfAnswered(frame: QuestionFrame, answer: Answer, missing: number): Answer {
     // Only figures stated as the answer can pass for the whole; a passage quoted for a reader to read is no claim.
-    if (!answer.found || unanswered.length === 0 || answer.facts.length === 0) return answer;
+    if (!answer.found || missing === 0 || answer.facts.length === 0) return answer;
     const stated = new Set(answer.facts.flatMap((fact) => figuresIn(fact.raw)));
-    // A headline shown with its quote (「城阳区22个项目集中开工」) is read as the quote is.
-    const visible = (words: string[]) =>
-      answer.citations.some((c) => {
-        const shown = `${c.title}。${c.quote}`;
-        return this.finder.wordsCarried(words, shown) >= foundCoverage() && figuresIn(shown).some((figure) => !stated.has(figure));
-      });
-    if (unanswered.every(visible)) return answer;
-    return this.decline(frame, `${fill("partDeclined", { count: smallNumber(unanswered.length) })}${answer.answer}`, answer.citations);
+    const more = answer.citations.some((c) => figuresIn(`${c.title}。${c.quote}`).some((figure) => !stated.has(figure)));
+    if (more) return answer;
+    return this.decline(frame, `${fill("partDeclined", { count: smallNumber(missing) })}${answer.answer}`, answer.citations);
   }
 
   private decline(frame: QuestionFrame, text: string, citations: Citation[] = []): Answer {

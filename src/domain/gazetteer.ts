@@ -325,7 +325,13 @@ export class Gazetteer {
       byForm.push({ zone, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
     }
     // 「青岛市统计局」「即墨区人民政府」: a place right before an institution word names an organisation, not the zone the text is about.
-    return [...listed, ...byForm].filter((mention) => !this.namesInstitution(text, mention.end)).sort((a, b) => a.start - b.start);
+    // A zone's own bodies (「崂山科技城党工委」「某经开区管委会」) speak for the zone: its name ends with a zone type.
+    return [...listed, ...byForm].filter((mention) => !this.namesInstitution(text, mention.end) || this.endsWithZoneType(mention.alias)).sort((a, b) => a.start - b.start);
+  }
+
+  /** 「崂山科技城」「某经开区」: a name ending with a zone type word, longer than the word itself. */
+  private endsWithZoneType(name: string): boolean {
+    return this.forms.zoneSuffixes.some((suffix) => suffix.names !== false && name.length > suffix.form.length && name.endsWith(suffix.form));
   }
 
   /** True when an institution word (统计局, 管委会…) follows at `at`. */

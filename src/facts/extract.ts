@@ -300,14 +300,14 @@ function evidenceSpan(clauses: Span[], clause: Span, needsContext: boolean): Spa
 }
 
 /**
- * The article's sentences about its own year: a closing 「2024年的主要预期目标是…」 in a December review speaks of
- * the next year, and its goal words do not make the reviewed year's figures goals.
+ * The article without its sentences about years still to come: a closing 「2024年的主要预期目标是…」 in a December
+ * review speaks of the next year, and its goal words do not make the reviewed year's figures goals.
  */
 function ownYearText(article: Article): string {
   const own = yearOfDate(article.date);
   if (own === null) return article.text;
   const sentences = article.text.split(SENTENCE_END);
-  return sentences.filter((sentence) => findYears(sentence, { publishedOn: article.date }).every((span) => span.year === null || span.year === own || span.comparison || span.baseline)).join("。");
+  return sentences.filter((sentence) => !findYears(sentence, { publishedOn: article.date }).some((span) => span.year !== null && span.year > own && !span.comparison && !span.baseline)).join("。");
 }
 
 const SENTENCE_END = /[。！？\n]/u;

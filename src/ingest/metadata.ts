@@ -59,7 +59,7 @@ export function buildArticles(
       title,
       date: dated.date,
       dateEvidence: dated.dateEvidence,
-      zones: zonesOf(`${title}\n${piece.text}`, gazetteer, meta.frontMatter?.zones ?? []),
+      zones: zonesOf(`${piece.headline ?? title}\n${piece.text}`, gazetteer, meta.frontMatter?.zones ?? []),
       text: piece.text,
       contentHash: meta.contentHash,
     };

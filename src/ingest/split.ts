@@ -1,6 +1,6 @@
 import { headlineText, type Layout, parseBlocks, renderBlocks, type Block } from "./clean.js";
 import { defaultMarkers, type Markers } from "./markers.js";
-import { attributeHeadlines, chooseTitle, deriveTitle, type HeadlineCandidate } from "./titles.js";
+import { attributeHeadlines, chooseTitle, deriveTitle, headlineLines, type HeadlineCandidate } from "./titles.js";
 
 /** One newspaper piece found in a page's text. */
 export interface ArticlePiece {
@@ -15,6 +15,8 @@ export interface ArticlePiece {
   continuedFrom: string | null;
   /** 「（下转第四版）」 when the piece jumps to another page. */
   continuesTo: string | null;
+  /** Every line of the printed headline, kicker (引题) and subtitle too: what the piece is about, for its zone. */
+  headline?: string;
 }
 
 interface Draft {
@@ -53,6 +55,7 @@ export function splitArticles(raw: string, markers: Markers = defaultMarkers(), 
 
 function toPiece(draft: Draft, text: string, groups: string[][], markers: Markers): ArticlePiece {
   const headline = chooseTitle(groups, markers);
+  const printed = headlineLines(groups, markers);
   return {
     title: headline ?? deriveTitle(text, draft.continuedFrom !== null, markers),
     titleSource: headline ? "headline" : "derived",
@@ -60,6 +63,7 @@ function toPiece(draft: Draft, text: string, groups: string[][], markers: Marker
     bylines: draft.bylines,
     continuedFrom: draft.continuedFrom,
     continuesTo: draft.continuesTo,
+    ...(printed ? { headline: printed } : {}),
   };
 }
 

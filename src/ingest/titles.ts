@@ -106,6 +106,15 @@ export function chooseTitle(groups: string[][], markers: Markers): string | unde
   return last;
 }
 
+/**
+ * All lines of the headline the title is chosen from (「崂山科技城党工委召开（扩大）会议」 above 「锚定…新突破」):
+ * the title keeps one line, while the kicker may be the only one that names the zone.
+ */
+export function headlineLines(groups: string[][], markers: Markers): string | undefined {
+  const group = groups.filter((lines) => !isKicker(lines, markers)).at(-1);
+  return group && group.length > 1 ? group.join(" ") : undefined;
+}
+
 const ENUMERATION = /[、，,]/u;
 
 const MIN_TITLE_CLAUSE = 8;

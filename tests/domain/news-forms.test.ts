@@ -66,6 +66,10 @@ const INSTITUTIONS: [string, string[]][] = [
   // Without an institution word the place is the zone.
   ["城阳区统一核算", ["城阳区"]],
   ["即墨区完成生产总值", ["即墨区"]],
+  // A zone's own bodies speak for the zone: its name ends with a zone type.
+  ["锦溪科技城党工委召开扩大会议", ["锦溪科技城"]],
+  ["滨江经济技术开发区管委会发布通知", ["滨江经济技术开发区"]],
+  ["平潭综合实验区管委会与台企签约", ["平潭综合实验区"]],
 ];
 
 describe("institutions are no zones", () => {

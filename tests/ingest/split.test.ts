@@ -38,6 +38,20 @@ describe("splitArticles (synthetic pages)", () => {
   });
 });
 
+describe("a headline of two lines", () => {
+  // Written for this test: a factual kicker naming the zone above a slogan headline, then the body in columns.
+  const raw = ["锦溪科技城党工委召开工作会议", "凝心聚力　奋力开创新局面", "", "　　本报讯（记者　王明）3月3日，", "会议回顾去年工作，部署今年任务。", "　　过去一年，园区企业营业收入增长", "13.2%，新认定高新技术企业39家。"].join("\n");
+
+  it("keeps every line as the piece's headline", () => {
+    expect(splitArticles(raw)[0]!.headline).toBe("锦溪科技城党工委召开工作会议 凝心聚力 奋力开创新局面");
+  });
+
+  it("takes the zone a kicker names as the article's home zone", () => {
+    const [article] = articlesFromText(raw, { source: "page.txt", contentHash: "x" }, Gazetteer.load());
+    expect(article!.zones[0]).toBe("锦溪科技城");
+  });
+});
+
 describe("splitArticles (structured pages: Markdown, web)", () => {
   it("keeps short lines after the last paragraph as text — a list without sentence ends loses nothing", () => {
     const raw = ["园区召开工作会议部署全年任务。", "", "2025年：科创平台加速集聚", "", "海洋产业增加值312亿元，同比增长8.7%", "", "高新技术企业达到268家"].join("\n");
