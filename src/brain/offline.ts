@@ -843,7 +843,8 @@ export class OfflineBrain {
     const found = answers.filter((a) => a.found);
     if (found.length === 0) return this.declineWithNearMiss(frame, []);
     const text = answers.map((a) => a.answer).join("\n");
-    return this.found(frame, text, dedupeCitations(answers.flatMap((a) => a.citations)), found.flatMap((a) => a.facts), "facts");
+    const answer = this.found(frame, text, dedupeCitations(answers.flatMap((a) => a.citations)), found.flatMap((a) => a.facts), "facts");
+    return this.halfAnswered(frame, answer, answers.length - found.length, true);
   }
 
   // ---- a zone's figures in general ----
@@ -1066,11 +1067,17 @@ export class OfflineBrain {
    * the total asked). When what is shown holds no other figure, the half is declined, what was found shown for
    * reference — a part stated as if it were the whole answer misleads as a wrong figure does.
    */
-  private halfAnswered(frame: QuestionFrame, answer: Answer, missing: number): Answer {
+  private halfAnswered(frame: QuestionFrame, answer: Answer, missing: number, sameMeasure = false): Answer {
     // Only figures stated as the answer can pass for the whole; a passage quoted for a reader to read is no claim.
     if (!answer.found || missing === 0 || answer.facts.length === 0) return answer;
     const stated = new Set(answer.facts.flatMap((fact) => figuresIn(fact.raw)));
-    const more = answer.citations.some((c) => figuresIn(`${c.title}。${c.quote}`).some((figure) => !stated.has(figure)));
+    // A year missing from 「25年和26年各多少」 is the same measure as the year found: only a figure in its unit can be it.
+    const units = sameMeasure ? [...new Set(answer.facts.map((fact) => fact.unit).filter((unit) => unit !== ""))] : [];
+    const candidate = (text: string, figure: string) => !stated.has(figure) && (units.length === 0 || units.some((unit) => text.includes(`${figure}${unit}`)));
+    const more = answer.citations.some((c) => {
+      const shown = `${c.title}。${c.quote}`;
+      return figuresIn(shown).some((figure) => candidate(shown, figure));
+    });
     if (more) return answer;
     return this.decline(frame, `${fill("partDeclined", { count: smallNumber(missing) })}${answer.answer}`, answer.citations);
   }

@@ -446,6 +446,11 @@ export class Gazetteer {
     return found;
   }
 
+  /** True when the text speaks of many zones at once by a type word (各开发区, 排名前三的开发区, 三家经开区). */
+  namesManyZones(text: string): boolean {
+    return this.recogniser.scan(text).some((form) => !form.name && form.collective && this.genericFamilies.has(form.suffix));
+  }
+
   /** Generic words not inside a named zone, not naming many zones (各开发区), resolved from what precedes them. */
   private genericMentions(text: string, named: ZoneMention[], home: string | null | undefined, soleOfType = false): ZoneMention[] {
     const scanned = this.recogniser.scan(text);

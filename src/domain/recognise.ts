@@ -357,9 +357,10 @@ export class ZoneRecogniser {
     return last !== undefined && !this.nonPlaceWords.has(last.word) && !this.forms.referenceTags.includes(last.tag);
   }
 
-  /** 「各开发区」「省级以上开发区」「9个经开区」: the word before a bare type word makes it many zones. */
+  /** 「各开发区」「省级以上开发区」「9个经开区」「排名前三的开发区」: the word before a bare type word makes it many zones. */
   private isCollective(units: Unit[], charBefore: string | undefined): boolean {
-    const last = units.at(-1);
+    // 「前三的开发区」: a count before 的 counts the zones as one before the type word does.
+    const last = units.at(-1)?.word === "的" && units.length > 1 ? units.at(-2) : units.at(-1);
     if (!last) return charBefore !== undefined && /[0-9０-９]/u.test(charBefore);
     if (["m", "q", "mq", "b"].includes(last.tag) || this.isCount(last.word)) return true;
     return [...this.collectiveHeads].some((head) => last.word.endsWith(head));

@@ -45,6 +45,8 @@ interface ParagraphContext {
   sectionYear?: number;
   /** The one year the article's first paragraph names, if it names one (see leadYear in src/reading). */
   leadYear?: number;
+  /** The year the paragraph before ended on, when it named one: a paragraph naming none goes on with it. */
+  previousYear?: YearSpan;
   /** The kind the section heading above says (「二、2026年主要目标」: goals below it), for figures whose words say none strongly. */
   sectionTense?: Tense;
   /** Zones named in the paragraph (see placesIn), computed on first use. */
@@ -111,6 +113,10 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   // A generic word (开发区, 该区) with no zone named before it in the clause is the article's home zone.
   const opening = ctx.gazetteer.mentions(clause, { includeWeak: true, home: ctx.article.zones[0] })[0];
   if (opening?.weak && clause.slice(0, opening.start).trim() === "") return opening.zone;
+  // 「排名前三的开发区分别实现营业收入…」: a figure said of many zones at once, none named, is no one zone's.
+  const sentenceStart = ctx.sentences.filter((s) => s.start <= position).at(-1)?.start ?? ctx.paragraph.start;
+  const sentenceBefore = ctx.article.text.slice(sentenceStart, position);
+  if (ctx.gazetteer.namesManyZones(sentenceBefore) && ctx.gazetteer.mentions(sentenceBefore).length === 0) return null;
   let topic: string | null = null;
   let weakTopic = false;
   for (const mention of placesIn(ctx).filter((m) => m.end <= before.length)) {
@@ -184,6 +190,10 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   if (cue && !cue.yearless) return reading(cue, "clause");
   if (paragraphCue && !paragraphCue.yearless) return reading(paragraphCue, "paragraph");
   if (ctx.sectionYear !== undefined) return { year: ctx.sectionYear, from: "paragraph", movable: false };
+  // 「去年，…主要指标稳中有进。」 then 「产业上，新认定…」: a paragraph naming no year, month or part of a year of its
+  // own goes on with the year the paragraph before ended on — one paragraph, no farther (a report moves on).
+  const timed = findMonths(`${earlier}${sentenceText}`).length > 0 || findPeriods(`${earlier}${sentenceText}`).length > 0;
+  if (ctx.previousYear && !timed) return reading(ctx.previousYear, "paragraph");
   const titleYears = yearsIn(title, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null);
   const titled = new Set(titleYears.map((c) => c.year)).size === 1 ? titleYears[0]! : undefined;
   const yearless = cue ?? paragraphCue;
@@ -191,11 +201,15 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   // A roundup's or report's lead names the year its paragraphs report on, when they name none.
   // A month or part of a year said without a year (「3月底总资产达…」) is the report's own time, not the lead's year.
   const lead = ctx.leadYear;
-  const dated = findMonths(`${earlier}${sentenceText}`).length > 0 || findPeriods(`${earlier}${sentenceText}`).length > 0;
-  if (lead !== undefined && ctx.paragraph.start > 0 && !dated && (!yearless || lead !== yearOfDate(date))) return { year: lead, from: "lead", movable: false };
+  if (lead !== undefined && ctx.paragraph.start > 0 && !timed && (!yearless || lead !== yearOfDate(date))) return { year: lead, from: "lead", movable: false };
   if (cue) return reading(cue, "clause");
   if (paragraphCue) return reading(paragraphCue, "paragraph");
   return { year: yearOfDate(date), from: "publication", movable: true };
+}
+
+/** The last year a paragraph names for itself (not to compare, not a plan period, not 全年 alone), if any. */
+function yearEndingOn(paragraph: string, date: string | null): YearSpan | undefined {
+  return yearsIn(paragraph, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null).at(-1);
 }
 
 /**
@@ -416,11 +430,12 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let sectionZone: string | null = null;
   let sectionYear: number | undefined;
   let sectionTense: Tense | undefined;
+  let previousYear: YearSpan | undefined;
   const lead = leadYear(article.text, article.date);
   for (const paragraph of paragraphs) {
     // A heading opens a section: its year (or none) holds below it until the next heading.
     const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}) };
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}), ...(previousYear ? { previousYear } : {}) };
     if (heading !== undefined) {
       sectionYear = heading ?? undefined;
       sectionTense = contextTense(article.text.slice(paragraph.start, paragraph.end));
@@ -436,6 +451,7 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
       if (evidenceMatches(article, fact)) facts.push(fact);
       else rejected += 1;
     }
+    previousYear = heading !== undefined ? undefined : yearEndingOn(article.text.slice(paragraph.start, paragraph.end), article.date);
   }
   return { facts, rejected };
 }

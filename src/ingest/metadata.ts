@@ -120,7 +120,7 @@ export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = [
   const titleEnd = text.indexOf("\n");
   const title = titleEnd >= 0 ? text.slice(0, titleEnd) : "";
   const forcedCanonical = forced.map((zone) => statedZone(zone, gazetteer));
-  const stated = forcedCanonical[0] ?? gazetteer.mentions(title)[0]?.zone;
+  const stated = forcedCanonical[0] ?? titleZone(title, gazetteer);
   const named = gazetteer.mentions(text);
   const candidate = stated ?? named[0]?.zone ?? null;
   const mentions = gazetteer.mentions(text, { includeWeak: true, home: candidate });
@@ -129,6 +129,15 @@ export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = [
   // Generic words add zones only to an article that names none (全市 in passing is not what a piece is about).
   return [...new Set([...forcedCanonical, ...(home ? [home] : []), ...rankZones(named.length > 0 ? named : mentions)])];
 }
+
+/** The zone a title is about: the first it names, unless it lists several (「A、B、C一季度主要指标较快增长」). */
+function titleZone(title: string, gazetteer: Gazetteer): string | undefined {
+  const [first, second] = gazetteer.mentions(title);
+  if (first && second && second.zone !== first.zone && LISTING.test(title.slice(first.end, second.start))) return undefined;
+  return first?.zone;
+}
+
+const LISTING = /^[、，,和与及]$/u;
 
 /**
  * A zone as front matter states it. 「中德生态园（青岛国际经济合作区）」「无锡高新区（新吴区）」 give a zone with

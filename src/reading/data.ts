@@ -36,6 +36,7 @@ const PeriodFileSchema = z.object({
   firstMonthsTail: z.array(z.string()),
   monthSuffixes: z.array(z.string()),
   coarseOnly: z.record(z.string(), CoarsePeriod),
+  notPeriods: z.array(z.string()).default([]),
   multiYear: z
     .object({ words: z.array(z.string()), spanTails: z.array(z.string()), countChars: z.string(), askWords: z.array(z.string()).default([]) })
     .default({ words: [], spanTails: [], countChars: "", askWords: [] }),

@@ -25,6 +25,8 @@ const MONTH_NUMBER = "(\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十�
 interface Candidate extends PeriodSpan {
   /** Longer readings win where two overlap. */
   length: number;
+  /** A word that contains a period word but names none (年度目标). */
+  notPeriod?: boolean;
 }
 
 function monthNumber(raw: string): number | null {
@@ -114,13 +116,18 @@ function candidate(start: number, evidence: string, key: PeriodKey | undefined, 
 
 /** Every period named in text, in text order; where readings overlap the longest wins (前三季度 over 三季度, 今年以来 over 以来). */
 export function findPeriods(text: string): PeriodSpan[] {
-  const all = [...monthRanges(text), ...firstMonths(text), ...quarters(text), ...literalWords(text)].sort((a, b) => b.length - a.length || a.start - b.start);
+  const all = [...monthRanges(text), ...firstMonths(text), ...quarters(text), ...literalWords(text), ...notPeriods(text)].sort((a, b) => b.length - a.length || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of all) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start).map(({ length: _length, ...span }) => span);
+  return kept.filter((c) => !c.notPeriod).sort((a, b) => a.start - b.start).map(({ length: _length, notPeriod: _notPeriod, ...span }) => span);
+}
+
+/** 「年度目标」「全年任务」: a period word that names a goal, not a time a figure is about (longer, so it wins, then is dropped). */
+function notPeriods(text: string): Candidate[] {
+  return periodWords().notPeriods.flatMap((word) => occurrences(text, word).map((start) => ({ ...candidate(start, word, undefined, "year"), notPeriod: true })));
 }
 
 /** The period a text names (a question says one): a part of a year before a 全年 said beside it, or undefined. */

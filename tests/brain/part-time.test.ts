@@ -24,10 +24,19 @@ zone: 临港产业园
 今年一季度，临港产业园新开工项目9个，总投资48亿元。
 `;
 
+// A third report: the coming year's goal beside a figure of another measure (航线), and no figure for the year before.
+const port = `---
+title: 邮轮港区部署今年重点工作
+date: 2026-02-10
+zone: 青岛国际邮轮港区
+---
+会议提出，今年港区力争全年靠泊邮轮45艘次以上，新开辟始发母港航线3条。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "zongbao.md": article, "lingang.md": other }));
+  ({ engine, close } = await articleEngine({ "zongbao.md": article, "lingang.md": other, "port.md": port }));
 });
 afterAll(() => close());
 
@@ -62,6 +71,12 @@ describe("half an answer", () => {
     expect(answer.answer).toContain("36.42亿元");
     expect(answer.answer).toContain("新引进外贸企业11家");
     expect(answer.answer).toContain("问题中另有一处");
+  });
+
+  it("a year asked beside another that the sources do not give: declined, a figure of another measure is no stand-in", async () => {
+    const answer = await engine.ask("邮轮港区25年和26年靠泊邮轮分别多少艘次？");
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toContain("45艘次");
   });
 
   it("two zones asked 分别: one zone's figure alone is no answer", async () => {

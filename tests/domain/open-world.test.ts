@@ -125,6 +125,11 @@ describe("the home zone of an article", () => {
     expect(zonesOf("经济运行稳中向好\n今年，新乡经开区新签约项目86个，青岛开发区新签约项目45个。", gazetteer)[0]).toBe("新乡经济技术开发区");
   });
 
+  it("is not the first of the zones a title lists: the text says which it is most about", () => {
+    const text = "天津经开区、长沙经开区一季度主要指标较快增长\n长沙经开区新签约项目86个。该区新开工项目12个，长沙经开区总投资45亿元。天津经开区新签约项目20个。";
+    expect(zonesOf(text, gazetteer)[0]).toBe("长沙经济技术开发区");
+  });
+
   it("is the zone a page's generic words refer to, more than one it lists once", () => {
     const text = "凝聚发展合力（续）\n必须凝聚新区力量，推动新区高质量发展。加快灵山湾影视文化区建设，新区要走在前列。";
     expect(zonesOf(text, gazetteer)[0]).toBe("青岛西海岸新区");

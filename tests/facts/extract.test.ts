@@ -277,6 +277,28 @@ describe("extractFacts: a generic noun with its event verb after it is counted a
   });
 });
 
+describe("extractFacts: a figure said of many zones at once", () => {
+  // Made-up ranking lines: 「排名前二的开发区分别…」 speaks of two zones, named in the paragraph before.
+  const text = ["国家级开发区组中，滨江经济技术开发区位列第一，临湖经济技术开发区位列第二。", "从主要指标看，排名前二的开发区分别实现营业收入300亿元和200亿元。"].join("\n");
+  it("is filed under no single zone", () => {
+    const { facts } = extractFacts(article(text, "2026-03-18", ["滨江经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "300亿元").zone).toBeNull();
+  });
+});
+
+describe("extractFacts: a paragraph naming no year goes on with the one before", () => {
+  // Made-up interview lines published in June: 去年 opens one answer, the next paragraph names no time.
+  const text = ["6月12日，园区召开新闻发布会，介绍今年的重点工作。", "去年，园区主要指标稳中有进，完成规上工业总产值210亿元。", "产业上，新认定高新技术企业18家，新增专精特新企业6家。", "园区目前已建成标准厂房32万平方米。"].join("\n");
+  it("carries the year into the next paragraph", () => {
+    const { facts } = extractFacts(article(text, "2026-06-15", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "18家").year).toBe(2025);
+  });
+  it("no farther than one paragraph", () => {
+    const { facts } = extractFacts(article(text, "2026-06-15", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "32万平方米").year).toBe(2026);
+  });
+});
+
 describe("extractFacts: the year named in a piece from that year", () => {
   // Made-up lines: 「2025年，…引进…」 in the year's last month says what the year brought, whatever goals for the
   // next year the piece closes with.

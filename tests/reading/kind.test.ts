@@ -30,6 +30,7 @@ describe("findKinds (articles)", () => {
     // Longer words that hold a cue are no cue.
     ["重要节点", []],
     ["奋力争先进位", []],
+    ["完成年度目标的82.1%", ["actual:verb:完成"]],
     ["统计数据显示，今年园区新增企业12家", ["actual:strong:数据显示", "actual:event:新增"]],
     ["主要指标", []],
     ["按计划推进", []],

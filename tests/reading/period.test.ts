@@ -39,6 +39,9 @@ describe("readPeriod", () => {
     ["年底前建成", undefined],
     ["推动112个重点项目建设", undefined],
     ["1至5月完成投资，全年力争", "M1-5"],
+    // A period word inside a goal's name names no time: the progress measure sets no period for what follows.
+    ["完成年度目标的82.1%；实际使用外资", undefined],
+    ["全年任务完成过半", undefined],
   ];
 
   it.each(rows)("%s → %s", (text, key) => {
