@@ -1063,8 +1063,8 @@ export class OfflineBrain {
 
   /**
    * Half an answer (a part of the question without its figure) stands only when the reader may find the missing
-   * part in what is shown: a quote or headline with a figure the answer does not state (「新引进外贸企业11家」 beside
-   * the total asked). When what is shown holds no other figure, the half is declined, what was found shown for
+   * part in what is shown: a quote, headline or nearest match with a figure the answer does not state
+   * (「新引进外贸企业11家」 beside the total asked). When what is shown holds no other figure, the half is declined, what was found shown for
    * reference — a part stated as if it were the whole answer misleads as a wrong figure does.
    */
   private halfAnswered(frame: QuestionFrame, answer: Answer, missing: number, sameMeasure = false): Answer {
@@ -1074,10 +1074,9 @@ export class OfflineBrain {
     // A year missing from 「25年和26年各多少」 is the same measure as the year found: only a figure in its unit can be it.
     const units = sameMeasure ? [...new Set(answer.facts.map((fact) => fact.unit).filter((unit) => unit !== ""))] : [];
     const candidate = (text: string, figure: string) => !stated.has(figure) && (units.length === 0 || units.some((unit) => text.includes(`${figure}${unit}`)));
-    const more = answer.citations.some((c) => {
-      const shown = `${c.title}。${c.quote}`;
-      return figuresIn(shown).some((figure) => candidate(shown, figure));
-    });
+    // What is shown: the answer with its quotes and headlines, and the nearest a missing year's decline quotes.
+    const shown = answer.answer.replace(ISO_DATE, " ");
+    const more = figuresIn(shown).some((figure) => candidate(shown, figure));
     if (more) return answer;
     return this.decline(frame, `${fill("partDeclined", { count: smallNumber(missing) })}${answer.answer}`, answer.citations);
   }
@@ -1259,6 +1258,9 @@ function cleanEntity(entity: string): string {
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
 }
+
+/** A publication date as citations print it (2025-07-22). */
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/gu;
 
 /** The figures a text states: its numbers, without the years, months and days that date it. */
 function figuresIn(text: string): string[] {

@@ -362,6 +362,8 @@ export class ZoneRecogniser {
     // 「前三的开发区」: a count before 的 counts the zones as one before the type word does.
     const last = units.at(-1)?.word === "的" && units.length > 1 ? units.at(-2) : units.at(-1);
     if (!last) return charBefore !== undefined && /[0-9０-９]/u.test(charBefore);
+    // 「四季度高新区」「2024年开发区」: a number of a time is no count of zones.
+    if (this.forms.timeMeasureChars.includes(last.word.at(-1) ?? "")) return false;
     if (["m", "q", "mq", "b"].includes(last.tag) || this.isCount(last.word)) return true;
     return [...this.collectiveHeads].some((head) => last.word.endsWith(head));
   }

@@ -42,6 +42,7 @@ const ZoneFormsSchema = z.object({
   nonPlaceTags: z.array(z.string().min(1)).default([]),
   numeralChars: z.string().default(""),
   countMeasureChars: z.string().default(""),
+  timeMeasureChars: z.string().default(""),
   placeEndChars: z.string().default(""),
   descriptorWords: z.array(z.string().min(1)).default([]),
   rankQualifiers: z.array(z.string().min(1)).default([]),

@@ -207,10 +207,21 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
   return { year: yearOfDate(date), from: "publication", movable: true };
 }
 
-/** The last year a paragraph names for itself (not to compare, not a plan period, not 全年 alone), if any. */
+/**
+ * The last year a paragraph sets as its topic (「去年，合作区…」: at a clause's start), if any — not one named to
+ * compare or in passing (「扭转了上年同期下降的局面」), not a plan period, not 全年 alone.
+ */
 function yearEndingOn(paragraph: string, date: string | null): YearSpan | undefined {
-  return yearsIn(paragraph, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null).at(-1);
+  return yearsIn(paragraph, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null && opensClause(paragraph, c.start)).at(-1);
 }
+
+/** Whether a time word opens its clause: right at its start or after a subject of a word (全区去年). */
+function opensClause(text: string, start: number): boolean {
+  const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => text.lastIndexOf(mark, start - 1))) + 1;
+  return start - clauseStart <= CLAUSE_TOPIC_CHARS;
+}
+
+const CLAUSE_TOPIC_CHARS = 2;
 
 /**
  * The look-back rule: a whole year cannot be reported before it ends, so a whole-year result (全年实现…,

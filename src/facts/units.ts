@@ -105,8 +105,24 @@ export function scanQuantities(text: string): QuantityMatch[] {
     if (q.chinese && !plausibleChinese(q)) continue;
     found.push(signed(q, text));
   }
+  return [...found.filter((q) => !proportionsIn(text).some((p) => q.start < p.end && p.start < q.end)), ...proportionsIn(text)].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * 「三次产业结构为1.1∶38.6∶60.3」: shares written as a proportion, three parts or more (a clock's 09:30 has two),
+ * with the ratio colon ∶ or a decimal part. The whole proportion is the figure; its value is the first part.
+ */
+function proportionsIn(text: string): QuantityMatch[] {
+  const found: QuantityMatch[] = [];
+  for (const m of text.matchAll(PROPORTION)) {
+    if (!m[0].includes("∶") && !m[0].includes(".")) continue;
+    if (/[0-9.]/u.test(text[m.index - 1] ?? "")) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, raw: m[0], value: Number(m[1]), unit: "", category: "ratio", insideQualifier: "", chinese: false });
+  }
   return found;
 }
+
+const PROPORTION = /([0-9]+(?:\.[0-9]+)?)(?:[∶:：][0-9]+(?:\.[0-9]+)?){2,}(?![0-9.])/gu;
 
 /** Minus signs written right before a figure. */
 const MINUS_SIGNS = "-－−";

@@ -58,14 +58,19 @@ function buildCueWords(reader: "article" | "question"): CueWord[] {
   return order.map((word) => all.find((c) => c.word === word)!);
 }
 
-/** True when the cue at `index` is part of a longer word that is no cue (重要, 比上年). */
+/** True when the cue at `index` is part of a longer word that is no cue (重要, 比上年; 目标的# with # a digit). */
 function excluded(text: string, index: number, cue: string): boolean {
   const words = kindWords().exclusions[cue] ?? [];
   return words.some((word) => {
     const offset = word.indexOf(cue);
-    return offset >= 0 && text.startsWith(word, index - offset);
+    if (offset < 0) return false;
+    const start = index - offset;
+    return [...word].every((char, i) => (char === DIGIT_MARK ? /[0-9０-９]/u.test(text[start + i] ?? "") : text[start + i] === char));
   });
 }
+
+/** In an exclusion word, a place where any digit is written (「目标的#」 is 目标的82.1%). */
+const DIGIT_MARK = "#";
 
 /** Every kind cue in text, in text order; a longer cue wins where two overlap (已经 over 已). */
 export function findKinds(text: string, context: KindContext = {}): KindSpan[] {

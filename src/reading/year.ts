@@ -213,7 +213,9 @@ function span(text: string, start: number, end: number, year: number | null, fla
   const after = text.slice(end);
   // 「2020年为…」 names a year to compare; so does 「较2023年的7.9亿美元」, a baseline after 比/较.
   const baseline = yearWords().exclusionPrefixes.some((prefix) => text.slice(Math.max(0, start - prefix.length), start) === prefix);
-  const comparison = baseline || yearWords().comparisonFollowers.some((word) => after.startsWith(word));
+  // 「上年同期」 is one relative word with its follower inside.
+  const written = text.slice(start, end);
+  const comparison = baseline || yearWords().comparisonFollowers.some((word) => after.startsWith(word) || written.endsWith(word));
   return {
     start,
     end,

@@ -136,6 +136,9 @@ const BARE: [string, string, boolean][] = [
   ["开发区管委会", "开发区", false],
   ["全面激发园区活力", "园区", false],
   ["据了解，新区今年", "新区", false],
+  // A count before 的 counts the zones; a number of a time counts none.
+  ["排名前三的开发区", "开发区", true],
+  ["会议提出，四季度高新区将全力冲刺", "高新区", false],
 ];
 
 describe("zone-type words standing alone", () => {

@@ -293,6 +293,12 @@ describe("extractFacts: a paragraph naming no year goes on with the one before",
     const { facts } = extractFacts(article(text, "2026-06-15", ["青岛经济技术开发区"]), gazetteer);
     expect(factFor(facts, "18家").year).toBe(2025);
   });
+  it("only a year the paragraph sets as its topic, not one named in passing (上年同期)", () => {
+    const passing = ["1—11月，园区固定资产投资增长4.1%，扭转了上年同期下降的局面。", "进出口总额达到213.6亿元，同比增长14.7%。"].join("\n");
+    const { facts } = extractFacts(article(passing, "2025-12-18", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "213.6亿元").year).toBe(2025);
+  });
+
   it("no farther than one paragraph", () => {
     const { facts } = extractFacts(article(text, "2026-06-15", ["青岛经济技术开发区"]), gazetteer);
     expect(factFor(facts, "32万平方米").year).toBe(2026);

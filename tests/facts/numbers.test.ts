@@ -62,6 +62,18 @@ describe("normalizeQuantity", () => {
   });
 });
 
+describe("scanQuantities: proportions", () => {
+  it.each([
+    ["三次产业结构为1.1∶38.6∶60.3。", ["1.1∶38.6∶60.3"]],
+    ["一二三产比例调整为2.5:40.1:57.4，", ["2.5:40.1:57.4"]],
+    // A clock's time and a two-part score are no proportion.
+    ["发布时间：2025-04-02 09:30:15", []],
+    ["以3:1战胜对手", []],
+  ])("%s → %j", (text, raws) => {
+    expect(scanQuantities(text).map((q) => q.raw)).toEqual(raws);
+  });
+});
+
 describe("scanQuantities", () => {
   it("finds numbers with units and skips dates, codes, ordinals and idioms", () => {
     const text = "2022年4月14日，5G基站3000处，地铁5号线，第五批案例，一批项目，两个维护，服务3万家企业，增长13.5%";

@@ -31,6 +31,7 @@ describe("findKinds (articles)", () => {
     ["重要节点", []],
     ["奋力争先进位", []],
     ["完成年度目标的82.1%", ["actual:verb:完成"]],
+    ["完成全年目标的多少", ["actual:verb:完成", "target:strong:目标"]],
     ["统计数据显示，今年园区新增企业12家", ["actual:strong:数据显示", "actual:event:新增"]],
     ["主要指标", []],
     ["按计划推进", []],

@@ -41,7 +41,8 @@ describe("readPeriod", () => {
     ["1至5月完成投资，全年力争", "M1-5"],
     // A period word inside a goal's name names no time: the progress measure sets no period for what follows.
     ["完成年度目标的82.1%；实际使用外资", undefined],
-    ["全年任务完成过半", undefined],
+    ["全年任务的完成情况", undefined],
+    ["全年目标多少？", "Y"],
   ];
 
   it.each(rows)("%s → %s", (text, key) => {

@@ -87,6 +87,9 @@ describe("findYears", () => {
     expect(own?.comparison).toBe(false);
     const [current] = findYears("今年是项目攻坚年", jun2024);
     expect(current?.comparison).toBe(false);
+    // 「上年同期」 names the year before only to compare, whatever follows it.
+    const [sameTerm] = findYears("扭转了上年同期下降的局面", jun2024);
+    expect(sameTerm?.comparison).toBe(true);
   });
 
   it.each([
