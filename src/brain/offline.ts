@@ -604,9 +604,12 @@ export class OfflineBrain {
     return parts.map((part, i) => {
       const own = owns[i]!;
       const time: Pick<QuestionFrame, (typeof keys)[number]> = {};
+      // 「全年目标多少？上半年干了多少」: a part at a time of its own asks afresh — the goal asked before is not its kind.
+      const newTime = previous !== undefined && own.period !== undefined && own.period !== previous.period;
       for (const key of keys) {
         const fromLater = owns.slice(i + 1).some((later) => later[key] !== undefined && later[key] === frame[key]);
-        const value = own[key] ?? (previous ? previous[key] : fromLater ? undefined : frame[key]);
+        const inherited = key === "kind" && newTime ? undefined : previous ? previous[key] : fromLater ? undefined : frame[key];
+        const value = own[key] ?? inherited;
         if (value !== undefined) Object.assign(time, { [key]: value });
       }
       const { year: _year, period: _period, month: _month, kind: _kind, ...rest } = this.partFrame(frame, part, own);

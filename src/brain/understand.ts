@@ -12,6 +12,8 @@ const COUNTED_NUMBER = /(\d+(?:\.\d+)?)(个|家|项|支|张|列|处|批|条|座|
 const SIZE_CLASS = /[0-9０-９]|[一二三四五六七八九十百千][亿万]|[过超逾][亿万百千]|[亿万]元|[亿万]级|以上|以下/u;
 /** 「5号棚」「3号线」「二号楼」: a numbered thing's name, kept whole as one term. */
 const NUMBERED_NAME = /(?:\d+|[一二三四五六七八九十]+)号[\u4e00-\u9fff]/gu;
+/** A number with its magnitude (and currency): 2000亿, 5.6亿元, 300万美元. */
+const STATED_AMOUNT = /\d+(?:\.\d+)?[万亿]+(?:美元|元)?/gu;
 /** Adjectives a comparison turns on (更多, 最快, 谁…高): one list for every comparative pattern below. */
 const COMPARED = "多|大|高|少|小|低|快|慢|强";
 /** Words built on a question morpheme (哪办, 多少钱, 几时) ask rather than tell. */
@@ -254,7 +256,9 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   for (const word of questionWords(lexicon)) rest = rest.split(word).join(" ");
   for (const phrase of lexicon.words.modalPhrases) rest = rest.split(phrase).join(" ");
   const cut = cutAcross(rest);
-  rest = cut.rest;
+  // 「破2000亿定在哪一年」: an amount the question states, outside a metric's name (10亿元以上项目), is no content
+  // word (nor is 亿定, what segmenting it would leave).
+  rest = cut.rest.replace(STATED_AMOUNT, " ");
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
   const words = [...cut.words, ...contentTerms(rest)].filter(

@@ -448,7 +448,9 @@ export class Gazetteer {
 
   /** True when the text speaks of many zones at once by a type word (各开发区, 排名前三的开发区, 三家经开区). */
   namesManyZones(text: string): boolean {
-    return this.recogniser.scan(text).some((form) => !form.name && form.collective && this.genericFamilies.has(form.suffix));
+    // 园区 after a qualifying word (主题园区, 力争园区企业…) is a kind of park, not a count of zones.
+    const naming = (suffix: string) => this.forms.zoneSuffixes.find((s) => s.form === suffix)?.names !== false;
+    return this.recogniser.scan(text).some((form) => !form.name && form.collective && naming(form.suffix) && this.genericFamilies.has(form.suffix));
   }
 
   /** Generic words not inside a named zone, not naming many zones (各开发区), resolved from what precedes them. */

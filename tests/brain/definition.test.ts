@@ -30,7 +30,7 @@ describe("a term defined with 所谓…，是指", () => {
     expect(answer.answer).toContain("只需扫描一个二维码");
   });
 
-  it.each(["芜湖高新区的“一码通办”是咋回事", "芜湖高新区“一码通办”是怎么回事？", "芜湖高新区说的“一码通办”是啥意思？"])("%s: the chat words for 「what is it」 ask nothing of their own", async (question) => {
+  it.each(["芜湖高新区的“一码通办”是咋回事", "芜湖高新区“一码通办”是怎么回事？", "芜湖高新区说的“一码通办”是啥意思？", "芜湖高新区说的“一码通办”咋搞"])("%s: the chat words for 「what is it, how is it done」 ask nothing of their own", async (question) => {
     const answer = await engine.ask(question);
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("只需扫描一个二维码");

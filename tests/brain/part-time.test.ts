@@ -48,6 +48,12 @@ describe("each part of a question asks at its own time", () => {
     expect(answer.answer).toContain("36.42亿元");
   });
 
+  it("a later part at a time of its own asks afresh, not the goal asked before (全年目标多少？一季度呢？)", async () => {
+    const answer = await engine.ask("滨海综保区24年全年进出口目标是多少？一季度呢？");
+    expect(answer.answer).toContain("150亿元");
+    expect(answer.answer).toContain("36.42亿元");
+  });
+
   it("a later part without a time of its own asks at the part before's (一季度…？同比增长多少？)", async () => {
     const answer = await engine.ask("滨海综保区24年一季度进出口总额多少？同比增长多少？");
     expect(answer.found).toBe(true);

@@ -90,6 +90,8 @@ describe("question words never merge with a neighbour into a content word", () =
     ["董家口落户了多少家德资企业", "家德资"],
     ["董家口2022年GDP的目标值是多少", "目标值"],
     ["董家口2023年开工的鹿鸣产业园达产后能实现多少年产值", "后能"],
+    // An amount the question states is no word: 2000亿定 would leave 亿定.
+    ["董家口规上产值破2000亿定在哪一年", "亿定"],
   ])("%s has no term %s", (question, junk) => {
     expect(read(question).terms).not.toContain(junk);
   });

@@ -284,6 +284,12 @@ describe("extractFacts: a figure said of many zones at once", () => {
     const { facts } = extractFacts(article(text, "2026-03-18", ["滨江经济技术开发区"]), gazetteer);
     expect(factFor(facts, "300亿元").zone).toBeNull();
   });
+
+  it("but 园区 after a word (力争园区企业…) is the zone's park, not many zones", () => {
+    const own = "会议强调，今年滨江经济技术开发区要聚焦产业。全年力争园区企业营业收入增长12%以上。";
+    const { facts } = extractFacts(article(own, "2026-03-04", ["滨江经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "12%").zone).toBe("滨江经济技术开发区");
+  });
 });
 
 describe("extractFacts: a paragraph naming no year goes on with the one before", () => {

@@ -53,6 +53,7 @@ describe("metricFit", () => {
     expect(metricFit("新增就业", "城镇新增就业")).toBe(1);
     expect(metricFit("实际到位内资", "实际利用内资")).toBe(1);
     expect(metricFit("省级以上创新平台", "省级以上研发平台")).toBe(1);
+    expect(metricFit("规上产值", "规模以上工业总产值")).toBe(1);
   });
 
   it("lets a few words sit inside a known name, but not turn it into another metric", () => {
