@@ -91,6 +91,7 @@ export class EvidenceFinder {
       // The figure's own words must carry what is asked (「签约项目总投资」 is not the 外贸进出口总额 beside it in the sentence).
       // (Comparisons and sums weigh several measures at once: each side's figure carries only its own words.)
       if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => this.metricFits(frame, f) && !this.namesOtherMetric(frame, f))) continue;
+      if (frame.type === "numeric" && !facts.some((f) => this.namedAtFigure(frame, f))) continue;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
       // A target asked for is never answered by a result, nor the reverse; an investment figure is one or the
@@ -293,6 +294,29 @@ export class EvidenceFinder {
     // 「年底有多少」 asks a stock (实有, 总量 at a date), not the year's flow (新登记).
     if (frame.pointInTime && fact.period === "point") score += weight("fact", "pointInTime");
     return score;
+  }
+
+  /**
+   * A name the question asks about (a project, a quarter of a city) is a figure's only when the figure's own words
+   * name it — its clause, the clauses before when it has none of its own, or the subject its sentence refers back
+   * to: in 「中山路历史城区完成…更新；全区全年接待游客3120万人次」 the visitors are the whole district's.
+   */
+  namedAtFigure(frame: QuestionFrame, fact: FactResult): boolean {
+    if (frame.entities.length === 0) return true;
+    // Clauses without a subject of their own go on about the one before (a topic chain); one that opens with a
+    // place (全区, 该区, a zone's name) has its own subject, and the chain stops there.
+    const clauses = (this.siteOf(fact)?.before ?? clauseBefore(fact) ?? "").split(/[，,；;。]/u);
+    let from = clauses.length - 1;
+    while (from > 0 && !this.opensWithPlace(clauses[from]!)) from--;
+    const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
+    const referred = from === 0 && sentence ? (this.bank.referredTo(sentence) ?? "") : "";
+    return this.namesCovered(frame, `${clauses.slice(from).join("，")}${fact.subject}${fact.metric}${this.countedAfter(fact)}${referred}`);
+  }
+
+  /** 「全区全年接待游客…」「该区新签约…」「即墨区完成…」: a clause whose subject is a place. */
+  private opensWithPlace(clause: string): boolean {
+    const first = this.corpus.gazetteer.mentions(clause, { includeWeak: true })[0];
+    return first !== undefined && first.start <= PLACE_OPENING_CHARS;
   }
 
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */
@@ -501,6 +525,9 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
 const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;
 
 /** The question's words of what is measured: a named project's words say whose figure it is (namesCovered checks them). */
+/** How far into a clause its subject may start (「其中全区…」). */
+const PLACE_OPENING_CHARS = 2;
+
 /** A light word (达到, 推进, 总额) weighs this much of a content word in a measure's words. */
 const LIGHT_WORD_WEIGHT = 0.3;
 

@@ -208,7 +208,7 @@ export class OfflineBrain {
       .filter((fact) => {
         const sentences = this.finder.evidenceOfFact(fact).sentences;
         const text = sentences.map((s) => s.text).join("");
-        return this.finder.namesCovered(frame, text) && seasonAgrees(frame.season, text, fact.title) && ordinalsAgree(frame, sentences[0]!, this.finder.scoring);
+        return this.finder.namesCovered(frame, text) && this.finder.namedAtFigure(frame, fact) && seasonAgrees(frame.season, text, fact.title) && ordinalsAgree(frame, sentences[0]!, this.finder.scoring);
       });
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);

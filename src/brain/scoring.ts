@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, parseChineseNumeral, readMonth, readSeason, saysWhere, titlesDocument } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, findPeriods, parseChineseNumeral, readMonth, readSeason, saysWhere, titlesDocument } from "../reading/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -259,12 +259,14 @@ function typeFeatures(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon
  * A whole-year question fits a sentence that names no other period; a question about part of a year
  * (一季度, 1至5月) needs that period said in the sentence or the one before it.
  */
-function periodFits(asked: string | undefined, text: string, previous: string | undefined, context: string | undefined): boolean {
+/** Whether a sentence can be of the period asked: its own, else the one in force before it; the whole year when it names it. */
+export function periodFits(asked: string | undefined, text: string, previous: string | undefined, context: string | undefined): boolean {
   if (!asked) return true;
   const own = periodKey(text);
   // A sentence saying no period of its own is of the period in force before it (the paragraph's, the title's).
   const inForce = own ?? context;
-  if (asked === "Y") return inForce === undefined || inForce === "Y";
+  // 「下半年，片区将…力争全年新形成…30项以上」: a sentence that also names the whole year may hold its figure.
+  if (asked === "Y") return inForce === undefined || inForce === "Y" || findPeriods(text).some((span) => span.key === "Y");
   // 「同期，胶东临空经济示范区实现…」 continues the period the report is about.
   if (own === undefined && text.includes("同期")) return true;
   return (own ?? (previous ? periodKey(previous) : undefined) ?? context) === asked;

@@ -256,8 +256,9 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   for (const word of questionWords(lexicon)) rest = rest.split(word).join(" ");
   for (const phrase of lexicon.words.modalPhrases) rest = rest.split(phrase).join(" ");
   const cut = cutAcross(rest);
-  // 「破2000亿定在哪一年」: an amount the question states, outside a metric's name (10亿元以上项目), is no content
-  // word (nor is 亿定, what segmenting it would leave).
+  // 「破2000亿定在哪一年」「GDP是1447.5亿元的是哪一年」: an amount the question states, outside a metric's name
+  // (10亿元以上项目), is one word — what the answer's sentence says — not pieces (亿定) for the segmenter to glue.
+  const amounts = [...cut.rest.matchAll(STATED_AMOUNT)].map((m) => m[0]);
   rest = cut.rest.replace(STATED_AMOUNT, " ");
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
@@ -268,7 +269,7 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   const repeats = (term: string) => term.length === 2 && term.endsWith("了") && words.some((other) => other !== term && other.includes(term[0]!));
   // 「签了几个」「投了多少」: 了 only marks the verb's aspect; the verb (签 of 签约) is what is asked.
   const verbOf = (term: string) => (term.length === 2 && term.endsWith("了") ? term[0]! : term);
-  return unique([...quoted, ...counted, ...words.filter((term) => !repeats(term)).map(verbOf)]);
+  return unique([...quoted, ...counted, ...amounts, ...words.filter((term) => !repeats(term)).map(verbOf)]);
 }
 
 /**

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
+
+// Written for this test: a district's work report names a quarter of it in one clause and gives the
+// whole district's figure in the next, under its own subject (全区).
+const report = `---
+title: 滨江区人民政府工作报告（摘要）
+date: 2026-01-07
+zone: 滨江区
+---
+过去一年，老城历史街区完成三期街区更新，新开业首店、特色店63家；全区全年接待游客3120万人次，增长8.3%。
+`;
+
+let engine: Engine;
+let close: () => void = () => {};
+beforeAll(async () => {
+  ({ engine, close } = await articleEngine({ "report.md": report }));
+});
+afterAll(() => close());
+
+describe("a name asked is a figure's only when the figure's own words name it", () => {
+  it("the district's figure under its own subject (全区) is not the quarter's", async () => {
+    const answer = await engine.ask("老城历史街区25年接待游客多少人次？");
+    expect(answer.found).toBe(false);
+  });
+
+  it("the quarter's own figure, in a clause without a subject of its own, is", async () => {
+    const answer = await engine.ask("老城历史街区25年新开业首店、特色店多少家？");
+    expect(answer.answer).toContain("63家");
+  });
+
+  it("the district's figure answers the district", async () => {
+    const answer = await engine.ask("滨江区25年接待游客多少人次？");
+    expect(answer.answer).toContain("3120万人次");
+  });
+});
