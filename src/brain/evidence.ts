@@ -303,19 +303,23 @@ export class EvidenceFinder {
    */
   namedAtFigure(frame: QuestionFrame, fact: FactResult): boolean {
     if (frame.entities.length === 0) return true;
-    // Clauses without a subject of their own go on about the one before (a topic chain); one that opens with a
-    // place (全区, 该区, a zone's name) has its own subject, and the chain stops there.
-    const clauses = (this.siteOf(fact)?.before ?? clauseBefore(fact) ?? "").split(/[，,；;。]/u);
-    let from = clauses.length - 1;
-    while (from > 0 && !this.opensWithPlace(clauses[from]!)) from--;
+    // Clauses without a subject of their own go on about the one before (a topic chain), across the sentence
+    // before too; one that opens with a place (全区, 该区, a zone's name) has its own subject: the chain stops there.
     const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    const referred = from === 0 && sentence ? (this.bank.referredTo(sentence) ?? "") : "";
-    return this.namesCovered(frame, `${clauses.slice(from).join("，")}${fact.subject}${fact.metric}${this.countedAfter(fact)}${referred}`);
+    const at = fact.start + Math.max(0, fact.evidence.indexOf(fact.raw));
+    const before = sentence && at >= sentence.start ? sentence.text.slice(0, at - sentence.start) : (clauseBefore(fact) ?? "");
+    const clauses = before.split(/[，,；;。]/u);
+    let from = clauses.length - 1;
+    const home = fact.zone ?? sentence?.zones[0] ?? null;
+    while (from > 0 && !this.opensWithPlace(clauses[from]!, home)) from--;
+    const chainGoesOn = from === 0 && !this.opensWithPlace(clauses[0]!, home) && sentence !== undefined;
+    const earlier = chainGoesOn ? `${this.bank.previous(sentence)?.text ?? ""}${this.bank.referredTo(sentence) ?? ""}` : "";
+    return this.namesCovered(frame, `${earlier}${clauses.slice(from).join("，")}${fact.subject}${fact.metric}${this.countedAfter(fact)}`);
   }
 
   /** 「全区全年接待游客…」「该区新签约…」「即墨区完成…」: a clause whose subject is a place. */
-  private opensWithPlace(clause: string): boolean {
-    const first = this.corpus.gazetteer.mentions(clause, { includeWeak: true })[0];
+  private opensWithPlace(clause: string, home: string | null): boolean {
+    const first = this.corpus.gazetteer.mentions(clause, { includeWeak: true, home })[0];
     return first !== undefined && first.start <= PLACE_OPENING_CHARS;
   }
 

@@ -1075,7 +1075,7 @@ export class OfflineBrain {
     if (!answer.found || missing === 0 || answer.facts.length === 0) return answer;
     const stated = new Set(answer.facts.flatMap((fact) => figuresIn(fact.raw)));
     // A year missing from 「25年和26年各多少」 is the same measure as the year found: only a figure in its unit can be it.
-    const units = sameMeasure ? [...new Set(answer.facts.map((fact) => fact.unit).filter((unit) => unit !== ""))] : [];
+    const units = sameMeasure ? [...new Set(answer.facts.map((fact) => writtenUnit(fact)).filter((unit) => unit !== ""))] : [];
     const candidate = (text: string, figure: string) => !stated.has(figure) && (units.length === 0 || units.some((unit) => text.includes(`${figure}${unit}`)));
     // What is shown: the answer with its quotes and headlines, and the nearest a missing year's decline quotes.
     const shown = answer.answer.replace(ISO_DATE, " ");

@@ -10,6 +10,8 @@ date: 2026-01-07
 zone: 滨江区
 ---
 过去一年，老城历史街区完成三期街区更新，新开业首店、特色店63家；全区全年接待游客3120万人次，增长8.3%。
+
+青禾冷链物流园致力于打造对日韩冷链枢纽。目前已落地冷库项目12个。
 `;
 
 let engine: Engine;
@@ -28,6 +30,11 @@ describe("a name asked is a figure's only when the figure's own words name it", 
   it("the quarter's own figure, in a clause without a subject of its own, is", async () => {
     const answer = await engine.ask("老城历史街区25年新开业首店、特色店多少家？");
     expect(answer.answer).toContain("63家");
+  });
+
+  it("a sentence without a subject of its own goes on about the sentence before", async () => {
+    const answer = await engine.ask("青禾冷链物流园已经落地了多少个冷库项目？");
+    expect(answer.answer).toContain("12个");
   });
 
   it("the district's figure answers the district", async () => {
