@@ -117,7 +117,8 @@ export class FactLookup {
     return this.lexicon.unitFamily.get(fact.unit) === query.family;
   }
 
-  find(query: FigureQuery): Lookup {
+  /** `accepts`: a further test a figure must pass (the name a question asks is the figure's own — see namedAtFigure). */
+  find(query: FigureQuery, accepts: (fact: FactResult) => boolean = () => true): Lookup {
     // A metric no synonym group names is matched on its characters, and must match them closely.
     const threshold = query.known ? metricFitMin() : weight("lookup", "unknownMetricFitMin");
     const sameMetric = this.tools
@@ -136,7 +137,7 @@ export class FactLookup {
     // 「2018年新培育了多少」: a year-to-date figure of that December stands in for the year, after a whole-year one.
     // 「2025年累计开工多少」: a running total asked is answered by the year so far.
     const nearYear = (fact: FactResult) => query.period === "Y" && standsForYear(fact.periodKey, fact.year, fact.date, query.cumulative);
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated));
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated) && accepts(fact));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };

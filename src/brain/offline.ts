@@ -198,7 +198,8 @@ export class OfflineBrain {
     if (frame.type !== "numeric") return undefined;
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
-    const outcomes = this.continuing(frame, queries, queries.map((query) => this.lookup.find(query)));
+    // A project asked by name: the best figure whose own words name it, not the best figure of its measure in the zone.
+    const outcomes = this.continuing(frame, queries, queries.map((query) => this.lookup.find(query, (fact) => this.finder.namedAtFigure(frame, fact))));
     // A part in words the table cannot place (「清单化推进的项目有多少个？总投资多少？」) ties the parts to one passage: retrieval reads it whole.
     if (outcomes.some((o, i) => o.status === "unknown" && !queries[i]!.known)) return undefined;
     const found = outcomes

@@ -105,7 +105,9 @@ export function scanQuantities(text: string): QuantityMatch[] {
     if (q.chinese && !plausibleChinese(q)) continue;
     found.push(signed(q, text));
   }
-  return [...found.filter((q) => !proportionsIn(text).some((p) => q.start < p.end && p.start < q.end)), ...proportionsIn(text)].sort((a, b) => a.start - b.start);
+  const proportions = proportionsIn(text);
+  if (proportions.length === 0) return found;
+  return [...found.filter((q) => !proportions.some((p) => q.start < p.end && p.start < q.end)), ...proportions].sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -12,6 +12,8 @@ zone: 滨江区
 过去一年，老城历史街区完成三期街区更新，新开业首店、特色店63家；全区全年接待游客3120万人次，增长8.3%。
 
 青禾冷链物流园致力于打造对日韩冷链枢纽。目前已落地冷库项目12个。
+
+今年，区内重点项目集中开工。其中，总投资20亿元的北辰工业互联网产业园同步开工，达产后可实现年产值50亿元；南岭智能制造产业园总投资3亿美元，全部达产后年产值可达30亿元。
 `;
 
 let engine: Engine;
@@ -35,6 +37,12 @@ describe("a name asked is a figure's only when the figure's own words name it", 
   it("a sentence without a subject of its own goes on about the sentence before", async () => {
     const answer = await engine.ask("青禾冷链物流园已经落地了多少个冷库项目？");
     expect(answer.answer).toContain("12个");
+  });
+
+  it("of two projects' figures of one measure, the one whose own words name the project asked", async () => {
+    const answer = await engine.ask("滨江区开工的南岭智能制造产业园达产后年产值预计多少？");
+    expect(answer.answer).toContain("30亿元");
+    expect(answer.answer).not.toContain("50亿元");
   });
 
   it("the district's figure answers the district", async () => {
