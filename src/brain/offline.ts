@@ -12,7 +12,7 @@ import { SentenceBank, textOrder } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { difference, gapSides, measureSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
-import { anniversaryStart, findYears, parseChineseNumeral, readMonth } from "../reading/index.js";
+import { anniversaryStart, findMonths, findYears, parseChineseNumeral, readMonth } from "../reading/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
@@ -213,6 +213,11 @@ export class OfflineBrain {
       });
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
+    // 「迈瑞医疗项目的总投资」 when the figure is the total of 「迈瑞医疗、…等12个重点项目」: no figure of the one asked.
+    for (const fact of found) {
+      const aggregate = frame.entities.length > 0 ? this.aggregateMismatch(frame, this.finder.evidenceOfFact(fact)) : undefined;
+      if (aggregate) return aggregate;
+    }
     const missing = queries.length - found.length;
     return this.halfAnswered(frame, this.figureAnswer(frame, uniqueFacts(found), missing), missing);
   }
@@ -504,9 +509,11 @@ export class OfflineBrain {
     if (located.facts.length === 0) {
       const more = this.companions(frame, ranked, located.evidence).map((evidence) => this.finder.cite(evidence));
       const dated = frame.type === "when" ? datedByAnniversary(citation) : undefined;
-      const text = [passageText(head, [citation]), ...(dated ? [fill("anniversary", dated)] : []), ...more.map((c) => fill("briefRow", { quote: c.quote, title: c.title, date: dateLabel(c.date) }))].join("\n");
+      const day = frame.type === "when" && !dated ? dayOfEvent(citation) : undefined;
+      const text = [passageText(head, [citation]), ...(dated ? [fill("anniversary", dated)] : []), ...(day ? [fill("eventDay", day)] : []), ...more.map((c) => fill("briefRow", { quote: c.quote, title: c.title, date: dateLabel(c.date) }))].join("\n");
       const answer = this.found(frame, text, [citation, ...more], [], "search");
       if (dated) answer.derived.push(dated.year);
+      if (day) answer.derived.push(day.year);
       return answer;
     }
     const growth = this.withGrowth(frame, located.facts, [citation]);
@@ -1113,6 +1120,19 @@ function datedByAnniversary(citation: Citation): { evidence: string; year: strin
   if (findYears(citation.quote, { lookBack: "off" }).some((span) => !span.relative)) return undefined;
   const start = anniversaryStart(citation.quote, { publishedOn: citation.date });
   return start && { evidence: start.evidence, year: String(start.year) };
+}
+
+/**
+ * 「2月9日，…召开（扩大）会议」 in a piece of 2026-02-10: the day the event was held, with the year the piece's date
+ * gives it (a day later in the calendar than the piece's own is of the year before). None when the quote names a year.
+ */
+function dayOfEvent(citation: Citation): { year: string; month: string; day: string } | undefined {
+  if (!citation.date || findYears(citation.quote, { lookBack: "off" }).some((span) => !span.relative)) return undefined;
+  const said = findMonths(citation.quote).find((span) => span.day !== null);
+  const published = /^(\d{4})-(\d{2})-(\d{2})/u.exec(citation.date);
+  if (!said || !published) return undefined;
+  const later = said.month * 100 + said.day! > Number(published[2]) * 100 + Number(published[3]);
+  return { year: String(Number(published[1]) - (later ? 1 : 0)), month: String(said.month), day: String(said.day) };
 }
 
 /**

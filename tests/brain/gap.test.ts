@@ -38,6 +38,11 @@ describe("「…比…多了多少」: two figures of one zone and how far apart
     expect(answer.answer).toContain("多14个");
   });
 
+  it("「…高还是低」 asks the gap and its direction", async () => {
+    const answer = await engine.ask("栖霞经开区2024年外贸进出口总额增速比规上工业总产值增速高还是低");
+    expect(answer.answer).toContain("7.7个百分点");
+  });
+
   it("「多几个」 asks the gap as 「多多少」 does", async () => {
     const answer = await engine.ask("栖霞经开区25年新签约项目目标比24年实际多几个");
     expect(answer.answer).toContain("多14个");

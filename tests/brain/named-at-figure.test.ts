@@ -13,6 +13,8 @@ zone: 滨江区
 
 青禾冷链物流园致力于打造对日韩冷链枢纽。目前已落地冷库项目12个。
 
+今年，区内计划推动西湖医疗、东湖生物扩产等8个重点项目开工，总投资60亿元。
+
 今年，区内重点项目集中开工。其中，总投资20亿元的北辰工业互联网产业园同步开工，达产后可实现年产值50亿元；南岭智能制造产业园总投资3亿美元，全部达产后年产值可达30亿元。
 `;
 
@@ -43,6 +45,11 @@ describe("a name asked is a figure's only when the figure's own words name it", 
     const answer = await engine.ask("滨江区开工的南岭智能制造产业园达产后年产值预计多少？");
     expect(answer.answer).toContain("30亿元");
     expect(answer.answer).not.toContain("50亿元");
+  });
+
+  it("a list's total names each item but is none's figure", async () => {
+    const answer = await engine.ask("西湖医疗项目在滨江区的总投资是多少？");
+    expect(answer.found).toBe(false);
   });
 
   it("the district's figure answers the district", async () => {
