@@ -50,6 +50,7 @@ const SynonymsFileSchema = z.object({
   noise: z.array(z.string()).default([]),
   askedShorthands: z.record(z.string(), z.string()).default({}),
   distinct: z.array(z.array(z.array(z.string().min(1))).min(2)).default([]),
+  actions: z.array(z.array(z.string().min(1)).min(2)).default([]),
 });
 
 export type UnitEntry = z.infer<typeof UnitSchema>;

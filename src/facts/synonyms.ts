@@ -66,6 +66,8 @@ export function metricSynonyms(metric: string): string[] {
     const canonical = canonicalOf.get(member);
     for (const [other, otherCanonical] of canonicalOf) if (otherCanonical === canonical) found.add(other);
   });
+  // 「引进高层次人才」 is said 「新集聚高层次人才」 as often: a verb asked alone meets the verbs of its action (recall only).
+  for (const action of synonymsData().actions) if (action.includes(metric)) for (const verb of action) found.add(verb);
   if (synonymsCache.size >= PARTS_CACHE_MAX) synonymsCache.clear();
   synonymsCache.set(metric, [...found]);
   return synonymsCache.get(metric)!;

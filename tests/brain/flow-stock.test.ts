@@ -33,6 +33,12 @@ afterAll(() => {
 });
 
 describe("new ones and all there are", () => {
+  it("认定 asks the year's new ones, as 新增 does", async () => {
+    const answer = await engine.ask("云梦开发区2020年认定了多少家高新技术企业？");
+    expect(answer.answer).toContain("167家");
+    expect(answer.answer).not.toContain("621家");
+  });
+
   it("answers the new ones for 新增 and the total for 年底…多少家", async () => {
     const added = await engine.ask("云梦开发区2020年新增高新技术企业多少家？");
     expect(added.answer).toContain("167家");

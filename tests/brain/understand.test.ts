@@ -129,6 +129,9 @@ describe("what is measured, in the question's words", () => {
     ["董家口2022年10月集中开工了多少个重点项目", "集中开工重点项目"],
     ["董家口2022年实际使用外资多少亿美元", "使用外资"],
     ["董家口2022年落户了几家德资企业", "落户德资企业"],
+    // 一共/共 before the ask count nothing of their own.
+    ["董家口2022年10月重点项目集中开工，一共多少个项目？", "重点项目集中开工项目"],
+    ["董家口2022年共有几家德资企业落户", "德资企业落户"],
   ])("%s → %s", (question, metric) => {
     expect(read(question).metricText).toBe(metric);
   });

@@ -101,3 +101,17 @@ describe("measuresOther: a phrase measures the name it ends with", () => {
     expect(measuresOther(asked, metric)).toBe(other);
   });
 });
+
+describe("metricSynonyms: verbs of one action", () => {
+  it.each([
+    ["引进", "新集聚"],
+    ["新建", "建成"],
+    ["认定", "新增"],
+  ])("a question's %s is met by %s", (verb, other) => {
+    expect(metricSynonyms(verb)).toContain(other);
+  });
+
+  it("leaves the metric names alone: a verb inside a name is no group of its own", () => {
+    expect(metricSynonyms("引进高层次人才")).not.toContain("新集聚");
+  });
+});
