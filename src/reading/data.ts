@@ -77,6 +77,7 @@ const TopicFileSchema = z.object({
   itemPointers: z.array(z.string()).default([]),
   locationCues: z.array(z.string()).default([]),
   documentTitleEnds: z.array(z.string()).default([]),
+  documentReadingTails: z.array(z.string()).default([]),
   enumeration: z.object({ ordinals: z.string().min(2), marker: z.string().min(1) }).default({ ordinals: "一二三四五六七八九十", marker: "是" }),
 });
 

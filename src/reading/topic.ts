@@ -107,7 +107,9 @@ export function saysWhere(sentence: string): boolean {
  * sections (申报对象, 申报时间) never restate the subject: the title speaks for every one of them.
  */
 export function titlesDocument(title: string): boolean {
-  const text = title.trim().replace(/[》」”"']+$/u, "");
+  // 「《…若干政策》解读」: a reading of a document is titled by the document, its tail (解读, 问答) set aside.
+  const tail = topicWords().documentReadingTails.find((word) => title.trim().endsWith(word));
+  const text = (tail ? title.trim().slice(0, -tail.length) : title.trim()).replace(/[》」”"']+$/u, "");
   return topicWords().documentTitleEnds.some((end) => text.endsWith(end));
 }
 

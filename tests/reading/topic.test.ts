@@ -115,6 +115,9 @@ describe("titlesDocument: an official document's title speaks for its sections",
     ["《滨江开发区招商引资奖励办法》", true],
     ["滨江高新区上半年经济运行稳中向好", false],
     ["滨江开发区2024年大事记", false],
+    // A piece reading a document is titled by it.
+    ["《滨江经开区支持新材料产业发展若干政策》解读", true],
+    ["一图读懂滨江高新区人才新政", false],
   ] as const)("%s → %s", (title, document) => {
     expect(titlesDocument(title)).toBe(document);
   });
