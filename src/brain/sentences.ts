@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadYear, pointsAtItems, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -161,9 +161,9 @@ export class SentenceBank {
 }
 
 /** See Sentence.contextPeriod: undefined when the sentence says its own period or year, or nothing earlier does. */
-function contextPeriodOf(sentence: string, paragraphBefore: string, title: string): string | undefined {
+function contextPeriodOf(sentence: string, paragraphBefore: string, title: string, lead: string | undefined): string | undefined {
   if (readPeriod(sentence) !== undefined || findYears(sentence, { lookBack: "off" }).length > 0) return undefined;
-  return periodInForce(paragraphBefore) ?? lastPeriod(title);
+  return periodInForce(paragraphBefore) ?? lastPeriod(title) ?? lead;
 }
 
 function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: number): Sentence[] {
@@ -175,6 +175,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
   let contextYears: number[] = [];
   let sectionYear: number | undefined;
   const lead = leadYear(article.text, article.date);
+  const leadPart = leadPeriod(article.text);
   const leadParagraph = article.text.split("\n").findIndex((paragraph) => paragraph.trim() !== "");
   article.text.split("\n").forEach((paragraph, paragraphIndex) => {
     contextYears = [];
@@ -212,7 +213,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears, paragraphIndex > leadParagraph ? lead : undefined),
-          contextPeriod: contextPeriodOf(trimmed, paragraph.slice(0, cursor), article.title),
+          contextPeriod: contextPeriodOf(trimmed, paragraph.slice(0, cursor), article.title, paragraphIndex > leadParagraph ? leadPart : undefined),
         });
       }
       cursor = end;

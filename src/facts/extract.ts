@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, periodInForce, publishedAtYearEnd, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, leadPeriod, periodInForce, publishedAtYearEnd, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -45,6 +45,8 @@ interface ParagraphContext {
   sectionYear?: number;
   /** The one year the article's first paragraph names, if it names one (see leadYear in src/reading). */
   leadYear?: number;
+  /** The part of a year the article's lead sets (see leadPeriod in src/reading), for paragraphs naming no time. */
+  leadPeriod?: string;
   /** The year the paragraph before ended on, when it named one: a paragraph naming none goes on with it. */
   previousYear?: YearSpan;
   /** The kind the section heading above says (「二、2026年主要目标」: goals below it), for figures whose words say none strongly. */
@@ -273,7 +275,8 @@ function periodKeyAt(ctx: ParagraphContext, sentence: Span, position: number): s
   const sameTerm = factCues().sameTermWords.some((word) => before.includes(word));
   if (!sameTerm && findYears(before, { publishedOn: ctx.article.date, lookBack: "off" }).length > 0) return "Y";
   // A report's period is often said once, in its title (「蓝谷四季度重大项目集中开工」).
-  return periodInForce(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriod(ctx.article.title) ?? "Y";
+  // …else the lead's, for the paragraphs after it (「今年1—5月，…」 then 「消费外贸平稳。社会消费品零售总额…」).
+  return periodInForce(text.slice(ctx.paragraph.start, sentence.start)) ?? lastPeriod(ctx.article.title) ?? (ctx.paragraph.start > 0 ? ctx.leadPeriod : undefined) ?? "Y";
 }
 
 function stripZonePrefixFor(gazetteer: Gazetteer): (phrase: string) => string {
@@ -443,10 +446,11 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let sectionTense: Tense | undefined;
   let previousYear: YearSpan | undefined;
   const lead = leadYear(article.text, article.date);
+  const leadPart = leadPeriod(article.text);
   for (const paragraph of paragraphs) {
     // A heading opens a section: its year (or none) holds below it until the next heading.
     const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}), ...(previousYear ? { previousYear } : {}) };
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}), ...(previousYear ? { previousYear } : {}), ...(leadPart ? { leadPeriod: leadPart } : {}) };
     if (heading !== undefined) {
       sectionYear = heading ?? undefined;
       sectionTense = contextTense(article.text.slice(paragraph.start, paragraph.end));

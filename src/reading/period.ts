@@ -149,6 +149,16 @@ export function periodInForce(text: string): PeriodKey | undefined {
   return findPeriods(text).filter((span) => span.key !== undefined && leadsClause(text, span)).at(-1)?.key;
 }
 
+/**
+ * The part of a year a report's lead sets for the paragraphs after it (「今年1—5月，新区主要经济指标…」 over 「消费外贸
+ * 平稳。社会消费品零售总额…」): the period in force at the end of the first paragraph, when it is a part of a year.
+ */
+export function leadPeriod(text: string): PeriodKey | undefined {
+  const first = text.split("\n").find((paragraph) => paragraph.trim() !== "") ?? "";
+  const key = periodInForce(first);
+  return key !== undefined && key !== "Y" && key !== "ytd" ? key : undefined;
+}
+
 /** A clause's topic: right before a comma or colon, or a few characters from the clause's start. */
 function leadsClause(text: string, span: PeriodSpan): boolean {
   if (/^[，,：:]/u.test(text.slice(span.end))) return true;

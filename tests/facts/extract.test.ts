@@ -277,6 +277,20 @@ describe("extractFacts: a generic noun with its event verb after it is counted a
   });
 });
 
+describe("extractFacts: a report's lead sets the part of the year for paragraphs naming none", () => {
+  // Made-up progress report: the lead says 1—5月, a later paragraph names no time.
+  const text = ["6月23日，记者从调度会上获悉，今年1—5月，新区主要经济指标延续回升向好态势。", "消费外贸平稳。社会消费品零售总额263.8亿元，同比增长5.3%。"].join("\n");
+  it("files the later paragraph's figures under the lead's period", () => {
+    const { facts } = extractFacts(article(text, "2026-06-24", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "263.8亿元").periodKey).toBe("M1-5");
+  });
+  it("a lead about the whole year sets none", () => {
+    const whole = ["1月20日，园区召开工作会议，总结去年工作。", "消费外贸平稳。社会消费品零售总额263.8亿元。"].join("\n");
+    const { facts } = extractFacts(article(whole, "2026-01-21", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "263.8亿元").periodKey).toBe("Y");
+  });
+});
+
 describe("extractFacts: a figure said of many zones at once", () => {
   // Made-up ranking lines: 「排名前二的开发区分别…」 speaks of two zones, named in the paragraph before.
   const text = ["国家级开发区组中，滨江经济技术开发区位列第一，临湖经济技术开发区位列第二。", "从主要指标看，排名前二的开发区分别实现营业收入300亿元和200亿元。"].join("\n");

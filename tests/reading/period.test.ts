@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarsePeriod, findPeriods, lastPeriod, periodInForce, periodsAgree, readPeriod } from "../../src/reading/index.js";
+import { coarsePeriod, leadPeriod, findPeriods, lastPeriod, periodInForce, periodsAgree, readPeriod } from "../../src/reading/index.js";
 
 describe("readPeriod", () => {
   // [text, key the fact store uses]
@@ -115,5 +115,16 @@ describe("periodInForce: the period a text sets for what follows", () => {
     ["一季度，园区签约项目9个；力争两艘邮轮下半年来青。", "M1-3"],
   ])("%s → %s", (text, key) => {
     expect(periodInForce(text)).toBe(key);
+  });
+});
+
+describe("leadPeriod: the part of a year a report's lead sets", () => {
+  it.each([
+    ["6月23日，记者从调度会上获悉，今年1—5月，新区主要经济指标延续回升向好态势。\n消费外贸平稳。", "M1-5"],
+    ["上半年，园区经济运行稳中向好。\n工业生产加快。", "M1-6"],
+    ["1月20日，园区召开工作会议，总结去年工作。\n消费外贸平稳。", undefined],
+    ["今年以来，园区主要指标稳中有进。\n工业生产加快。", undefined],
+  ])("%s → %s", (text, key) => {
+    expect(leadPeriod(text)).toBe(key);
   });
 });
