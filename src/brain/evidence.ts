@@ -528,13 +528,13 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
 /** Words, then a number: a clause that names what it measures and gives its figure. */
 const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;
 
-/** The question's words of what is measured: a named project's words say whose figure it is (namesCovered checks them). */
 /** How far into a clause its subject may start (「其中全区…」). */
 const PLACE_OPENING_CHARS = 2;
 
 /** A light word (达到, 推进, 总额) weighs this much of a content word in a measure's words. */
 const LIGHT_WORD_WEIGHT = 0.3;
 
+/** The question's words of what is measured: a named project's words say whose figure it is (namesCovered checks them). */
 function measureTerms(frame: QuestionFrame): string[] {
   return frame.terms.filter((term) => !frame.entities.some((entity) => entity.includes(term)));
 }

@@ -209,7 +209,7 @@ export class OfflineBrain {
       .filter((fact) => {
         const sentences = this.finder.evidenceOfFact(fact).sentences;
         const text = sentences.map((s) => s.text).join("");
-        return this.finder.namesCovered(frame, text) && this.finder.namedAtFigure(frame, fact) && seasonAgrees(frame.season, text, fact.title) && ordinalsAgree(frame, sentences[0]!, this.finder.scoring);
+        return this.finder.namesCovered(frame, text) && seasonAgrees(frame.season, text, fact.title) && ordinalsAgree(frame, sentences[0]!, this.finder.scoring);
       });
     if ((frame.entities.length > 0 || frame.season) && found.length === 0) return undefined;
     if (found.length === 0) return this.missingFigure(frame, queries[0]!, outcomes);
@@ -1075,8 +1075,8 @@ export class OfflineBrain {
   /**
    * Half an answer (a part of the question without its figure) stands only when the reader may find the missing
    * part in what is shown: a quote, headline or nearest match with a figure the answer does not state
-   * (「新引进外贸企业11家」 beside the total asked). When what is shown holds no other figure, the half is declined, what was found shown for
-   * reference — a part stated as if it were the whole answer misleads as a wrong figure does.
+   * (「新引进外贸企业11家」 beside the total asked). When what is shown holds no other figure, the half is declined,
+   * what was found shown for reference — a part stated as if it were the whole answer misleads as a wrong figure does.
    */
   private halfAnswered(frame: QuestionFrame, answer: Answer, missing: number, sameMeasure = false): Answer {
     // Only figures stated as the answer can pass for the whole; a passage quoted for a reader to read is no claim.

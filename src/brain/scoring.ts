@@ -256,10 +256,9 @@ function typeFeatures(frame: QuestionFrame, sentence: Sentence, lexicon: Lexicon
 }
 
 /**
- * A whole-year question fits a sentence that names no other period; a question about part of a year
- * (一季度, 1至5月) needs that period said in the sentence or the one before it.
+ * A whole-year question fits a sentence that names no other period, or names the whole year beside one; a question
+ * about part of a year (一季度, 1至5月) needs that period said in the sentence, the one before it or in force there.
  */
-/** Whether a sentence can be of the period asked: its own, else the one in force before it; the whole year when it names it. */
 export function periodFits(asked: string | undefined, text: string, previous: string | undefined, context: string | undefined): boolean {
   if (!asked) return true;
   const own = periodKey(text);

@@ -223,13 +223,13 @@ function mostWrittenAbout(zones: string[], articlesAbout: ReadonlyMap<string, nu
   return ranked[0]!.count > ranked[1]!.count ? ranked[0]!.zone : undefined;
 }
 
-/** The places a zone's name says it is of (上海张江科学城 → 上海张江, 张江; 青岛市城阳区 → 城阳), and whether it is an administrative area. */
 /** 「投资」「发展」: one word the dictionary tags as a verbal noun. */
 function isVerbalNoun(word: string): boolean {
   const tagged = sharedJieba().tag(word, true);
   return tagged.length === 1 && tagged[0]!.tag === "vn";
 }
 
+/** The places a zone's name says it is of (上海张江科学城 → 上海张江, 张江; 青岛市城阳区 → 城阳), and whether it is an administrative area. */
 function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: boolean } {
   const whole = recogniseZones(zone).find((form) => form.start === 0 && form.end === zone.length && form.place);
   // 即墨经济开发区 ends in 区 but is a zone of a type, not the administrative area 即墨区.
