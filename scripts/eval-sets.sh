@@ -59,6 +59,12 @@ fs.writeFileSync(even, rows.filter((l) => num(l) % 2 === 0).join("\n") + "\n");'
 runset() {
   local set="$1" tmp
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/zonebot-eval.XXXXXX")
+  scoreone "$set" "$tmp"
+  rm -rf "$tmp"
+}
+
+scoreone() { # scoreone SET TMP
+  local set="$1" tmp="$2"
   case "$set" in
     dev)
       mkdir -p "$tmp/articles"; cp "$shared"/eval/dev/articles/* "$shared"/seeds/*.txt "$tmp/articles/"
@@ -85,7 +91,6 @@ runset() {
       ingest "$tmp/data" "$tmp/articles" || { echo "ingest failed: $(tail -c 300 "$tmp/data.ingest.log")" >"$out/$set.txt"; return; }
       scoreset "$set" "$dir/questions.jsonl" "$tmp/data" ;;
   esac
-  rm -rf "$tmp"
 }
 
 running=0
