@@ -224,9 +224,17 @@ export class EvidenceFinder {
     return facts.length > 0 && facts.every((f) => f.zone !== null && !frame.zones.some((z) => this.corpus.gazetteer.isWithin(f.zone!, z)));
   }
 
+  private zoneAgrees(frame: QuestionFrame, fact: FactResult): boolean {
+    if (frame.zones.length === 0 || fact.zone === null) return true;
+    const gazetteer = this.corpus.gazetteer;
+    return frame.zones.some((zone) => gazetteer.isWithin(fact.zone!, zone) || gazetteer.isWithin(zone, fact.zone!));
+  }
+
   /** Facts of the evidence that best answer the frame (one per asked quantity), in text order. */
   pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 1): FactResult[] {
-    let facts = this.factsIn(evidence);
+    // 「马鞍山经开区…实际使用外资1.47亿美元；滁州经开区位列第55位」: a figure filed under another zone than the asked
+    // one (nor one inside it, nor its whole) is that zone's, whichever zones its sentence names.
+    let facts = this.factsIn(evidence).filter((f) => this.zoneAgrees(frame, f));
     // 「排第几」 is answered by a place in a ranking, never by a count beside it.
     if (frame.asksRank) facts = facts.filter((f) => f.kind === "ranking");
     // The same shape rules as the fact table: a rate asked (增长多少, 增速) is answered by a rate, a unit named

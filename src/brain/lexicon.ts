@@ -19,6 +19,9 @@ const QuestionWordsSchema = z.object({
   lightWords: z.array(z.string()),
   /** Units a question names after 多少/几 (多少亿元): the answer must be in that family. */
   explicitUnitCues: z.record(z.string(), z.array(z.string())),
+  /** 「多少亿」: a magnitude asked on its own asks an amount, unless a unit follows (多少亿吨). */
+  magnitudeAsks: z.array(z.string()).default([]),
+  magnitudeTails: z.string().default(""),
   /** Words that, right after a zone's name, make it the subject (「上合示范区将…」). */
   subjectMarkers: z.array(z.string()),
   /** 「青岛开发区2022年有哪些目标」: words that ask for a zone's figures in general. */

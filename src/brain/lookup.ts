@@ -1,5 +1,5 @@
 import { metricFit, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
-import { readSeason, standsForYear } from "../reading/index.js";
+import { dayWithinPeriod, readSeason, standsForYear } from "../reading/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { clauseSaysOtherKind, localText } from "./evidence.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
@@ -137,7 +137,9 @@ export class FactLookup {
     // 「2018年新培育了多少」: a year-to-date figure of that December stands in for the year, after a whole-year one.
     // 「2025年累计开工多少」: a running total asked is answered by the year so far.
     const nearYear = (fact: FactResult) => query.period === "Y" && standsForYear(fact.periodKey, fact.year, fact.date, query.cumulative);
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated) && accepts(fact));
+    // 「一季度集中开工多少个项目」: an event's figure dated by its day (3月4日) is of the quarter that day is in.
+    const onDay = (fact: FactResult) => query.period !== "Y" && dayWithinPeriod(query.period, fact.periodKey, fact.month);
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact) || onDay(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated || onDay(fact)) && accepts(fact));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };

@@ -242,7 +242,19 @@ function readExplicitFamily(text: string, lexicon: Lexicon): string | undefined 
   for (const [family, units] of Object.entries(lexicon.words.explicitUnitCues)) {
     if (units.some((unit) => text.includes(`多少${unit}`) || text.includes(`几${unit}`) || text.includes(`${unit}几`))) return family;
   }
-  return undefined;
+  return asksMagnitude(text, lexicon) ? "money" : undefined;
+}
+
+/** 「固投完成了多少亿」: a magnitude with no unit of its own after it (not 多少亿吨, 几亿人次) asks an amount of money. */
+function asksMagnitude(text: string, lexicon: Lexicon): boolean {
+  const { magnitudeAsks, magnitudeTails } = lexicon.words;
+  return magnitudeAsks.some((ask) => {
+    for (let at = text.indexOf(ask); at >= 0; at = text.indexOf(ask, at + 1)) {
+      const next = text[at + ask.length];
+      if (next === undefined || !/\p{Script=Han}/u.test(next) || magnitudeTails.includes(next)) return true;
+    }
+    return false;
+  });
 }
 
 /** Content terms: counted numbers (3支), quoted phrases, then segmented words minus fillers. */

@@ -209,7 +209,7 @@ export class Gazetteer {
     const bare = this.withoutProvince(nameOrAlias);
     if (bare !== nameOrAlias) return this.canonical(bare);
     const byForm = this.recogniser.nameOf(nameOrAlias);
-    return byForm && (this.knownForm(byForm, nameOrAlias, this.recogniser.keyOf(nameOrAlias)) ?? byForm);
+    return byForm && (this.knownForm(byForm, nameOrAlias, this.recogniser.keyOf(nameOrAlias)) ?? this.afterDistrict(nameOrAlias) ?? byForm);
   }
 
   /** A province in front (山东省青岛西海岸新区) adds nothing to which zone it is: the name without it, when that is still a zone's form. */
@@ -236,6 +236,17 @@ export class Gazetteer {
     const ownWords = written.length - typeLength - 2;
     const shortened = this.stems.has(written.slice(0, 2)) && (family === undefined || ownWords < 2) ? undefined : this.abbreviated(written);
     return this.byAlias.get(name) ?? this.zoneWithKey(key) ?? this.bySuffix(written) ?? this.bySuffix(name) ?? shortened;
+  }
+
+  /**
+   * 「平度新河化工园区」: a district's name before a zone the corpus names (新河化工园区) says where that zone lies.
+   * (Read for names in text, never while a zone's own forms are registered: 城阳轨道交通产业示范区 stays itself.)
+   */
+  private afterDistrict(written: string): string | undefined {
+    const stem = written.slice(0, 2);
+    const rest = written.slice(2);
+    if (!this.stems.has(stem) || rest.length < this.forms.minChars || this.isGenericWord(rest)) return undefined;
+    return this.byAlias.get(rest);
   }
 
   /**
@@ -292,6 +303,17 @@ export class Gazetteer {
     return zones.size === 1 && only ? only : undefined;
   }
 
+  /** The zone type a name ends with (青岛经济技术开发区 → 经开), undefined for a name without one (…产业基地). */
+  typeOf(name: string): string | undefined {
+    return this.recogniser.familyOf(name);
+  }
+
+  /** A name without the city it opens with (青岛新河… → 新河…; data zone-forms.json cityPrefixes). */
+  withoutCity(name: string): string {
+    const prefix = this.forms.cityPrefixes.find((city) => name.startsWith(city) && name.length > city.length + 1);
+    return prefix ? name.slice(prefix.length) : name;
+  }
+
   /** A name a list gives (data/zones.json or learnt from articles), not only a zone's form (临沂开发区). */
   isListedName(name: string): boolean {
     return this.byAlias.has(name);
@@ -321,7 +343,7 @@ export class Gazetteer {
       for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
       const written = text.slice(form.start, form.end);
       const bare = this.withoutProvince(written);
-      const zone = bare !== written ? (this.canonical(bare) ?? bare) : (this.knownForm(form.name, written, form.key) ?? form.name);
+      const zone = bare !== written ? (this.canonical(bare) ?? bare) : (this.knownForm(form.name, written, form.key) ?? this.afterDistrict(written) ?? form.name);
       byForm.push({ zone, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
     }
     // 「青岛市统计局」「即墨区人民政府」: a place right before an institution word names an organisation, not the zone the text is about.

@@ -56,6 +56,17 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
       if (!(aliases.get(owner) ?? []).includes(alias)) aliases.set(owner, [...(aliases.get(owner) ?? []), alias]);
     }
   }
+  // 「zone: 青岛新河生态化工科技产业基地」 and a text that says 新河化工园区 throughout: the common form of the
+  // official name the metadata gives (one with no zone-type word of its own), by the place both open with.
+  for (const article of articles) {
+    const home = article.zones[0];
+    if (!home || gazetteer.typeOf(home) !== undefined) continue;
+    const owner = gazetteer.canonical(home) ?? home;
+    for (const name of commonForms(article.text, home, gazetteer)) {
+      if (!(aliases.get(owner) ?? []).includes(name)) aliases.set(owner, [...(aliases.get(owner) ?? []), name]);
+      if (!names.has(owner)) names.set(owner, 0);
+    }
+  }
   // 「南京江宁经济技术开发区（以下简称江宁开发区）」 in one file, 「zone: 江宁开发区」 in another: one zone, by its fuller name.
   for (const [alias, owner] of defined) mergeInto(names, alias, owner);
   // 黄埔, 星沙, 亦庄: the other names people call a zone the corpus has, by its name or by one of those
@@ -126,4 +137,21 @@ export function bracketAliases(text: string, gazetteer: Gazetteer): [string, str
     if (stem !== undefined && gazetteer.canonical(stem) === undefined) found.push([mention.zone, stem]);
   }
   return found;
+}
+
+/** How often a text must use a zone's common form for it to be taken as the name its metadata means. */
+const COMMON_FORM_USES = 2;
+
+/**
+ * Zone names by form (新河化工园区) a text uses at least twice that open with the place its home zone's official
+ * name opens with (青岛新河生态化工科技产业基地: 新河, after the city) and that no listed zone holds.
+ */
+function commonForms(text: string, home: string, gazetteer: Gazetteer): string[] {
+  const local = gazetteer.withoutCity(home);
+  const uses = new Map<string, number>();
+  for (const mention of gazetteer.mentions(text)) {
+    if (mention.source !== "form" || mention.zone === home || gazetteer.isListedName(mention.zone)) continue;
+    uses.set(mention.zone, (uses.get(mention.zone) ?? 0) + 1);
+  }
+  return [...uses].filter(([name, count]) => count >= COMMON_FORM_USES && local.startsWith(gazetteer.withoutCity(name).slice(0, 2))).map(([name]) => name);
 }

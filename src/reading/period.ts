@@ -197,6 +197,23 @@ export function publishedAtYearEnd(publishedOn: string | null | undefined, year:
   return date !== null && Number(date[1]) === year && periodWords().yearEndMonths.includes(Number(date[2]));
 }
 
+/** The calendar months a period covers (M1-3 → 1…3, Q3 → 7…9, H2 → 7…12), empty for Y, ytd and unknown keys. */
+export function monthsOf(key: PeriodKey): number[] {
+  const leading = /^M1-(\d{1,2})$/.exec(key);
+  const range = leading ? `1-${leading[1]}` : Object.entries(periodWords().monthRangeKeys).find(([, value]) => value === key)?.[0];
+  const [first, last] = (range ?? "").split("-").map(Number);
+  if (!first || !last || last < first) return [];
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
+ * 「3月4日上午，…2026年一季度重大项目集中开工」: a figure dated by its event's day (no part of the year of its own)
+ * belongs to every part of the year that holds that day's month.
+ */
+export function dayWithinPeriod(asked: PeriodKey, factPeriodKey: string, month: number | null | undefined): boolean {
+  return factPeriodKey === "Y" && month !== null && month !== undefined && monthsOf(asked).includes(month);
+}
+
 /** Whether a text's period can be the asked one: equal, or the text names none. */
 export function periodsAgree(asked: PeriodKey | undefined, spoken: PeriodKey | undefined): boolean {
   if (!asked || !spoken) return true;

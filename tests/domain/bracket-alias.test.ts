@@ -103,3 +103,31 @@ describe("nicknames of other cities' zones (data/zones.json)", () => {
     expect(base.withZones(entries).canonical(base.nicknamesOf(zone)[0]!)).not.toBe(zone);
   });
 });
+
+describe("the common form of an official name the metadata gives", () => {
+  // Written for this test: metadata names the zone officially, the text by its common form.
+  const article = {
+    zones: ["青岛东滩生态化工产业基地"],
+    title: "东滩化工园区举行新闻发布会",
+    text: "东滩化工园区去年实现规上工业产值86.2亿元。今年，东滩化工园区将新上项目8个。",
+  };
+
+  it("is learnt as its alias when the text uses it twice and it opens with the same place", () => {
+    const entries = zoneEntries([article], gazetteer);
+    expect(entries.find((entry) => entry.name === "青岛东滩生态化工产业基地")?.aliases).toContain("东滩化工园区");
+    const known = gazetteer.withZones(entries);
+    expect(known.canonical("东滩化工园区")).toBe("青岛东滩生态化工产业基地");
+  });
+
+  it("is not learnt from a zone of another place, nor for a home zone that has a type of its own", () => {
+    const other = { ...article, text: "西岭化工园区去年实现规上工业产值86.2亿元。今年，西岭化工园区将新上项目8个。" };
+    expect(zoneEntries([other], gazetteer).find((entry) => entry.name === "青岛东滩生态化工产业基地")?.aliases ?? []).not.toContain("西岭化工园区");
+    const typed = { ...article, zones: ["东滩经济技术开发区"] };
+    expect(zoneEntries([typed], gazetteer).find((entry) => entry.name === "东滩经济技术开发区")?.aliases ?? []).not.toContain("东滩化工园区");
+  });
+
+  it("is found behind a district's name (平度东滩化工园区)", () => {
+    const known = gazetteer.withZones(zoneEntries([article], gazetteer));
+    expect(known.mentions("平度东滩化工园区的情况").map((m) => m.zone)).toEqual(["青岛东滩生态化工产业基地"]);
+  });
+});

@@ -92,6 +92,8 @@ const NAMED: [string, string[]][] = [
   ["九大重点功能区", []],
   ["主题园区", []],
   // A type word inside another word is none: 创新+区, 新+区域, 城+镇.
+  // 化工园区 is a zone type of its own (as 工业园区): a place before it names one.
+  ["东滩化工园区危化品车辆实行预约入园", ["东滩化工园区"]],
   ["科技创新区", []],
   ["创新区域", []],
   ["新城镇建设", []],
