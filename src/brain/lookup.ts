@@ -138,7 +138,8 @@ export class FactLookup {
     // 「2025年累计开工多少」: a running total asked is answered by the year so far.
     const nearYear = (fact: FactResult) => query.period === "Y" && standsForYear(fact.periodKey, fact.year, fact.date, query.cumulative);
     // 「一季度集中开工多少个项目」: an event's figure dated by its day (3月4日) is of the quarter that day is in.
-    const onDay = (fact: FactResult) => query.period !== "Y" && dayWithinPeriod(query.period, fact.periodKey, fact.month);
+    // (A goal set on a day — a January meeting's 全年 target — is the year's, not that quarter's.)
+    const onDay = (fact: FactResult) => query.period !== "Y" && fact.kind !== "target" && fact.kind !== "plan" && dayWithinPeriod(query.period, fact.periodKey, fact.month);
     const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact) || onDay(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated || onDay(fact)) && accepts(fact));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };

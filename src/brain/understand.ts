@@ -77,6 +77,9 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const mentions = listed.length >= 2
     ? [...listed, ...strong.filter((m) => !listed.some((l) => l.start < m.end && m.start < l.end))].sort((a, b) => a.start - b.start)
     : strong.length > 0 ? [...strong, ...placed].sort((a, b) => a.start - b.start) : placed.length > 0 ? placed : gazetteer.mentions(text, { includeWeak: true, soleOfType: true });
+  // 「石家庄高新区和经开区」: the bare type word after the joiner is the same place's zone of that type.
+  mentions.push(...gazetteer.sharedPlaceMentions(text, mentions.filter((m) => !m.weak)).filter((m) => !mentions.some((other) => other.start < m.end && m.start < other.end)));
+  mentions.sort((a, b) => a.start - b.start);
   const abbreviated = abbreviatedZones(text, mentions, gazetteer);
   const zones = unique([...mentions, ...abbreviated].map((m) => m.zone));
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));

@@ -41,6 +41,9 @@ export interface ZoneEntry {
   articles?: number;
 }
 
+/** Words joining two zones that share a place (石家庄高新区和经开区). */
+const SHARED_PLACE_JOINERS = "和与、及跟同";
+
 export interface ZoneMention {
   zone: string;
   alias: string;
@@ -312,6 +315,25 @@ export class Gazetteer {
   withoutCity(name: string): string {
     const prefix = this.forms.cityPrefixes.find((city) => name.startsWith(city) && name.length > city.length + 1);
     return prefix ? name.slice(prefix.length) : name;
+  }
+
+  /**
+   * 「石家庄高新区和经开区」: a bare zone-type word joined right after a named zone shares that zone's place — the
+   * corpus zone of that place and type (石家庄经开区), when there is one.
+   */
+  sharedPlaceMentions(text: string, named: ZoneMention[]): ZoneMention[] {
+    const found: ZoneMention[] = [];
+    const types = [...this.forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length);
+    for (const mention of named) {
+      const own = types.find((suffix) => mention.alias.endsWith(suffix.form) && mention.alias.length > suffix.form.length);
+      if (!own || !SHARED_PLACE_JOINERS.includes(text[mention.end] ?? "")) continue;
+      const at = mention.end + 1;
+      const other = types.find((suffix) => text.startsWith(suffix.form, at) && suffix.names !== false && suffix.family !== own.family);
+      if (!other) continue;
+      const zone = this.canonical(mention.alias.slice(0, -own.form.length) + other.form);
+      if (zone !== undefined && this.byName.has(zone)) found.push({ zone, alias: other.form, start: at, end: at + other.form.length, weak: false, source: "form" });
+    }
+    return found;
   }
 
   /** A name a list gives (data/zones.json or learnt from articles), not only a zone's form (临沂开发区). */

@@ -113,8 +113,12 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   if (inClause) return inClause.zone;
   // 「去年，全市新设立市场主体达4.71万户」: a weak name (全市, 新区) opening the clause is its subject.
   // A generic word (开发区, 该区) with no zone named before it in the clause is the article's home zone.
+  // (It is read with the paragraph before it: 「城阳轨道交通产业示范区一季度…。示范区已集聚…」 — the zone named last.)
   const opening = ctx.gazetteer.mentions(clause, { includeWeak: true, home: ctx.article.zones[0] })[0];
-  if (opening?.weak && clause.slice(0, opening.start).trim() === "") return opening.zone;
+  if (opening?.weak && clause.slice(0, opening.start).trim() === "") {
+    const inParagraph = ctx.gazetteer.mentions(before, { includeWeak: true, home: ctx.article.zones[0] }).find((m) => m.start === clauseStart + opening.start);
+    return inParagraph?.zone ?? opening.zone;
+  }
   // 「排名前三的开发区分别实现营业收入…」: a figure said of many zones at once, none named, is no one zone's.
   const sentenceStart = ctx.sentences.filter((s) => s.start <= position).at(-1)?.start ?? ctx.paragraph.start;
   const sentenceBefore = ctx.article.text.slice(sentenceStart, position);

@@ -12,10 +12,18 @@ zone: 云溪高新区
 5月20日上午，云溪高新区2026年二季度重大项目集中开工活动在智造小镇举行。此次集中开工项目18个，总投资96.5亿元。
 `;
 
+const meeting = `---
+title: 云溪高新区召开工作会议
+date: 2026-01-12
+zone: 云溪高新区
+---
+1月11日，云溪高新区召开2026年工作会议。会议提出，力争全年引进产业项目24个以上。
+`;
+
 let engine: Engine;
 let close: () => void = () => {};
 beforeAll(async () => {
-  ({ engine, close } = await articleEngine({ "kaigong.md": groundbreaking }));
+  ({ engine, close } = await articleEngine({ "kaigong.md": groundbreaking, "meeting.md": meeting }));
 });
 afterAll(() => close());
 
@@ -45,6 +53,11 @@ describe("an event's figure dated by its day", () => {
 
   it("answers no other quarter", async () => {
     const answer = await engine.ask("云溪高新区26年三季度集中开工了多少个项目？");
+    expect(answer.found).toBe(false);
+  });
+
+  it("a goal set on a day is the year's, not that quarter's", async () => {
+    const answer = await engine.ask("云溪高新区26年一季度引进产业项目多少个？");
     expect(answer.found).toBe(false);
   });
 });

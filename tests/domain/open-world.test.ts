@@ -268,3 +268,18 @@ describe("a three-character short name", () => {
     expect(two.abbreviations("云港区去年GDP多少").map((m) => m.zone)).toEqual([]);
   });
 });
+
+describe("a bare type word joined after a named zone shares its place", () => {
+  const known = Gazetteer.load().withZones(["松原高新技术产业开发区", "松原经济技术开发区"]);
+  const named = (text: string) => known.mentions(text);
+
+  it.each([
+    ["松原高新区和经开区谁增长快", ["松原经济技术开发区"]],
+    ["松原高新区、经开区各完成多少", ["松原经济技术开发区"]],
+    // No such zone in the corpus, or no joiner right after the name: nothing is added.
+    ["松原高新区和综保区谁多", []],
+    ["松原高新区的经开区项目", []],
+  ])("%s → %j", (text, zones) => {
+    expect(known.sharedPlaceMentions(text, named(text)).map((m) => m.zone)).toEqual(zones);
+  });
+});

@@ -391,3 +391,18 @@ describe("extractFacts: the zone a location cue names is where the subject lies"
     expect(factFor(facts, "126万人次").zone).toBe("凤栖岭旅游度假区");
   });
 });
+
+describe("a generic zone word opening a clause", () => {
+  // Written for this test: a roundup whose home zone is named first, then a paragraph about another zone that
+  // calls it by its type word alone.
+  const text = [
+    "北岭新区一季度完成规上工业总产值86.2亿元。",
+    "南湾经济技术开发区一季度完成规上工业总产值52.4亿元，同比增长7.1%。开发区已集聚装备制造企业二百余家。",
+  ].join("\n");
+  const { facts } = extractFacts(article(text, "2026-04-20", ["北岭新区"]), gazetteer);
+
+  it("refers to the zone of its type named last in its paragraph, not the article's home zone", () => {
+    expect(factFor(facts, "二百余家").zone).toBe("南湾经济技术开发区");
+    expect(factFor(facts, "86.2亿元").zone).toBe("北岭新区");
+  });
+});
