@@ -30,7 +30,7 @@ import type { Gazetteer } from "../domain/gazetteer.js";
 import { zoneEntries } from "../domain/learn.js";
 import type { Article, Chunk, Fact } from "../domain/types.js";
 import { canonicalMetric, FACTS_VERSION } from "../facts/index.js";
-import { fileIdentity, isPdfFile, listArticleFiles, readSidecar } from "../ingest/index.js";
+import { fileIdentity, isPdfFile, listArticleFiles, readSidecar, zonesOf } from "../ingest/index.js";
 import { writeSearchIndex } from "../retrieval/hybrid.js";
 import {
   abandonGeneration, beginGeneration, commitGeneration, CorpusStore, STORE_VERSION, type SourceRecord,
@@ -405,7 +405,8 @@ async function processArticles(
   const articles = [...kept, ...fresh];
   const entries = zoneEntries(articles, options.gazetteer);
   const gazetteer = options.gazetteer.withZones(entries);
-  for (const article of articles) article.zones = gazetteer.canonicalZones(article.zones);
+  // An article that named no zone its reader knew may name one the corpus taught (「中国—新加坡吉林食品区（以下简称中新食品区）」).
+  for (const article of articles) article.zones = article.zones.length > 0 ? gazetteer.canonicalZones(article.zones) : zonesOf(`${article.title}\n${article.text}`, gazetteer);
   const runner = await executor.runner(fresh.length + (reextract ? kept.length : 0));
   await runner.configure({ type: "zones", entries });
   const extract = articles.map((_, i) => i >= kept.length || reextract);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { adminPlaces } from "./admin-places.js";
 import { ZoneRecogniser } from "./recognise.js";
 import { loadZoneForms, type ZoneForms } from "./zone-forms.js";
 
@@ -121,11 +122,16 @@ export class Gazetteer {
     this.typelessGeneric = typeless.length > 0 ? new RegExp(typeless.sort((a, b) => b.length - a.length).join("|"), "gu") : undefined;
     for (const zone of zones) this.byName.set(zone.name, zone);
     this.stems = districtStems(zones);
-    this.recogniser = new ZoneRecogniser(this.forms, (word) => this.stems.has(word) || this.byAlias.has(word));
+    // China's administrative areas are places whatever the segmenter tags them (营口, 遵义); ones named like zones are not.
+    const zoneWords = [...this.forms.zoneSuffixes.map((suffix) => suffix.form), ...this.forms.genericNames];
+    const places = adminPlaces((name) => zoneWords.some((word) => name.includes(word)));
+    this.recogniser = new ZoneRecogniser(this.forms, (word) => this.stems.has(word) || this.byAlias.has(word), (word) => places.has(word));
     const derived = derivedAliases(zones, this.forms, new Set(this.stems.keys()), (form) => this.isGenericWord(form), (name) => this.recogniser.lengthened(name));
     this.aliasList = zones
       .flatMap((zone) => [zone.name, ...zone.aliases, ...(derived.get(zone.name) ?? [])].filter((alias) => !this.isGenericWord(alias)).map((alias) => ({ alias, zone: zone.name })))
       .sort((a, b) => b.alias.length - a.alias.length);
+    // A zone's own name is its own, whatever another zone's derived forms would make of it (江北新区 beside 南京江北新区).
+    for (const zone of zones) if (!this.isGenericWord(zone.name)) this.byAlias.set(zone.name, zone.name);
     for (const entry of this.aliasList) {
       if (!this.byAlias.has(entry.alias)) this.byAlias.set(entry.alias, entry.zone);
       const first = entry.alias[0]!;

@@ -122,11 +122,12 @@ export function bracketAliases(text: string, gazetteer: Gazetteer): [string, str
   for (const open of text.matchAll(/[（(]/gu)) {
     const at = open.index;
     const before = text.slice(Math.max(0, at - ZONE_NAME_WINDOW), at);
-    const mention = gazetteer.mentions(before).find((m) => m.end === before.length);
-    if (!mention) continue;
     const close = text.slice(at + 1, at + 16).search(/[）)]/u);
     if (close < 0) continue;
-    const inside = text.slice(at + 1, at + 1 + close).replace(DEFINING, "");
+    const bracketed = text.slice(at + 1, at + 1 + close);
+    const inside = bracketed.replace(DEFINING, "");
+    const mention = gazetteer.mentions(before).find((m) => m.end === before.length) ?? definedZone(before, bracketed, inside);
+    if (!mention) continue;
     if (!SHORT_NAME.test(inside) || gazetteer.isGenericWord(inside)) continue;
     // Another listed zone's name is that zone's; a name known only by its form (江宁开发区) may be this one's.
     const other = gazetteer.canonical(inside);
@@ -154,4 +155,34 @@ function commonForms(text: string, home: string, gazetteer: Gazetteer): string[]
     uses.set(mention.zone, (uses.get(mention.zone) ?? 0) + 1);
   }
   return [...uses].filter(([name, count]) => count >= COMMON_FORM_USES && local.startsWith(gazetteer.withoutCity(name).slice(0, 2))).map(([name]) => name);
+}
+
+/** Characters a name defined with 以下简称 must end in, with its short name, to be a zone's (…食品区 → 中新食品区). */
+const ZONE_NAME_ENDINGS = "区园城港";
+/** A defined name's run: Han characters and the dashes of a joint name (中国—新加坡). */
+const NAME_RUN = /[\p{Script=Han}—－-]+$/u;
+
+/**
+ * 「中国—新加坡吉林食品区（以下简称中新食品区）」: a name the text defines a short name for, ending like a zone
+ * (区, 园, 城, 港) as the short name does, is a zone's even when no zone-type word names it. The name starts at
+ * the last place its short name can be read out of it in order (中…新…食品区).
+ */
+function definedZone(before: string, bracketed: string, short: string): { zone: string; alias: string } | undefined {
+  if (bracketed === short || !SHORT_NAME.test(short)) return undefined;
+  const last = short.at(-1)!;
+  const run = NAME_RUN.exec(before)?.[0];
+  if (!run || !ZONE_NAME_ENDINGS.includes(last) || !run.endsWith(last) || run.length <= short.length) return undefined;
+  for (let start = run.lastIndexOf(short[0]!); start >= 0; start = run.lastIndexOf(short[0]!, start - 1)) {
+    const name = run.slice(start);
+    if (name.length > short.length && readsInOrder(short, name)) return { zone: name, alias: name };
+    if (start === 0) break;
+  }
+  return undefined;
+}
+
+/** Whether every character of `short` appears in `long` in order. */
+function readsInOrder(short: string, long: string): boolean {
+  let at = 0;
+  for (const char of long) if (char === short[at]) at++;
+  return at === short.length;
 }

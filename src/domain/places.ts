@@ -237,15 +237,16 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
   const suffix = typed ? undefined : names.adminSuffixes.find((end) => zone.endsWith(end));
   // The longest type word it ends in (临港新片区: 新片区, not 片区).
   const zoneType = whole ? undefined : loadZoneForms().zoneSuffixes.filter((s) => zone.endsWith(s.form)).sort((a, b) => b.form.length - a.form.length)[0];
-  const place = whole ? whole.place : suffix ? zone.slice(0, -suffix.length) : zoneType ? zone.slice(0, -zoneType.form.length) : "";
-  if (place.length < names.minPlaceChars) return { places: [], admin: false };
+  const place = whole ? whole.place : suffix ? zone.slice(0, -suffix.length) : zoneType ? zone.slice(0, -zoneType.form.length) : beforeDescriptors(zone);
+  // 「国际经济合作区」: sector and quality words (国际, 经济) say what kind of zone it is, never where it is.
+  if (place.length < names.minPlaceChars || madeOfDescriptors(place, 2)) return { places: [], admin: false };
   const places = new Set([place]);
   // The place's own characters: without the sector words after it (轨道交通产业 of 青岛轨道交通产业示范区 is no place).
   const coreChars = whole ? whole.core.length : place.length;
   for (const cut of names.cityLengths) {
     const rest = place.slice(cut);
     // 「海沧投资区」 cut after 海沧 leaves 投资, a word of the language (a verbal noun), never a place.
-    if (rest.length >= names.minPlaceChars && cut < coreChars && !isVerbalNoun(rest)) places.add(rest);
+    if (rest.length >= names.minPlaceChars && cut < coreChars && !isVerbalNoun(rest) && !madeOfDescriptors(rest, 1)) places.add(rest);
   }
   // A long place name (more than a city and a place) is also called by its start (前海 of 前海深港现代服务业),
   // read after the city it may open with: 深圳 of 深圳前海深港… names the city, not the zone.
@@ -256,6 +257,32 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
     for (let length = names.minPlaceChars; length <= Math.min(names.maxShortPlaceChars, ownChars); length++) places.add(core.slice(0, length));
   }
   return { places: [...places], admin: suffix !== undefined };
+}
+
+/**
+ * 「宁东能源化工基地」: a name with no zone-type word is placed by what comes before its first sector word (宁东),
+ * when something does.
+ */
+function beforeDescriptors(zone: string): string {
+  const words = loadZoneForms().descriptorWords;
+  for (let at = 2; at < zone.length; at++) {
+    if (words.some((word) => zone.startsWith(word, at))) return zone.slice(0, at);
+  }
+  return "";
+}
+
+/**
+ * Whether a text is wholly made of at least `least` sector and quality words of zone names (data zone-forms.json
+ * descriptorWords). One such word alone can be a place's name too (临港 of 临港新片区); two are a kind (国际经济).
+ */
+function madeOfDescriptors(text: string, least: number): boolean {
+  const words = new Set(loadZoneForms().descriptorWords);
+  // fewest[i]: the fewest words text[0, i) splits into, Infinity when it does not.
+  const fewest = [0, ...new Array<number>(text.length).fill(Number.POSITIVE_INFINITY)];
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = 0; start < end; start++) if (words.has(text.slice(start, end))) fewest[end] = Math.min(fewest[end]!, fewest[start]! + 1);
+  }
+  return fewest[text.length]! >= least && fewest[text.length]! < Number.POSITIVE_INFINITY;
 }
 
 /** The place without a city name opening it (深圳前海深港现代服务业 → 前海深港现代服务业): a leading place-name word of a city's length. */

@@ -91,8 +91,16 @@ export class ZoneRecogniser {
   private readonly charTags = new Map<string, string>();
   private readonly verbLedTags: Set<string>;
 
-  /** `isKnownPlace`: words a gazetteer knows as places (即墨), whatever the segmenter tags them. */
-  constructor(private readonly forms: ZoneForms = loadZoneForms(), private readonly isKnownPlace: (word: string) => boolean = () => false) {
+  /**
+   * `isKnownPlace`: words a gazetteer knows as places (即墨), whatever the segmenter tags them. `isAreaName`: the
+   * country's administrative areas (营口, 遵义): places too, but a city written before one of them is kept in a
+   * zone's identity (南京江北新区 and 重庆江北新区 are two zones).
+   */
+  constructor(
+    private readonly forms: ZoneForms = loadZoneForms(),
+    private readonly isGazetteerPlace: (word: string) => boolean = () => false,
+    private readonly isAreaName: (word: string) => boolean = () => false,
+  ) {
     this.longestFirst = [...forms.zoneSuffixes].sort((a, b) => b.form.length - a.form.length);
     for (const suffix of this.longestFirst) {
       const first = suffix.form[0]!;
@@ -382,9 +390,14 @@ export class ZoneRecogniser {
   private placeWithoutCity(place: string): string {
     const { minChars } = this.forms.placeName;
     for (let cut = minChars; cut <= place.length - minChars; cut++) {
-      if (this.isKnownPlace(place.slice(0, cut)) && this.isKnownPlace(place.slice(cut))) return place.slice(cut);
+      if (this.isGazetteerPlace(place.slice(0, cut)) && this.isGazetteerPlace(place.slice(cut))) return place.slice(cut);
     }
     return place;
+  }
+
+  /** A place the gazetteer knows or an administrative area. */
+  private isKnownPlace(word: string): boolean {
+    return this.isGazetteerPlace(word) || this.isAreaName(word);
   }
 
   private normalisedPlace(place: string): string {

@@ -61,9 +61,13 @@ function stripSuffixes(phrase: string, words: string[]): string {
 const MIN_AFTER_COLON_CHARS = 2;
 
 /** Cleans a phrase before a number into a metric: drops cue words, time words, zone names, verbs like 达. */
+/** A list item's own number: ①, ⑵, （三）, (4). */
+const LIST_ITEM_MARK = /^(?:[\u2460-\u2473\u2474-\u2487\u2776-\u277f]|[（(][一二三四五六七八九十\d]{1,2}[)）])/u;
+
 function cleanLeftPhrase(phrase: string, stripZonePrefix: (p: string) => string): string {
   const cues = factCues();
-  const whole = phrase.replace(/\s+/g, "").replace(/^[、，,的：:]+|[、，,]+$/g, "");
+  // 「①规上工业总产值…」: a list item's number (circled, bracketed) opens the item, not what it measures.
+  const whole = phrase.replace(/\s+/g, "").replace(/^[、，,的：:]+|[、，,]+$/g, "").replace(LIST_ITEM_MARK, "");
   // 「主要经济指标稳中有进：新培育专精特新企业13家」: a lead-in before a colon is no part of what is measured
   // (a colon right before the number leaves the words before it the metric: 「实际使用外资：5.94亿美元」).
   const afterColon = whole.slice(Math.max(whole.lastIndexOf("："), whole.lastIndexOf(":")) + 1);

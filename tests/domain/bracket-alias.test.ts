@@ -131,3 +131,16 @@ describe("the common form of an official name the metadata gives", () => {
     expect(known.mentions("平度东滩化工园区的情况").map((m) => m.zone)).toEqual(["青岛东滩生态化工产业基地"]);
   });
 });
+
+describe("a name the text defines a short name for", () => {
+  it.each([
+    // A joint name ending like a zone, its short name read out of it in order.
+    ["过去的一年，中国—新加坡松原食品区（以下简称中新食品区）坚持“食品+”方向。", [["中国—新加坡松原食品区", "中新食品区"]]],
+    ["经批复同意设立北岭生物医药园（以下简称北岭药园），规划面积12平方公里。", [["北岭生物医药园", "北岭药园"]]],
+    // Without 以下简称, or a short name that does not end like the name, it defines no zone.
+    ["松原市农业科学院（松原农科院）今年新育成品种6个。", []],
+    ["北岭生物医药集团（以下简称北岭集团）投资建设新厂。", []],
+  ])("%s → %j", (text, expected) => {
+    expect(bracketAliases(text, gazetteer)).toEqual(expected);
+  });
+});

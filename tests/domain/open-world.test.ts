@@ -283,3 +283,17 @@ describe("a bare type word joined after a named zone shares its place", () => {
     expect(known.sharedPlaceMentions(text, named(text)).map((m) => m.zone)).toEqual(zones);
   });
 });
+
+describe("China's administrative areas are places whatever the segmenter tags them", () => {
+  const gazetteer = Gazetteer.load();
+  it.each([
+    // The segmenter tags 营口 a verbal noun and 遵义 a verb; both are cities.
+    ["营口经济技术开发区统计部门发布一季度经济运行分析", ["营口经济技术开发区"]],
+    ["遵义经开区二期标准厂房年内交付", ["遵义经济技术开发区"]],
+    ["鲅鱼圈高新区新签约项目", ["鲅鱼圈高新技术产业开发区"]],
+    // A verb before a type word is still no place.
+    ["推动开发区高质量发展", []],
+  ])("%s → %j", (text, zones) => {
+    expect(gazetteer.mentions(text).map((m) => m.zone)).toEqual(zones);
+  });
+});

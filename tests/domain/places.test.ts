@@ -150,3 +150,15 @@ describe("PlaceIndex: more name after a place is another zone", () => {
     expect(longer(text)).toEqual(expected);
   });
 });
+
+describe("what places a zone", () => {
+  it("is never its sector words (国际经济合作区 is not placed at 经济)", () => {
+    const index = new PlaceIndex(["国际经济合作区"]);
+    expect(index.find("今年前8个月经济咋样")).toEqual([]);
+  });
+
+  it("is what comes before the sector words of a name with no type word (宁东能源化工基地 → 宁东)", () => {
+    const index = new PlaceIndex(["松岭能源化工基地"]);
+    expect(index.find("松岭今年前8个月经济咋样").map((m) => m.zone)).toEqual(["松岭能源化工基地"]);
+  });
+});

@@ -406,3 +406,11 @@ describe("a generic zone word opening a clause", () => {
     expect(factFor(facts, "86.2亿元").zone).toBe("北岭新区");
   });
 });
+
+describe("a list item's own number", () => {
+  const { facts } = extractFacts(article("①规上工业总产值172.6亿元，同比增长11.3%。\n（二）新签约项目42个。", "2026-01-15", ["北岭新区"]), gazetteer);
+  it("is no part of what the item measures", () => {
+    expect(factFor(facts, "172.6亿元").metric).toBe("规上工业总产值");
+    expect(factFor(facts, "42个").metric).toBe("新签约项目");
+  });
+});

@@ -190,3 +190,30 @@ describe("listArticleFiles", () => {
     await expectFailure(missing, "unreadable");
   });
 });
+
+describe("a social-media post saved as text", () => {
+  // Written for this test: a public-account post as copied from the app, with its account line, its date and
+  // time, and the follow prompt above the text.
+  const raw = [
+    "【数读】过去一年，松江食品区交出这份成绩单",
+    "",
+    "原创　松江食品区发布　松江食品区发布",
+    "2026年01月20日 19:35　吉林",
+    "",
+    "点击上方蓝字“松江食品区发布”，关注我们",
+    "",
+    "过去的一年，松江食品区项目建设多点开花。全年新签约项目36个，总投资188.2亿元。",
+    "",
+    "长按识别二维码关注我们",
+  ].join("\n");
+
+  it("takes its headline as the title, its post line's date, and leaves the boilerplate out", async () => {
+    const [article] = await loadArticleFile(await write("post.txt", raw), { gazetteer });
+    expect(article!.title).toBe("【数读】过去一年，松江食品区交出这份成绩单");
+    expect(article!.date).toBe("2026-01-20");
+    expect(article!.text).not.toContain("点击上方");
+    expect(article!.text).not.toContain("长按识别");
+    expect(article!.text).not.toContain("原创");
+    expect(article!.text).toContain("新签约项目36个");
+  });
+});

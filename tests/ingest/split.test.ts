@@ -61,3 +61,4 @@ describe("splitArticles (structured pages: Markdown, web)", () => {
     expect(piece!.text).toContain("高新技术企业达到268家");
   });
 });
+
