@@ -37,6 +37,9 @@ export interface Located {
 }
 
 /** Finds the sentences and facts that answer a question frame, through the search tool. */
+/** The noun a count asks for, right after its measure word: 几个站 → 站, 多少家企业 → 企业. */
+const COUNTED_NOUN = /(?:几|多少)[个家项座栋条辆台名处所套张部支](\p{Script=Han}{1,4}?)(?=[？?，,。呢啊吧]|$)/u;
+
 export class EvidenceFinder {
   constructor(
     private readonly tools: Toolbox,
@@ -90,7 +93,7 @@ export class EvidenceFinder {
       const factFit = facts.length ? Math.max(...facts.map((f) => this.factScore(frame, f, frame.terms))) : 0;
       // The figure's own words must carry what is asked (「签约项目总投资」 is not the 外贸进出口总额 beside it in the sentence).
       // (Comparisons and sums weigh several measures at once: each side's figure carries only its own words.)
-      if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => this.metricFits(frame, f) && !this.namesOtherMetric(frame, f))) continue;
+      if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => (this.metricFits(frame, f) || this.soleOfAskedUnit(frame, f, evidence)) && !this.namesOtherMetric(frame, f))) continue;
       if (frame.type === "numeric" && !facts.some((f) => this.namedAtFigure(frame, f))) continue;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
@@ -225,7 +228,8 @@ export class EvidenceFinder {
   }
 
   private zoneAgrees(frame: QuestionFrame, fact: FactResult): boolean {
-    if (frame.zones.length === 0 || fact.zone === null) return true;
+    // (Comparing named items — 「橡胶谷和纺织谷…」 — a side's zone is its item's, which the frame may not hold.)
+    if (frame.zones.length === 0 || frame.items.length > 0 || fact.zone === null) return true;
     const gazetteer = this.corpus.gazetteer;
     return frame.zones.some((zone) => gazetteer.isWithin(fact.zone!, zone) || gazetteer.isWithin(zone, fact.zone!));
   }
@@ -329,6 +333,21 @@ export class EvidenceFinder {
   private opensWithPlace(clause: string, home: string | null): boolean {
     const first = this.corpus.gazetteer.mentions(clause, { includeWeak: true, home })[0];
     return first !== undefined && first.start <= PLACE_OPENING_CHARS;
+  }
+
+  /**
+   * 「公交专线多长，设几个站」 of 「…开通园区公交专线，…全长约17公里，设站14个」: the question's words are the sentence's
+   * subject and the unit asks the measure — a length (多长), or a count of the noun counted (几个站: 设站14个). The
+   * figure answers when it is the sentence's only one of that kind (a count only with the counted noun in its clause).
+   */
+  private soleOfAskedUnit(frame: QuestionFrame, fact: FactResult, evidence: Evidence): boolean {
+    const family = frame.explicitFamily ?? frame.unitFamily;
+    if (!family || this.familyOf(fact) !== family || family === "money" || family === "percent") return false;
+    const same = this.factsIn(evidence).filter((other) => this.familyOf(other) === family);
+    if (same.length !== 1) return false;
+    if (family !== "count") return true;
+    const counted = COUNTED_NOUN.exec(frame.question)?.[1];
+    return counted !== undefined && `${fact.metric}${this.figureClause(fact)}`.includes(counted);
   }
 
   /** The fact's own words carry the question's metric (「海洋生产总值」 is not 「总投资」). */

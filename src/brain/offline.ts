@@ -692,7 +692,10 @@ export class OfflineBrain {
       const passage = await this.single(frame);
       const named = (text: string) => frame.zones.filter((zone) => this.corpus.gazetteer.mentions(text).some((m) => m.zone === zone)).length;
       const zoneSides = frame.zones.length >= 2;
-      if (passage.found && (!zoneSides || passage.citations.some((c) => named(c.quote) >= 2))) return passage;
+      // (Named items — 「科技城新区和绵阳高新区」 — must each be in the passage too: one side's figure is no comparison.)
+      const itemSides = frame.items.length >= 2;
+      const namesItems = (text: string) => frame.items.filter((item) => text.includes(item) || named(item) > 0 && this.corpus.gazetteer.mentions(text).some((m) => this.corpus.gazetteer.mentions(item).some((n) => n.zone === m.zone))).length >= 2;
+      if (passage.found && (!zoneSides || passage.citations.some((c) => named(c.quote) >= 2)) && (!itemSides || passage.citations.some((c) => namesItems(c.quote)))) return passage;
       return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
     }
     return this.rankRows(frame, rows);
@@ -796,7 +799,8 @@ export class OfflineBrain {
     const rows: Row[] = [];
     for (const entity of entities) {
       const row = await this.entityFigure(frame, entity, metricTerms, frame.items.length === 0);
-      if (row) rows.push(row);
+      // One figure is never both sides of a comparison: a side that found only another side's figure found nothing.
+      if (row && !rows.some((other) => sameFigure(other.fact, row.fact))) rows.push(row);
     }
     return rows;
   }
@@ -1289,4 +1293,9 @@ const ISO_DATE = /\d{4}-\d{2}-\d{2}/gu;
 /** The figures a text states: its numbers, without the years, months and days that date it. */
 function figuresIn(text: string): string[] {
   return [...text.matchAll(/\d+(?:\.\d+)?(?![\d.]*[年月日号])/gu)].map((match) => match[0]);
+}
+
+/** The same figure of the same text (ids differ between the table and retrieval). */
+function sameFigure(a: FactResult, b: FactResult): boolean {
+  return a.articleId === b.articleId && a.start === b.start && a.raw === b.raw;
 }

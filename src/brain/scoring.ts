@@ -104,7 +104,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     // A sentence of an undated article that names no year is of no known year: it answers no year's question.
     yearOk: frame.year === undefined || (sentence.years.includes(frame.year) && !(ASKS_ABOUT_SCHEME.has(frame.type) && otherDocumentYear(frame.year, title))),
     // The event may be named by the sentence before or by the headline (「…14个重点项目集中开工」 for each project listed).
-    eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb) || title.includes(verb))) && ordinalsAgree(frame, sentence, context),
+    // (Asked when it happens, the sentence that dates it must name it: the headline's 「何时交付」 dates nothing.)
+    eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb) || (frame.type !== "when" && title.includes(verb)))) && ordinalsAgree(frame, sentence, context),
     periodOk: periodFits(frame.period, sentence.text, previous?.text, sentence.contextPeriod),
     monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),
     bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text), ...homeFeatures(frame, sentence, context)],

@@ -56,6 +56,7 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
       if (!(aliases.get(owner) ?? []).includes(alias)) aliases.set(owner, [...(aliases.get(owner) ?? []), alias]);
     }
   }
+  const common: [string, string][] = [];
   // 「zone: 青岛新河生态化工科技产业基地」 and a text that says 新河化工园区 throughout: the common form of the
   // official name the metadata gives (one with no zone-type word of its own), by the place both open with.
   for (const article of articles) {
@@ -65,10 +66,11 @@ export function zoneEntries(given: Iterable<{ zones: string[]; title: string; te
     for (const name of commonForms(article.text, home, gazetteer)) {
       if (!(aliases.get(owner) ?? []).includes(name)) aliases.set(owner, [...(aliases.get(owner) ?? []), name]);
       if (!names.has(owner)) names.set(owner, 0);
+      common.push([name, owner]);
     }
   }
   // 「南京江宁经济技术开发区（以下简称江宁开发区）」 in one file, 「zone: 江宁开发区」 in another: one zone, by its fuller name.
-  for (const [alias, owner] of defined) mergeInto(names, alias, owner);
+  for (const [alias, owner] of [...defined, ...common]) mergeInto(names, alias, owner);
   // 黄埔, 星沙, 亦庄: the other names people call a zone the corpus has, by its name or by one of those
   // (data/zones.json nicknames): one zone under its name.
   for (const [zone, nicknames] of gazetteer.nicknamedZones()) {

@@ -123,6 +123,8 @@ function isIndentedStyle(lines: Line[]): boolean {
 }
 
 const NARROW_COLUMN_CHARS = 24;
+/** A numbered section's opening: 一、 （二） */
+const SECTION_OPENING = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u;
 /** A paragraph ends a sentence; 「；」 only ends a clause of a longer one. */
 const PARAGRAPH_END = /[。！？!?…][”’」』）)]*$/u;
 
@@ -231,7 +233,9 @@ function assembleBlocks(lines: Line[], indentedStyle: boolean, layout: Layout, m
     // A paragraph never breaks inside brackets: 「本报讯（记者　高峰　通讯员」 then 「　李娜）2月27日…」 is one line wrapped at a name's spacing.
     // A numbered section heading (「三、申报时间」) ends its paragraph, though no full stop ends it.
     const afterHeading = !indentedStyle && lastBody !== undefined && markers.sectionHeading.test(lastBody.text.trim());
-    const startsParagraph = layout === "structured" || afterHeading || (indentedStyle ? l.indented && !insideBrackets(paragraph) : !lastBody || PARAGRAPH_END.test(lastBody.text));
+    // 「…答复如下：」, a blank line, then 「一、关于…」: a numbered section after a blank line opens its own paragraph.
+    const opensSection = !indentedStyle && lines[i - 1]?.kind === "blank" && SECTION_OPENING.test(l.text.trim());
+    const startsParagraph = layout === "structured" || afterHeading || opensSection || (indentedStyle ? l.indented && !insideBrackets(paragraph) : !lastBody || PARAGRAPH_END.test(lastBody.text));
     if (paragraph && !startsParagraph) paragraph.push(l.text);
     else {
       flush();

@@ -1,15 +1,27 @@
 import { topicWords } from "./data.js";
 import { findYears } from "./year.js";
 
+/** A section's number before its heading: 一、 （二） 3. */
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*/u;
+
 /**
  * The topic a paragraph names at its head, for every sentence of it: 「综合排名方面，浙江…。其中，杭州经开区位列
  * 全国第9位」 — the ranking is the 综合排名. Frames from data/reading-topic.json (X方面, 从X看, 分X看…); the
  * topic is the head clause up to its first comma or colon.
  */
 export function paragraphTopic(paragraphStart: string): string | undefined {
-  const head = /^[^，,：:。；;！？!?]*/u.exec(paragraphStart.trimStart())![0];
+  // 「现将有关情况答复如下：一、关于二期标准厂房建设进度。…」: a lead ending in a colon opens the first section.
+  const colon = Math.max(paragraphStart.lastIndexOf("："), paragraphStart.lastIndexOf(":"));
+  const afterLead = colon >= 0 && SECTION_NUMBER.test(paragraphStart.slice(colon + 1)) ? topicAtHead(paragraphStart.slice(colon + 1)) : undefined;
+  return topicAtHead(paragraphStart) ?? afterLead;
+}
+
+function topicAtHead(paragraphStart: string): string | undefined {
+  // 「一、关于二期标准厂房建设进度。…」: a numbered section of a reply or report is about what its heading names.
+  const unnumbered = paragraphStart.trimStart().replace(SECTION_NUMBER, "");
+  const head = /^[^，,：:。；;！？!?]*/u.exec(unnumbered)![0];
   const { frames, maxChars } = topicWords();
-  if (head.length === 0 || head.length > maxChars || head.length === paragraphStart.trimStart().length) return undefined;
+  if (head.length === 0 || head.length > maxChars || head.length === unnumbered.length) return undefined;
   const framed = frames.some(([before, after]) => head.startsWith(before) && head.endsWith(after) && head.length > before.length + after.length);
   return framed ? head : undefined;
 }

@@ -173,3 +173,13 @@ describe("a zone's short form inside a project's name", () => {
     expect(frame.metricText).toContain("化工产业园");
   });
 });
+
+describe("pointing words before a name", () => {
+  it.each([
+    ["那个职业教育实训基地项目投资多少", ["职业教育实训基地项目"]],
+    // After a zone word, a pointing word before a bare type word leaves no name (那条园区…).
+    ["经开区那条园区公交专线多长", []],
+  ])("%s → %j", (question, entities) => {
+    expect(read(question).entities).toEqual(entities);
+  });
+});
