@@ -692,10 +692,22 @@ export class OfflineBrain {
       const passage = await this.single(frame);
       const named = (text: string) => frame.zones.filter((zone) => this.corpus.gazetteer.mentions(text).some((m) => m.zone === zone)).length;
       const zoneSides = frame.zones.length >= 2;
-      // (Named items — 「科技城新区和绵阳高新区」 — must each be in the passage too: one side's figure is no comparison.)
-      const itemSides = frame.items.length >= 2;
-      const namesItems = (text: string) => frame.items.filter((item) => text.includes(item) || named(item) > 0 && this.corpus.gazetteer.mentions(text).some((m) => this.corpus.gazetteer.mentions(item).some((n) => n.zone === m.zone))).length >= 2;
-      if (passage.found && (!zoneSides || passage.citations.some((c) => named(c.quote) >= 2)) && (!itemSides || passage.citations.some((c) => namesItems(c.quote)))) return passage;
+      const gazetteer = this.corpus.gazetteer;
+      // The zone an item opens with (「松岭高新区1—8月规上工业总产值」), or its own name's type (科技城新区).
+      const zoneOf = (item: string) => gazetteer.mentions(item).find((m) => m.start === 0)?.zone ?? (gazetteer.typeOf(item) !== undefined ? item : undefined);
+      // Sides are places when a later item opens with one (「科创城和松岭高新区…」); 「金普新区前10月工业投资和固投」
+      // compares two measures of the zone the first item opens with.
+      const zonesOfItems = frame.items.map(zoneOf);
+      const placed = zonesOfItems.slice(1).some((zone) => zone !== undefined) ? zonesOfItems.filter((zone): zone is string => zone !== undefined) : [];
+      // (Each side placed by a zone must be named in the passage — by name, or by a generic word for it: one side's
+      // figure is no comparison.)
+      const namesPlaces = (text: string) => {
+        const named = gazetteer.mentions(text);
+        // A generic word of the zone's own type stands for it (「1—10月新区固定资产投资…」 of 金普新区), the named zones aside.
+        const bare = named.reduce((rest, m) => rest.slice(0, m.start) + " ".repeat(m.end - m.start) + rest.slice(m.end), text);
+        return placed.every((zone) => text.includes(zone) || named.some((m) => m.zone === zone) || gazetteer.typeWordsOf(zone).some((word) => bare.includes(word)));
+      };
+      if (passage.found && (!zoneSides || passage.citations.some((c) => named(c.quote) >= 2)) && (frame.items.length < 2 || passage.citations.some((c) => namesPlaces(c.quote)))) return passage;
       return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(undefined, frame.year), topic: frame.terms.join("、") }));
     }
     return this.rankRows(frame, rows);

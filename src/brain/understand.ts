@@ -318,10 +318,10 @@ function readEntities(remainder: string, lexicon: Lexicon): string[] {
     for (let at = remainder.indexOf(suffix); at >= 0; at = remainder.indexOf(suffix, at + 1)) {
       let start = at;
       while (start > 0 && /[\u4e00-\u9fff]/u.test(remainder[start - 1]!) && !lexicon.words.nameBreaks.includes(remainder[start - 1]!)) start--;
-      // A name starts after the last pointing word before it (「经开区那条园区…」: none is left before 园区).
-      const run = remainder.slice(start, at);
-      const pointedEnd = Math.max(-1, ...lexicon.words.demonstratives.map((word) => (run.lastIndexOf(word) >= 0 ? run.lastIndexOf(word) + word.length : -1)));
-      if (pointedEnd > 0) start += pointedEnd;
+      // 「经开区那条园区…」: a pointing word right before a bare type word leaves no name at all.
+      if (lexicon.words.demonstratives.some((word) => remainder.slice(start, at).endsWith(word))) continue;
+      const pointed = lexicon.words.demonstratives.find((word) => remainder.startsWith(word, start) && at - start - word.length >= 2);
+      if (pointed) start += pointed.length;
       const name = remainder.slice(start, at + suffix.length);
       // 「几个项目」「哪些园区」 ask about things; 「亿元以上项目」 is a class of them by size: neither names one.
       if (at - start >= 2 && !QUESTION_MORPHEME.test(name) && !SIZE_CLASS.test(name) && !namesClass(name.slice(0, -suffix.length), lexicon) && !names.some((known) => known.includes(name))) names.push(name);

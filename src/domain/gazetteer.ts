@@ -317,6 +317,12 @@ export class Gazetteer {
     return this.recogniser.familyOf(name);
   }
 
+  /** The type words of a zone's own type (金普新区 → 新区; 绵阳高新技术产业开发区 → 高新区, 高新技术产业开发区…). */
+  typeWordsOf(zone: string): string[] {
+    const family = this.typeOf(zone);
+    return family === undefined ? [] : this.forms.zoneSuffixes.filter((suffix) => suffix.family === family).map((suffix) => suffix.form);
+  }
+
   /** A name without the city it opens with (青岛新河… → 新河…; data zone-forms.json cityPrefixes). */
   withoutCity(name: string): string {
     const prefix = this.forms.cityPrefixes.find((city) => name.startsWith(city) && name.length > city.length + 1);
