@@ -128,7 +128,7 @@ export class FactLookup {
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
-    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(query.question, `${entry.fact.metric}${localText(entry.fact)}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
+    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(`${query.question} ${query.metric}`, `${entry.fact.metric}${localText(entry.fact)}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
     // 「2022年底有多少家」 asks what there was at that date: a goal for it is no answer.

@@ -1,7 +1,7 @@
 import type { Corpus } from "../corpus/index.js";
 import { PlaceIndex } from "../domain/index.js";
 import type { Citation } from "../domain/types.js";
-import { metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
+import { echoedMeasure, metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
 import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
@@ -360,7 +360,9 @@ export class OfflineBrain {
       const part = frames[i]!;
       // 「…，同比增长多少」 names no metric of its own: it asks about the one before.
       const own = this.lookup.query(part, text);
-      const query = own?.known || !metric ? own : this.lookup.query(part, text, metric);
+      // (「农村的呢」 after 城镇居民人均可支配收入: its own measure is the one before with the restriction swapped.)
+      const swapped = metric !== "" && echoedMeasure(metric, part.metricText) !== undefined;
+      const query = own?.known || !metric || swapped ? own : this.lookup.query(part, text, metric);
       if (!query) return undefined;
       metric = query.metric;
       queries.push(query);
@@ -623,7 +625,10 @@ export class OfflineBrain {
       const { year: _year, period: _period, month: _month, kind: _kind, ...rest } = this.partFrame(frame, part, own);
       // 「…奖多少？省级的呢」: a part ending in 呢 asks the same kind of quantity as the part before, of its own words.
       const echo = previous && own.unitFamily === undefined && ECHO_PART.test(part) ? { unitFamily: previous.unitFamily, explicitFamily: previous.explicitFamily } : {};
-      previous = { ...rest, ...echo, ...time };
+      // 「城镇居民人均可支配收入多少？农村的呢」: the measure before, its restriction swapped.
+      const swapped = previous && ECHO_PART.test(part) ? echoedMeasure(previous.metricText, own.metricText) : undefined;
+      const measure = swapped ? { metricText: swapped, terms: this.read(swapped).terms } : {};
+      previous = { ...rest, ...echo, ...measure, ...time };
       return previous;
     });
   }

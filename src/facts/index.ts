@@ -12,7 +12,7 @@ export {
   yearOfDate,
   type PeriodKey,
 } from "../reading/index.js";
-export { canonicalMetric, metricWordings, metricSynonyms, metricParts, metricFit, measuresOther, namesKnownMetric, saysOtherMeasure } from "./synonyms.js";
+export { canonicalMetric, metricWordings, metricSynonyms, metricParts, metricFit, measuresOther, namesKnownMetric, saysOtherMeasure, echoedMeasure } from "./synonyms.js";
 export { scanRankings, type RankingMatch } from "./rankings.js";
 export { FACTS_VERSION } from "./version.js";
 export { splitLeadVerb } from "./metric.js";

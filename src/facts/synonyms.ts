@@ -263,7 +263,13 @@ function askedParts(text: string): MetricParts {
  * it, however many words they share.
  */
 export function saysOtherMeasure(question: string, figureWords: string): boolean {
-  return synonymsData().distinct.some((sides) => {
+  // 「接待了多少入境游客」 is not answered by 「接待游客286.4万人次」: a word that restricts the measure to a part of it
+  // (data "restrictive": 入境, 人均, 两年平均, 当月…) asked and not said of the figure, or the reverse, is another measure.
+  const restricted = synonymsData().restrictive.some((words) => {
+    const says = (text: string) => words.some((word) => text.includes(word));
+    return says(question) !== says(figureWords);
+  });
+  return restricted || synonymsData().distinct.some((sides) => {
     const said = (text: string) => sides.filter((side) => saysWord(text, side, sides.filter((other) => other !== side).flat()));
     const asked = said(question);
     if (asked.length === 0 || asked.length === sides.length) return false;
@@ -276,4 +282,21 @@ export function saysOtherMeasure(question: string, figureWords: string): boolean
 function saysWord(text: string, words: string[], otherSide: string[]): boolean {
   const covered = otherSide.flatMap((longer) => occurrences(longer, text));
   return words.some((word) => occurrences(word, text).some((at) => !covered.some((c) => c.start <= at.start && at.end <= c.end && c.end - c.start > at.end - at.start)));
+}
+
+/**
+ * 「城镇居民人均可支配收入多少？农村的呢」: a part that only names another restriction of the same measure asks the
+ * measure before with its restriction swapped (城镇居民 → 农村居民; data "alternatives"), or undefined.
+ */
+export function echoedMeasure(previous: string, echo: string): string | undefined {
+  for (const sides of synonymsData().alternatives) {
+    const asked = sides.find((side) => side.some((word) => echo.includes(word)));
+    if (!asked) continue;
+    for (const side of sides) {
+      if (side === asked) continue;
+      const index = side.findIndex((word) => previous.includes(word));
+      if (index >= 0) return previous.replace(side[index]!, asked[Math.min(index, asked.length - 1)]!);
+    }
+  }
+  return undefined;
 }

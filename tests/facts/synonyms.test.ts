@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalMetric, measuresOther, metricFit, metricSynonyms } from "../../src/facts/index.js";
+import { canonicalMetric, echoedMeasure, measuresOther, metricFit, metricSynonyms, saysOtherMeasure } from "../../src/facts/index.js";
 
 describe("canonicalMetric", () => {
   it("maps phrasings of one metric to one key", () => {
@@ -113,5 +113,26 @@ describe("metricSynonyms: verbs of one action", () => {
 
   it("leaves the metric names alone: a verb inside a name is no group of its own", () => {
     expect(metricSynonyms("引进高层次人才")).not.toContain("新集聚");
+  });
+});
+
+describe("restrictions of a measure", () => {
+  it.each([
+    // Asked with a restriction, a figure without it is another measure — and the reverse.
+    ["琅琊台上半年接待了多少入境游客", "接待游客286.4万人次", true],
+    ["上半年接待游客多少", "接待入境游客12.6万人次", true],
+    ["规上工业增加值两年平均增速多少", "规模以上工业增加值同比增长9.4%", true],
+    ["9月单月产值多少", "其中9月当月完成156.2亿元", false],
+    ["上半年接待游客多少", "接待游客286.4万人次", false],
+  ])("%s / %s → other measure %s", (question, figure, other) => {
+    expect(saysOtherMeasure(question, figure)).toBe(other);
+  });
+
+  it.each([
+    ["城镇居民人均可支配收入", "农村的呢", "农村居民人均可支配收入"],
+    ["入境游客", "出境的呢", "出境游客"],
+    ["城镇居民人均可支配收入", "全年的呢", undefined],
+  ])("%s then %s → %s", (previous, echo, measure) => {
+    expect(echoedMeasure(previous, echo)).toBe(measure);
   });
 });
