@@ -37,6 +37,11 @@ export interface Located {
 }
 
 /** Finds the sentences and facts that answer a question frame, through the search tool. */
+/** A count asked after what it counts: 「…里外资项目几个」「产业项目有多少个」. */
+const COUNT_ASK = /(\p{Script=Han}{2,16}?)(?:有|共有)?(?:几|多少)[个家项座所支]/u;
+/** A qualifier longer than this is a clause, not a kind of thing. */
+const MAX_QUALIFIER_CHARS = 4;
+
 /** The noun a count asks for, right after its measure word: 几个站 → 站, 多少家企业 → 企业. */
 const COUNTED_NOUN = /(?:几|多少)[个家项座栋条辆台名处所套张部支](\p{Script=Han}{1,4}?)(?=[？?，,。呢啊吧]|$)/u;
 
@@ -94,7 +99,7 @@ export class EvidenceFinder {
       // The figure's own words must carry what is asked (「签约项目总投资」 is not the 外贸进出口总额 beside it in the sentence).
       // (Comparisons and sums weigh several measures at once: each side's figure carries only its own words.)
       if (frame.type === "numeric" && !frame.asksRank && !facts.some((f) => (this.metricFits(frame, f) || this.soleOfAskedUnit(frame, f, evidence)) && !this.namesOtherMetric(frame, f))) continue;
-      if (frame.type === "numeric" && !facts.some((f) => this.namedAtFigure(frame, f))) continue;
+      if (frame.type === "numeric" && !facts.some((f) => this.namedAtFigure(frame, f) && this.countsAsked(frame, f))) continue;
       if (frame.explicitFamily && !facts.some((f) => this.familyOf(f) === frame.explicitFamily && this.metricFits(frame, f))) continue;
       if (frame.asksRank && !facts.some((f) => f.kind === "ranking")) continue;
       // A target asked for is never answered by a result, nor the reverse; an investment figure is one or the
@@ -238,7 +243,7 @@ export class EvidenceFinder {
   pickFacts(frame: QuestionFrame, evidence: Evidence, limit = 1): FactResult[] {
     // 「马鞍山经开区…实际使用外资1.47亿美元；滁州经开区位列第55位」: a figure filed under another zone than the asked
     // one (nor one inside it, nor its whole) is that zone's, whichever zones its sentence names.
-    let facts = this.factsIn(evidence).filter((f) => this.zoneAgrees(frame, f));
+    let facts = this.factsIn(evidence).filter((f) => this.zoneAgrees(frame, f) && this.countsAsked(frame, f));
     // 「排第几」 is answered by a place in a ranking, never by a count beside it.
     if (frame.asksRank) facts = facts.filter((f) => f.kind === "ranking");
     // The same shape rules as the fact table: a rate asked (增长多少, 增速) is answered by a rate, a unit named
@@ -327,6 +332,30 @@ export class EvidenceFinder {
     const chainGoesOn = from === 0 && !this.opensWithPlace(clauses[0]!, home) && sentence !== undefined;
     const earlier = chainGoesOn ? `${this.bank.previous(sentence)?.text ?? ""}${this.bank.referredTo(sentence) ?? ""}` : "";
     return this.namesCovered(frame, `${earlier}${clauses.slice(from).join("，")}${fact.subject}${fact.metric}${this.countedAfter(fact)}`);
+  }
+
+  /**
+   * 「这次签约里外资项目几个」 counts 外资项目, not all projects: a count asked of a kind of thing (a qualifier before
+   * 项目, 企业… — data entitySuffixes) is answered only by a count whose own words say that qualifier.
+   */
+  countsAsked(frame: QuestionFrame, fact: FactResult): boolean {
+    if (this.familyOf(fact) !== "count") return true;
+    const qualifier = this.countedQualifier(frame.question);
+    if (!qualifier) return true;
+    const own = `${fact.subject}${fact.metric}${this.figureClause(fact)}${this.countedAfter(fact)}`;
+    return contentTerms(qualifier).filter((word) => word.length >= 2).every((word) => own.includes(word));
+  }
+
+  /** The qualifier of what a count question counts (外资 of 外资项目几个), when it names a kind of thing. */
+  private countedQualifier(question: string): string | undefined {
+    const asked = COUNT_ASK.exec(question);
+    if (!asked) return undefined;
+    const { nameBreaks, entitySuffixes } = this.lexicon.words;
+    let run = asked[1]!;
+    for (let i = run.length - 1; i >= 0; i--) if (nameBreaks.includes(run[i]!)) { run = run.slice(i + 1); break; }
+    const suffix = entitySuffixes.find((end) => run.endsWith(end));
+    const qualifier = suffix ? run.slice(0, -suffix.length) : "";
+    return qualifier.length >= 2 && qualifier.length <= MAX_QUALIFIER_CHARS ? qualifier : undefined;
   }
 
   /** 「全区全年接待游客…」「该区新签约…」「即墨区完成…」: a clause whose subject is a place. */

@@ -199,7 +199,7 @@ export class OfflineBrain {
     const queries = this.figureQueries(frame);
     if (!queries) return undefined;
     // A project asked by name: the best figure whose own words name it, not the best figure of its measure in the zone.
-    const outcomes = this.continuing(frame, queries, queries.map((query) => this.lookup.find(query, (fact) => this.finder.namedAtFigure(frame, fact))));
+    const outcomes = this.continuing(frame, queries, queries.map((query) => this.lookup.find(query, (fact) => this.finder.namedAtFigure(frame, fact) && this.finder.countsAsked({ ...frame, question: query.question }, fact))));
     // A part in words the table cannot place (「清单化推进的项目有多少个？总投资多少？」) ties the parts to one passage: retrieval reads it whole.
     if (outcomes.some((o, i) => o.status === "unknown" && !queries[i]!.known)) return undefined;
     const found = outcomes

@@ -147,3 +147,26 @@ zone: 云梦经济技术开发区
     expect(answer.found).toBe(false);
   });
 });
+
+describe("a count asked of a kind of thing", () => {
+  // Written for this test: a signing's batch with its foreign-funded part.
+  const signing = `---
+title: 北岭经开区三季度重大项目集中签约
+date: 2025-09-26
+zone: 北岭经济技术开发区
+---
+9月25日，北岭经开区三季度重大项目集中签约活动举行。18个项目现场签约，总投资142.6亿元，其中外资项目5个，合同外资1.28亿美元。
+`;
+  let engine: Engine;
+  let close: () => void = () => {};
+  beforeAll(async () => {
+    ({ engine, close } = await articleEngine({ "signing.md": signing }));
+  });
+  afterAll(() => close());
+
+  it("is answered by the count that names that kind, not the batch's whole count", async () => {
+    const answer = await engine.ask("北岭经开区这次签约里外资项目几个？");
+    expect(answer.answer).not.toMatch(/为18个/u);
+    expect(answer.answer).toContain("5个");
+  });
+});
