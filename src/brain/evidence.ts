@@ -283,7 +283,7 @@ export class EvidenceFinder {
     // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
     if (frame.period) facts = facts.filter((f) => periodsAgree(frame.period, f.periodKey));
     // 「年度计划投资」 is not 「计划总投资」: look-alike measures in other words (data/metric-synonyms.json "distinct").
-    facts = facts.filter((f) => !saysOtherMeasure(`${frame.question} ${frame.metricText}`, `${f.metric}${localText(f)}`));
+    facts = facts.filter((f) => !saysOtherMeasure(`${frame.question} ${frame.metricText}`, `${f.subject}${f.metric}${localText(f)}`, frame.entities));
     // A figure the question states itself (「271项任务落地了多少」) is what it asks about, not the answer.
     facts = preferMatching(facts, (f) => !frame.question.includes(f.raw));
     // Of a sentence's figures, those whose own words carry what is asked (年产值, not the 总投资 before it).

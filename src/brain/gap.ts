@@ -54,8 +54,11 @@ function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: 
   const year = readYear(baseline, { referenceYear: first.year, lookBack: "off", shortYears: true });
   if (year === undefined || year === first.year) return undefined;
   // 「25年目标比24年多多少」: a plan against a year already past is against what that year achieved.
-  const kind = readKind(baseline) ?? (first.kind === "target" && year < first.year ? "actual" : first.kind);
-  const metricText = second.metricText.length >= 2 && second.terms.length > 0 ? second.metricText : first.metricText;
+  // (Read up to the ask: 「实际要多出」 — 要 before a comparative is no plan.)
+  const kind = readKind(frame.question.slice(than + 1)) ?? (first.kind === "target" && year < first.year ? "actual" : first.kind);
+  // (「…GDP增速目标…？比24年实际增速高还是低」: a baseline naming part of the measure asks the same measure.)
+  const ownMeasure = second.metricText.length >= 2 && second.terms.length > 0 && !first.metricText.includes(second.metricText);
+  const metricText = ownMeasure ? second.metricText : first.metricText;
   if (first.metricText.length < 2) return undefined;
   const side = (text: string, own: QuestionFrame, y: number, k: "target" | "actual" | undefined, metric: string): GapSide => ({
     text,

@@ -46,6 +46,8 @@ export interface FigureQuery {
   question: string;
   /** The zone's own figure is asked (no project named): a figure of a zone inside it does not answer. */
   ownZoneOnly: boolean;
+  /** Names the question asks about (a project's): their words restrict no measure. */
+  names: string[];
   /** 「多少亿元」「投资是多少」「多少个」: the kind of quantity asked (money, count, area…), when the question says. */
   family?: string;
   /** 「累计」: a total over years is asked; else a figure totalled over years (累计, 五年间) is not the year's. */
@@ -92,6 +94,7 @@ export class FactLookup {
       cumulative: frame.cumulative === true,
       family: frame.explicitFamily ?? frame.unitFamily,
       ownZoneOnly: frame.entities.length === 0,
+      names: frame.entities,
       question: part,
     };
   }
@@ -128,7 +131,7 @@ export class FactLookup {
     if (sameMetric.length === 0) return { status: "unknown" };
     // A metric only ever printed as a rate (规上工业增加值增长8%) answers 「…是多少」 with its rate.
     const percentOnly = !query.wantsAmount && sameMetric.every((entry) => entry.fact.unit === "%");
-    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(`${query.question} ${query.metric}`, `${entry.fact.metric}${localText(entry.fact)}`)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
+    const shaped = sameMetric.filter((entry) => !saysOtherMeasure(`${query.question} ${query.metric}`, `${entry.fact.subject}${entry.fact.metric}${localText(entry.fact)}`, query.names)).filter((entry) => (entry.fact.unit === "%") === (query.wantsPercent || percentOnly) && (!query.wantsRank || entry.fact.kind === "ranking") && this.familyFits(query, entry.fact));
     // The zone's own figure: one of a zone inside it (lookup_metric includes them) is that zone's, not the asked one's.
     // An investment figure is a plan or a result by the words of its clause (「力争重点项目完成投资达到250亿元」 is a plan).
     // 「2022年底有多少家」 asks what there was at that date: a goal for it is no answer.

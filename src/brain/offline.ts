@@ -102,7 +102,7 @@ export class OfflineBrain {
         return (await this.remaining(frame)) ?? this.single({ ...frame, type: "numeric" });
       case "gap":
         // Without both figures in one unit, each asked year (or the one figure) is still worth giving.
-        return this.gap(frame) ?? (frame.years.length >= 2 ? this.perYear(frame) : this.single({ ...frame, type: "numeric" }));
+        return (await this.gap(frame)) ?? (frame.years.length >= 2 ? this.perYear(frame) : this.single({ ...frame, type: "numeric" }));
       case "sum":
         return (await this.sum(frame)) ?? (await this.sumAcross(frame)) ?? this.single(frame);
       default:
@@ -838,8 +838,16 @@ export class OfflineBrain {
     let text = tied.length >= 2
       ? fill("compareTie", { winners: tied.map((row) => row.entity).join("和"), rows: rowText(sorted) })
       : fill("compareWinner", { winner: sorted[0]!.entity, comparative, rows: rowText(sorted) });
+    // Two figures in one unit: by how much (「松山湖多，多99.4亿元」), computed from the quoted figures.
+    const margin = tied.length < 2 && sorted.length === 2 ? difference(sorted[0]!.fact, sorted[1]!.fact) : undefined;
+    if (margin) {
+      const direction = fill(margin.unit === "个百分点" ? (fewer ? "gapLower" : "gapHigher") : fewer ? "gapLess" : "gapMore", {});
+      text += fill("compareMargin", { winner: sorted[0]!.entity, other: sorted[1]!.entity, direction, amount: `${margin.amount}${margin.unit}` });
+    }
     if (others.length) text += fill("compareOthers", { rows: rowText(others) });
-    return this.found(frame, `${text}\n${sources}`, citations, facts, "facts");
+    const answer = this.found(frame, `${text}\n${sources}`, citations, facts, "facts");
+    if (margin) answer.derived.push(String(margin.amount));
+    return answer;
   }
 
   /** The figure one side of a comparison gives: sentence and fact fit weighed together over the top candidates. */
@@ -981,14 +989,19 @@ export class OfflineBrain {
   // ---- how far apart two figures are ----
 
   /** 「…24年比23年多了多少」: both figures from the fact table, each under its own year, kind and measure, and their difference. */
-  private gap(frame: QuestionFrame): Answer | undefined {
+  private async gap(frame: QuestionFrame): Promise<Answer | undefined> {
     const sides = gapSides(frame, this.lexicon, (text) => this.read(text));
     if (!sides) return undefined;
-    const facts = sides.map(({ text, frame: side }) => {
+    const facts = await Promise.all(sides.map(async ({ text, frame: side }) => {
       const query = this.lookup.query(side, text, side.metricText);
       const found = query && this.lookup.find(query);
-      return found?.status === "found" ? found.fact : undefined;
-    });
+      if (found?.status === "found") return found.fact;
+      // A side the table does not hold (a table row 「2025年上半年 固定资产投资 15.2亿元」) is read from the passages,
+      // under the same agreement rules as any figure — unless the table holds that measure and says it is missing.
+      if (found?.status === "missing") return undefined;
+      const sideFrame = { ...side, type: "numeric" as const, question: text };
+      return this.finder.locate(sideFrame, await this.finder.rank(sideFrame))?.facts[0];
+    }));
     const [first, second] = facts;
     if (!first || !second || first.factId === second.factId) return undefined;
     const gap = difference(first, second);

@@ -231,6 +231,10 @@ function isVerbalNoun(word: string): boolean {
 
 /** The places a zone's name says it is of (上海张江科学城 → 上海张江, 张江; 青岛市城阳区 → 城阳), and whether it is an administrative area. */
 function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: boolean } {
+  // 「青岛西海岸新区琅琊台旅游度假区」: a zone named after the zone it lies in is placed by its own part (琅琊台).
+  const forms = recogniseZones(zone);
+  const own = forms.at(-1);
+  if (forms.length >= 2 && forms[0]!.start === 0 && own && own.end === zone.length && own.start > 0) return placesOf(zone.slice(own.start), names);
   const whole = recogniseZones(zone).find((form) => form.start === 0 && form.end === zone.length && form.place);
   // 即墨经济开发区 ends in 区 but is a zone of a type, not the administrative area 即墨区.
   const typed = whole !== undefined || loadZoneForms().zoneSuffixes.some((suffix) => zone.endsWith(suffix.form));

@@ -262,11 +262,13 @@ function askedParts(text: string): MetricParts {
  * (data/metric-synonyms.json "distinct": 总投资 vs 年度计划投资; 国家级 vs 省级 vs 市级): the figure does not answer
  * it, however many words they share.
  */
-export function saysOtherMeasure(question: string, figureWords: string): boolean {
+export function saysOtherMeasure(question: string, figureWords: string, names: string[] = []): boolean {
   // 「接待了多少入境游客」 is not answered by 「接待游客286.4万人次」: a word that restricts the measure to a part of it
-  // (data "restrictive": 入境, 人均, 两年平均, 当月…) asked and not said of the figure, or the reverse, is another measure.
+  // (data "restrictive": 入境, 人均, 两年平均…) asked and not said of the figure, or the reverse, is another measure.
+  // (Inside a name — 龙宇跨境电商产业园 — it restricts nothing.)
+  const withoutNames = (text: string) => names.reduce((rest, name) => rest.split(name).join(" "), text);
   const restricted = synonymsData().restrictive.some((words) => {
-    const says = (text: string) => words.some((word) => text.includes(word));
+    const says = (text: string) => words.some((word) => withoutNames(text).includes(word));
     return says(question) !== says(figureWords);
   });
   return restricted || synonymsData().distinct.some((sides) => {

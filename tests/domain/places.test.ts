@@ -162,3 +162,10 @@ describe("what places a zone", () => {
     expect(index.find("松岭今年前8个月经济咋样").map((m) => m.zone)).toEqual(["松岭能源化工基地"]);
   });
 });
+
+describe("a zone named after the zone it lies in", () => {
+  it("is placed by its own part (青岛西海岸新区琅琊台旅游度假区 → 琅琊台)", () => {
+    const index = new PlaceIndex(["北湾新区灵山旅游度假区"]);
+    expect(index.find("灵山上半年接待游客多少").map((m) => m.zone)).toEqual(["北湾新区灵山旅游度假区"]);
+  });
+});
