@@ -127,6 +127,11 @@ describe("restrictions of a measure", () => {
     expect(saysOtherMeasure(question, figure)).toBe(other);
   });
 
+  it("restricts nothing inside a name the question asks about", () => {
+    expect(saysOtherMeasure("松岭跨境电商产业园总投资多少", "计划总投资32.6亿元")).toBe(true);
+    expect(saysOtherMeasure("松岭跨境电商产业园总投资多少", "计划总投资32.6亿元", ["松岭跨境电商产业园"])).toBe(false);
+  });
+
   it.each([
     ["城镇居民人均可支配收入", "农村的呢", "农村居民人均可支配收入"],
     ["入境游客", "出境的呢", "出境游客"],
