@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { definesSubject, enumerationStep, givesCause, readPeriod, reportsSpeech } from "../reading/index.js";
+import { definesSubject, enumerationStep, givesCause, readPeriod, reportsSpeech, setsScene } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
@@ -101,6 +101,8 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
       if (sentence.text.length < MIN_CHARS || /[？?]$/u.test(sentence.text) || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
       // What someone said, without a figure, is a comment (「相关负责人表示，这也是…的底气所在」).
       if (reportsSpeech(sentence.text) && !hasNumber(sentence.text)) continue;
+      // Who attended or chaired (「…出席」「…主持」) only sets the scene.
+      if (setsScene(sentence.text) && !hasNumber(sentence.text)) continue;
       if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
       const period = readPeriod(sentence.text) ?? sentence.contextPeriod;
       if (request.period && request.period !== "Y" && period !== undefined && period !== "Y" && period !== request.period) continue;

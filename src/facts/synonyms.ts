@@ -264,12 +264,13 @@ function askedParts(text: string): MetricParts {
  */
 export function saysOtherMeasure(question: string, figureWords: string, names: string[] = []): boolean {
   // 「接待了多少入境游客」 is not answered by 「接待游客286.4万人次」: a word that restricts the measure to a part of it
-  // (data "restrictive": 入境, 人均, 两年平均…) asked and not said of the figure, or the reverse, is another measure.
+  // (data "restrictive": 入境, 人均, 两年平均…) asked and not said of the figure is another measure. (Not the reverse:
+  // 「人均可支配收入」 and 「新增就业」 are commonly asked of the 城镇居民 and 城镇 figures a report gives.)
   // (Inside a name — 龙宇跨境电商产业园 — it restricts nothing.)
   const withoutNames = (text: string) => names.reduce((rest, name) => rest.split(name).join(" "), text);
   const restricted = synonymsData().restrictive.some((words) => {
     const says = (text: string) => words.some((word) => withoutNames(text).includes(word));
-    return says(question) !== says(figureWords);
+    return says(question) && !says(figureWords);
   });
   return restricted || synonymsData().distinct.some((sides) => {
     const said = (text: string) => sides.filter((side) => saysWord(text, side, sides.filter((other) => other !== side).flat()));

@@ -73,6 +73,7 @@ const TopicFileSchema = z.object({
   definitionHeadChars: z.number().int().positive().default(16),
   backReferences: z.array(z.string()).default([]),
   speechVerbs: z.array(z.string()).default([]),
+  sceneCues: z.array(z.string()).default([]),
   causeCues: z.array(z.string()).default([]),
   itemPointers: z.array(z.string()).default([]),
   locationCues: z.array(z.string()).default([]),

@@ -98,6 +98,14 @@ export function reportsSpeech(sentence: string): boolean {
   return quoted || topicWords().speechVerbs.some((verb) => text.includes(verb));
 }
 
+/**
+ * 「…局长魏鹏飞出席」「新区党工委宣传部副部长林晓岚主持」「欢迎参加今天的新闻发布会」: a sentence that only says who
+ * attended, chaired or greeted (data/reading-topic.json sceneCues) sets the scene of an event; it reports nothing.
+ */
+export function setsScene(sentence: string): boolean {
+  return topicWords().sceneCues.some((cue) => sentence.includes(cue));
+}
+
 /** 「“四新”经济是崂山跑出加速度的重要原因」「得益于…」: a sentence that gives a cause (data/reading-topic.json causeCues). */
 export function givesCause(sentence: string): boolean {
   return topicWords().causeCues.some((cue) => sentence.includes(cue));

@@ -120,7 +120,8 @@ describe("restrictions of a measure", () => {
   it.each([
     // Asked with a restriction, a figure without it is another measure — and the reverse.
     ["琅琊台上半年接待了多少入境游客", "接待游客286.4万人次", true],
-    ["上半年接待游客多少", "接待入境游客12.6万人次", true],
+    // (Not the reverse: 人均可支配收入 is commonly asked of the 城镇居民 figure.)
+    ["人均可支配收入是多少", "城镇居民人均可支配收入51955元", false],
     ["规上工业增加值两年平均增速多少", "规模以上工业增加值同比增长9.4%", true],
     ["上半年接待游客多少", "接待游客286.4万人次", false],
   ])("%s / %s → other measure %s", (question, figure, other) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -131,5 +131,17 @@ describe("placesSubject: a place after a location cue says where the subject is"
     ["位于滨江新区西部的凤栖岭度假区游人如织", "凤栖岭度假区", false],
   ] as const)("%s: %s → %s", (text, place, where) => {
     expect(placesSubject(text, text.indexOf(place))).toBe(where);
+  });
+});
+
+describe("setsScene", () => {
+  it.each([
+    ["北岭新区管委会主任王明、副主任李强出席，介绍新区去年发展情况", true],
+    ["市委宣传部副部长赵丽主持", true],
+    ["各位记者朋友，大家上午好！", true],
+    ["全年完成规模以上工业总产值486.3亿元，同比增长9.4%", false],
+    ["新区新引进外资项目29个", false],
+  ])("%s → %s", (sentence, scene) => {
+    expect(setsScene(sentence)).toBe(scene);
   });
 });
