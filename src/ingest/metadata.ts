@@ -119,7 +119,8 @@ function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: s
 export function zonesOf(text: string, gazetteer: Gazetteer, forced: string[] = []): string[] {
   const titleEnd = text.indexOf("\n");
   const title = titleEnd >= 0 ? text.slice(0, titleEnd) : "";
-  const forcedCanonical = forced.map((zone) => statedZone(zone, gazetteer));
+  // 「zone: 浙江省国家级经开区（宁波经开区、杭州经开区等）」 states many zones: it names no home zone.
+  const forcedCanonical = forced.filter((zone) => !statesMany(zone, gazetteer)).map((zone) => statedZone(zone, gazetteer));
   const stated = forcedCanonical[0] ?? titleZone(title, gazetteer);
   const named = gazetteer.mentions(text);
   const candidate = stated ?? named[0]?.zone ?? null;
@@ -138,6 +139,14 @@ function titleZone(title: string, gazetteer: Gazetteer): string | undefined {
 }
 
 const LISTING = /^[、，,和与及]$/u;
+
+/** A front-matter zone that is a category of many (国家级经开区) or lists several in brackets (…（A、B等）). */
+function statesMany(zone: string, gazetteer: Gazetteer): boolean {
+  const bracketed = /^(.+?)[（(]([^）)]+)[）)]$/.exec(zone.trim());
+  const outside = bracketed ? bracketed[1]! : zone;
+  const inside = bracketed ? bracketed[2]! : "";
+  return gazetteer.namesManyZones(outside) || new Set(gazetteer.mentions(inside).map((m) => m.zone)).size >= 2;
+}
 
 /**
  * A zone as front matter states it. 「中德生态园（青岛国际经济合作区）」「无锡高新区（新吴区）」 give a zone with

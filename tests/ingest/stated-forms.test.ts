@@ -24,3 +24,15 @@ describe("a zone stated with another name of it in brackets", () => {
     expect(zonesOf("标题\n正文。", Gazetteer.load(), [stated])[0]).toBe(zone);
   });
 });
+
+describe("a front-matter zone that states many", () => {
+  const gazetteer = Gazetteer.load();
+  it.each([
+    ["江南省国家级经开区（北湾经开区、南湾经开区等）"],
+    ["全省各开发区"],
+  ])("%s names no home zone: the text's zones come first", (stated) => {
+    const zones = zonesOf("考核结果揭晓\n其中，北湾经开区位列全国第9位，南湾经开区位列第12位。", gazetteer, [stated]);
+    expect(zones[0]).toBe("北湾经济技术开发区");
+    expect(zones).not.toContain("江南经济技术开发区");
+  });
+});
