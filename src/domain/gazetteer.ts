@@ -317,6 +317,12 @@ export class Gazetteer {
     return this.recogniser.familyOf(name);
   }
 
+  /** 「全市…」「我市…」: the text opens with a city's own word (data/zones.json weakAliases). */
+  opensWithCityWord(text: string): boolean {
+    const trimmed = text.trimStart();
+    return this.ownWords.some((entry) => trimmed.startsWith(entry.alias));
+  }
+
   /** The type words of a zone's own type (金普新区 → 新区; 绵阳高新技术产业开发区 → 高新区, 高新技术产业开发区…). */
   typeWordsOf(zone: string): string[] {
     const family = this.typeOf(zone);

@@ -119,6 +119,8 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
     const inParagraph = ctx.gazetteer.mentions(before, { includeWeak: true, home: ctx.article.zones[0] }).find((m) => m.start === clauseStart + opening.start);
     return inParagraph?.zone ?? opening.zone;
   }
+  // 「全市开发区总数将从298个整合为20个」 in a piece about another city's zones: the city's figure is no zone's.
+  if (ctx.gazetteer.opensWithCityWord(clause)) return null;
   // 「排名前三的开发区分别实现营业收入…」: a figure said of many zones at once, none named, is no one zone's.
   const sentenceStart = ctx.sentences.filter((s) => s.start <= position).at(-1)?.start ?? ctx.paragraph.start;
   const sentenceBefore = ctx.article.text.slice(sentenceStart, position);

@@ -414,3 +414,11 @@ describe("a list item's own number", () => {
     expect(factFor(facts, "42个").metric).toBe("新签约项目");
   });
 });
+
+describe("a city's own word in a piece about another city's zones", () => {
+  const text = "从南湾来看，开发区整合提升正在推进。按照整合方案，全市开发区总数将从128个整合为12个。";
+  const { facts } = extractFacts(article(text, "2023-01-16", ["常州经济技术开发区"]), gazetteer);
+  it("makes the figure the city's, no zone's", () => {
+    expect(factFor(facts, "128个").zone).toBeNull();
+  });
+});
