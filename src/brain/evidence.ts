@@ -203,7 +203,9 @@ export class EvidenceFinder {
     const heading = last.text.length <= HEADING_CHARS && !/[。！？；，,!?;]/u.test(last.text) && article[at + 1]?.paragraph !== last.paragraph;
     // A colon lead whose first item ends with a semicolon (「…包括：A，总投资28亿元；」) opens a list too.
     const runsOn = /[：:]/u.test(last.text) && SEMICOLON_END.test(last.text);
-    const items = opensList(last.text) || heading || runsOn ? listItemsAfter(article, at) : [];
+    // 「…四个方面工作：一是…；」「二是…；」 — the evidence ends inside a numbered list: the rest of its items follow.
+    const insideList = LIST_ITEM.test(last.text) && evidence.sentences.some((sentence) => opensList(sentence.text));
+    const items = opensList(last.text) || heading || runsOn ? listItemsAfter(article, at) : insideList ? listItemsAfter(article, article.indexOf(evidence.sentences[0]!)).filter((item) => item.index > last.index) : [];
     if (items.length > 0) return { score: evidence.score, sentences: [...evidence.sentences, ...items] };
     const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
     return list ? { score: evidence.score, sentences: [...evidence.sentences, list] } : evidence;

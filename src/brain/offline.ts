@@ -256,12 +256,12 @@ export class OfflineBrain {
       .sort((a, b) => b.fit - a.fit)[0];
   }
 
-  /** 「即墨区鹤鸣智造园项目」: the zone in front says where the project is; its name is the rest. */
   /** 「…的重点项目有哪些」「哪几个项目」: the list asks for projects themselves (not 「项目的3个关键节点是哪些」). */
   private asksForProjects(question: string): boolean {
     const cues = this.lexicon.words.typeCues.list ?? [];
     return this.lexicon.words.projectListNouns.some((noun) =>
-      cues.some((cue) => new RegExp(`${noun}(?:都|还)?(?:有|是|包括)?${cue}|${cue}[^，,。？?]{0,6}${noun}`, "u").test(question)),
+      // (「重点项目有哪些保障措施」 asks the 保障措施: a noun after the cue is what is listed.)
+      cues.some((cue) => new RegExp(`${noun}(?:都|还)?(?:有|是|包括)?${cue}(?!\\p{Script=Han}{2})|${cue}[^，,。？?]{0,6}${noun}`, "u").test(question)),
     );
   }
 
