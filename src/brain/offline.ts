@@ -893,18 +893,50 @@ export class OfflineBrain {
   private overview(frame: QuestionFrame): Answer {
     const zone = frame.zones[0]!;
     const kinds = frame.kind === "actual" ? ["actual"] : frame.kind === "target" ? ["target", "plan"] : undefined;
-    const facts = this.corpus.store
+    const all = this.corpus.store
       .facts({ zones: [zone], year: frame.year })
       .filter((fact) => !kinds || kinds.includes(fact.kind))
-      .filter((fact) => fact.kind !== "ranking" && fact.metric.length >= 2)
+      .filter((fact) => fact.kind !== "ranking" && fact.metric.length >= 2);
+    // 「今年上半年的情况」: the asked part of the year, when the table has it.
+    const inPeriod = frame.period && frame.period !== "Y" ? all.filter((fact) => fact.periodKey === frame.period) : [];
+    // One row per figure: a table row and its prose (「海铁联运箱量12.8万标箱」 twice), or one figure read twice
+    // (新引进物流、供应链企业35家), is said once.
+    const seen = new Set<string>();
+    const pool = inPeriod.length > 0 ? inPeriod : all;
+    // A rate of growth goes with its amount's row (「海铁联运箱量：12.8万标箱（增长17.4%）」), not on a row of its own.
+    const growthOf = new Map<string, (typeof pool)[number]>();
+    for (const fact of pool) {
+      const amount = fact.unit === "%" ? pool.find((other) => other.unit !== "%" && other.articleId === fact.articleId && fact.metric.length > other.metric.length && fact.metric.startsWith(other.metric) && GROWTH_TAIL.test(fact.metric.slice(other.metric.length))) : undefined;
+      if (amount && !growthOf.has(amount.id)) growthOf.set(amount.id, fact);
+    }
+    const folded = new Set([...growthOf.values()].map((fact) => fact.id));
+    for (const fact of growthOf.values()) seen.add(`${fact.metric}|${fact.raw}`);
+    const facts = pool
+      .filter((fact) => !folded.has(fact.id))
+      .filter((fact) => {
+        const key = `${fact.articleId}|${fact.raw}`;
+        const metricKey = `${fact.metric}|${fact.raw}`;
+        if (seen.has(key) || seen.has(metricKey)) return false;
+        seen.add(key);
+        seen.add(metricKey);
+        return true;
+      })
       .slice(0, OVERVIEW_ROWS)
       .map((fact) => this.finder.toResult(fact));
     if (facts.length === 0) return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(zone, frame.year), topic: frame.question.includes("目标") ? "目标" : "指标" }));
     const rows = facts.map((fact) => {
       const source = this.finder.source(fact.articleId);
-      return fill("overviewRow", { metric: fact.metric, quantity: quantityText(fact), kindLabel: kindLabel(fact.kind), title: source.title, date: dateLabel(source.date) });
+      const growth = growthOf.get(fact.factId);
+      const how = growth ? (GROWTH_TAIL.exec(growth.metric.slice(fact.metric.length))?.[0] ?? "") : "";
+      const quantity = growth ? `${quantityText(fact)}${fill("overviewGrowth", { how, rate: growth.raw })}` : quantityText(fact);
+      return fill("overviewRow", { metric: fact.metric, quantity, kindLabel: kindLabel(fact.kind), title: source.title, date: dateLabel(source.date) });
     });
-    const citations = facts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
+    // (A folded rate is quoted with its amount: its sentence holds both.)
+    const citations = facts.map((fact) => {
+      const growth = growthOf.get(fact.factId);
+      const quote = growth && growth.evidence.includes(fact.raw) ? growth.evidence : growth ? `${fact.evidence} … ${growth.evidence}` : fact.evidence;
+      return { ...this.finder.source(fact.articleId), quote };
+    });
     const text = fill("overview", { head: `${scopeLabel(zone, frame.year)}：`, kind: kinds?.includes("target") ? "目标" : "", rows: rows.join("\n") });
     return this.found(frame, text, dedupeCitations(citations), facts, "facts");
   }
@@ -1145,6 +1177,8 @@ export class OfflineBrain {
 }
 
 const OVERVIEW_ROWS = 10;
+/** What a growth rate's metric adds after its amount's (同比增长, 增长, 比上年增长). */
+const GROWTH_TAIL = /^(?:同比|比上年|较上年)?(?:增长|增速|下降)$/u;
 
 /** 「…X项目（的）总投资」 in a question: X项目 is the project asked about. */
 const PROJECT_INVESTMENT = /([^，,。？?、的\s]{4,40}?项目)(?:的)?(?:总投资|计划投资|投资总额|投资额|投资(?=是?多少|了多少|有多少|几)|投(?=是?多少|了多少))/;
