@@ -934,7 +934,7 @@ export class OfflineBrain {
     // (A folded rate is quoted with its amount: its sentence holds both.)
     const citations = facts.map((fact) => {
       const growth = growthOf.get(fact.factId);
-      const quote = growth && growth.evidence.includes(fact.raw) ? growth.evidence : growth ? `${fact.evidence} … ${growth.evidence}` : fact.evidence;
+      const quote = !growth ? fact.evidence : growth.evidence.includes(fact.raw) ? growth.evidence : `${fact.evidence} … ${growth.evidence}`;
       return { ...this.finder.source(fact.articleId), quote };
     });
     const text = fill("overview", { head: `${scopeLabel(zone, frame.year)}：`, kind: kinds?.includes("target") ? "目标" : "", rows: rows.join("\n") });
