@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import { PlaceIndex } from "../domain/index.js";
-import type { Citation } from "../domain/types.js";
+import type { Citation, Fact } from "../domain/types.js";
 import { echoedMeasure, metricFit, namesKnownMetric, splitLeadVerb } from "../facts/index.js";
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
@@ -85,6 +85,8 @@ export class OfflineBrain {
     if (plan.op === "empty") return this.decline(frame, fill("declineEmpty", {}));
     const unknown = frame.zones.find((zone) => !this.zoneIsReported(zone)) ?? this.unnamedAnywhere(frame.unplacedZone);
     if (unknown) return this.decline(frame, fill("declineUnknownZone", { zone: unknown }));
+    const figureYear = this.yearOfStatedFigure(frame);
+    if (figureYear) return figureYear;
     switch (plan.op) {
       case "brief":
         return this.brief(frame, plan);
@@ -1015,6 +1017,28 @@ export class OfflineBrain {
     const answer = this.found(frame, text, citations, rows.map(([, item]) => item.fact), "facts");
     // The threshold is the question's number and the count the brain's, not claims of the sources.
     answer.derived.push(...(threshold.said.match(/\d+(?:\.\d+)?/gu) ?? []), String(rows.length));
+    return answer;
+  }
+
+  // ---- the year of a figure the question states ----
+
+  /**
+   * 「中新食品区规上食品企业68户，这是哪年的数」: a when-question that states a figure of a zone asks the year of that
+   * figure — the one year the zone's table files it under, its measure among the question's words.
+   */
+  private yearOfStatedFigure(frame: QuestionFrame): Answer | undefined {
+    if (frame.type !== "when" || frame.zones.length === 0) return undefined;
+    const named = (fact: Fact) => frame.terms.some((term) => term.length >= 2 && `${fact.subject}${fact.metric}`.includes(term));
+    const stated = this.corpus.store
+      .facts({ zones: frame.zones })
+      .filter((fact) => fact.year !== null && /[0-9０-９]/u.test(fact.raw) && frame.question.includes(fact.raw) && named(fact));
+    const years = [...new Set(stated.map((fact) => fact.year!))];
+    if (years.length !== 1) return undefined;
+    const fact = this.finder.toResult(stated[0]!);
+    const citation = this.finder.cite(this.finder.evidenceOfFact(fact));
+    const text = `${fill("statedFigureYear", { head: `${scopeLabel(frame.zones[0], undefined)}：`, figure: fact.raw, metric: fact.metric, year: String(years[0]) })}\n${quoteLine(citation)}`;
+    const answer = this.found(frame, text, [citation], [fact], "facts");
+    answer.derived.push(String(years[0]));
     return answer;
   }
 

@@ -363,7 +363,8 @@ function readMetricText(remainder: string, lexicon: Lexicon): string {
   text = text.replace(/^[\s和与跟及、]+/u, "");
   // 「集中开工了多少个重点项目」: the unit asked with 多少 (个, 亿元) goes with it, or 开工…项目 is split by it.
   // 「一共多少个」「共有几家」: an adverb of totals before the ask measures nothing either.
-  return text.replace(/(?:有|达到了?|为|了|一共|总共|共)(?=多少|几)/g, "").replace(askedUnit(lexicon), "").replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
+  // (「外贸做了多少」: a light verb before the ask — 做了, 干了, 搞了 — measures nothing.)
+  return text.replace(/(?:有|达到了?|为|做了|干了|搞了|了|一共|总共|共)(?=多少|几)/g, "").replace(askedUnit(lexicon), "").replace(/分别|各自|各是|多少|几|是|吗|呢|什么|[？?，,。！!：:\s]/g, "").replace(/^、+|、+$/g, "");
 }
 
 let askedUnitPattern: RegExp | undefined;
