@@ -183,3 +183,13 @@ describe("pointing words before a name", () => {
     expect(read(question).entities).toEqual(entities);
   });
 });
+
+describe("how-words of a chat question are no content", () => {
+  it.each([
+    ["北岭综保区的保税维修是怎么操作的？", "操作"],
+    ["北岭经开区外贸增量奖励咋算？", "咋算"],
+    ["什么样的企业能申请北岭经开区这笔资金？", "什么样"],
+  ])("%s has no term %s", (question, word) => {
+    expect(read(question).terms.some((term) => term.includes(word))).toBe(false);
+  });
+});
