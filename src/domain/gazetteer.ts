@@ -508,6 +508,11 @@ export class Gazetteer {
     return found;
   }
 
+  /** 「江南省国家级经开区」「全省各开发区」: a category of many zones with a word that says so (data collectiveHeads). */
+  statesCategory(text: string): boolean {
+    return this.namesManyZones(text) && this.forms.collectiveHeads.some((head) => head.length >= 2 || head === "各" ? text.includes(head) : false);
+  }
+
   /** True when the text speaks of many zones at once by a type word (各开发区, 排名前三的开发区, 三家经开区). */
   namesManyZones(text: string): boolean {
     // 园区 after a qualifying word (主题园区, 力争园区企业…) is a kind of park, not a count of zones.

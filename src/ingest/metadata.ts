@@ -145,7 +145,8 @@ function statesMany(zone: string, gazetteer: Gazetteer): boolean {
   const bracketed = /^(.+?)[（(]([^）)]+)[）)]$/.exec(zone.trim());
   const outside = bracketed ? bracketed[1]! : zone;
   const inside = bracketed ? bracketed[2]! : "";
-  return gazetteer.namesManyZones(outside) || new Set(gazetteer.mentions(inside).map((m) => m.zone)).size >= 2;
+  // (Not a name of sector words alone — 临空港经开区 — that the recogniser reads as a kind of zone.)
+  return gazetteer.statesCategory(outside) || new Set(gazetteer.mentions(inside).map((m) => m.zone)).size >= 2;
 }
 
 /**

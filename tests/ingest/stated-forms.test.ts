@@ -36,3 +36,10 @@ describe("a front-matter zone that states many", () => {
     expect(zones).not.toContain("江南经济技术开发区");
   });
 });
+
+describe("a front-matter zone of sector words alone", () => {
+  it("is still that zone, not a category (临空港经开区)", () => {
+    const zones = zonesOf("标题\n正文。", Gazetteer.load(), ["临空港经开区"]);
+    expect(zones[0]).toBe("临空港经开区");
+  });
+});
