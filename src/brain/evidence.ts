@@ -350,6 +350,14 @@ export class EvidenceFinder {
 
   /** The qualifier of what a count question counts (外资 of 外资项目几个), when it names a kind of thing. */
   private countedQualifier(question: string): string | undefined {
+    // (Asked of every figure of every candidate: read once per question.)
+    if (this.lastCounted?.question !== question) this.lastCounted = { question, qualifier: this.readCountedQualifier(question) };
+    return this.lastCounted.qualifier;
+  }
+
+  private lastCounted: { question: string; qualifier: string | undefined } | undefined;
+
+  private readCountedQualifier(question: string): string | undefined {
     const asked = COUNT_ASK.exec(question);
     if (!asked) return undefined;
     const { nameBreaks, entitySuffixes } = this.lexicon.words;

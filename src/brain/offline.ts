@@ -907,8 +907,11 @@ export class OfflineBrain {
     const pool = inPeriod.length > 0 ? inPeriod : all;
     // A rate of growth goes with its amount's row (「海铁联运箱量：12.8万标箱（增长17.4%）」), not on a row of its own.
     const growthOf = new Map<string, (typeof pool)[number]>();
+    const amountsOf = new Map<string, typeof pool>();
+    for (const fact of pool) if (fact.unit !== "%") amountsOf.set(fact.articleId, [...(amountsOf.get(fact.articleId) ?? []), fact]);
     for (const fact of pool) {
-      const amount = fact.unit === "%" ? pool.find((other) => other.unit !== "%" && other.articleId === fact.articleId && fact.metric.length > other.metric.length && fact.metric.startsWith(other.metric) && GROWTH_TAIL.test(fact.metric.slice(other.metric.length))) : undefined;
+      if (fact.unit !== "%") continue;
+      const amount = (amountsOf.get(fact.articleId) ?? []).find((other) => fact.metric.length > other.metric.length && fact.metric.startsWith(other.metric) && GROWTH_TAIL.test(fact.metric.slice(other.metric.length)));
       if (amount && !growthOf.has(amount.id)) growthOf.set(amount.id, fact);
     }
     const folded = new Set([...growthOf.values()].map((fact) => fact.id));

@@ -16,10 +16,15 @@ const AreaListSchema = z.record(z.string(), z.record(z.string(), z.string()));
 /** The shortest place a stem may be: one character (城 of 城区) names nothing. */
 const MIN_STEM_CHARS = 2;
 
-let cached: ReadonlySet<string> | undefined;
+/** Read once per set of zone words (the default data's in a running bot). */
+const cached = new Map<string, ReadonlySet<string>>();
 
-export function adminPlaces(isZoneName: (name: string) => boolean): ReadonlySet<string> {
-  if (cached) return cached;
+/** `zoneWords`: zone-type and generic words — an area whose name holds one (滨海新区) is a zone, not a place. */
+export function adminPlaces(zoneWords: readonly string[]): ReadonlySet<string> {
+  const key = zoneWords.join("|");
+  const known = cached.get(key);
+  if (known) return known;
+  const isZoneName = (name: string) => zoneWords.some((word) => name.includes(word));
   const endings = PlaceEndingsSchema.parse(JSON.parse(readFileSync(fileURLToPath(new URL("../../data/place-names.json", import.meta.url)), "utf8"))).adminAreaEndings;
   const byLength = [...endings].sort((a, b) => b.length - a.length);
   const areas = AreaListSchema.parse(createRequire(import.meta.url)("china-area-data/v5/data.json"));
@@ -34,6 +39,6 @@ export function adminPlaces(isZoneName: (name: string) => boolean): ReadonlySet<
       places.add(stem);
     }
   }
-  cached = places;
+  cached.set(key, places);
   return places;
 }

@@ -123,8 +123,7 @@ export class Gazetteer {
     for (const zone of zones) this.byName.set(zone.name, zone);
     this.stems = districtStems(zones);
     // China's administrative areas are places whatever the segmenter tags them (营口, 遵义); ones named like zones are not.
-    const zoneWords = [...this.forms.zoneSuffixes.map((suffix) => suffix.form), ...this.forms.genericNames];
-    const places = adminPlaces((name) => zoneWords.some((word) => name.includes(word)));
+    const places = adminPlaces([...this.forms.zoneSuffixes.map((suffix) => suffix.form), ...this.forms.genericNames]);
     this.recogniser = new ZoneRecogniser(this.forms, (word) => this.stems.has(word) || this.byAlias.has(word), (word) => places.has(word));
     const derived = derivedAliases(zones, this.forms, new Set(this.stems.keys()), (form) => this.isGenericWord(form), (name) => this.recogniser.lengthened(name));
     this.aliasList = zones
@@ -508,9 +507,13 @@ export class Gazetteer {
     return found;
   }
 
-  /** 「江南省国家级经开区」「全省各开发区」: a category of many zones with a word that says so (data collectiveHeads). */
+  /**
+   * 「江南省国家级经开区」「全省各开发区」: a category of many zones with a word that says so (data collectiveHeads;
+   * not the measure characters 个/家, which count only after a number).
+   */
   statesCategory(text: string): boolean {
-    return this.namesManyZones(text) && this.forms.collectiveHeads.some((head) => head.length >= 2 || head === "各" ? text.includes(head) : false);
+    const heads = this.forms.collectiveHeads.filter((head) => !this.forms.countMeasureChars.includes(head));
+    return this.namesManyZones(text) && heads.some((head) => text.includes(head));
   }
 
   /** True when the text speaks of many zones at once by a type word (各开发区, 排名前三的开发区, 三家经开区). */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { sharedJieba } from "../text/segmenter.js";
 import type { ZoneMention } from "./gazetteer.js";
 import { recogniseZones } from "./recognise.js";
-import { loadZoneForms } from "./zone-forms.js";
+import { descriptorWordCount, loadZoneForms } from "./zone-forms.js";
 
 const PlaceNamesSchema = z.object({
   adminSuffixes: z.array(z.string()),
@@ -268,7 +268,7 @@ function placesOf(zone: string, names: PlaceNames): { places: string[]; admin: b
  * when something does.
  */
 function beforeDescriptors(zone: string): string {
-  const words = loadZoneForms().descriptorWords;
+  const words = [...descriptorWords()];
   for (let at = 2; at < zone.length; at++) {
     if (words.some((word) => zone.startsWith(word, at))) return zone.slice(0, at);
   }
@@ -280,13 +280,14 @@ function beforeDescriptors(zone: string): string {
  * descriptorWords). One such word alone can be a place's name too (临港 of 临港新片区); two are a kind (国际经济).
  */
 function madeOfDescriptors(text: string, least: number): boolean {
-  const words = new Set(loadZoneForms().descriptorWords);
-  // fewest[i]: the fewest words text[0, i) splits into, Infinity when it does not.
-  const fewest = [0, ...new Array<number>(text.length).fill(Number.POSITIVE_INFINITY)];
-  for (let end = 1; end <= text.length; end++) {
-    for (let start = 0; start < end; start++) if (words.has(text.slice(start, end))) fewest[end] = Math.min(fewest[end]!, fewest[start]! + 1);
-  }
-  return fewest[text.length]! >= least && fewest[text.length]! < Number.POSITIVE_INFINITY;
+  const count = descriptorWordCount(text, descriptorWords());
+  return count >= least && count < Number.POSITIVE_INFINITY;
+}
+
+let descriptorSet: ReadonlySet<string> | undefined;
+function descriptorWords(): ReadonlySet<string> {
+  descriptorSet ??= new Set(loadZoneForms().descriptorWords);
+  return descriptorSet;
 }
 
 /** The place without a city name opening it (深圳前海深港现代服务业 → 前海深港现代服务业): a leading place-name word of a city's length. */

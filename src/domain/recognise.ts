@@ -1,7 +1,7 @@
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { sharedJieba, zoneTypeWords } from "../text/segmenter.js";
-import { loadZoneForms, type ZoneForms, type ZoneSuffix } from "./zone-forms.js";
+import { descriptorWordCount, loadZoneForms, type ZoneForms, type ZoneSuffix } from "./zone-forms.js";
 
 /**
  * A zone-type word in text (经开区, 新区, 科学城…), with the place name written before it when there is one.
@@ -303,12 +303,7 @@ export class ZoneRecogniser {
 
   /** A sector word, or one made of sector words (汽车产业 = 汽车 + 产业). */
   private isDescriptor(word: string): boolean {
-    if (this.descriptorWords.has(word)) return true;
-    const ends = [true, ...new Array<boolean>(word.length).fill(false)];
-    for (let end = 1; end <= word.length; end++) {
-      for (let start = 0; start < end && !ends[end]; start++) ends[end] = ends[start]! && this.descriptorWords.has(word.slice(start, end));
-    }
-    return ends[word.length]!;
+    return descriptorWordCount(word, this.descriptorWords) < Number.POSITIVE_INFINITY;
   }
 
   private isPlaceWord(unit: Unit): boolean {

@@ -74,3 +74,15 @@ export function loadZoneForms(path: string = defaultZoneFormsPath()): ZoneForms 
   cached ??= ZoneFormsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
   return cached;
 }
+
+/**
+ * The fewest sector and quality words (descriptorWords: 汽车, 产业, 国际, 经济…) a text splits into, or Infinity
+ * when it is not made of them: 汽车产业 → 2, 国际经济 → 2, 临港 → 1, 新河 → Infinity.
+ */
+export function descriptorWordCount(text: string, words: ReadonlySet<string>): number {
+  const fewest = [0, ...new Array<number>(text.length).fill(Number.POSITIVE_INFINITY)];
+  for (let end = 1; end <= text.length; end++) {
+    for (let start = 0; start < end; start++) if (words.has(text.slice(start, end))) fewest[end] = Math.min(fewest[end]!, fewest[start]! + 1);
+  }
+  return text.length === 0 ? Number.POSITIVE_INFINITY : fewest[text.length]!;
+}
