@@ -1,5 +1,5 @@
 export { containsWholeNumber, unverifiedNumbers } from "./guard.js";
-export { OfflineBrain } from "./offline.js";
+export { OfflineBrain, referenceYearOf } from "./offline.js";
 export type { Answer, AnswerMode, QuestionFrame, QuestionType, Turn } from "./types.js";
 export { gateAnswer } from "./gate.js";
 export { planQuestion, type Operation, type PlannedRequest, type QueryPlan } from "./plan.js";

@@ -65,8 +65,7 @@ export class OfflineBrain {
       : undefined;
     const bank = new SentenceBank(corpus.articles, corpus.gazetteer, rarity);
     this.bank = bank;
-    const years = [...corpus.articles.values()].map((a) => Number(a.date?.slice(0, 4))).filter((y) => Number.isFinite(y) && y > 0);
-    this.referenceYear = years.length ? Math.max(...years) : new Date().getFullYear();
+    this.referenceYear = referenceYearOf([...corpus.articles.values()].map((a) => a.date), new Date());
     const scoring = { bank, gazetteer: corpus.gazetteer, lexicon: this.lexicon, synonyms };
     this.finder = new EvidenceFinder(tools, corpus, bank, this.lexicon, scoring);
     // A year is over for the corpus when it is before the newest report's, or that report is from its December.
@@ -1389,4 +1388,15 @@ function figuresIn(text: string): string[] {
 /** The same figure of the same text (ids differ between the table and retrieval). */
 function sameFigure(a: FactResult, b: FactResult): boolean {
   return a.articleId === b.articleId && a.start === b.start && a.raw === b.raw;
+}
+
+/**
+ * The year 今年 means in a question: the newest publication year in the corpus. A date after today is a
+ * misreading (a dateline that borrowed a plan's horizon year), so it counts only when every date is one.
+ */
+export function referenceYearOf(dates: (string | null | undefined)[], today: Date): number {
+  const years = dates.map((date) => Number(date?.slice(0, 4))).filter((year) => Number.isFinite(year) && year > 0);
+  const past = years.filter((year) => year <= today.getFullYear());
+  const usable = past.length > 0 ? past : years;
+  return usable.length > 0 ? Math.max(...usable) : today.getFullYear();
 }

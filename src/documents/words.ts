@@ -17,6 +17,8 @@ const WordsFileSchema = z.object({
   headlineMaxChars: z.number().int().positive(),
   derivedTitleMaxChars: z.number().int().positive(),
   headingStyleNamePattern: z.string(),
+  officialTitlePattern: z.string(),
+  officialTitleMaxLine: z.number().int().positive(),
 });
 
 const MessagesFileSchema = z.record(z.string(), z.string());
@@ -37,6 +39,9 @@ export interface LayoutWords {
   derivedTitleMaxChars: number;
   /** Word style names (case aside) whose paragraphs are headings. */
   headingStyleName: RegExp;
+  /** An official document's title line (「关于…的通报」) and how far down its head it may stand. */
+  officialTitle: RegExp;
+  officialTitleMaxLine: number;
 }
 
 const dataFile = (name: string): string => fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
@@ -62,6 +67,8 @@ export function layoutWords(): LayoutWords {
     headlineMaxChars: file.headlineMaxChars,
     derivedTitleMaxChars: file.derivedTitleMaxChars,
     headingStyleName: compile(file.headingStyleNamePattern, "iu"),
+    officialTitle: compile(file.officialTitlePattern),
+    officialTitleMaxLine: file.officialTitleMaxLine,
   };
   return words;
 }

@@ -134,7 +134,7 @@ export function earliestWritingDate(text: string, markers: Markers): string | un
  * back a year when the dateline would fall after that date, e.g. a 12月30日 story in a
  * January file), else the text's dominant year.
  */
-export function datelineDate(dateline: Dateline, knownDate: string | null, text: string, markers: Markers, notBefore?: string): string | null {
+export function datelineDate(dateline: Dateline, knownDate: string | null, text: string, markers: Markers, notBefore?: string, yearCeiling?: number): string | null {
   let year = dateline.year;
   if (year === undefined && knownDate) {
     year = Number(knownDate.slice(0, 4));
@@ -143,9 +143,14 @@ export function datelineDate(dateline: Dateline, knownDate: string | null, text:
       if (monthsAhead > 6) year -= 1;
     }
   }
-  year ??= bodyYear(dateline, text, markers, notBefore);
+  // A year borrowed from the body is a guess: never later than the page's copyright year.
+  year ??= capped(bodyYear(dateline, text, markers, notBefore), yearCeiling);
   if (year === undefined || !isValidDate(year, dateline.month, dateline.day)) return null;
   return formatDate(year, dateline.month, dateline.day);
+}
+
+function capped(year: number | undefined, ceiling: number | undefined): number | undefined {
+  return year !== undefined && ceiling !== undefined && year > ceiling ? ceiling : year;
 }
 
 /** The body's dominant year, moved forward to the first year whose month/day is not before `notBefore`. */

@@ -8,6 +8,7 @@ const HtmlWordsSchema = z.object({
   titleMetaNames: z.array(z.string().min(1)),
   dateLinePatterns: z.array(z.string()),
   outletLinePatterns: z.array(z.string()),
+  copyrightYearPatterns: z.array(z.string()),
   metaLinePatterns: z.array(z.string()),
   metaLineMaxChars: z.number().int().positive(),
   boilerplatePatterns: z.array(z.string()),
@@ -25,6 +26,7 @@ export interface HtmlWords {
   titleMetaNames: string[];
   dateLine: RegExp[];
   outletLine: RegExp[];
+  copyrightYear: RegExp[];
   metaLine: RegExp[];
   metaLineMaxChars: number;
   boilerplate: RegExp[];
@@ -49,6 +51,7 @@ export function loadHtmlWords(path = fileURLToPath(new URL("../../data/ingest-ht
     titleMetaNames: lower(file.titleMetaNames),
     dateLine: file.dateLinePatterns.map(compile),
     outletLine: file.outletLinePatterns.map(compile),
+    copyrightYear: file.copyrightYearPatterns.map(compile),
     metaLine: file.metaLinePatterns.map(compile),
     boilerplate: file.boilerplatePatterns.map(compile),
   };

@@ -11,6 +11,8 @@ export interface HtmlArticle {
   date?: DateClue;
   /** The site or paper that published it. */
   outlet?: string;
+  /** The year of the page's copyright line: nothing on it was published later. */
+  yearCeiling?: number;
   warnings: IngestWarning[];
 }
 
@@ -52,6 +54,8 @@ export function extractHtmlArticle(html: string, options: HtmlOptions = {}): Htm
   if (title) article.title = title.title;
   if (date) article.date = date;
   if (outlet) article.outlet = outlet;
+  const ceiling = copyrightYear(allLines, words);
+  if (ceiling !== undefined) article.yearCeiling = ceiling;
   return article;
 }
 
@@ -145,6 +149,18 @@ function lineDate(lines: PageLine[], words: HtmlWords): DateClue | undefined {
     }
   }
   return undefined;
+}
+
+/** The latest year a copyright line names (「Copyright © 2008-2026」 → 2026). */
+function copyrightYear(lines: PageLine[], words: HtmlWords): number | undefined {
+  let latest: number | undefined;
+  for (const { text } of lines) {
+    for (const pattern of words.copyrightYear) {
+      const year = Number(pattern.exec(text)?.groups?.year);
+      if (Number.isInteger(year) && (latest === undefined || year > latest)) latest = year;
+    }
+  }
+  return latest;
 }
 
 function lineOutlet(lines: PageLine[], words: HtmlWords): string | undefined {

@@ -142,6 +142,7 @@ function describeFile(meta: FileMeta, parsed: ParsedFile, markers: Markers): str
   if (parsed.frontMatter) meta.frontMatter = parsed.frontMatter;
   if (parsed.document?.title) meta.documentTitle = parsed.document.title;
   if (parsed.document?.date) meta.documentDate = parsed.document.date;
+  if (parsed.document?.yearCeiling !== undefined) meta.yearCeiling = parsed.document.yearCeiling;
   return text;
 }
 
@@ -169,7 +170,7 @@ interface ParsedFile {
   layout: Layout;
   frontMatter?: FrontMatter;
   /** What an HTML page declares about itself. */
-  document?: { title?: string; date?: DateClue; outlet?: string };
+  document?: { title?: string; date?: DateClue; outlet?: string; yearCeiling?: number };
   warnings: IngestWarning[];
 }
 

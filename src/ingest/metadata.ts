@@ -21,6 +21,8 @@ export interface FileMeta {
   documentTitle?: string;
   /** Publish date the document declares (HTML meta tags, a 「发布时间：」 line). */
   documentDate?: DateClue;
+  /** The latest year the document can be from (a web page's copyright year). */
+  yearCeiling?: number;
   /** Date of a page header at the top of the text (「某某日报　2023年3月13日　星期一」). */
   headerDate?: DateClue;
   /** The outlet: front matter `source:`, a 「来源：」 line, the site's name. */
@@ -101,7 +103,7 @@ function declaredDate(meta: FileMeta): DatedText | undefined {
 function pieceDate(text: string, meta: FileMeta, wholeText: string, notBefore: string | undefined, markers: Markers): DatedText {
   const sidecarDate = meta.sidecar?.date ? normalizeDate(meta.sidecar.date) : null;
   const dateline = findDateline(text, markers);
-  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, markers, notBefore) : null;
+  const date = dateline ? datelineDate(dateline, sidecarDate, wholeText, markers, notBefore, meta.yearCeiling) : null;
   if (dateline && date) return { date, dateEvidence: dateline.evidence };
   if (sidecarDate) return { date: sidecarDate, dateEvidence: "sidecar" };
   const signed = signOffDate(text, markers);

@@ -91,6 +91,20 @@ describe("readDocx", () => {
     expect(article!.text).toContain("首批入驻企业42家");
   });
 
+  it("an official document headed by its issuer and number is titled by its 关于…的通报 line; the issuer stays in the text", async () => {
+    const read = await readDocx(
+      buildDocx([
+        { paragraph: "滨江软件园管理委员会办公室" },
+        { paragraph: "关于2024年度重点项目推进情况的通报" },
+        { paragraph: "滨软管办通〔2025〕7号" },
+        { paragraph: "各部门：2024年园区38个重点项目完成投资61.2亿元，为年度计划的104.3%。" },
+      ]),
+    );
+    const [article] = read.articles;
+    expect(article!.title).toBe("关于2024年度重点项目推进情况的通报");
+    expect(article!.text.split("\n").slice(0, 2)).toEqual(["滨江软件园管理委员会办公室", "滨软管办通〔2025〕7号"]);
+  });
+
   it("without a heading, a short first line is the title; a long one gives a title cut from it", async () => {
     const short = await readDocx(buildDocx([{ paragraph: "关于加快项目建设的通知" }, { paragraph: "各单位：现将有关事项通知如下。" }]));
     expect(short.articles[0]!.title).toBe("关于加快项目建设的通知");

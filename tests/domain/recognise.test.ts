@@ -21,6 +21,10 @@ const NAMED: [string, string[]][] = [
   ["前海合作区", ["前海合作区"]],
   ["张江科学城", ["张江科学城"]],
   ["沈阳浑南科技城", ["沈阳浑南科技城"]],
+  // 生态城, 知识城 and 台商投资区 are zone types of their own (bilateral eco-cities, knowledge cities, investment zones).
+  ["曹妃甸生态城新签约项目", ["曹妃甸生态城"]],
+  ["中新广州知识城一季度", ["中新广州知识城"]],
+  ["漳州台商投资区规上工业产值", ["漳州台商投资区"]],
   // A 旅游度假区 is a zone of its own type.
   ["凤鸣山旅游度假区上半年接待游客", ["凤鸣山旅游度假区"]],
   // A numeral before another character opens a name, it counts nothing.

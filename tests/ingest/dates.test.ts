@@ -71,6 +71,8 @@ describe("dominantYear", () => {
     ["园区2023年签约项目30个，力争2025年全部投产。", 2023],
     ["港区二期工程预计2026年底建成投用。", 2026],
     ["园区今年新开工项目12个。", undefined],
+    // The end of a plan's span is its horizon, not the year of writing.
+    ["《示范区国土空间规划（2024—2040年）》提出，规划期为2024年至2040年，远期至2040年；2023年示范区实现产值310亿元，2023年新签约项目52个。", 2023],
   ])("%s", (text, expected) => {
     expect(dominantYear(text, markers)).toBe(expected);
   });
@@ -129,6 +131,13 @@ describe("date precedence through the loader", () => {
       content: `园区三十年\n\n${BODY}　　2022年以来，园区落地项目247个。2020年，园区产值突破两千亿元；2020年园区获批综合保税区。\n`,
       date: "2022-10-29",
       evidence: "本报讯（记者王某）10月29日",
+    },
+    {
+      name: "a page's dateline is never dated after its copyright year",
+      file: "copyright.html",
+      content: `<html><head><title>园区规划公开征求意见</title></head><body><article><p>　　本报讯（记者 王某）6月3日，园区发布《园区发展规划（2025—2040年）（征求意见稿）》，规划期为2025年至2040年，近期至2030年，远期至2040年。2040年园区产值力争突破3000亿元，2040年建成……</p></article><footer><p>Copyright © 2009-2025 某某网 版权所有</p></footer></body></html>`,
+      date: "2025-06-03",
+      evidence: "本报讯（记者王某）6月3日",
     },
     {
       name: "a dateline's year is never a plan's deadline",

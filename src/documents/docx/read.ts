@@ -78,7 +78,8 @@ function articleOf(blocks: WordBlock[], words: LayoutWords): DocumentArticle {
   const lines = blocks.map((b) => b.text);
   const dated = dateLine(lines, words);
   // A header line of issuer and date (「某某管理委员会　2025年1月10日印发」) stands above the title, not for it.
-  const headed = dated !== undefined && dated.evidence === lines[0] && lines.length > 2 && !blocks[0]!.heading ? 1 : 0;
+  const official = lines.slice(0, words.officialTitleMaxLine).findIndex((line) => words.officialTitle.test(line.trim()));
+  const headed = official > 0 ? official : dated !== undefined && dated.evidence === lines[0] && lines.length > 2 && !blocks[0]!.heading ? 1 : 0;
   const first = lines[headed]!;
   const titled = blocks[headed]!.heading || (first.length <= words.headlineMaxChars && !words.sentenceEnd.test(first) && lines.length > headed + 1);
   const title = titled ? first : first.slice(0, words.derivedTitleMaxChars);
