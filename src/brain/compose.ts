@@ -53,10 +53,12 @@ export function scopeLabel(zone: string | undefined, year: number | undefined): 
  */
 export function periodLabel(key: string | undefined): string {
   if (!key || key === "Y") return "";
-  const months = /^M1-(\d+)$/.exec(key);
+  const months = /^M(\d+)-(\d+)$/.exec(key);
   const named = ["M1-3", "M1-6", "M1-9", "Q2", "Q3", "Q4", "H2", "ytd"].includes(key);
   if (named) return fill(`period.${key}`, {});
-  return months ? fill("period.months", { month: smallNumber(Number(months[1])) }) : key;
+  if (!months) return key;
+  // M9-9 is one month's own figure; M1-5 the months from January.
+  return months[1] === months[2] ? fill("period.month", { month: smallNumber(Number(months[1])) }) : fill("period.months", { month: smallNumber(Number(months[2])) });
 }
 
 /** 1 → 一 … 12 → 十二 (a count of missing parts, a month); larger numbers stay digits. */

@@ -33,6 +33,7 @@ const PeriodFileSchema = z.object({
   rangeJoiners: z.array(z.string()),
   monthRangeKeys: z.record(z.string(), z.string()),
   firstMonthsLead: z.string(),
+  singleMonthTails: z.array(z.string()).default([]),
   firstMonthsTail: z.array(z.string()),
   monthSuffixes: z.array(z.string()),
   coarseOnly: z.record(z.string(), CoarsePeriod),

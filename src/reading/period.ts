@@ -7,7 +7,7 @@ import { type CoarsePeriodName, escapeRegExp, longestFirst, occurrences, periodW
  * Words from data/reading-period.json.
  */
 
-/** Normalised period key as stored with facts: Y, M1-n, Q2, Q3, Q4, H2, ytd. */
+/** Normalised period key as stored with facts: Y, M1-n, Q2, Q3, Q4, H2, ytd, Mn-n (one month). */
 export type PeriodKey = string;
 
 export interface PeriodSpan {
@@ -44,6 +44,7 @@ interface Patterns {
   monthRange: RegExp;
   firstMonths: RegExp;
   quarter: RegExp;
+  singleMonth: RegExp | undefined;
 }
 
 let patterns: Patterns | undefined;
@@ -59,7 +60,10 @@ function compiled(): Patterns {
   const prefixes = words.quarterPrefixes.map(escapeRegExp).join("|");
   const quarterWords = words.quarterWords.map(escapeRegExp).join("|");
   const latin = escapeRegExp(words.latinQuarterPrefix);
+  const single = longestFirst(words.singleMonthTails).map(escapeRegExp).join("|");
   patterns = {
+    // Not the end of a range (1—9月份) nor after a digit: that is the range's, which is longer and wins anyway.
+    singleMonth: single ? new RegExp(`(?<![\\d０-９${words.rangeJoiners.map((joiner) => joiner.replace(/[-\]\\^]/g, "\\$&")).join("")}])${MONTH_NUMBER}\\s*月\\s*(?:${single})`, "gu") : undefined,
     // Not after a digit (12至5月 is no range of ours) nor inside a date (3月1日至5月).
     monthRange: new RegExp(`(?<![\\d０-９])${MONTH_NUMBER}\\s*(?:月\\s*)?(?:${joiner})\\s*${MONTH_NUMBER}\\s*月(?:${suffix})?`, "gu"),
     firstMonths: new RegExp(`${escapeRegExp(words.firstMonthsLead)}${MONTH_NUMBER}(?:${tail})`, "gu"),
@@ -76,6 +80,18 @@ function monthRanges(text: string): Candidate[] {
     const last = monthNumber(m[2]!);
     if (first === null || last === null) continue;
     found.push(candidate(m.index, m[0], rangeKey(first, last), "months"));
+  }
+  return found;
+}
+
+/** 「9月当月」「5月份」: one month's own figure. */
+function singleMonths(text: string): Candidate[] {
+  const pattern = compiled().singleMonth;
+  if (!pattern) return [];
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(pattern)) {
+    const month = monthNumber(m[1]!);
+    if (month !== null) found.push(candidate(m.index, m[0], `M${month}-${month}`, "months"));
   }
   return found;
 }
@@ -116,7 +132,7 @@ function candidate(start: number, evidence: string, key: PeriodKey | undefined, 
 
 /** Every period named in text, in text order; where readings overlap the longest wins (前三季度 over 三季度, 今年以来 over 以来). */
 export function findPeriods(text: string): PeriodSpan[] {
-  const all = [...monthRanges(text), ...firstMonths(text), ...quarters(text), ...literalWords(text), ...notPeriods(text)].sort((a, b) => b.length - a.length || a.start - b.start);
+  const all = [...monthRanges(text), ...singleMonths(text), ...firstMonths(text), ...quarters(text), ...literalWords(text), ...notPeriods(text)].sort((a, b) => b.length - a.length || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of all) {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
@@ -199,8 +215,8 @@ export function publishedAtYearEnd(publishedOn: string | null | undefined, year:
 
 /** The calendar months a period covers (M1-3 → 1…3, Q3 → 7…9, H2 → 7…12), empty for Y, ytd and unknown keys. */
 export function monthsOf(key: PeriodKey): number[] {
-  const leading = /^M1-(\d{1,2})$/.exec(key);
-  const range = leading ? `1-${leading[1]}` : Object.entries(periodWords().monthRangeKeys).find(([, value]) => value === key)?.[0];
+  const months = /^M(\d{1,2})-(\d{1,2})$/.exec(key);
+  const range = months ? `${months[1]}-${months[2]}` : Object.entries(periodWords().monthRangeKeys).find(([, value]) => value === key)?.[0];
   const [first, last] = (range ?? "").split("-").map(Number);
   if (!first || !last || last < first) return [];
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);

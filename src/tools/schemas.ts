@@ -18,7 +18,7 @@ export const RequestArgs = z.object({
   zone: z.string().max(40).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
   kind: z.enum(["target", "actual"]).optional().describe("target=目标, actual=实际完成"),
-  period: z.string().regex(/^(?:Y|M1-(?:[1-9]|1[01])|Q[234]|H2)$/).optional().describe("时段：Y=全年，M1-3=一季度/1至3月，M1-6=上半年，M1-9=前三季度，M1-n=1至n月，Q2/Q3/Q4=单季度，H2=下半年"),
+  period: z.string().regex(/^(?:Y|M1-(?:[1-9]|1[01])|Q[234]|H2|M([1-9]|1[0-2])-\1)$/).optional().describe("时段：Y=全年，M1-3=一季度/1至3月，M1-6=上半年，M1-9=前三季度，M1-n=1至n月，Q2/Q3/Q4=单季度，H2=下半年，Mn-n=n月当月（如M9-9）"),
   month: z.number().int().min(1).max(12).optional().describe("事件所在月份，如 集中开工在10月 → 10"),
 });
 

@@ -43,6 +43,11 @@ describe("readPeriod", () => {
     ["完成年度目标的82.1%；实际使用外资", undefined],
     ["全年任务的完成情况", undefined],
     ["全年目标多少？", "Y"],
+    // One month's own figure, apart from the running total.
+    ["其中9月当月完成产值", "M9-9"],
+    ["十一月单月出口", "M11-11"],
+    ["1月当月签约", "M1-1"],
+    ["1—9月累计完成", "M1-9"],
   ];
 
   it.each(rows)("%s → %s", (text, key) => {
