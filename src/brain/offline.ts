@@ -1180,7 +1180,7 @@ export class OfflineBrain {
     // What is shown: the answer with its quotes and headlines, and the nearest a missing year's decline quotes.
     const shown = answer.answer.replace(ISO_DATE, " ");
     const more = figuresIn(shown).some((figure) => candidate(shown, figure));
-    if (more && process.env.ZB_EXP_HALF !== "1") return answer;
+    if (more) return answer;
     return this.decline(frame, `${fill("partDeclined", { count: smallNumber(missing) })}${answer.answer}`, answer.citations);
   }
 
