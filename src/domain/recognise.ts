@@ -207,7 +207,7 @@ export class ZoneRecogniser {
     // Not after a number: the character after 2023 is its unit (年).
     const charBefore = text[runStart - 1] ?? "";
     const opensPhrase = runStart === floor || (!HAN.test(charBefore) && !/[0-9０-９]/u.test(charBefore));
-    const { place, written, named, descriptive } = this.placeOf(units, opensPhrase);
+    const { place, written, named, descriptive } = suffix.openSector ? this.sectorPlaceOf(units) : this.placeOf(units, opensPhrase);
     const bare = { start: at, end, place: "", core: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
@@ -289,6 +289,30 @@ export class ZoneRecogniser {
       place = unit.word + place;
     }
     return place.length >= minChars ? { place, written: place + descriptors + ranked, named: place + descriptors, descriptive: false } : { ...none, descriptive: descriptors !== "" };
+  }
+
+  /**
+   * 「青岛+国家+广告 产业园」: for a type word with an open sector, the nearest known place before it and the
+   * words between as the sector (a rank right after the place kept as written: the park's name says it).
+   * A word no sector can be (a verb, a count, a function word) ends the search with no place.
+   */
+  private sectorPlaceOf(units: Unit[]): { place: string; written: string; named: string; descriptive: boolean } {
+    const none = { place: "", written: "", named: "", descriptive: false };
+    const { minChars, maxSectorChars } = this.forms.placeName;
+    let between = "";
+    for (let i = units.length - 1; i >= 0; i--) {
+      const unit = units[i]!;
+      if (unit.word.length >= minChars && (unit.tag === "ns" || this.isKnownPlace(unit.word)) && !this.nonPlaceWords.has(unit.word)) {
+        const place = unit.word;
+        return between === "" ? none : { place, written: place + between, named: place + between, descriptive: false };
+      }
+      const ranked = this.rankQualifiers.has(unit.word);
+      const sectorLike = ranked || this.isDescriptor(unit.word) || !(this.nonPlaceTags.has(unit.firstTag) && unit.tag !== "n" && unit.tag !== "vn");
+      if (!sectorLike || (!ranked && this.nonPlaceWords.has(unit.word)) || this.isCount(unit.word) || [...unit.word].some((char) => this.forms.functionChars.includes(char))) return none;
+      between = unit.word + between;
+      if (between.length > maxSectorChars) return none;
+    }
+    return { ...none, descriptive: between !== "" };
   }
 
   /** The word right before the type word; a lone character after a word is its last (鳌山+湾 → 鳌山湾). */

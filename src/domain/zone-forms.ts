@@ -16,6 +16,12 @@ const SuffixSchema = z.object({
    * 自贸试验区 is a 自贸片区; 东部片区 is no zone). Absent: the word names a zone wherever it stands.
    */
   after: z.array(z.string().min(2)).optional(),
+  /**
+   * A type word whose sector before it is open (广告, 制帽, 食品 of 青岛国家广告产业园): any words may stand between
+   * it and its place, so it names a zone only after a place the dictionary, the gazetteer or the country's areas
+   * know — 氢能产业园 alone is a kind of park, not one.
+   */
+  openSector: z.boolean().default(false),
 });
 
 const GenericSchema = z.object({ word: z.string().min(2), family: z.string().optional() });
@@ -34,10 +40,12 @@ const ZoneFormsSchema = z.object({
       maxChars: z.number().int().positive(),
       /** With the city or area written before the place (深圳前海深港). */
       maxNameChars: z.number().int().positive().default(8),
+      /** How long the open sector between a place and its type word may be (国家现代农业 of 平度国家现代农业产业园). */
+      maxSectorChars: z.number().int().positive().default(8),
       droppedEndings: z.array(z.string()),
       rankEndings: z.array(z.string()).default([]),
     })
-    .default({ minChars: 2, maxChars: 4, maxNameChars: 8, droppedEndings: [], rankEndings: [] }),
+    .default({ minChars: 2, maxChars: 4, maxNameChars: 8, maxSectorChars: 8, droppedEndings: [], rankEndings: [] }),
   nonPlaceWords: z.array(z.string().min(1)).default([]),
   nonPlaceTags: z.array(z.string().min(1)).default([]),
   numeralChars: z.string().default(""),

@@ -21,6 +21,9 @@ const NAMED: [string, string[]][] = [
   ["前海合作区", ["前海合作区"]],
   ["张江科学城", ["张江科学城"]],
   ["沈阳浑南科技城", ["沈阳浑南科技城"]],
+  // 产业园's sector is open (动漫, 制伞): any words between a known place and it, the rank kept as written.
+  ["潍坊国家动漫产业园开园", ["潍坊国家动漫产业园"]],
+  ["绍兴制伞产业园", ["绍兴制伞产业园"]],
   // 生态城, 知识城 and 台商投资区 are zone types of their own (bilateral eco-cities, knowledge cities, investment zones).
   ["曹妃甸生态城新签约项目", ["曹妃甸生态城"]],
   ["中新广州知识城一季度", ["中新广州知识城"]],
@@ -81,6 +84,11 @@ const NAMED: [string, string[]][] = [
   ["西安高新区和宝鸡高新区", ["西安高新技术产业开发区", "宝鸡高新技术产业开发区"]],
   // Scope words, quantities, ranks, verbs and sector words before a type word name no zone.
   ["各开发区", []],
+  // Without a known place before it, 产业园 is a kind of park (a project, a plan), not one zone.
+  ["氢能产业园一期项目开工", []],
+  ["推动新能源产业园建设", []],
+  ["建设一批特色产业园", []],
+  ["全市12个产业园", []],
   ["9个经开区", []],
   ["三个开发区", []],
   ["国家级经开区", []],
