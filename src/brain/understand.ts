@@ -81,14 +81,16 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   mentions.push(...gazetteer.sharedPlaceMentions(text, mentions.filter((m) => !m.weak)).filter((m) => !mentions.some((other) => other.start < m.end && m.start < other.end)));
   mentions.sort((a, b) => a.start - b.start);
   const abbreviated = abbreviatedZones(text, mentions, gazetteer);
-  const zones = unique([...mentions, ...abbreviated].map((m) => m.zone));
+  // A place inside an abbreviated park's name (即墨 of 即墨针织园) is part of that name, not a zone asked about.
+  const outside = mentions.filter((m) => !abbreviated.some((a) => a.start <= m.start && m.end <= a.end && m.end - m.start < a.end - a.start));
+  const zones = unique([...outside, ...abbreviated].map((m) => m.zone));
   const groupZones = unique(gazetteer.groupMentions(text).flatMap((g) => gazetteer.groupMembers(g.id)));
   // Years, periods and months are read by the same recognisers as articles; what they cover is no content word.
   const yearSpans = findYears(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true }).filter((span) => span.year !== null);
   const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true });
   // A zone named only by its short form, as the question's subject (「郑州航空港2024年…」), is no content word; inside
   // a longer run of words (「德汇船舶海工产业园项目」) or beside a full name it may be part of a project's name.
-  const asSubject = mentions.length === 0 ? abbreviated.filter((m) => m.start === 0 || !/\p{Script=Han}/u.test(text[m.start - 1]!)) : [];
+  const asSubject = outside.length === 0 ? abbreviated.filter((m) => m.start === 0 || !/\p{Script=Han}/u.test(text[m.start - 1]!)) : [];
   let remainder = blank(text, [...mentions, ...asSubject, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
@@ -193,7 +195,7 @@ function insideName(text: string, mention: { start: number; end: number }, lexic
 
 /** Zone-like words the gazetteer does not list but that abbreviate one it does (崂山湾健康城, 院士港). */
 function abbreviatedZones(text: string, mentions: { start: number; end: number }[], gazetteer: Gazetteer): ZoneMention[] {
-  return gazetteer.abbreviations(text.replace(/(?:19|20)\d{2}年/g, (year) => " ".repeat(year.length)), mentions);
+  return gazetteer.abbreviations(text.replace(/(?:19|20)\d{2}年/g, (year) => " ".repeat(year.length)), mentions, { overListed: true });
 }
 
 /** The text with each span blanked out, offsets kept. */

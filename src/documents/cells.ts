@@ -13,6 +13,12 @@ const TableWordsSchema = z.object({
   labelUnitPattern: z.string(),
   bareNumberPattern: z.string(),
   figureCellPattern: z.string(),
+  serialHeadingPattern: z.string(),
+});
+
+const UnitsFileSchema = z.object({
+  magnitudes: z.record(z.string(), z.number()),
+  units: z.array(z.object({ unit: z.string().min(1) })),
 });
 
 interface TableWords {
@@ -26,6 +32,9 @@ interface TableWords {
   labelUnit: RegExp;
   bareNumber: RegExp;
   figureCell: RegExp;
+  serialHeading: RegExp;
+  /** Whether a bracketed label ending is a unit (亿元, 万标箱, 元/平方米), not a place or a note. */
+  isUnit: (text: string) => boolean;
 }
 
 let cached: TableWords | undefined;
@@ -45,8 +54,24 @@ function tableWords(): TableWords {
     labelUnit: new RegExp(file.labelUnitPattern, "u"),
     bareNumber: new RegExp(file.bareNumberPattern, "u"),
     figureCell: new RegExp(file.figureCellPattern, "u"),
+    serialHeading: new RegExp(file.serialHeadingPattern, "u"),
+    isUnit: unitReader(),
   };
   return cached;
+}
+
+/** Units the fact extractor knows (data/units.json), with a magnitude before them (亿元) or per another (元/平方米). */
+function unitReader(): (text: string) => boolean {
+  const path = fileURLToPath(new URL("../../data/units.json", import.meta.url));
+  const file = UnitsFileSchema.parse(JSON.parse(readFileSync(path, "utf8")));
+  const units = new Set(file.units.map((entry) => entry.unit));
+  const magnitudes = Object.keys(file.magnitudes).sort((a, b) => b.length - a.length);
+  const one = (text: string): boolean => {
+    const magnitude = magnitudes.find((word) => text.startsWith(word));
+    const rest = magnitude ? text.slice(magnitude.length) : text;
+    return rest === "" ? magnitude !== undefined : units.has(rest);
+  };
+  return (text) => text.split(/[/／]/u).every((part) => one(part.trim()));
 }
 
 /**
@@ -77,9 +102,10 @@ export function tableSentences(table: Table): string[] {
   const echoed = (r: number, c: number): boolean => table.echoes?.[r + table.headerRows]?.[c] === true;
   const yearColumns = table.headerRows > 0 ? yearColumnsOf(body, words) : new Set<number>();
   const labelColumns = labelColumnCount(body, words);
+  const serial = labelColumns > 1 && isSerialColumn(headings[0] ?? "", body, words);
   const sentences: string[] = [];
   body.forEach((row, r) => {
-    const rowLabel = rowLabelOf(row.slice(0, labelColumns).filter(filled), words);
+    const rowLabel = rowLabelOf(row.slice(serial ? 1 : 0, labelColumns).filter(filled), words);
     const label = rowLabel.label;
     if (row.length <= labelColumns && label) sentences.push(label);
     const year = [...yearColumns].map((column) => words.yearValue.exec(row[column] ?? "")?.groups?.year).find(Boolean);
@@ -122,6 +148,13 @@ function labelColumnCount(body: string[][], words: TableWords): number {
   return rightHasFigures ? count : 1;
 }
 
+/** A first column that numbers the rows: headed 序号, or holding 1, 2, 3 … in order. */
+function isSerialColumn(heading: string, body: string[][], words: TableWords): boolean {
+  if (words.serialHeading.test(heading.trim())) return true;
+  const cells = body.map((row) => row[0]?.trim() ?? "");
+  return cells.length > 1 && cells.every((cell, i) => cell === String(i + 1));
+}
+
 /** The row's label cells joined, the unit of the last one that ends with one in brackets. */
 function rowLabelOf(cells: string[], words: TableWords): { label: string; unit: string } {
   const parts = cells.map((cell) => splitUnit(cell.trim(), words));
@@ -143,7 +176,7 @@ function growthYearOf(headings: string[], column: number, words: TableWords): st
 /** A label without the unit it ends with in brackets (规上企业营业收入（亿元） → 规上企业营业收入, 亿元). */
 function splitUnit(label: string, words: TableWords): { label: string; unit: string } {
   const match = words.labelUnit.exec(label);
-  return match?.groups?.unit ? { label: label.slice(0, match.index).trim(), unit: match.groups.unit.trim() } : { label, unit: "" };
+  return match?.groups?.unit && words.isUnit(match.groups.unit.trim()) ? { label: label.slice(0, match.index).trim(), unit: match.groups.unit.trim() } : { label, unit: "" };
 }
 
 /** Columns (after the first) whose every filled cell is a bare year. */

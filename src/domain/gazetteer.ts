@@ -632,12 +632,16 @@ export class Gazetteer {
    * Zone-like words in text that no alias lists but that abbreviate a known zone (新河化工园, 院士港),
    * skipping words inside listed mentions. The longest abbreviating tail of each word wins.
    */
-  abbreviations(text: string, listed: { start: number; end: number }[] = this.mentions(text)): ZoneMention[] {
+  abbreviations(text: string, listed: { start: number; end: number }[] = this.mentions(text), options: { overListed?: boolean } = {}): ZoneMention[] {
     const found: ZoneMention[] = [];
     for (const match of text.matchAll(ZONE_LIKE)) {
       const end = match.index + match[0].length;
-      if (listed.some((m) => m.start < end && m.end > match.index) || this.namesInstitution(text, end)) continue;
+      if (this.namesInstitution(text, end)) continue;
+      // `overListed`: 「即墨针织园」 abbreviates a park of 即墨 — the longer word is meant, not the listed place inside it.
+      const blocked = (start: number) => listed.some((m) => m.start < end && m.end > start && !(options.overListed && m.start >= start && m.end < end));
+      if (!options.overListed && blocked(match.index)) continue;
       for (let cut = 0; match[0].length - cut >= MIN_TAIL_CHARS; cut++) {
+        if (options.overListed && blocked(match.index + cut)) continue;
         const form = match[0].slice(cut);
         const zone = this.abbreviated(form) ?? this.bySuffix(form) ?? this.byStem(form);
         if (!zone) continue;

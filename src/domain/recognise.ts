@@ -207,7 +207,8 @@ export class ZoneRecogniser {
     // Not after a number: the character after 2023 is its unit (年).
     const charBefore = text[runStart - 1] ?? "";
     const opensPhrase = runStart === floor || (!HAN.test(charBefore) && !/[0-9０-９]/u.test(charBefore));
-    const { place, written, named, descriptive } = suffix.openSector ? this.sectorPlaceOf(units) : this.placeOf(units, opensPhrase);
+    const bracketed = suffix.openSector ? this.bracketedPlace(text, floor, runStart) : undefined;
+    const { place, written, named, descriptive } = suffix.openSector ? this.sectorPlaceOf(bracketed ? [bracketed.unit, ...units] : units, bracketed?.written) : this.placeOf(units, opensPhrase);
     const bare = { start: at, end, place: "", core: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
@@ -296,7 +297,18 @@ export class ZoneRecogniser {
    * words between as the sector (a rank right after the place kept as written: the park's name says it).
    * A word no sector can be (a verb, a count, a function word) ends the search with no place.
    */
-  private sectorPlaceOf(units: Unit[]): { place: string; written: string; named: string; descriptive: boolean } {
+  /**
+   * 「青岛（城阳）国际食品产业园」: a place in brackets right before a park's sector words is the park's own place
+   * (the city before it says where that place lies); the whole is written, the bracketed place names it.
+   */
+  private bracketedPlace(text: string, floor: number, runStart: number): { unit: Unit; written: string } | undefined {
+    const match = /(?:[\u4e00-\u9fff]{2,4})?[（(]([\u4e00-\u9fff]{2,4})[)）]$/u.exec(text.slice(Math.max(floor, runStart - 12), runStart));
+    const place = match?.[1];
+    if (!match || !place || !this.namesPlace(place)) return undefined;
+    return { unit: { word: place, tag: "ns", firstTag: "ns" }, written: match[0] };
+  }
+
+  private sectorPlaceOf(units: Unit[], bracketWritten?: string): { place: string; written: string; named: string; descriptive: boolean } {
     const none = { place: "", written: "", named: "", descriptive: false };
     const { minChars, maxSectorChars } = this.forms.placeName;
     let between = "";
@@ -304,7 +316,8 @@ export class ZoneRecogniser {
       const unit = units[i]!;
       if (unit.word.length >= minChars && (unit.tag === "ns" || this.isKnownPlace(unit.word)) && !this.nonPlaceWords.has(unit.word)) {
         const place = unit.word;
-        return between === "" ? none : { place, written: place + between, named: place + between, descriptive: false };
+        const written = i === 0 && bracketWritten !== undefined ? bracketWritten + between : place + between;
+        return between === "" ? none : { place, written, named: place + between, descriptive: false };
       }
       const ranked = this.rankQualifiers.has(unit.word);
       const sectorLike = ranked || this.isDescriptor(unit.word) || !(this.nonPlaceTags.has(unit.firstTag) && unit.tag !== "n" && unit.tag !== "vn");

@@ -11,6 +11,24 @@ describe("tableSentences", () => {
       sentences: ["2023年 工业增加值增速 6.2%。", "2024年目标 工业增加值增速 7%。"],
     },
     {
+      name: "a 序号 column numbers the rows: no part of their labels",
+      rows: [["序号", "事项", "年度目标", "完成情况"], ["1", "新建口袋公园", "8个", "9个"], ["2", "新增停车泊位", "2000个", "2350个"]],
+      headerRows: 1,
+      sentences: ["年度目标 新建口袋公园 8个。", "新建口袋公园 完成情况 9个。", "年度目标 新增停车泊位 2000个。", "新增停车泊位 完成情况 2350个。"],
+    },
+    {
+      name: "a first column counting 1, 2, 3 … is a serial column whatever its heading",
+      rows: [["", "项目", "总投资（亿元）"], ["1", "光伏组件项目", "12.5"], ["2", "储能电池项目", "8"]],
+      headerRows: 1,
+      sentences: ["光伏组件项目 总投资 12.5亿元。", "储能电池项目 总投资 8亿元。"],
+    },
+    {
+      name: "a bracketed place after a name is no unit; the column's unit still is",
+      rows: [["项目", "投资方（来源地）", "总投资（亿元）"], ["电池材料项目", "某某新能源公司（长沙）", "58.0"]],
+      headerRows: 1,
+      sentences: ["电池材料项目 某某新能源公司（长沙） 总投资 58.0亿元。"],
+    },
+    {
       name: "empty and dash-only cells say nothing",
       rows: [["指标", "2022年", "2023年"], ["实际使用外资", "", "3.1亿美元"], ["进出口总额", "—", "-"]],
       headerRows: 1,

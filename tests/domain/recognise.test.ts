@@ -24,6 +24,9 @@ const NAMED: [string, string[]][] = [
   // 产业园's sector is open (动漫, 制伞): any words between a known place and it, the rank kept as written.
   ["潍坊国家动漫产业园开园", ["潍坊国家动漫产业园"]],
   ["绍兴制伞产业园", ["绍兴制伞产业园"]],
+  // A place in brackets before the sector is the park's own place (the city before it says where it lies).
+  ["潍坊（寿光）蔬菜产业园", ["寿光蔬菜产业园"]],
+  ["烟台（莱山）动漫产业园建成", ["莱山动漫产业园"]],
   // 生态城, 知识城 and 台商投资区 are zone types of their own (bilateral eco-cities, knowledge cities, investment zones).
   ["曹妃甸生态城新签约项目", ["曹妃甸生态城"]],
   ["中新广州知识城一季度", ["中新广州知识城"]],

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { loadLexicon } from "../../src/brain/lexicon.js";
+import { readQuestion } from "../../src/brain/understand.js";
+import { Gazetteer } from "../../src/domain/index.js";
+
+// A made-up park: a user shortens its long name, keeping the listed place it opens with and a word of its sector.
+describe("a short form of a park that opens with a listed place", () => {
+  const gazetteer = Gazetteer.load().withZones(["西海岸高端智能装备产业园"]);
+  const zonesOf = (question: string) => readQuestion(question, { gazetteer, lexicon: loadLexicon(), referenceYear: 2026 }).zones;
+  it.each([
+    // The longer word is meant: the park, not the new area its name opens with.
+    ["西海岸装备园1至8月产值多少", ["西海岸高端智能装备产业园"]],
+    // The place alone is still the place's zone.
+    ["西海岸1至8月产值多少", ["青岛西海岸新区"]],
+  ])("%s → %j", (question, zones) => {
+    expect(zonesOf(question)).toEqual(zones);
+  });
+});
