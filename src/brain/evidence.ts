@@ -7,7 +7,7 @@ import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
-import { kindCueWords, spansYears, standsForYear } from "../reading/index.js";
+import { kindCueWords, partNamedBefore, spansYears, standsForYear } from "../reading/index.js";
 import { measuresOther, metricFit, metricParts, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
@@ -282,6 +282,8 @@ export class EvidenceFinder {
     facts = facts.filter((f) => !this.otherFigure(frame.question, f, dated));
     // A year's question is not answered by a total over several years (「累计实际使用外资1575.2亿元」).
     if (frame.year !== undefined && !frame.cumulative) facts = facts.filter((f) => !this.spansYears(f));
+    // 「十四五期间…累计多少」 names several years: one year's figure is no answer to it.
+    if (frame.spansYears) facts = facts.filter((f) => this.spansYears(f));
     // The part of the year asked (全年, 前三季度) is a filter: a January–July figure does not answer 全年.
     if (frame.period) facts = facts.filter((f) => periodsAgree(frame.period, f.periodKey));
     // 「年度计划投资」 is not 「计划总投资」: look-alike measures in other words (data/metric-synonyms.json "distinct").
@@ -462,7 +464,19 @@ export class EvidenceFinder {
 
   /** A figure of something else than the asked total or event: one event's batch, the year's total, new ones for all there are (and the reverse). */
   otherFigure(question: string, fact: FactResult, dated: boolean): boolean {
-    return this.batchForTotal(question, fact, dated) || this.totalForBatch(question, fact, dated) || this.flowDiffers(question, fact);
+    return this.batchForTotal(question, fact, dated) || this.totalForBatch(question, fact, dated) || this.flowDiffers(question, fact) || this.unaskedPart(question, fact);
+  }
+
+  /**
+   * 「…产值218.4亿元，其中，预制菜企业32家，2025年产值46.7亿元」: a figure of a part (其中 + the part's name) answers a
+   * question that names that part, not one about the whole.
+   */
+  private unaskedPart(question: string, fact: FactResult): boolean {
+    const site = this.siteOf(fact);
+    const part = site ? partNamedBefore(site.before, fact.metric) : "";
+    if (part === "") return false;
+    const pieces = part.split(" ").flatMap((word) => [...word].slice(0, -1).map((char, i) => char + word[i + 1]!));
+    return !pieces.some((piece) => question.includes(piece));
   }
 
   /**

@@ -52,6 +52,8 @@ export interface FigureQuery {
   family?: string;
   /** 「累计」: a total over years is asked; else a figure totalled over years (累计, 五年间) is not the year's. */
   cumulative: boolean;
+  /** The question names several years (十四五期间): one year's figure is no answer. */
+  spansYears: boolean;
   /** The question names no year: `year` is the latest the table has for this figure, and a miss is retrieval's to judge. */
   latest: boolean;
 }
@@ -92,6 +94,7 @@ export class FactLookup {
       wantsAmount: frame.explicitFamily !== undefined && frame.explicitFamily !== "percent",
       pointInTime: frame.pointInTime === true,
       cumulative: frame.cumulative === true,
+      spansYears: frame.spansYears === true,
       family: frame.explicitFamily ?? frame.unitFamily,
       ownZoneOnly: frame.entities.length === 0,
       names: frame.entities,
@@ -143,7 +146,7 @@ export class FactLookup {
     // 「一季度集中开工多少个项目」: an event's figure dated by its day (3月4日) is of the quarter that day is in.
     // (A goal set on a day — a January meeting's 全年 target — is the year's, not that quarter's.)
     const onDay = (fact: FactResult) => query.period !== "Y" && fact.kind !== "target" && fact.kind !== "plan" && dayWithinPeriod(query.period, fact.periodKey, fact.month);
-    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact) || onDay(fact)) && kindOk(fact) && (query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated || onDay(fact)) && accepts(fact));
+    const fitting = shaped.filter(({ fact }) => (fact.zone === query.zone || !query.ownZoneOnly) && fact.year === query.year && (fact.periodKey === query.period || nearYear(fact) || onDay(fact)) && kindOk(fact) && (query.spansYears ? this.spansYears(fact) : query.cumulative || !this.spansYears(fact)) && !this.otherFigure(query.question, fact, dated || onDay(fact)) && accepts(fact));
     // A wording the synonym table does not know may have been missed in other words: retrieval decides then.
     if (fitting.length === 0 && (!query.known || query.latest)) return { status: "unknown" };
     if (fitting.length === 0) return { status: "missing", nearest: nearest(shaped.length ? shaped : sameMetric, query)?.fact };

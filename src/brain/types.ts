@@ -28,6 +28,8 @@ export interface QuestionFrame {
   pointInTime?: boolean;
   /** 「累计」「五年间」: a total over several years is asked; otherwise a year's question wants that year's figure. */
   cumulative?: boolean;
+  /** 「十四五期间」「五年来」: the question itself names several years, so only a figure totalled over years answers it. */
+  spansYears?: boolean;
   /** Season of the event asked about (春季 vs 秋季 集中开工), when the question names one. */
   season?: string;
   /** Calendar month of the event asked about (「2023年11月…集中开工」), when the question names one. */

@@ -314,7 +314,8 @@ export class ZoneRecogniser {
     let between = "";
     for (let i = units.length - 1; i >= 0; i--) {
       const unit = units[i]!;
-      if (unit.word.length >= minChars && (unit.tag === "ns" || this.isKnownPlace(unit.word)) && !this.nonPlaceWords.has(unit.word)) {
+      // A sector word the dictionary tags a place (海洋) is still a sector word.
+      if (unit.word.length >= minChars && (this.isKnownPlace(unit.word) || (unit.tag === "ns" && !this.isDescriptor(unit.word))) && !this.nonPlaceWords.has(unit.word)) {
         const place = unit.word;
         const written = i === 0 && bracketWritten !== undefined ? bracketWritten + between : place + between;
         return between === "" ? none : { place, written, named: place + between, descriptive: false };

@@ -8,7 +8,7 @@ import { readMetric, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
-import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, isWholeYearResult, lastPeriod, leadPeriod, periodInForce, publishedAtYearEnd, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
+import { articleLooksBack, placesSubject, coarsePeriod, headingYear, leadYear, findMonths, findPeriods, findYears, inLookBackMonths, isLookBack, namesReportedYearGoal, isWholeYearResult, lastPeriod, leadPeriod, periodInForce, publishedAtYearEnd, readPeriod, reportedYear, yearOfDate, type YearSpan } from "../reading/index.js";
 
 export interface ExtractionResult {
   facts: Fact[];
@@ -243,7 +243,8 @@ function settleYear(ctx: ParagraphContext, found: YearReading, sentenceText: str
   if (found.year === null || published === null) return found.year;
   // A title's year speaks for the figures of its kind: 「2023年经济工作怎么干」 gives goals their year, not
   // the 1至11月 results beside them; 「交出2023年成绩单」 gives results theirs, not next year's 力争….
-  if ((found.from === "title" || found.from === "lead") && ((found.year > published && tense === "past") || (found.year < published && tense === "future"))) return published;
+  const titleGoal = tense === "future" && namesReportedYearGoal(sentenceText);
+  if ((found.from === "title" || found.from === "lead") && ((found.year > published && tense === "past") || (found.year < published && tense === "future" && !titleGoal))) return published;
   if (!found.movable || found.year !== published || periodKey !== "Y" || tense === "future") return found.year;
   // Nothing dates it and it is no goal: the article's reported period (a review's is the year before).
   if (found.from === "publication" && tense === undefined) return reportedYear(date, ctx.lookBack);

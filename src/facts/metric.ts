@@ -206,9 +206,36 @@ function readCounted(site: QuantitySite, right: string): MetricReading {
   return { metric: metric.slice(0, MAX_METRIC_CHARS), subject, borrowed: false };
 }
 
+/** Words of a time said before a figure (2020年的, 去年的, 十三五末的): no measure. */
+const WHEN_BEFORE = "(?:[^，,。；;：:的从由到至]{0,12}的)?";
+
+/**
+ * 「高新技术企业由2020年的386家增加到去年的1012家」: the first figure measures what stands before 由/从 (its
+ * words returned without the opener); the second's words are the change (增加到去年的), so it measures what the
+ * first did (`previous`). Undefined when the words are no such change.
+ */
+function fromTo(left: string): { measured: string } | { same: true } | undefined {
+  const cues = factCues();
+  if (cues.fromToOpeners.length === 0) return undefined;
+  const opened = new RegExp(`(?:${alternatives(cues.fromToOpeners)})${WHEN_BEFORE}$`, "u").exec(left);
+  if (opened && opened.index > 0) return { measured: left.slice(0, opened.index) };
+  return new RegExp(`${changeWords()}${WHEN_BEFORE}$`, "u").test(left) ? { same: true } : undefined;
+}
+
+const alternatives = (words: string[]): string => longestFirst(words).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+
+/** 「增加到」「增至」: a change to a figure, at the start of the words after the one before it. */
+function changeWords(): string {
+  const cues = factCues();
+  return `^[，,]?(?:${alternatives(cues.fromToVerbs)})(?:${alternatives(cues.fromToJoins)})`;
+}
+
 /** Number is what the words before it measure: 人才总量达46.73万人, 总投资10亿元的X项目. */
 function readMeasured(site: QuantitySite, right: string): MetricReading {
-  const left = site.clause.slice(site.leftFrom, site.leftTo);
+  const written = site.clause.slice(site.leftFrom, site.leftTo);
+  const change = fromTo(written);
+  if (change && "same" in change && site.previousMetric) return { metric: site.previousMetric, subject: "", borrowed: true };
+  const left = change && "measured" in change ? change.measured : written;
   const afterList = left.slice(left.lastIndexOf("、") + 1);
   let metric = cleanLeftPhrase(afterList, site.stripZonePrefix);
   let subject = "";
@@ -249,7 +276,9 @@ export function readMetric(site: QuantitySite): MetricReading {
   const right = site.clause.slice(site.rightFrom, site.rightTo);
   const counts = ["counter", "people"].includes(site.category);
   const nounFollows = right.length > 0 && !startsWithCutter(right) && /^[\u4e00-\u9fffA-Za-z0-9“"]/.test(right);
-  if (counts && nounFollows) return readCounted(site, right);
+  // 「386家增加到去年的1012家」: words of a change after a count are no noun it counts.
+  const changeFollows = factCues().fromToVerbs.length > 0 && new RegExp(changeWords(), "u").test(right);
+  if (counts && nounFollows && !changeFollows) return readCounted(site, right);
   const reading = readMeasured(site, right);
   // A counter with a verb after it and nothing before (6项参选…): the verb phrase is what is counted.
   if (counts && reading.borrowed && right.length > 0) return { ...reading, metric: right.slice(0, MAX_METRIC_CHARS), borrowed: false };

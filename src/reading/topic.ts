@@ -1,4 +1,5 @@
 import { topicWords } from "./data.js";
+import { findPeriods } from "./period.js";
 import { findYears } from "./year.js";
 
 /** A section's number before its heading: 一、 （二） 3. */
@@ -65,6 +66,25 @@ export function definesSubject(sentence: string): boolean {
  * 「该项目位于…」「按照计划，项目2021年将完成…」: a back-reference at a clause's start says the sentence is about a
  * subject named earlier in its paragraph (data/reading-topic.json backReferences). 「鑫宇项目」 names its own.
  */
+/**
+ * 「…，其中，预制菜企业32家，2025年产值」 before a figure: the words naming the part its figure is of (预制菜企业),
+ * without figures, times, punctuation and the figure's own measure (`measure`); "" when no part opener stands
+ * before it or the part is named only by the measure itself (「其中民间投资」).
+ */
+export function partNamedBefore(before: string, measure: string): string {
+  const opener = Math.max(...topicWords().partOpeners.map((word) => before.lastIndexOf(word)));
+  if (opener < 0) return "";
+  const word = topicWords().partOpeners.find((w) => before.startsWith(w, opener)) ?? "";
+  const tail = before.slice(opener + word.length);
+  const stripped = [...findYears(tail, { lookBack: "off" }), ...findPeriods(tail)]
+    .sort((a, b) => b.start - a.start)
+    .reduce((text, span) => `${text.slice(0, span.start)} ${text.slice(span.end)}`, tail)
+    .split(measure)
+    .join(" ")
+    .replace(/[0-9０-９.．%％]+[\p{Script=Han}]?/gu, " ");
+  return (stripped.match(/\p{Script=Han}{2,}/gu) ?? []).join(" ");
+}
+
 export function refersBack(sentence: string): boolean {
   return topicWords().backReferences.some((word) => {
     for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) if (at === 0 || /[，,。；;：:\s]/u.test(sentence[at - 1]!)) return true;

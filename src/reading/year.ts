@@ -64,6 +64,11 @@ export function inLookBackMonths(date: string | null | undefined): boolean {
 }
 
 /** True when a text is a look-back (年终, 回顾, 过去一年, 一年来…): a review of a year that has ended. */
+/** 「年度目标」「全年任务」: a goal named as a reported year's own, not one for a year to come. */
+export function namesReportedYearGoal(text: string): boolean {
+  return yearWords().reportedYearGoals.some((word) => text.includes(word));
+}
+
 export function isLookBack(text: string): boolean {
   return yearWords().lookBackWords.some((word) => text.includes(word));
 }

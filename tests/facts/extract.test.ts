@@ -423,3 +423,28 @@ describe("a city's own word in a piece about another city's zones", () => {
     expect(factFor(facts, "128个").zone).toBeNull();
   });
 });
+
+describe("extractFacts: a change from one figure to another", () => {
+  // Written for this test: both figures measure what stands before 从/由, each in its own year.
+  it.each([
+    ["科技型企业由2021年的214家增加到去年的506家。", "科技型企业", ["214家", "506家"]],
+    ["园区从业人员由1.8万人增至4.2万人。", "园区从业人员", ["1.8万人", "4.2万人"]],
+    ["外贸进出口额从2020年的96.5亿元跃升到去年的188.2亿元。", "外贸进出口额", ["96.5亿元", "188.2亿元"]],
+  ])("%s", (text, metric, raws) => {
+    const { facts } = extractFacts(article(text, "2025-01-20", ["青岛高新技术产业开发区"]), gazetteer);
+    const changed = facts.filter((fact) => raws.includes(fact.raw));
+    expect(changed.map((fact) => fact.raw)).toEqual(raws);
+    expect(changed.every((fact) => fact.metric.endsWith(metric))).toBe(true);
+  });
+});
+
+describe("extractFacts: a goal named as the reported year's own", () => {
+  // Written for this test: a completion report published in January on the year before, as table rows.
+  const report = ["主要项目完成情况见下表。", "年度目标 新建社区食堂 30个。", "新建社区食堂 完成情况 34个。"].join("\n");
+  it("年度目标 in a report titled with its year is that year's goal, beside that year's result", () => {
+    const doc = { ...article(report, "2026-01-20", ["青岛高新技术产业开发区"]), title: "关于2025年度民生项目完成情况的通报" };
+    const { facts } = extractFacts(doc, gazetteer);
+    expect(factFor(facts, "30个")).toMatchObject({ year: 2025, kind: "target" });
+    expect(factFor(facts, "34个").year).toBe(2025);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -46,6 +46,17 @@ describe("definesSubject: a sentence that says what its subject is", () => {
     ["编者按：芜湖国家高新技术产业开发区是安徽省首批国家级高新区。", true],
   ] as const)("%s → %s", (sentence, defines) => {
     expect(definesSubject(sentence)).toBe(defines);
+  });
+});
+
+describe("partNamedBefore: the part a figure after 其中 is of", () => {
+  it.each([
+    ["全区规上企业210家，其中，专精特新企业46家，去年", "营业收入", "专精特新企业"],
+    ["今年1—9月完成投资88亿元，其中", "民间投资", ""],
+    ["其中，11月", "当月进口", ""],
+    ["园区产值增长8%，新签约项目12个", "总投资", ""],
+  ])("%s | %s → %s", (before, measure, part) => {
+    expect(partNamedBefore(before, measure)).toBe(part);
   });
 });
 
