@@ -269,6 +269,9 @@ export function periodFits(asked: string | undefined, text: string, previous: st
   if (asked === "Y") return inForce === undefined || inForce === "Y" || findPeriods(text).some((span) => span.key === "Y");
   // 「同期，胶东临空经济示范区实现…」 continues the period the report is about.
   if (own === undefined && text.includes("同期")) return true;
+  // 「今年以来，…一季度新签约项目9个」: a sentence that names the asked part of the year anywhere may hold its figure
+  // (which figure is the asked period's is the fact's to say).
+  if (findPeriods(text).some((span) => span.key === asked)) return true;
   return (own ?? (previous ? periodKey(previous) : undefined) ?? context) === asked;
 }
 

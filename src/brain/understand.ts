@@ -3,7 +3,7 @@ import { metricWordings } from "../facts/index.js";
 import { contentTerms, segments } from "../retrieval/index.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { asksTotal, spansYears, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
+import { asksTotal, namesYearSpan, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -112,7 +112,7 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
     unplacedZone: zones.length === 0 ? (longerNames.find((name) => name !== undefined) ?? unplacedZone(text, lexicon, gazetteer)) : undefined,
     pointInTime: coarsePeriod(text) === "point",
     cumulative: asksTotal(text),
-    spansYears: spansYears(text),
+    spansYears: namesYearSpan(text),
     month: readMonth(text)?.month,
     season: readSeason(text),
     terms: readTerms(remainder, quoted, lexicon),

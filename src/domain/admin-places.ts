@@ -33,6 +33,8 @@ export function adminPlaces(zoneWords: readonly string[]): ReadonlySet<string> {
     for (const name of Object.values(children)) {
       if (isZoneName(name)) continue;
       const ending = byLength.find((end) => name.endsWith(end) && name.length - end.length >= MIN_STEM_CHARS);
+      // 西区, 东区, 城区, 矿区: an area whose stem is one character is a common word far more often than that area.
+      if (!ending && byLength.some((end) => name.endsWith(end) && name.length > end.length)) continue;
       const stem = ending ? name.slice(0, -ending.length) : name;
       if (isZoneName(stem)) continue;
       places.add(name);

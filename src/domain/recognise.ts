@@ -304,7 +304,7 @@ export class ZoneRecogniser {
   private bracketedPlace(text: string, floor: number, runStart: number): { unit: Unit; written: string } | undefined {
     const match = /(?:[\u4e00-\u9fff]{2,4})?[（(]([\u4e00-\u9fff]{2,4})[)）]$/u.exec(text.slice(Math.max(floor, runStart - 12), runStart));
     const place = match?.[1];
-    if (!match || !place || !this.namesPlace(place)) return undefined;
+    if (!match || !place || !this.isKnownPlace(place)) return undefined;
     return { unit: { word: place, tag: "ns", firstTag: "ns" }, written: match[0] };
   }
 
@@ -314,8 +314,9 @@ export class ZoneRecogniser {
     let between = "";
     for (let i = units.length - 1; i >= 0; i--) {
       const unit = units[i]!;
-      // A sector word the dictionary tags a place (海洋) is still a sector word.
-      if (unit.word.length >= minChars && (this.isKnownPlace(unit.word) || (unit.tag === "ns" && !this.isDescriptor(unit.word))) && !this.nonPlaceWords.has(unit.word)) {
+      // Only a place the gazetteer or the country's areas know: the dictionary tags sector words (海洋) and
+      // partnerships (中德) as places too, and an open sector would take any of them for one.
+      if (unit.word.length >= minChars && this.isKnownPlace(unit.word) && !this.isDescriptor(unit.word) && !this.nonPlaceWords.has(unit.word)) {
         const place = unit.word;
         const written = i === 0 && bracketWritten !== undefined ? bracketWritten + between : place + between;
         return between === "" ? none : { place, written, named: place + between, descriptive: false };

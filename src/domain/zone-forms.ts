@@ -18,8 +18,7 @@ const SuffixSchema = z.object({
   after: z.array(z.string().min(2)).optional(),
   /**
    * A type word whose sector before it is open (广告, 制帽, 食品 of 青岛国家广告产业园): any words may stand between
-   * it and its place, so it names a zone only after a place the dictionary, the gazetteer or the country's areas
-   * know — 氢能产业园 alone is a kind of park, not one.
+   * it and its place, so it names a zone only after a place the gazetteer or the country's areas know — 氢能产业园 alone is a kind of park, not one.
    */
   openSector: z.boolean().default(false),
 });

@@ -201,7 +201,9 @@ function readCounted(site: QuantitySite, right: string): MetricReading {
   if (isGeneric(noun)) {
     const clauseVerb = splitLeadVerb(stripPrefixes(site.clause.slice(0, site.leftTo), factCues().leadingStrip, site.stripZonePrefix)).verb;
     const tail = stripSuffixes(right, Object.keys(factCues().qualifiersBefore));
-    metric = tail.length > noun.length ? attributive(tail, noun) : `${clauseVerb}${noun}`;
+    // 「16个项目总投资238.6亿元」: words running into the next figure are that figure's measure, not this count's.
+    const intoNext = site.rightTo < site.clause.length;
+    metric = tail.length > noun.length && !intoNext ? attributive(tail, noun) : `${clauseVerb}${noun}`;
   }
   return { metric: metric.slice(0, MAX_METRIC_CHARS), subject, borrowed: false };
 }
@@ -272,7 +274,46 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
  * Reads metric and subject for a number from its clause. Counters followed by a noun (41个续建项目)
  * count that noun; everything else measures the words before it (外贸进出口总额增长20%).
  */
+/** Numbers as written (12.9, 258.2, 10): the figures of a list, counted to pair them with its names. */
+const WRITTEN_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
+
+/**
+ * 「其中联芯、三安集成、美日丰创分别增长12.9%、258.2%和995.6%」: the i-th figure after 分别 is the i-th name's; its
+ * metric is the name and the predicate (美日丰创增长). Undefined when the names and figures do not pair one to one.
+ */
+function respectiveMetric(site: QuantitySite): string | undefined {
+  const cues = factCues();
+  const { clause } = site;
+  const word = cues.respectiveWords.find((w) => clause.lastIndexOf(w, site.leftTo) >= 0);
+  if (!word) return undefined;
+  const at = clause.lastIndexOf(word, site.leftTo);
+  const firstFigure = clause.slice(at).search(WRITTEN_NUMBER);
+  if (firstFigure < 0) return undefined;
+  const predicate = clause.slice(at + word.length, at + firstFigure);
+  if (predicate.length === 0 || predicate.length > cues.respectiveMaxPredicateChars || /[、，,和及与]/u.test(predicate)) return undefined;
+  const opening = Math.max(...["，", ",", "；", ";", "：", ":"].map((mark) => clause.lastIndexOf(mark, at))) + 1;
+  const namesText = stripPrefixes(clause.slice(opening, at), cues.leadingStrip, site.stripZonePrefix);
+  const names = namesText.split(/[、和及与]/u).map((name) => name.trim()).filter(Boolean);
+  const figures = clause.slice(at + firstFigure).match(WRITTEN_NUMBER) ?? [];
+  const index = (clause.slice(at + firstFigure, site.leftTo).match(WRITTEN_NUMBER) ?? []).length;
+  if (names.length < 2 || names.length !== figures.length || index >= names.length) return undefined;
+  // 「一产、二产、三产增加值」「箱包鞋帽、小家电、家居用品出口」: the last name ends with the measure they all share.
+  const last = names.at(-1)!;
+  const shared = sharedMeasure(last, names.slice(0, -1));
+  const name = index === names.length - 1 ? last : `${names[index]}${shared}`;
+  return `${name}${stripSuffixes(predicate, cues.trailingStrip)}`.slice(0, MAX_METRIC_CHARS);
+}
+
+/** The measure word (出口, 增加值) ending the last of listed names, when no other name ends with one. */
+function sharedMeasure(last: string, others: string[]): string {
+  const heads = longestFirst(factCues().sharedMeasureHeads);
+  const head = heads.find((word) => last.endsWith(word) && last.length - word.length >= 2);
+  return head && !others.some((name) => heads.some((word) => name.endsWith(word))) ? head : "";
+}
+
 export function readMetric(site: QuantitySite): MetricReading {
+  const respective = respectiveMetric(site);
+  if (respective) return { metric: respective, subject: "", borrowed: false };
   const right = site.clause.slice(site.rightFrom, site.rightTo);
   const counts = ["counter", "people"].includes(site.category);
   const nounFollows = right.length > 0 && !startsWithCutter(right) && /^[\u4e00-\u9fffA-Za-z0-9“"]/.test(right);

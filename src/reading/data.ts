@@ -40,8 +40,8 @@ const PeriodFileSchema = z.object({
   coarseOnly: z.record(z.string(), CoarsePeriod),
   notPeriods: z.array(z.string()).default([]),
   multiYear: z
-    .object({ words: z.array(z.string()), spanTails: z.array(z.string()), countChars: z.string(), askWords: z.array(z.string()).default([]) })
-    .default({ words: [], spanTails: [], countChars: "", askWords: [] }),
+    .object({ words: z.array(z.string()), spanTails: z.array(z.string()), countChars: z.string(), askWords: z.array(z.string()).default([]), averageWords: z.array(z.string()).default([]) })
+    .default({ words: [], spanTails: [], countChars: "", askWords: [], averageWords: [] }),
 });
 
 const MonthPart = z.enum(["early", "mid", "late", "end"]);
@@ -75,6 +75,7 @@ const TopicFileSchema = z.object({
   definitionHeadChars: z.number().int().positive().default(16),
   backReferences: z.array(z.string()).default([]),
   partOpeners: z.array(z.string()).default([]),
+  partListMarks: z.array(z.string()).default([]),
   speechVerbs: z.array(z.string()).default([]),
   sceneCues: z.array(z.string()).default([]),
   causeCues: z.array(z.string()).default([]),

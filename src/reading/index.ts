@@ -24,7 +24,7 @@ export {
   type YearSpan,
   type YearContext,
 } from "./year.js";
-export { findPeriods, readPeriod, lastPeriod, periodInForce, coarsePeriod, spansYears, asksTotal, periodsAgree, standsForYear, monthsOf, dayWithinPeriod, publishedAtYearEnd, leadPeriod, type PeriodSpan, type PeriodKey } from "./period.js";
+export { findPeriods, readPeriod, lastPeriod, periodInForce, coarsePeriod, spansYears, namesYearSpan, asksTotal, periodsAgree, standsForYear, monthsOf, dayWithinPeriod, publishedAtYearEnd, leadPeriod, type PeriodSpan, type PeriodKey } from "./period.js";
 export { findKinds, readKind, readsAsResult, kindCueWords, type KindSpan, type KindName, type KindContext, type CueStrength } from "./kind.js";
 export { findMonths, readMonth, type MonthSpan } from "./month.js";
 export { eventMonthAgrees } from "./event.js";

@@ -255,6 +255,15 @@ export function spansYears(written: string): boolean {
   });
 }
 
+/**
+ * A question about a span of years itself (「十四五期间…累计多少」「五年来引进了多少」): only a figure totalled over
+ * them answers it. An average over the years (年均增长, 两年平均) is a rate, not such a span.
+ */
+export function namesYearSpan(question: string): boolean {
+  const { averageWords } = periodWords().multiYear;
+  return !averageWords.some((word) => question.includes(word)) && spansYears(question);
+}
+
 /** A question that asks for a total over years or since a start (「累计」「五年间」), which such figures answer. */
 export function asksTotal(question: string): boolean {
   return spansYears(question) || periodWords().multiYear.askWords.some((word) => question.includes(word));

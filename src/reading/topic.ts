@@ -76,6 +76,10 @@ export function partNamedBefore(before: string, measure: string): string {
   if (opener < 0) return "";
   const word = topicWords().partOpeners.find((w) => before.startsWith(w, opener)) ?? "";
   const tail = before.slice(opener + word.length);
+  // 「其中，保税加工进出口额21.3亿元，跨境电商进出口额」: parts listed side by side, each named by its own measure.
+  const head = measure.slice(-2);
+  if (head.length === 2 && tail.split(measure).join(" ").includes(head)) return "";
+  if (topicWords().partListMarks.some((mark) => tail.includes(mark))) return "";
   const stripped = [...findYears(tail, { lookBack: "off" }), ...findPeriods(tail)]
     .sort((a, b) => b.start - a.start)
     .reduce((text, span) => `${text.slice(0, span.start)} ${text.slice(span.end)}`, tail)

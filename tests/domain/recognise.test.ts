@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZoneRecogniser, recogniseZones } from "../../src/domain/index.js";
+import { Gazetteer, ZoneRecogniser, recogniseZones } from "../../src/domain/index.js";
 
 const recogniser = new ZoneRecogniser();
 const namesIn = (text: string) => recogniseZones(text).map((form) => form.name);
@@ -21,12 +21,6 @@ const NAMED: [string, string[]][] = [
   ["前海合作区", ["前海合作区"]],
   ["张江科学城", ["张江科学城"]],
   ["沈阳浑南科技城", ["沈阳浑南科技城"]],
-  // 产业园's sector is open (动漫, 制伞): any words between a known place and it, the rank kept as written.
-  ["潍坊国家动漫产业园开园", ["潍坊国家动漫产业园"]],
-  ["绍兴制伞产业园", ["绍兴制伞产业园"]],
-  // A place in brackets before the sector is the park's own place (the city before it says where it lies).
-  ["潍坊（寿光）蔬菜产业园", ["寿光蔬菜产业园"]],
-  ["烟台（莱山）动漫产业园建成", ["莱山动漫产业园"]],
   // 生态城, 知识城 and 台商投资区 are zone types of their own (bilateral eco-cities, knowledge cities, investment zones).
   ["曹妃甸生态城新签约项目", ["曹妃甸生态城"]],
   ["中新广州知识城一季度", ["中新广州知识城"]],
@@ -163,5 +157,24 @@ describe("zone-type words standing alone", () => {
   it.each(BARE)("%s: %s, many or a kind = %s", (text, suffix, collective) => {
     const bare = recogniser.scan(text).filter((form) => form.name === "");
     expect(bare.map((form) => [form.suffix, form.collective])).toEqual([[suffix, collective]]);
+  });
+});
+
+describe("产业园: a park named by a known place and an open sector", () => {
+  // The gazetteer knows the country's areas (潍坊, 寿光); the dictionary's other "places" (中德, 海洋) are not enough.
+  const gazetteer = Gazetteer.load();
+  const zonesIn = (text: string) => gazetteer.mentions(text).map((mention) => mention.zone);
+  it.each([
+    // Any words between the place and the type word are its sector; a rank is kept as written.
+    ["潍坊国家动漫产业园开园", ["潍坊国家动漫产业园"]],
+    ["绍兴制伞产业园", ["绍兴制伞产业园"]],
+    // A place in brackets before the sector is the park's own place (the city before it says where it lies).
+    ["潍坊（寿光）蔬菜产业园", ["寿光蔬菜产业园"]],
+    ["烟台（莱山）动漫产业园建成", ["莱山动漫产业园"]],
+    ["中德氢能装备产业园开工", []],
+    // An area whose stem is one character (攀枝花's 西区) is a common word: the west part of a zone.
+    ["在西区新能源汽车产业园开工", []],
+  ])("%s → %j", (text, zones) => {
+    expect(zonesIn(text)).toEqual(zones);
   });
 });

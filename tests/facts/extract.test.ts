@@ -448,3 +448,27 @@ describe("extractFacts: a goal named as the reported year's own", () => {
     expect(factFor(facts, "34个").year).toBe(2025);
   });
 });
+
+describe("extractFacts: a count running into the next figure's measure", () => {
+  // Written for this test: 「N个项目总投资M亿元」 counts projects; 总投资 is the next figure's.
+  it.each([
+    ["园区二季度集中开工：23个项目总投资96.4亿元", "23个", "96.4亿元"],
+    ["活动现场签约12家企业协议投资41亿元。", "12家", "41亿元"],
+  ])("%s", (text, count, amount) => {
+    const { facts } = extractFacts(article(text, "2025-06-20", ["青岛高新技术产业开发区"]), gazetteer);
+    expect(factFor(facts, count).metric).not.toMatch(/投资/u);
+    expect(factFor(facts, amount).metric).toMatch(/投资/u);
+  });
+});
+
+describe("extractFacts: names and figures paired by 分别", () => {
+  // Written for this test: the i-th figure after 分别 is the i-th name's; a measure ending the last name is all of theirs.
+  it.each([
+    ["其中甲芯、乙光电、丙半导体分别增长8.1%、23.4%和61.0%。", [["8.1%", "甲芯增长"], ["23.4%", "乙光电增长"], ["61.0%", "丙半导体增长"]]],
+    ["一产、二产、三产增加值分别为3.2亿元、88.6亿元和120.4亿元。", [["3.2亿元", "一产增加值"], ["88.6亿元", "二产增加值"], ["120.4亿元", "三产增加值"]]],
+    ["纺织服装、机电产品、农产品出口分别为21.5亿元、9.8亿元和4.4亿元。", [["21.5亿元", "纺织服装出口"], ["9.8亿元", "机电产品出口"], ["4.4亿元", "农产品出口"]]],
+  ])("%s", (text, pairs) => {
+    const { facts } = extractFacts(article(text, "2025-06-20", ["青岛高新技术产业开发区"]), gazetteer);
+    for (const [raw, metric] of pairs) expect(factFor(facts, raw!).metric).toBe(metric);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksTotal, spansYears } from "../../src/reading/index.js";
+import { asksTotal, namesYearSpan, spansYears } from "../../src/reading/index.js";
 
 describe("spansYears: text before a figure that speaks of several years", () => {
   it.each([
@@ -28,5 +28,18 @@ describe("asksTotal: a question that asks for a total", () => {
     ["园区2023年引进外资多少？", false],
   ])("%s → %s", (question, expected) => {
     expect(asksTotal(question)).toBe(expected);
+  });
+});
+
+describe("namesYearSpan: a question about a span of years itself", () => {
+  it.each([
+    ["园区十四五期间累计引进外资多少？", true],
+    ["园区五年来新增企业多少家", true],
+    // 累计 alone may total a part of one year; an average over years is a rate.
+    ["园区前三季度累计引进外资多少？", false],
+    ["园区2021年GDP多少？十四五以来年均增长多少？", false],
+    ["园区规上工业增加值两年平均增速多少", false],
+  ])("%s → %s", (question, expected) => {
+    expect(namesYearSpan(question)).toBe(expected);
   });
 });

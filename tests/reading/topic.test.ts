@@ -54,6 +54,9 @@ describe("partNamedBefore: the part a figure after 其中 is of", () => {
     ["全区规上企业210家，其中，专精特新企业46家，去年", "营业收入", "专精特新企业"],
     ["今年1—9月完成投资88亿元，其中", "民间投资", ""],
     ["其中，11月", "当月进口", ""],
+    // Parts listed side by side are each named by their own measure, or by their item's name.
+    ["园区重点企业产值均大幅增长，其中甲芯、乙光电分别增长", "增长", ""],
+    ["一季度进出口总额58.6亿元，其中，保税加工进出口额21.3亿元，跨境电商进出口额", "跨境电商进出口额", ""],
     ["园区产值增长8%，新签约项目12个", "总投资", ""],
   ])("%s | %s → %s", (before, measure, part) => {
     expect(partNamedBefore(before, measure)).toBe(part);
