@@ -90,7 +90,10 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   const year = readYear(text, { referenceYear: options.referenceYear, lookBack: "off", shortYears: true });
   // A zone named only by its short form, as the question's subject (「郑州航空港2024年…」), is no content word; inside
   // a longer run of words (「德汇船舶海工产业园项目」) or beside a full name it may be part of a project's name.
-  const asSubject = outside.length === 0 ? abbreviated.filter((m) => m.start === 0 || !/\p{Script=Han}/u.test(text[m.start - 1]!)) : [];
+  // (Joined to a named zone by 和/与, it is a zone asked about too: 「宁东基地和科技城新区各多少」.)
+  const opensPhrase = (m: { start: number }) => m.start === 0 || !/\p{Script=Han}/u.test(text[m.start - 1]!);
+  const joined = (m: { start: number; end: number }) => lexicon.words.zoneJoiners.includes(text[m.start - 1] ?? "") || lexicon.words.zoneJoiners.includes(text[m.end] ?? "");
+  const asSubject = abbreviated.filter((m) => (outside.length === 0 && opensPhrase(m)) || (opensPhrase(m) && joined(m)) || (outside.length > 0 && joined(m)));
   let remainder = blank(text, [...mentions, ...asSubject, ...yearSpans, ...findPeriods(text), ...findMonths(text), ...findSeasons(text)]);
   for (const group of gazetteer.groupMentions(text)) for (const alias of [group.name, ...group.aliases]) remainder = remainder.split(alias).join(" ");
   const type = readType(text, lexicon, zones.length + groupZones.length);
@@ -214,6 +217,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   if (has("sum") && /[、和与及]/.test(text)) return "sum";
   // 「要实现全年目标，下半年还要完成多少」: target minus what is done.
   if (has("remaining") && /目标|计划|任务/.test(text)) return "remaining";
+  // 「A和B各多少，差多少」: two zones and the gap between them is a comparison.
+  if (zoneCount >= 2 && lexicon.words.gapAsks.some((ask) => text.includes(ask))) return "compare";
   if (comparative && (zoneCount >= 2 || /[和与跟]|还是/.test(text) || zoneCount === 0 || /[里中]谁|哪个/.test(text))) return "compare";
   // 「为啥增长」 asks a reason: sentences answer it, not a figure.
   if (has("why")) return "describe";

@@ -27,6 +27,8 @@ export type { ZoneForms } from "./zone-forms.js";
 /** A place-like word: a few characters ending in 区, 园, 城, 港, 谷… */
 const ZONE_LIKE = /[\u4e00-\u9fa5（）]{2,12}?(?:经开区|开发区|高新区|新区|片区|园区|区|园|城|港|谷|圈|基地)/g;
 /** Shortest tail of a place-like word tried as an abbreviation (院士港). */
+/** The longest city name written before a zone it holds (绵阳, 石家庄, 呼和浩特). */
+const MAX_CITY_CHARS = 4;
 const MIN_TAIL_CHARS = 3;
 /** 「城阳空港工业」 of 城阳空港工业聚集区: a stem this long names one zone whatever category word follows. */
 const MIN_STEM_CHARS = 4;
@@ -104,6 +106,8 @@ export class Gazetteer {
   private readonly byFirstChar = new Map<string, AliasEntry[]>();
   private readonly forms: ZoneForms;
   private readonly recogniser: ZoneRecogniser;
+  /** Whether a word is one of the country's administrative areas (营口, 绵阳). */
+  private readonly isAreaName: (word: string) => boolean;
   private readonly genericFamilies: Map<string, string | undefined>;
   /** Generic words that are no zone-type word (该区, 全区), found by plain search. */
   private readonly typelessGeneric: RegExp | undefined;
@@ -124,6 +128,7 @@ export class Gazetteer {
     this.stems = districtStems(zones);
     // China's administrative areas are places whatever the segmenter tags them (营口, 遵义); ones named like zones are not.
     const places = adminPlaces([...this.forms.zoneSuffixes.map((suffix) => suffix.form), ...this.forms.genericNames]);
+    this.isAreaName = (word) => places.has(word);
     this.recogniser = new ZoneRecogniser(this.forms, (word) => this.stems.has(word) || this.byAlias.has(word), (word) => places.has(word));
     const derived = derivedAliases(zones, this.forms, new Set(this.stems.keys()), (form) => this.isGenericWord(form), (name) => this.recogniser.lengthened(name));
     this.aliasList = zones
@@ -217,7 +222,21 @@ export class Gazetteer {
     const bare = this.withoutProvince(nameOrAlias);
     if (bare !== nameOrAlias) return this.canonical(bare);
     const byForm = this.recogniser.nameOf(nameOrAlias);
-    return byForm && (this.knownForm(byForm, nameOrAlias, this.recogniser.keyOf(nameOrAlias)) ?? this.afterDistrict(nameOrAlias) ?? byForm);
+    return byForm && (this.knownForm(byForm, nameOrAlias, this.recogniser.keyOf(nameOrAlias)) ?? this.afterDistrict(nameOrAlias) ?? this.afterCity(nameOrAlias) ?? byForm);
+  }
+
+  /**
+   * 「绵阳科技城新区」 for the 科技城新区 an article names: a country's area written before a known zone whose own
+   * place is no area says where it lies. (南京江北新区 is not 江北新区: 江北 is an area, and the city tells which.)
+   */
+  private afterCity(written: string): string | undefined {
+    for (let cut = this.forms.placeName.minChars; cut <= MAX_CITY_CHARS && written.length - cut >= this.forms.minChars; cut++) {
+      const rest = written.slice(cut);
+      const zone = this.isAreaName(written.slice(0, cut)) ? this.byAlias.get(rest) : undefined;
+      const core = zone ? this.recogniser.coreOf(rest) : undefined;
+      if (zone && core !== undefined && !this.isAreaName(core) && !this.stems.has(core)) return zone;
+    }
+    return undefined;
   }
 
   /** A province in front (山东省青岛西海岸新区) adds nothing to which zone it is: the name without it, when that is still a zone's form. */
@@ -377,7 +396,14 @@ export class Gazetteer {
     for (const form of this.recogniser.named(text)) {
       const overlapping = listed.filter((m) => m.start < form.end && m.end > form.start);
       // 「宁波梅山保税港区」: a listed short alias after a place that is not its own is that place's zone.
-      const foreignPlace = overlapping.length > 0 && overlapping.every((m) => m.start > form.start && m.end === form.end && !this.placeOf(text.slice(form.start, m.start), m.zone));
+      // 「绵阳科技城新区」: a city before a zone whose own place is no area is where that zone lies — the same zone, all of it written.
+      const inCity = overlapping.length > 0 ? this.afterCity(text.slice(form.start, form.end)) : undefined;
+      const foreignPlace = overlapping.length > 0 && overlapping.every((m) => m.start > form.start && m.end === form.end && !this.placeOf(text.slice(form.start, m.start), m.zone)) && inCity === undefined;
+      if (inCity !== undefined && overlapping.every((m) => m.zone === inCity && m.start >= form.start && m.end <= form.end)) {
+        for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
+        byForm.push({ zone: inCity, alias: text.slice(form.start, form.end), start: form.start, end: form.end, weak: false, source: "form" });
+        continue;
+      }
       if (overlapping.length > 0 && !foreignPlace) continue;
       for (const m of overlapping) listed.splice(listed.indexOf(m), 1);
       const written = text.slice(form.start, form.end);

@@ -137,6 +137,15 @@ export class ZoneRecogniser {
       }
       // 「河南自贸试验区郑州片区」: the part named right after its whole is the zone meant; the whole is its opening words.
       const whole = found.at(-1);
+      // 「(绵阳)科技城新区」: a type word right after another names the second zone by the first (the new area of the science city).
+      const named = whole !== undefined && whole.end === form.start && form.name === "" ? this.namedByType(whole, form) : undefined;
+      if (named) {
+        found.pop();
+        found.push(Object.freeze(named));
+        floor = named.end;
+        at = named.end;
+        continue;
+      }
       const part = whole !== undefined && whole.end === form.start && this.suffixesByFirstChar.get(text[at]!)?.some((suffix) => suffix.after && text.startsWith(suffix.form, at));
       if (part) found.pop();
       // Frozen: readings are cached and shared between callers.
@@ -217,6 +226,17 @@ export class ZoneRecogniser {
     const name = this.normalisedPlace(place) + named.slice(place.length) + (suffix.canonical ?? suffix.form);
     const key = `${this.placeWithoutCity(this.normalisedPlace(place))}${named.slice(place.length)}|${suffix.sameAs ?? suffix.canonical ?? suffix.form}`;
     return { ...bare, start: at - written.length, place: written, core: this.normalisedPlace(place), name, key, collective: false };
+  }
+
+  /** The zone a type word names when another type word stands right before it (科技城 + 新区): that word is its name. */
+  private namedByType(first: ZoneForm, second: ZoneForm): ZoneForm | undefined {
+    const type = this.forms.zoneSuffixes.find((suffix) => suffix.form === second.suffix);
+    if (!type || !type.names || type.after || first.collective || first.family === second.family || !this.forms.namingTypes.includes(first.suffix)) return undefined;
+    const core = `${first.core}${first.suffix}`;
+    const written = `${first.place}${first.suffix}`;
+    const name = `${first.core}${first.name === "" ? first.suffix : first.name.slice(first.core.length)}${type.canonical ?? type.form}`;
+    const key = `${this.placeWithoutCity(core)}|${type.sameAs ?? type.canonical ?? type.form}`;
+    return { start: second.start - written.length, end: second.end, place: written, core, suffix: second.suffix, name, family: second.family, key, collective: false };
   }
 
   private segmenter(): Jieba {

@@ -46,6 +46,7 @@ const ZoneFormsSchema = z.object({
     })
     .default({ minChars: 2, maxChars: 4, maxNameChars: 8, maxSectorChars: 8, droppedEndings: [], rankEndings: [] }),
   nonPlaceWords: z.array(z.string().min(1)).default([]),
+  namingTypes: z.array(z.string().min(1)).default([]),
   nonPlaceTags: z.array(z.string().min(1)).default([]),
   numeralChars: z.string().default(""),
   countMeasureChars: z.string().default(""),

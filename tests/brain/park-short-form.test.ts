@@ -16,3 +16,15 @@ describe("a short form of a park that opens with a listed place", () => {
     expect(zonesOf(question)).toEqual(zones);
   });
 });
+
+describe("two zones joined in a question", () => {
+  const gazetteer = Gazetteer.load().withZones(["宁远能源化工基地", "科技城新区"]);
+  const frameOf = (question: string) => readQuestion(question, { gazetteer, lexicon: loadLexicon(), referenceYear: 2026 });
+  it("a short form joined by 和 is a zone asked about; each 各多少 with the gap between them compares", () => {
+    const frame = frameOf("1—8月规上工业总产值，宁远基地和绵阳科技城新区各多少，差多少");
+    expect(frame.type).toBe("compare");
+    expect([...frame.zones].sort()).toEqual(["宁远能源化工基地", "科技城新区"].sort());
+    expect(frame.terms).not.toContain("基地");
+    expect(frame.terms).not.toContain("绵阳");
+  });
+});

@@ -111,3 +111,15 @@ describe("aliases learnt from titles", () => {
     expect(city.flatMap((e) => e.aliases)).toEqual([]);
   });
 });
+
+describe("a city written before a zone the corpus knows", () => {
+  // Made-up corpus zones: one named by a type word (科技城新区), one by an area (江北).
+  const gazetteer = Gazetteer.load().withZones(["科技城新区", "江北新区"]);
+  it("is where a zone named by no area lies: the same zone", () => {
+    expect(gazetteer.canonical("绵阳科技城新区")).toBe("科技城新区");
+    expect(gazetteer.mentions("绵阳科技城新区1—8月产值").map((m) => [m.zone, m.alias])).toEqual([["科技城新区", "绵阳科技城新区"]]);
+  });
+  it("tells apart zones named by an area that many cities have", () => {
+    expect(gazetteer.canonical("南京江北新区")).not.toBe("江北新区");
+  });
+});

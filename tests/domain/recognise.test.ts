@@ -21,6 +21,9 @@ const NAMED: [string, string[]][] = [
   ["前海合作区", ["前海合作区"]],
   ["张江科学城", ["张江科学城"]],
   ["沈阳浑南科技城", ["沈阳浑南科技城"]],
+  // A city-like type word right before another type word names it: the new area of the science city.
+  ["滨江科技城新区二期开工", ["滨江科技城新区"]],
+  ["科技城新区是主阵地", ["科技城新区"]],
   // 生态城, 知识城 and 台商投资区 are zone types of their own (bilateral eco-cities, knowledge cities, investment zones).
   ["曹妃甸生态城新签约项目", ["曹妃甸生态城"]],
   ["中新广州知识城一季度", ["中新广州知识城"]],
@@ -81,6 +84,7 @@ const NAMED: [string, string[]][] = [
   ["西安高新区和宝鸡高新区", ["西安高新技术产业开发区", "宝鸡高新技术产业开发区"]],
   // Scope words, quantities, ranks, verbs and sector words before a type word name no zone.
   ["各开发区", []],
+  ["各开发区新区", []],
   // Without a known place before it, 产业园 is a kind of park (a project, a plan), not one zone.
   ["氢能产业园一期项目开工", []],
   ["推动新能源产业园建设", []],
