@@ -650,8 +650,31 @@ export class Gazetteer {
       const aliasCore = core === undefined ? undefined : this.wholeCore(alias);
       return core === undefined || aliasCore === undefined || aliasCore === core || !aliasCore.startsWith(core) || !this.recogniser.namesPlace(aliasCore.slice(core.length));
     };
-    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && entry.alias.startsWith(form.slice(0, 2)) && isSubsequence(form, entry.alias) && sameType(entry.alias) && samePlace(entry.alias)).map((entry) => entry.zone));
+    // 「广告园」 of 青岛国家广告产业园: a short form may leave out the place and rank its name opens with.
+    // (Only a name with words of its own between the place and its type: 即墨综合保税区 leaves a category.)
+    const sector = (rest: string) => rest.length - Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => rest.endsWith(suffix.form)).map((suffix) => suffix.form.length)) >= 2;
+    const opensUnplaced = (alias: string) => {
+      const rest = this.afterPlaceAndRank(alias);
+      const placedAgain = this.afterPlaceAndRank(rest) !== rest;
+      return rest !== alias && !placedAgain && sector(rest) && rest.startsWith(form.slice(0, 2));
+    };
+    const opens = (alias: string) => alias.startsWith(form.slice(0, 2)) || (!this.isGenericWord(form) && opensUnplaced(alias));
+    const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && opens(entry.alias) && isSubsequence(form, entry.alias) && sameType(entry.alias) && samePlace(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
+  }
+
+  /** A name without the known place and rank words it opens with (青岛国家广告产业园 → 广告产业园); the name when none. */
+  private afterPlaceAndRank(name: string): string {
+    let rest = name;
+    for (let cut = MAX_CITY_CHARS; cut >= this.forms.placeName.minChars; cut--) {
+      const head = rest.slice(0, cut);
+      if (rest.length - cut >= this.forms.minChars && (this.isAreaName(head) || this.stems.has(head))) {
+        rest = rest.slice(cut);
+        break;
+      }
+    }
+    const rank = [...this.forms.rankQualifiers].sort((a, b) => b.length - a.length).find((word) => rest.startsWith(word));
+    return rank ? rest.slice(rank.length) : rest;
   }
 
   /**

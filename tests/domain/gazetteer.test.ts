@@ -40,6 +40,12 @@ describe("short forms nobody listed", () => {
     expect(extended.abbreviated("即墨经开区")).toBe("即墨经济开发区");
     expect(extended.abbreviated("即墨区")).toBeUndefined();
     expect(extended.abbreviated("火星城")).toBeUndefined();
+    // A park's short form may leave out the place and rank its name opens with.
+    const parks = Gazetteer.load().withZones(["潍坊国家动漫产业园", "寿光蔬菜产业园"]);
+    expect(parks.abbreviated("动漫园")).toBe("潍坊国家动漫产业园");
+    expect(parks.abbreviated("动漫产业园")).toBe("潍坊国家动漫产业园");
+    expect(parks.abbreviated("蔬菜园")).toBe("寿光蔬菜产业园");
+    expect(parks.abbreviated("产业园")).toBeUndefined();
     // A form with a type word of another family shortens no zone of this one: a 新区 is no 高新区.
     const learnt = Gazetteer.load().withZones(["天津滨海高新技术产业开发区"]);
     expect(learnt.abbreviated("天津滨海新区")).toBeUndefined();
