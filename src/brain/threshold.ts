@@ -44,6 +44,9 @@ export function projectOfFigure(sentence: string, raw: string, lexicon: Lexicon)
   const lead = [...lexicon.words.investmentLeads].sort((a, b) => b.length - a.length).find((word) => new RegExp(`${word}(?:约|达到|达|超过|超|近|为)?$`, "u").test(own));
   const named = lead ? own.slice(0, own.lastIndexOf(lead)).trim() : "";
   if (named && endsAsProject(named)) return named;
+  // In brackets right after its name: 「…、NAME（21.5亿元）」.
+  const bracketed = /[（(]\s*$/u.test(own) ? own.replace(/[（(]\s*$/u, "").split(/[、]/u).at(-1)!.replace(/^(?:此外|另外|以及|还有|和|及)/u, "").trim() : "";
+  if (bracketed && endsAsProject(bracketed)) return bracketed;
   // Before: the clause before the figure's own (「…；NAME，总投资85亿元」).
   const clauses = sentence.slice(0, at).split(/[，,]/u);
   const before = clauses.length >= 2 ? clauses.at(-2)!.split(/[；;：:。]/u).at(-1)!.trim() : undefined;

@@ -40,6 +40,8 @@ const CuesFileSchema = z.object({
   bareMeasures: z.array(z.string()).default([]),
   fromToOpeners: z.array(z.string()).default([]),
   respectiveWords: z.array(z.string()).default([]),
+  bracketInvestmentNouns: z.array(z.string()).default([]),
+  bracketInvestmentMetric: z.string().default("总投资"),
   sharedMeasureHeads: z.array(z.string()).default([]),
   respectiveMaxPredicateChars: z.number().int().positive().default(6),
   fromToVerbs: z.array(z.string()).default([]),

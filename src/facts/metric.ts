@@ -311,9 +311,25 @@ function sharedMeasure(last: string, others: string[]): string {
   return head && !others.some((name) => heads.some((word) => name.endsWith(word))) ? head : "";
 }
 
+/**
+ * 「海上风电运维母港项目（21.5亿元）」: an amount in brackets right after a name is the name's figure — a project's
+ * investment (its metric 总投资, the project its subject), else what the name measures.
+ */
+function bracketedAmount(site: QuantitySite): MetricReading | undefined {
+  const before = site.clause.slice(site.leftFrom, site.leftTo);
+  if (!/[（(]\s*$/u.test(before) || site.category !== "money") return undefined;
+  const name = before.replace(/[（(]\s*$/u, "").split(/[、，,；;：:]/u).at(-1)!.replace(/^(?:此外|另外|以及|还有|和|及)/u, "").trim();
+  if (name.length < 2) return undefined;
+  const cues = factCues();
+  if (cues.bracketInvestmentNouns.some((noun) => name.endsWith(noun))) return { metric: cues.bracketInvestmentMetric, subject: name.slice(0, MAX_SUBJECT_CHARS), borrowed: false };
+  return { metric: cleanLeftPhrase(name, site.stripZonePrefix).slice(-MAX_METRIC_CHARS), subject: "", borrowed: false };
+}
+
 export function readMetric(site: QuantitySite): MetricReading {
   const respective = respectiveMetric(site);
   if (respective) return { metric: respective, subject: "", borrowed: false };
+  const bracketed = bracketedAmount(site);
+  if (bracketed) return bracketed;
   const right = site.clause.slice(site.rightFrom, site.rightTo);
   const counts = ["counter", "people"].includes(site.category);
   const nounFollows = right.length > 0 && !startsWithCutter(right) && /^[\u4e00-\u9fffA-Za-z0-9“"]/.test(right);

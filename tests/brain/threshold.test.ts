@@ -29,6 +29,8 @@ describe("projectOfFigure: the project a figure is said of", () => {
     ["；德资企业鸿远精密传动部件项目总投资18.5亿元，主要生产减速器；", "18.5亿元", "德资企业鸿远精密传动部件项目"],
     ["此外，云栖算力中心项目计划总投资约12.2亿元。", "12.2亿元", "云栖算力中心项目"],
     ["此次共有16个项目现场签约，总投资128.6亿元", "128.6亿元", undefined],
+    // An amount in brackets right after a name in a 、-list.
+    ["此外，远洋渔业母港项目（21.5亿元）、海湾文旅街区项目（14.6亿元）投资额也都超过10亿元。", "14.6亿元", "海湾文旅街区项目"],
     // A count of projects or a total is no project's figure; nor is a figure after another figure.
     ["其中，总投资10亿元以上项目5个，分别是：", "10亿元", undefined],
     ["栖霞项目，总投资25亿元，达产后可实现年产值30亿元；", "30亿元", undefined],

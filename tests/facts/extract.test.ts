@@ -472,3 +472,12 @@ describe("extractFacts: names and figures paired by 分别", () => {
     for (const [raw, metric] of pairs) expect(factFor(facts, raw!).metric).toBe(metric);
   });
 });
+
+describe("extractFacts: an amount in brackets after a name", () => {
+  // Written for this test: a project's investment said in brackets after it, in a list.
+  it("is the project's investment", () => {
+    const { facts } = extractFacts(article("此外，远洋渔业母港项目（21.5亿元）、海湾文旅街区项目（14.6亿元）投资额也都超过10亿元。", "2026-03-05", ["青岛高新技术产业开发区"]), gazetteer);
+    expect(factFor(facts, "21.5亿元")).toMatchObject({ metric: "总投资", subject: "远洋渔业母港项目", kind: "investment" });
+    expect(factFor(facts, "14.6亿元")).toMatchObject({ metric: "总投资", subject: "海湾文旅街区项目", kind: "investment" });
+  });
+});
