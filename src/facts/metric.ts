@@ -208,6 +208,9 @@ function readCounted(site: QuantitySite, right: string): MetricReading {
   return { metric: metric.slice(0, MAX_METRIC_CHARS), subject, borrowed: false };
 }
 
+/** 「当月」「单月」: a month's own, said before the verb of its figure. */
+const SINGLE_MONTH_WORDS = /^(?:当月|单月)/u;
+
 /** Words of a time said before a figure (2020年的, 去年的, 十三五末的): no measure. */
 const WHEN_BEFORE = "(?:[^，,。；;：:的从由到至]{0,12}的)?";
 
@@ -256,7 +259,14 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
   const aggregate = aggregateSubject(left);
   if (aggregate && metric.includes(aggregate)) metric = metric.replace(aggregate, "");
   subject ||= aggregate;
-  if (!metric || metric === "、" || isComparison(metric, site.stripZonePrefix)) {
+  // 「…完成规模以上工业总产值1318.6亿元，同比增长9.6%；其中9月当月完成156.2亿元」: words that only say the month and
+  // the verb measure what the clause before did.
+  const bare = metric.replace(SINGLE_MONTH_WORDS, "");
+  const onlyVerb = metric !== bare && site.previousMetric !== "" && site.category !== "ratio" && (bare === "" || factCues().leadVerbs.includes(bare));
+  if (onlyVerb) {
+    metric = withoutGrowthTail(site.previousMetric);
+    borrowed = true;
+  } else if (!metric || metric === "、" || isComparison(metric, site.stripZonePrefix)) {
     metric = site.previousMetric || unitsData().defaultMetric[site.category] || "";
     borrowed = true;
   } else if (isGrowthWord(metric) && site.previousMetric) {

@@ -481,3 +481,13 @@ describe("extractFacts: an amount in brackets after a name", () => {
     expect(factFor(facts, "14.6亿元")).toMatchObject({ metric: "总投资", subject: "海湾文旅街区项目", kind: "investment" });
   });
 });
+
+describe("extractFacts: one month's figure after the running total", () => {
+  // Written for this test: 当月 + a verb measures what the clause before did, in that month alone.
+  it("borrows the measure and keeps the month as its period", () => {
+    const { facts } = extractFacts(article("1—10月，园区完成外贸进出口总额86.4亿元，同比增长7.7%；其中10月当月完成9.8亿元，同比增长12.1%。", "2025-11-20", ["青岛高新技术产业开发区"]), gazetteer);
+    expect(factFor(facts, "9.8亿元")).toMatchObject({ metric: factFor(facts, "86.4亿元").metric, periodKey: "M10-10" });
+    expect(factFor(facts, "9.8亿元").metric).toMatch(/外贸进出口总额$/u);
+    expect(factFor(facts, "86.4亿元").periodKey).toBe("M1-10");
+  });
+});
