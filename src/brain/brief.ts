@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { definesSubject, enumerationStep, givesCause, readPeriod, reportsSpeech, setsScene } from "../reading/index.js";
+import { definesSubject, enumerationStep, givesCause, isPrompt, readPeriod, reportsSpeech, setsScene } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
@@ -98,7 +98,7 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
     const causal = new Set(request.asksWhy ? sentences.filter((sentence) => givesCause(sentence.text)).map((sentence) => sentence.paragraph) : []);
     for (const [at, sentence] of sentences.entries()) {
       // A question (an interviewer's 「记者：2025年有哪些打算？」) states nothing.
-      if (sentence.text.length < MIN_CHARS || /[？?]$/u.test(sentence.text) || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
+      if (sentence.text.length < MIN_CHARS || /[？?]$/u.test(sentence.text) || isPrompt(sentence.text) || isHeading(sentence, perParagraph) || !about(sentence.zones)) continue;
       // What someone said, without a figure, is a comment (「相关负责人表示，这也是…的底气所在」).
       if (reportsSpeech(sentence.text) && !hasNumber(sentence.text)) continue;
       // Who attended or chaired (「…出席」「…主持」) only sets the scene.

@@ -7,7 +7,7 @@ import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
-import { kindCueWords, partNamedBefore, spansYears, standsForYear } from "../reading/index.js";
+import { isPrompt, kindCueWords, partNamedBefore, spansYears, standsForYear } from "../reading/index.js";
 import { measuresOther, metricFit, metricParts, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
@@ -88,7 +88,7 @@ export class EvidenceFinder {
     let best: (Located & { fit: number }) | undefined;
     for (const candidate of ranked.slice(0, ACCEPTABLE_WINDOW)) {
       // A question (an interviewer's 「问：下半年打算重点抓哪些工作？」) states nothing: it answers none.
-      if (!this.acceptable(frame, candidate) || QUESTION_END.test(candidate.sentence.text.trim())) continue;
+      if (!this.acceptable(frame, candidate) || QUESTION_END.test(candidate.sentence.text.trim()) || isPrompt(candidate.sentence.text)) continue;
       const evidence = this.evidenceOf(candidate, frame);
       if (!wantsNumber(frame)) return { evidence, facts: [] };
       if (this.figuresBelongElsewhere(frame, evidence)) continue;

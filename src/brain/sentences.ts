@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, isPrompt, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -116,6 +116,9 @@ export class SentenceBank {
   topicOf(sentence: Sentence): string | undefined {
     const list = this.ofArticle(sentence.articleId);
     const first = list.find((other) => other.paragraph === sentence.paragraph);
+    // 「主持人：…下半年的重点工作。」 then 「刘振宇：重点抓三件事…」: a prompt speaks for the answer after it.
+    const before = first ? list[list.indexOf(first) - 1] : undefined;
+    if (before && isPrompt(before.text)) return before.text;
     if (!first || first === sentence) return undefined;
     return paragraphTopic(first.text);
   }

@@ -75,6 +75,7 @@ const TopicFileSchema = z.object({
   definitionHeadChars: z.number().int().positive().default(16),
   backReferences: z.array(z.string()).default([]),
   partOpeners: z.array(z.string()).default([]),
+  promptLabels: z.array(z.string()).default([]),
   partListMarks: z.array(z.string()).default([]),
   speechVerbs: z.array(z.string()).default([]),
   sceneCues: z.array(z.string()).default([]),

@@ -89,6 +89,12 @@ export function partNamedBefore(before: string, measure: string): string {
   return (stripped.match(/\p{Script=Han}{2,}/gu) ?? []).join(" ");
 }
 
+/** 「主持人：最后请您谈谈…」「问：…」: a line of the asking side, which prompts an answer and states nothing. */
+export function isPrompt(sentence: string): boolean {
+  const text = sentence.trim();
+  return topicWords().promptLabels.some((label) => text.startsWith(label) && /^[：:]/u.test(text.slice(label.length).trimStart()));
+}
+
 export function refersBack(sentence: string): boolean {
   return topicWords().backReferences.some((word) => {
     for (let at = sentence.indexOf(word); at >= 0; at = sentence.indexOf(word, at + 1)) if (at === 0 || /[，,。；;：:\s]/u.test(sentence[at - 1]!)) return true;
