@@ -7,7 +7,7 @@ import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
-import { isPrompt, kindCueWords, partNamedBefore, spansYears, standsForYear } from "../reading/index.js";
+import { findYears, isPrompt, kindCueWords, partNamedBefore, spansYears, standsForYear } from "../reading/index.js";
 import { measuresOther, metricFit, metricParts, namesKnownMetric, saysOtherMeasure } from "../facts/index.js";
 import { contentTerms } from "../retrieval/index.js";
 
@@ -223,8 +223,14 @@ export class EvidenceFinder {
   /** The figure's sentence, up to the figure, speaks of several years (「五年间，…累计实际使用外资1575.2亿元」): a total over them. */
   spansYears(fact: FactResult): boolean {
     const sentence = this.bank.overlapping(fact.articleId, fact.start, fact.end)[0];
-    if (!sentence) return spansYears(clauseBefore(fact) ?? "");
-    return spansYears(sentence.text.slice(0, Math.max(0, fact.start - sentence.start)));
+    const before = sentence ? sentence.text.slice(0, Math.max(0, fact.start - sentence.start)) : (clauseBefore(fact) ?? "");
+    if (!spansYears(before)) return false;
+    // (The figure itself, not its evidence's start: the words right before its number.)
+    const at = sentence ? sentence.text.indexOf(fact.raw, Math.max(0, fact.start - sentence.start)) : -1;
+    const upToFigure = at >= 0 ? sentence!.text.slice(0, at) : before;
+    // 「五年来，…由2020年的152家增加到去年的437家」: a figure its own clause dates is that year's, not the span's total.
+    const ownClause = upToFigure.split(/[，,；;。]/u).at(-1) ?? "";
+    return !findYears(ownClause, { lookBack: "off" }).some((span) => !span.multiYear && (span.year !== null || span.relative));
   }
 
   /** Every figure in the evidence is attributed to a zone other than the asked ones. */

@@ -25,17 +25,17 @@ export function gapAsk(question: string, lexicon: Lexicon): string | undefined {
  * two measures joined by 和/与 of one zone and time. Undefined when the question is no such gap (another zone
  * after 比 is a comparison of zones).
  */
-export function gapSides(frame: QuestionFrame, lexicon: Lexicon, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
+export function gapSides(frame: QuestionFrame, lexicon: Lexicon, read: (text: string) => QuestionFrame, latest: (side: QuestionFrame) => number | undefined = () => undefined): [GapSide, GapSide] | undefined {
   const ask = gapAsk(frame.question, lexicon);
   if (!ask || frame.zones.length > 1) return undefined;
   const askAt = frame.question.indexOf(ask);
   const than = frame.question.lastIndexOf("比", askAt);
-  return than > 0 ? baselineSides(frame, than, askAt, read) : measureSides(frame, ask, read);
+  return than > 0 ? baselineSides(frame, than, askAt, read, latest) : measureSides(frame, ask, read);
 }
 
 const SAME_PERIOD = /同期/u;
 
-function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: (text: string) => QuestionFrame): [GapSide, GapSide] | undefined {
+function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: (text: string) => QuestionFrame, latest: (side: QuestionFrame) => number | undefined): [GapSide, GapSide] | undefined {
   const firstText = frame.question.slice(0, than);
   const baseline = frame.question.slice(than + 1, askAt);
   const first = read(firstText);
@@ -49,6 +49,9 @@ function baselineSides(frame: QuestionFrame, than: number, askAt: number, read: 
   // 「上半年…比24年同期多了多少」: 同期 is the same part of the year before, so the side asked is the year after.
   const sameTimeBefore = first.year === undefined && SAME_PERIOD.test(baseline) ? readYear(baseline, { lookBack: "off", shortYears: true }) : undefined;
   if (sameTimeBefore !== undefined) first.year = sameTimeBefore + 1;
+  // 「现在多少家？比2020年多了多少」: against a year written out, the side that names none is the latest the sources give.
+  const written = readYear(baseline, { lookBack: "off", shortYears: true });
+  if (first.year === undefined && written !== undefined && first.metricText.length >= 2) first.year = latest({ ...frame, year: undefined, years: [], metricText: first.metricText, terms: first.terms, question: firstText });
   if (first.year === undefined) return undefined;
   // 「比上年」「比23年」: the baseline year, read against the first side's year.
   const year = readYear(baseline, { referenceYear: first.year, lookBack: "off", shortYears: true });

@@ -1048,7 +1048,7 @@ export class OfflineBrain {
 
   /** 「…24年比23年多了多少」: both figures from the fact table, each under its own year, kind and measure, and their difference. */
   private async gap(frame: QuestionFrame): Promise<Answer | undefined> {
-    const sides = gapSides(frame, this.lexicon, (text) => this.read(text));
+    const sides = gapSides(frame, this.lexicon, (text) => this.read(text), (side) => this.lookup.query(side, side.question, side.metricText)?.year);
     if (!sides) return undefined;
     const facts = await Promise.all(sides.map(async ({ text, frame: side }) => {
       const query = this.lookup.query(side, text, side.metricText);

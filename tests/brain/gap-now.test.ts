@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { articleEngine } from "../support/engine.js";
+
+// Written for this test: a five-year review that gives a count then and now.
+const review = `---
+title: 滨州经开区五年发展回顾
+date: 2026-01-25
+zone: 滨州经济技术开发区
+---
+五年来，滨州经开区创新动能加速集聚，高新技术企业由2020年的152家增加到去年的437家。
+`;
+
+let engine: Engine;
+let close: () => void = () => {};
+beforeAll(async () => {
+  ({ engine, close } = await articleEngine({ "review.md": review }));
+});
+afterAll(() => close());
+
+describe("a gap against a year written out, the other side named by no year (现在)", () => {
+  it("takes the latest figure the sources give and computes the difference", async () => {
+    const answer = await engine.ask("滨州经开区高企现在比2020年多了多少？");
+    expect(answer.answer).toContain("437家");
+    expect(answer.answer).toContain("152家");
+    expect(answer.answer).toContain("285家");
+  });
+});
