@@ -63,6 +63,7 @@ const QuestionWordsSchema = z.object({
   /** 「多了多少」「差多少」: how far apart two figures are (see gap.ts). */
   gapAsks: z.array(z.string()).default([]),
   zoneJoiners: z.array(z.string()).default([]),
+  nowWords: z.array(z.string()).default([]),
   /** 「20亿以上」「超过10亿元」: a threshold an item's figure must reach (see threshold.ts). */
   thresholdWords: z.object({ after: z.array(z.string()), before: z.array(z.string()) }).default({ after: [], before: [] }),
   /** 「…项目」「…产业园」: how a project's name ends. */

@@ -388,9 +388,12 @@ export class OfflineBrain {
     // Asked without a year, the figure is the latest the table has: the answer says which year that is.
     // A year-to-date figure standing in for the whole year is labelled as what it is (今年以来).
     const period = frame.period ?? (asked.length === 1 && asked[0]!.periodKey === "ytd" ? "ytd" : undefined);
-    const label = `${scopeLabel(frame.zones[0], frame.year ?? asked[0]?.year ?? undefined)}${periodLabel(period)}`;
+    // Figures of different years (a 2030 goal and what there is now) each say their own year.
+    const years = new Set(asked.map((fact) => fact.year));
+    const label = years.size > 1 ? `${scopeLabel(frame.zones[0], undefined)}${periodLabel(period)}` : `${scopeLabel(frame.zones[0], frame.year ?? asked[0]?.year ?? undefined)}${periodLabel(period)}`;
     const head = label ? `${label}：` : "";
-    const text = `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
+    const said = (fact: FactResult) => (years.size > 1 && fact.year !== null ? `${fact.year}年${statement(fact)}` : statement(fact));
+    const text = `${fill("numeric", { head, statements: facts.map(said).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}${this.conflictText(conflicts)}\n${citations.map(quoteLine).join("\n")}`;
     return this.found(frame, text, [...citations, ...conflictCitations], [...facts, ...conflicts], "facts");
   }
 
@@ -489,10 +492,15 @@ export class OfflineBrain {
     if (located.length === 0) return this.singlePart(frame);
     const evidences = uniqueEvidence(located.map((l) => l.evidence));
     const { facts, citations } = this.withGrowth(frame, uniqueFacts(located.flatMap((l) => l.facts)), evidences.map((e) => this.finder.cite(e)));
-    const head = this.head(frame, evidences[0]!);
+    // Parts at different years (a 2030 goal and what there is now) each say their own year.
+    const years = new Set(facts.map((fact) => fact.year));
+    const byYear = years.size > 1;
+    const zoneOnly = scopeLabel(frame.zones[0] ?? evidences[0]!.score.sentence.zones[0], undefined);
+    const head = byYear ? (zoneOnly ? `${zoneOnly}：` : "") : this.head(frame, evidences[0]!);
+    const said = (fact: FactResult) => (byYear && fact.year !== null ? `${fact.year}年${statement(fact)}` : statement(fact));
     const missing = parts.length - located.length;
     const text = facts.length > 0
-      ? `${fill("numeric", { head, statements: facts.map(statement).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
+      ? `${fill("numeric", { head, statements: facts.map(said).join("；") })}${missing ? fill("partMissing", { count: smallNumber(missing) }) : ""}\n${citations.map(quoteLine).join("\n")}`
       : passageText(head, citations);
     return this.halfAnswered(frame, this.found(frame, text, citations, facts, facts.length ? "facts" : "search"), missing);
   }
@@ -617,6 +625,13 @@ export class OfflineBrain {
       const time: Pick<QuestionFrame, (typeof keys)[number]> = {};
       // 「全年目标多少？上半年干了多少」: a part at a time of its own asks afresh — the goal asked before is not its kind.
       const newTime = previous !== undefined && own.period !== undefined && own.period !== previous.period;
+      // 「2030年要到多少家？现在多少」: a later part about the present asks the latest result, not the time before.
+      const now = previous !== undefined && own.year === undefined && this.lexicon.words.nowWords.some((word) => part.includes(word));
+      if (now) {
+        const { year: _y, period: _p, month: _m, kind: _k, ...rest } = this.partFrame(frame, part, own);
+        previous = { ...rest, years: [], kind: "actual" };
+        return previous;
+      }
       for (const key of keys) {
         const fromLater = owns.slice(i + 1).some((later) => later[key] !== undefined && later[key] === frame[key]);
         const inherited = key === "kind" && newTime ? undefined : previous ? previous[key] : fromLater ? undefined : frame[key];
