@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, isPrompt, lastPeriod, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, isPrompt, lastPeriod, namesReportedYearGoal, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -299,6 +299,7 @@ function titleYearOf(article: Article, sentence: string): number | undefined {
   const published = yearOfDate(article.date);
   const kinds = new Set(findKinds(sentence).filter((span) => span.strength !== "event").map((span) => span.kind));
   if (published !== null && year > published && kinds.has("actual") && !kinds.has("target")) return published;
-  if (published !== null && year < published && kinds.has("target")) return published;
+  // (「年度目标 …600个」 in a report on that year names that year's goal: the title's year stands, as for facts.)
+  if (published !== null && year < published && kinds.has("target") && !namesReportedYearGoal(sentence)) return published;
   return year;
 }
