@@ -480,7 +480,8 @@ export class EvidenceFinder {
   private unaskedPart(question: string, fact: FactResult): boolean {
     const site = this.siteOf(fact);
     const part = site ? partNamedBefore(site.before, fact.metric) : "";
-    if (part === "") return false;
+    // 「其中，光谷：地区生产总值…」: a part that is a zone is the zone's figure; zones are agreed on elsewhere.
+    if (part === "" || this.corpus.gazetteer.mentions(part, { includeWeak: false }).length > 0) return false;
     const pieces = part.split(" ").flatMap((word) => [...word].slice(0, -1).map((char, i) => char + word[i + 1]!));
     return !pieces.some((piece) => question.includes(piece));
   }

@@ -66,6 +66,9 @@ export function definesSubject(sentence: string): boolean {
  * 「该项目位于…」「按照计划，项目2021年将完成…」: a back-reference at a clause's start says the sentence is about a
  * subject named earlier in its paragraph (data/reading-topic.json backReferences). 「鑫宇项目」 names its own.
  */
+/** A measure name this long is a list item's own (技术合同登记成交额), not a word of the part before. */
+const OWN_MEASURE_CHARS = 4;
+
 /**
  * 「…，其中，预制菜企业32家，2025年产值」 before a figure: the words naming the part its figure is of (预制菜企业),
  * without figures, times, punctuation and the figure's own measure (`measure`); "" when no part opener stands
@@ -80,6 +83,11 @@ export function partNamedBefore(before: string, measure: string): string {
   const head = measure.slice(-2);
   if (head.length === 2 && tail.split(measure).join(" ").includes(head)) return "";
   if (topicWords().partListMarks.some((mark) => tail.includes(mark))) return "";
+  // 「其中，签约项目总投资…302.1亿元，技术合同登记成交额逾90亿元」: after another figure, a clause with a measure
+  // name of its own is the next item of the list, not more of the first part.
+  const lastBreak = Math.max(...["，", ",", "；", ";"].map((mark) => tail.lastIndexOf(mark)));
+  const ownClause = tail.slice(lastBreak + 1);
+  if (lastBreak >= 0 && /[0-9０-９]/u.test(tail.slice(0, lastBreak)) && measure.length >= OWN_MEASURE_CHARS && ownClause.includes(measure)) return "";
   const stripped = [...findYears(tail, { lookBack: "off" }), ...findPeriods(tail)]
     .sort((a, b) => b.start - a.start)
     .reduce((text, span) => `${text.slice(0, span.start)} ${text.slice(span.end)}`, tail)

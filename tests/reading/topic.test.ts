@@ -56,6 +56,8 @@ describe("partNamedBefore: the part a figure after 其中 is of", () => {
     ["其中，11月", "当月进口", ""],
     // Parts listed side by side are each named by their own measure, or by their item's name.
     ["园区重点企业产值均大幅增长，其中甲芯、乙光电分别增长", "增长", ""],
+    // After another figure, a clause with a measure name of its own is the list's next item.
+    ["其中，签约项目总投资同比增长1.9%，总量达到302.1亿元，技术合同登记成交额逾", "技术合同登记成交额", ""],
     ["一季度进出口总额58.6亿元，其中，保税加工进出口额21.3亿元，跨境电商进出口额", "跨境电商进出口额", ""],
     ["园区产值增长8%，新签约项目12个", "总投资", ""],
   ])("%s | %s → %s", (before, measure, part) => {
