@@ -106,6 +106,7 @@ export class Gazetteer {
   private readonly byFirstChar = new Map<string, AliasEntry[]>();
   private readonly forms: ZoneForms;
   private readonly recogniser: ZoneRecogniser;
+  private readonly unplacedNames = new Map<string, string | null>();
   /** Whether a word is one of the country's administrative areas (营口, 绵阳). */
   private readonly isAreaName: (word: string) => boolean;
   private readonly genericFamilies: Map<string, string | undefined>;
@@ -651,16 +652,25 @@ export class Gazetteer {
       return core === undefined || aliasCore === undefined || aliasCore === core || !aliasCore.startsWith(core) || !this.recogniser.namesPlace(aliasCore.slice(core.length));
     };
     // 「广告园」 of 青岛国家广告产业园: a short form may leave out the place and rank its name opens with.
-    // (Only a name with words of its own between the place and its type: 即墨综合保税区 leaves a category.)
-    const sector = (rest: string) => rest.length - Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => rest.endsWith(suffix.form)).map((suffix) => suffix.form.length)) >= 2;
-    const opensUnplaced = (alias: string) => {
-      const rest = this.afterPlaceAndRank(alias);
-      const placedAgain = this.afterPlaceAndRank(rest) !== rest;
-      return rest !== alias && !placedAgain && sector(rest) && rest.startsWith(form.slice(0, 2));
-    };
-    const opens = (alias: string) => alias.startsWith(form.slice(0, 2)) || (!this.isGenericWord(form) && opensUnplaced(alias));
+    const opening = form.slice(0, 2);
+    const generic = this.isGenericWord(form);
+    const opens = (alias: string) => alias.startsWith(opening) || (!generic && (this.unplacedName(alias)?.startsWith(opening) ?? false));
     const matches = new Set(this.aliasList.filter((entry) => entry.alias.length > form.length && opens(entry.alias) && isSubsequence(form, entry.alias) && sameType(entry.alias) && samePlace(entry.alias)).map((entry) => entry.zone));
     return matches.size === 1 ? [...matches][0] : undefined;
+  }
+
+  /**
+   * A park's name without the one known place and rank it opens with, when words of its own stand before its type
+   * (青岛国家广告产业园 → 广告产业园; 即墨综合保税区 leaves a category, 青岛常州武进… a second place): else undefined.
+   * Read once per name.
+   */
+  private unplacedName(alias: string): string | undefined {
+    if (this.unplacedNames.has(alias)) return this.unplacedNames.get(alias) ?? undefined;
+    const rest = this.afterPlaceAndRank(alias);
+    const typeLength = Math.max(0, ...this.forms.zoneSuffixes.filter((suffix) => rest.endsWith(suffix.form)).map((suffix) => suffix.form.length));
+    const name = rest !== alias && this.afterPlaceAndRank(rest) === rest && rest.length - typeLength >= 2 ? rest : undefined;
+    this.unplacedNames.set(alias, name ?? null);
+    return name;
   }
 
   /** A name without the known place and rank words it opens with (青岛国家广告产业园 → 广告产业园); the name when none. */

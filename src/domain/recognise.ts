@@ -35,6 +35,9 @@ export interface ZoneForm {
  */
 const RANKED_PLACE_TAGS = new Set(["ns", "nr", "nrt", "nz", "x", "chars"]);
 
+/** The longest known place looked for before an open-sector type word (呼和浩特). */
+const KNOWN_PLACE_MAX_CHARS = 4;
+
 /** How far back from a zone-type word a place name is looked for (enough for a city and a district). */
 const WINDOW_CHARS = 12;
 /** Characters after a zone-type word shown to the segmenter, so 创新区域 is not read as 创+新区. */
@@ -202,6 +205,8 @@ export class ZoneRecogniser {
 
   /** The zone-type word `suffix` at `at`: undefined when the segmenter says it is part of another word (创新区域). */
   private read(text: string, floor: number, at: number, suffix: ZoneSuffix): ZoneForm | undefined {
+    // An open sector names a zone only after a known place: without one in reach there is nothing to segment.
+    if (suffix.openSector && !this.knownPlaceWithin(text.slice(Math.max(floor, at - WINDOW_CHARS), at))) return undefined;
     const end = at + suffix.form.length;
     let runStart = at;
     // 「2025年新站高新区」: 年 (月, 日) after a number ends a date, not part of a name.
@@ -317,6 +322,17 @@ export class ZoneRecogniser {
    * words between as the sector (a rank right after the place kept as written: the park's name says it).
    * A word no sector can be (a verb, a count, a function word) ends the search with no place.
    */
+  /** Whether any two to four characters of `window` are a place the gazetteer or the country's areas know. */
+  private knownPlaceWithin(window: string): boolean {
+    const { minChars } = this.forms.placeName;
+    for (let start = 0; start < window.length; start++) {
+      for (let length = minChars; length <= KNOWN_PLACE_MAX_CHARS && start + length <= window.length; length++) {
+        if (this.isKnownPlace(window.slice(start, start + length))) return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * 「青岛（城阳）国际食品产业园」: a place in brackets right before a park's sector words is the park's own place
    * (the city before it says where that place lies); the whole is written, the bracketed place names it.
