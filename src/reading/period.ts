@@ -162,7 +162,14 @@ export function lastPeriod(text: string): PeriodKey | undefined {
  * 「全区上半年实现…」), not one inside a clause about something else (「…邮轮下半年来青」 dates the ships).
  */
 export function periodInForce(text: string): PeriodKey | undefined {
-  return findPeriods(text).filter((span) => span.key !== undefined && leadsClause(text, span)).at(-1)?.key;
+  // 「…其中7月当月完成4780万吨。集装箱吞吐量…」: one month's own figure is a part of the running total; the period
+  // it names does not carry to the sentences after it.
+  return findPeriods(text).filter((span) => span.key !== undefined && leadsClause(text, span) && !isSingleMonth(span.key)).at(-1)?.key;
+}
+
+function isSingleMonth(key: PeriodKey): boolean {
+  const months = /^M(\d{1,2})-(\d{1,2})$/.exec(key);
+  return months !== null && months[1] === months[2] && months[1] !== "1";
 }
 
 /**

@@ -118,6 +118,8 @@ describe("periodInForce: the period a text sets for what follows", () => {
     // Inside a clause about something else it dates only that clause.
     ["力争招引两艘邮轮下半年来青，开展邮轮推介。", undefined],
     ["一季度，园区签约项目9个；力争两艘邮轮下半年来青。", "M1-3"],
+    // One month's own figure is a part of the running total: the total's period carries on.
+    ["1—10月，港区完成货物吞吐量2.8亿吨；其中10月当月，完成3100万吨。", "M1-10"],
   ])("%s → %s", (text, key) => {
     expect(periodInForce(text)).toBe(key);
   });
