@@ -496,7 +496,7 @@ export class OfflineBrain {
     const years = new Set(facts.map((fact) => fact.year));
     const byYear = years.size > 1;
     const zoneOnly = scopeLabel(frame.zones[0] ?? evidences[0]!.score.sentence.zones[0], undefined);
-    const head = byYear ? (zoneOnly ? `${zoneOnly}：` : "") : this.head(frame, evidences[0]!);
+    const head = byYear ? (zoneOnly ? `${zoneOnly}：` : "") : this.head(withFigureYear(frame, facts), evidences[0]!);
     const said = (fact: FactResult) => (byYear && fact.year !== null ? `${fact.year}年${statement(fact)}` : statement(fact));
     const missing = parts.length - located.length;
     const text = facts.length > 0
@@ -513,7 +513,7 @@ export class OfflineBrain {
     const aggregate = this.aggregateMismatch(frame, located.evidence);
     if (aggregate) return aggregate;
     const citation = this.finder.cite(located.evidence);
-    const head = this.head(frame, located.evidence);
+    const head = this.head(withFigureYear(frame, located.facts), located.evidence);
     const conflicts = located.facts.length === 1 && !asksDatedEvent(frame) ? this.conflictsWith(located.facts[0]!) : [];
     const conflictCitations = conflicts.map((fact) => ({ ...this.finder.source(fact.articleId), quote: fact.evidence }));
     const conflictText = this.conflictText(conflicts);
@@ -1414,4 +1414,15 @@ export function referenceYearOf(dates: (string | null | undefined)[], today: Dat
   const past = years.filter((year) => year <= today.getFullYear());
   const usable = past.length > 0 ? past : years;
   return usable.length > 0 ? Math.max(...usable) : today.getFullYear();
+}
+
+/**
+ * Asked without a year, an answer is labelled with its figures' own year when they share one — not with the first
+ * year its sentence names (「去年同期为…；其中7月当月完成4780万吨」 is this year's July).
+ */
+function withFigureYear(frame: QuestionFrame, facts: FactResult[]): QuestionFrame {
+  if (frame.year !== undefined) return frame;
+  const years = new Set(facts.map((fact) => fact.year));
+  const [only] = [...years];
+  return years.size === 1 && only !== null && only !== undefined ? { ...frame, year: only } : frame;
 }
