@@ -1,4 +1,4 @@
-import { scanQuantities } from "../facts/index.js";
+import { bracketedName, scanQuantities } from "../facts/index.js";
 import type { Lexicon } from "./lexicon.js";
 
 /** 「20亿以上的项目」「总投资超过10亿元的」: the least figure a listed item must have. */
@@ -45,7 +45,7 @@ export function projectOfFigure(sentence: string, raw: string, lexicon: Lexicon)
   const named = lead ? own.slice(0, own.lastIndexOf(lead)).trim() : "";
   if (named && endsAsProject(named)) return named;
   // In brackets right after its name: 「…、NAME（21.5亿元）」.
-  const bracketed = /[（(]\s*$/u.test(own) ? own.replace(/[（(]\s*$/u, "").split(/[、]/u).at(-1)!.replace(/^(?:此外|另外|以及|还有|和|及)/u, "").trim() : "";
+  const bracketed = bracketedName(own);
   if (bracketed && endsAsProject(bracketed)) return bracketed;
   // Before: the clause before the figure's own (「…；NAME，总投资85亿元」).
   const clauses = sentence.slice(0, at).split(/[，,]/u);

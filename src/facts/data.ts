@@ -41,6 +41,7 @@ const CuesFileSchema = z.object({
   fromToOpeners: z.array(z.string()).default([]),
   respectiveWords: z.array(z.string()).default([]),
   bracketInvestmentNouns: z.array(z.string()).default([]),
+  listJoinWords: z.array(z.string()).default([]),
   bracketInvestmentMetric: z.string().default("总投资"),
   sharedMeasureHeads: z.array(z.string()).default([]),
   respectiveMaxPredicateChars: z.number().int().positive().default(6),

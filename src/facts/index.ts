@@ -15,4 +15,4 @@ export {
 export { canonicalMetric, metricWordings, metricSynonyms, metricParts, metricFit, measuresOther, namesKnownMetric, saysOtherMeasure, echoedMeasure } from "./synonyms.js";
 export { scanRankings, type RankingMatch } from "./rankings.js";
 export { FACTS_VERSION } from "./version.js";
-export { splitLeadVerb } from "./metric.js";
+export { bracketedName, splitLeadVerb } from "./metric.js";

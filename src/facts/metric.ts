@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../reading/index.js";
 import { factCues, longestFirst, unitsData } from "./data.js";
 import type { UnitCategory } from "./data.js";
 
@@ -220,19 +221,36 @@ const WHEN_BEFORE = "(?:[^，,。；;：:的从由到至]{0,12}的)?";
  * first did (`previous`). Undefined when the words are no such change.
  */
 function fromTo(left: string): { measured: string } | { same: true } | undefined {
-  const cues = factCues();
-  if (cues.fromToOpeners.length === 0) return undefined;
-  const opened = new RegExp(`(?:${alternatives(cues.fromToOpeners)})${WHEN_BEFORE}$`, "u").exec(left);
+  const patterns = changePatterns();
+  if (!patterns) return undefined;
+  const opened = patterns.openedBefore.exec(left);
   if (opened && opened.index > 0) return { measured: left.slice(0, opened.index) };
-  return new RegExp(`${changeWords()}${WHEN_BEFORE}$`, "u").test(left) ? { same: true } : undefined;
+  return patterns.changeBefore.test(left) ? { same: true } : undefined;
 }
 
-const alternatives = (words: string[]): string => longestFirst(words).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+interface ChangePatterns {
+  /** 「由2020年的」 ending the words before a figure. */
+  openedBefore: RegExp;
+  /** 「增加到去年的」: the whole of the words before a figure. */
+  changeBefore: RegExp;
+  /** 「增加到」「增至」 opening the words after a figure. */
+  changeAfter: RegExp;
+}
 
-/** 「增加到」「增至」: a change to a figure, at the start of the words after the one before it. */
-function changeWords(): string {
+let changes: ChangePatterns | null | undefined;
+
+/** The from-to patterns, built once from data/fact-cues.json (read for every figure of every article); null without words. */
+function changePatterns(): ChangePatterns | null {
+  if (changes !== undefined) return changes;
   const cues = factCues();
-  return `^[，,]?(?:${alternatives(cues.fromToVerbs)})(?:${alternatives(cues.fromToJoins)})`;
+  const alternatives = (words: string[]): string => longestFirst(words).map(escapeRegExp).join("|");
+  const change = `^[，,]?(?:${alternatives(cues.fromToVerbs)})(?:${alternatives(cues.fromToJoins)})`;
+  changes = cues.fromToOpeners.length === 0 || cues.fromToVerbs.length === 0 ? null : {
+    openedBefore: new RegExp(`(?:${alternatives(cues.fromToOpeners)})${WHEN_BEFORE}$`, "u"),
+    changeBefore: new RegExp(`${change}${WHEN_BEFORE}$`, "u"),
+    changeAfter: new RegExp(change, "u"),
+  };
+  return changes;
 }
 
 /** Number is what the words before it measure: 人才总量达46.73万人, 总投资10亿元的X项目. */
@@ -280,10 +298,6 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
   return { metric: metric.slice(-MAX_METRIC_CHARS), subject: subject.slice(0, MAX_SUBJECT_CHARS), borrowed };
 }
 
-/**
- * Reads metric and subject for a number from its clause. Counters followed by a noun (41个续建项目)
- * count that noun; everything else measures the words before it (外贸进出口总额增长20%).
- */
 /** Numbers as written (12.9, 258.2, 10): the figures of a list, counted to pair them with its names. */
 const WRITTEN_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 
@@ -327,12 +341,28 @@ function sharedMeasure(last: string, others: string[]): string {
  */
 function bracketedAmount(site: QuantitySite): MetricReading | undefined {
   const before = site.clause.slice(site.leftFrom, site.leftTo);
-  if (!/[（(]\s*$/u.test(before) || site.category !== "money") return undefined;
-  const name = before.replace(/[（(]\s*$/u, "").split(/[、，,；;：:]/u).at(-1)!.replace(/^(?:此外|另外|以及|还有|和|及)/u, "").trim();
-  if (name.length < 2) return undefined;
+  if (site.category !== "money") return undefined;
+  const name = bracketedName(before);
+  if (name === undefined) return undefined;
   const cues = factCues();
   if (cues.bracketInvestmentNouns.some((noun) => name.endsWith(noun))) return { metric: cues.bracketInvestmentMetric, subject: name.slice(0, MAX_SUBJECT_CHARS), borrowed: false };
   return { metric: cleanLeftPhrase(name, site.stripZonePrefix).slice(-MAX_METRIC_CHARS), subject: "", borrowed: false };
+}
+
+/**
+ * Reads metric and subject for a number from its clause. Counters followed by a noun (41个续建项目)
+ * count that noun; everything else measures the words before it (外贸进出口总额增长20%).
+ */
+/**
+ * 「此外，海上风电运维母港项目（」: the name an amount in brackets follows — the last item of its list, without the
+ * words that join items (此外, 以及: data/fact-cues.json listJoinWords); undefined when the words end in no bracket.
+ */
+export function bracketedName(before: string): string | undefined {
+  if (!/[（(]\s*$/u.test(before)) return undefined;
+  const item = before.replace(/[（(]\s*$/u, "").split(/[、，,；;：:]/u).at(-1)!.trim();
+  const joiner = longestFirst(factCues().listJoinWords).find((word) => item.startsWith(word));
+  const name = (joiner ? item.slice(joiner.length) : item).trim();
+  return name.length >= 2 ? name : undefined;
 }
 
 export function readMetric(site: QuantitySite): MetricReading {
@@ -344,7 +374,7 @@ export function readMetric(site: QuantitySite): MetricReading {
   const counts = ["counter", "people"].includes(site.category);
   const nounFollows = right.length > 0 && !startsWithCutter(right) && /^[\u4e00-\u9fffA-Za-z0-9“"]/.test(right);
   // 「386家增加到去年的1012家」: words of a change after a count are no noun it counts.
-  const changeFollows = factCues().fromToVerbs.length > 0 && new RegExp(changeWords(), "u").test(right);
+  const changeFollows = changePatterns()?.changeAfter.test(right) ?? false;
   if (counts && nounFollows && !changeFollows) return readCounted(site, right);
   const reading = readMeasured(site, right);
   // A counter with a verb after it and nothing before (6项参选…): the verb phrase is what is counted.

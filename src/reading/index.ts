@@ -31,3 +31,4 @@ export { eventMonthAgrees } from "./event.js";
 export { headingYear, paragraphTopic, definesSubject, refersBack, partNamedBefore, isPrompt, enumerationStep, givesCause, pointsAtItems, reportsSpeech, setsScene, saysWhere, titlesDocument, placesSubject } from "./topic.js";
 export { findSeasons, readSeason, type SeasonSpan } from "./season.js";
 export { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumber, parseChineseNumeral, roundSane, toHalfWidth } from "./numerals.js";
+export { escapeRegExp } from "./data.js";

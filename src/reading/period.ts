@@ -168,8 +168,7 @@ export function periodInForce(text: string): PeriodKey | undefined {
 }
 
 function isSingleMonth(key: PeriodKey): boolean {
-  const months = /^M(\d{1,2})-(\d{1,2})$/.exec(key);
-  return months !== null && months[1] === months[2] && months[1] !== "1";
+  return monthsOf(key).length === 1;
 }
 
 /**
