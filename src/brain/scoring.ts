@@ -271,7 +271,7 @@ export function periodFits(asked: string | undefined, text: string, previous: st
   if (own === undefined && text.includes("同期")) return true;
   // 「今年以来，…一季度新签约项目9个」: a sentence that names the asked part of the year anywhere may hold its figure
   // (which figure is the asked period's is the fact's to say).
-  if (findPeriods(text).some((span) => span.key === asked)) return true;
+  if (findPeriods(text).some((span) => span.key === asked && !span.baseline)) return true;
   return (own ?? (previous ? periodKey(previous) : undefined) ?? context) === asked;
 }
 

@@ -180,6 +180,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
   const lead = leadYear(article.text, article.date);
   const leadPart = leadPeriod(article.text);
   const leadParagraph = article.text.split("\n").findIndex((paragraph) => paragraph.trim() !== "");
+  const wholeAroundHome = gazetteer.wholeAroundHome(article.text, article.zones[0]);
   article.text.split("\n").forEach((paragraph, paragraphIndex) => {
     contextYears = [];
     // A heading opens a section: its year (or none) holds below it until the next heading, as for facts.
@@ -212,7 +213,9 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
         // Named zones speak for the sentence with its topic zone; otherwise the topic, then generic words (新区).
         const zones = strong.length > 0
           ? [...new Set([...(head ? [head.zone] : []), ...strong, ...(contextZone ? [contextZone] : [])])]
-          : [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(trimmed, paragraph.slice(0, cursor), gazetteer, article.zones[0])])];
+          : unnamedZones(trimmed, paragraph.slice(0, cursor), contextZone, wholeAroundHome, gazetteer, article.zones[0]);
+        // 「全区社会消费品零售总额…；实现旅游收入12.6亿元」: after a sentence about 全区 around the zone, no zone is the topic.
+        if (strong.length === 0 && wholeAroundHome) contextZone = zones[0];
         sentences.push({
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears, paragraphIndex > leadParagraph ? lead : undefined),
@@ -231,6 +234,18 @@ function isSubject(text: string, start: number, end: number, markers: string[]):
   const before = text.slice(0, start).trimEnd();
   if (before.endsWith("—") || /[，；：]$/.test(before)) return true;
   return markers.some((marker) => text.startsWith(marker, end));
+}
+
+/**
+ * The zones of a sentence that names none: its topic zone and its generic words' — but a sentence about 全区 in a
+ * piece that calls its zone a part of 全区 (「1—7月，全区一般公共预算收入52.36亿元」) is the district's, no zone's.
+ */
+function unnamedZones(text: string, paragraphBefore: string, contextZone: string | undefined, wholeAroundHome: boolean, gazetteer: Gazetteer, home: string | undefined): string[] {
+  if (!wholeAroundHome) return [...new Set([...(contextZone ? [contextZone] : []), ...mentionsIn(text, paragraphBefore, gazetteer, home)])];
+  const weak = gazetteer.mentions(`${paragraphBefore}${text}`, { includeWeak: true, home }).filter((m) => m.start >= paragraphBefore.length);
+  const opensWithWhole = weak[0] !== undefined && gazetteer.isWholeWord(weak[0].alias);
+  const parts = weak.filter((m) => !gazetteer.isWholeWord(m.alias)).map((m) => m.zone);
+  return [...new Set([...parts.slice(0, 1), ...(opensWithWhole || !contextZone ? [] : [contextZone]), ...parts])];
 }
 
 /**

@@ -336,6 +336,50 @@ export class Gazetteer {
     return this.recogniser.familyOf(name);
   }
 
+  /** Whether a word names the whole of an area (全区: data zone-forms.json wholeWords). */
+  isWholeWord(word: string): boolean {
+    return this.forms.wholeWords.includes(word);
+  }
+
+  /**
+   * Whether an article says its home zone is a part of the whole its 全区 names — 「全区…，其中经开区增长11.4%」,
+   * 「经开区多项指标增速高于全区平均水平」: then 全区 is the district around the zone, and its figures are not the zone's.
+   */
+  wholeAroundHome(text: string, home: string | undefined): boolean {
+    if (!home || !this.forms.wholeWords.some((word) => text.includes(word))) return false;
+    for (const sentence of text.split(/[。！？!?\n]/u)) {
+      for (const whole of this.forms.wholeWords) {
+        for (let at = sentence.indexOf(whole); at >= 0; at = sentence.indexOf(whole, at + 1)) {
+          if (this.homePartAfter(sentence.slice(at + whole.length), home) || this.homeSetAgainst(sentence.slice(0, at), home)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** 「…，其中经开区增长11.4%」: a part cue right before a mention of the home zone. */
+  private homePartAfter(after: string, home: string): boolean {
+    return this.forms.partCues.some((cue) => {
+      for (let at = after.indexOf(cue); at >= 0; at = after.indexOf(cue, at + 1)) {
+        const rest = after.slice(at + cue.length);
+        const gap = rest.length - rest.replace(/^[，,\s]+/u, "").length;
+        if (this.homeMentions(rest, home).some((mention) => mention.start === gap)) return true;
+      }
+      return false;
+    });
+  }
+
+  /** 「经开区…增速高于全区」: the home zone in the same clause, set against the whole by a comparison word right before it. */
+  private homeSetAgainst(before: string, home: string): boolean {
+    if (!this.forms.wholeComparisons.some((word) => before.endsWith(word))) return false;
+    const clause = before.slice(Math.max(...[..."，,；;：:"].map((mark) => before.lastIndexOf(mark))) + 1);
+    return this.homeMentions(clause, home).length > 0;
+  }
+
+  private homeMentions(text: string, home: string): ZoneMention[] {
+    return this.mentions(text, { includeWeak: true, home }).filter((mention) => mention.zone === home && !this.isWholeWord(mention.alias));
+  }
+
   /** 「全市…」「我市…」: the text opens with a city's own word (data/zones.json weakAliases). */
   opensWithCityWord(text: string): boolean {
     const trimmed = text.trimStart();

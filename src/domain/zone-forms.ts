@@ -64,6 +64,9 @@ const ZoneFormsSchema = z.object({
   brandPrefixes: z.array(z.string().min(1)).default([]),
   genericMentions: z.array(GenericSchema).default([]),
   collectiveHeads: z.array(z.string().min(1)).default([]),
+  wholeWords: z.array(z.string().min(1)).default([]),
+  partCues: z.array(z.string().min(1)).default([]),
+  wholeComparisons: z.array(z.string().min(1)).default([]),
 });
 
 export type ZoneForms = z.infer<typeof ZoneFormsSchema>;

@@ -53,6 +53,8 @@ interface ParagraphContext {
   sectionTense?: Tense;
   /** Zones named in the paragraph (see placesIn), computed on first use. */
   places?: ZoneMention[];
+  /** The article says its zone is a part of 全区 (see Gazetteer.wholeAroundHome): 全区's figures are no zone's. */
+  wholeAroundHome?: boolean;
 }
 
 function factId(articleId: string, start: number, raw: string): string {
@@ -116,9 +118,12 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   // (It is read with the paragraph before it: 「城阳轨道交通产业示范区一季度…。示范区已集聚…」 — the zone named last.)
   const opening = ctx.gazetteer.mentions(clause, { includeWeak: true, home: ctx.article.zones[0] })[0];
   if (opening?.weak && clause.slice(0, opening.start).trim() === "") {
+    if (ctx.wholeAroundHome && ctx.gazetteer.isWholeWord(opening.alias)) return null;
     const inParagraph = ctx.gazetteer.mentions(before, { includeWeak: true, home: ctx.article.zones[0] }).find((m) => m.start === clauseStart + opening.start);
     return inParagraph?.zone ?? opening.zone;
   }
+  // 「全区…增长8.9%，其中经开区增长11.4%」: the part named in the clause, not the whole before it.
+  if (ctx.wholeAroundHome && opening?.weak && !ctx.gazetteer.isWholeWord(opening.alias)) return opening.zone;
   // 「全市开发区总数将从298个整合为20个」 in a piece about another city's zones: the city's figure is no zone's.
   if (ctx.gazetteer.opensWithCityWord(clause)) return null;
   // 「排名前三的开发区分别实现营业收入…」: a figure said of many zones at once, none named, is no one zone's.
@@ -130,14 +135,24 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   for (const mention of placesIn(ctx).filter((m) => m.end <= before.length)) {
     const place = clauseInitial(before, mention.start);
     if (!place.clause) continue;
+    // 「全区社会消费品零售总额71.9亿元…；接待游客312万人次」 in a piece that calls its zone a part of 全区: the district's.
+    if (ctx.wholeAroundHome && ctx.gazetteer.isWholeWord(mention.alias)) {
+      topic = NO_ZONE;
+      weakTopic = true;
+      continue;
+    }
     // A zone named after 「全市…」 takes over (分区域看，X…); one named inside a zone's sentence keeps that zone.
     if (place.sentence || !topic || weakTopic || !ctx.gazetteer.isWithin(mention.zone, topic)) {
       topic = mention.zone;
       weakTopic = mention.weak;
     }
   }
+  if (topic === NO_ZONE) return null;
   return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? (articleFallback ? ctx.article.zones[0] ?? null : null);
 }
+
+/** A clause topic that is no zone (全区 around the article's zone). */
+const NO_ZONE = "";
 
 /** Zones named in the paragraph, listed or abbreviated (鳌山湾新城), found once per paragraph. */
 function placesIn(ctx: ParagraphContext): ZoneMention[] {
@@ -220,7 +235,11 @@ function yearAt(ctx: ParagraphContext, sentence: Span, clause: Span, position: n
  * compare or in passing (「扭转了上年同期下降的局面」), not a plan period, not 全年 alone.
  */
 function yearEndingOn(paragraph: string, date: string | null): YearSpan | undefined {
-  return yearsIn(paragraph, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null && opensClause(paragraph, c.start)).at(-1);
+  const opening = yearsIn(paragraph, date).filter((c) => !c.multiYear && !c.comparison && !c.yearless && c.year !== null && opensClause(paragraph, c.start));
+  // Only a paragraph its year frames (「去年，园区…」) dates the next: one closing on 「去年前三季度，…为114.1亿元」
+  // after figures of this year compares, and 「从市场看，…」 after it is this year's again.
+  const firstSentenceEnd = paragraph.search(/[。！？!?]/u);
+  return opening.some((c) => firstSentenceEnd < 0 || c.start < firstSentenceEnd) ? opening.at(-1) : undefined;
 }
 
 /** Whether a time word opens its clause: right at its start or after a subject of a word (全区去年). */
@@ -454,10 +473,11 @@ export function extractFacts(article: Article, gazetteer: Gazetteer): Extraction
   let previousYear: YearSpan | undefined;
   const lead = leadYear(article.text, article.date);
   const leadPart = leadPeriod(article.text);
+  const wholeAroundHome = gazetteer.wholeAroundHome(article.text, article.zones[0]);
   for (const paragraph of paragraphs) {
     // A heading opens a section: its year (or none) holds below it until the next heading.
     const heading = headingYear(article.text.slice(paragraph.start, paragraph.end));
-    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}), ...(previousYear ? { previousYear } : {}), ...(leadPart ? { leadPeriod: leadPart } : {}) };
+    const ctx: ParagraphContext = { article, articleTense, lookBack, gazetteer, paragraph, sentences: sentenceSpans(article.text, paragraph), carriedZone: carriedZone ?? sectionZone, sectionYear, sectionTense, ...(lead !== undefined ? { leadYear: lead } : {}), ...(previousYear ? { previousYear } : {}), ...(leadPart ? { leadPeriod: leadPart } : {}), wholeAroundHome };
     if (heading !== undefined) {
       sectionYear = heading ?? undefined;
       sectionTense = contextTense(article.text.slice(paragraph.start, paragraph.end));

@@ -1,5 +1,5 @@
 import { parseChineseNumber, toHalfWidth } from "./numerals.js";
-import { type CoarsePeriodName, escapeRegExp, longestFirst, occurrences, periodWords } from "./data.js";
+import { type CoarsePeriodName, escapeRegExp, longestFirst, occurrences, periodWords, yearWords } from "./data.js";
 
 /**
  * Parts of a year, normalised so different wordings meet: 一季度 = 第一季度 = 1季度 = 1至3月 = M1-3,
@@ -18,6 +18,8 @@ export interface PeriodSpan {
   /** The older, cruder reading kept in each fact's `period` field. */
   period: CoarsePeriodName;
   evidence: string;
+  /** A baseline after 比/较 (「增速比上半年加快2.4个百分点」): named to compare, never the period a figure is of. */
+  baseline?: boolean;
 }
 
 const MONTH_NUMBER = "(\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十两]{1,3})";
@@ -138,7 +140,20 @@ export function findPeriods(text: string): PeriodSpan[] {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
-  return kept.filter((c) => !c.notPeriod).sort((a, b) => a.start - b.start).map(({ length: _length, notPeriod: _notPeriod, ...span }) => span);
+  return kept
+    .filter((c) => !c.notPeriod)
+    .sort((a, b) => a.start - b.start)
+    .map(({ length: _length, notPeriod: _notPeriod, ...span }) => (isBaseline(text, span.start) ? { ...span, baseline: true } : span));
+}
+
+/** The comparison words a year is a baseline after (data/reading-year.json exclusionPrefixes) make a period one too. */
+function isBaseline(text: string, start: number): boolean {
+  return yearWords().exclusionPrefixes.some((prefix) => text.slice(Math.max(0, start - prefix.length), start) === prefix);
+}
+
+/** Periods a figure can be of: all but the baselines. */
+function ownPeriods(text: string): PeriodSpan[] {
+  return findPeriods(text).filter((span) => !span.baseline);
 }
 
 /** 「年度目标」「全年任务」: a period word that names a goal, not a time a figure is about (longer, so it wins, then is dropped). */
@@ -148,13 +163,13 @@ function notPeriods(text: string): Candidate[] {
 
 /** The period a text names (a question says one): a part of a year before a 全年 said beside it, or undefined. */
 export function readPeriod(text: string): PeriodKey | undefined {
-  const keyed = findPeriods(text).filter((s) => s.key !== undefined);
+  const keyed = ownPeriods(text).filter((s) => s.key !== undefined);
   return (keyed.find((s) => s.key !== "Y") ?? keyed[0])?.key;
 }
 
 /** The period in force at the end of a text: the last one named (一季度…；上半年，力争… → M1-6). */
 export function lastPeriod(text: string): PeriodKey | undefined {
-  return findPeriods(text).filter((s) => s.key !== undefined).at(-1)?.key;
+  return ownPeriods(text).filter((s) => s.key !== undefined).at(-1)?.key;
 }
 
 /**
@@ -164,7 +179,7 @@ export function lastPeriod(text: string): PeriodKey | undefined {
 export function periodInForce(text: string): PeriodKey | undefined {
   // 「…其中7月当月完成4780万吨。集装箱吞吐量…」: one month's own figure is a part of the running total; the period
   // it names does not carry to the sentences after it.
-  return findPeriods(text).filter((span) => span.key !== undefined && leadsClause(text, span) && !isSingleMonth(span.key)).at(-1)?.key;
+  return ownPeriods(text).filter((span) => span.key !== undefined && leadsClause(text, span) && !isSingleMonth(span.key)).at(-1)?.key;
 }
 
 function isSingleMonth(key: PeriodKey): boolean {
@@ -197,7 +212,7 @@ const TOPIC_LEAD_CHARS = 4;
  * the latest period word, the longer where two start together (年底 → point, 一季度 → Q1).
  */
 export function coarsePeriod(text: string): CoarsePeriodName | null {
-  const spans = findPeriods(text);
+  const spans = ownPeriods(text);
   if (spans.some((s) => s.period === "months" && s.evidence.includes("月"))) return "months";
   return spans.at(-1)?.period ?? null;
 }

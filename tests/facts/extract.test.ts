@@ -319,6 +319,14 @@ describe("extractFacts: a paragraph naming no year goes on with the one before",
     expect(factFor(facts, "213.6亿元").year).toBe(2025);
   });
 
+  it("not a year a paragraph only closes on, comparing (去年前三季度…为…)", () => {
+    // Made-up quarterly lines: this year's figures, then last year's to compare; the next paragraph is this year's.
+    const closing = ["今年前三季度，园区实现营业收入86.5亿元，同比增长12.3%。", "分季度看，三季度营收31.2亿元。去年前三季度，园区营收77.0亿元。", "从行业看，电子信息营收28.6亿元，占比33.1%。"].join("\n");
+    const { facts } = extractFacts(article(closing, "2026-10-20", ["青岛经济技术开发区"]), gazetteer);
+    expect(factFor(facts, "77.0亿元").year).toBe(2025);
+    expect(factFor(facts, "28.6亿元").year).toBe(2026);
+  });
+
   it("no farther than one paragraph", () => {
     const { facts } = extractFacts(article(text, "2026-06-15", ["青岛经济技术开发区"]), gazetteer);
     expect(factFor(facts, "32万平方米").year).toBe(2026);

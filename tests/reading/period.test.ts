@@ -120,8 +120,27 @@ describe("periodInForce: the period a text sets for what follows", () => {
     ["一季度，园区签约项目9个；力争两艘邮轮下半年来青。", "M1-3"],
     // One month's own figure is a part of the running total: the total's period carries on.
     ["1—10月，港区完成货物吞吐量2.8亿吨；其中10月当月，完成3100万吨。", "M1-10"],
+    // A period after 比/较 is a baseline: named to compare, it sets nothing.
+    ["1—8月，园区进口增长9.5%，增速比上半年回落1.2个百分点，", "M1-8"],
+    ["前10个月，全县出口额较一季度提高2.3个百分点。", "M1-10"],
   ])("%s → %s", (text, key) => {
     expect(periodInForce(text)).toBe(key);
+  });
+});
+
+describe("baseline periods (比上半年, 较一季度)", () => {
+  it.each([
+    ["1—8月，园区进口增长9.5%，增速比上半年回落", "M1-8"],
+    ["增速较一季度提高", undefined],
+    ["二季度营收增长8%，高于一季度", "Q2"],
+  ])("the period a figure is of in 「%s」 → %s", (text, key) => {
+    expect(lastPeriod(text)).toBe(key);
+    expect(readPeriod(text)).toBe(key);
+  });
+
+  it("are still found, and marked", () => {
+    const spans = findPeriods("增速比上半年回落");
+    expect(spans.map((span) => [span.key, span.baseline])).toEqual([["M1-6", true]]);
   });
 });
 
