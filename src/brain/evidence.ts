@@ -205,7 +205,9 @@ export class EvidenceFinder {
     const runsOn = /[：:]/u.test(last.text) && SEMICOLON_END.test(last.text);
     // 「…四个方面工作：一是…；」「二是…；」 — the evidence ends inside a numbered list: the rest of its items follow.
     const insideList = LIST_ITEM.test(last.text) && evidence.sentences.some((sentence) => opensList(sentence.text));
-    const items = opensList(last.text) || heading || runsOn ? listItemsAfter(article, at) : insideList ? listItemsAfter(article, article.indexOf(evidence.sentences[0]!)).filter((item) => item.index > last.index) : [];
+    // 「示范区今年将重点抓好五方面工作。」 closing its paragraph, 「一是…」 opening the next: the lead of the items below it.
+    const announces = article[at + 1]?.paragraph !== last.paragraph && LIST_ITEM.test(article[at + 1]?.text ?? "") && !LIST_ITEM.test(last.text);
+    const items = opensList(last.text) || heading || runsOn || announces ? listItemsAfter(article, at) : insideList ? listItemsAfter(article, article.indexOf(evidence.sentences[0]!)).filter((item) => item.index > last.index) : [];
     if (items.length > 0) return { score: evidence.score, sentences: [...evidence.sentences, ...items] };
     const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
     return list ? { score: evidence.score, sentences: [...evidence.sentences, list] } : evidence;

@@ -801,6 +801,8 @@ export class OfflineBrain {
       if (!query) return undefined;
       const outcome = this.lookup.find(query);
       if (outcome.status === "found") rows.push({ entity: this.askedName(frame, zone), fact: outcome.fact, evidence: this.finder.evidenceOfFact(outcome.fact) });
+      // 「南通、徐州、扬州…谁最快」: zones the asker names are each a side; ranking two of three would crown the wrong one.
+      else if (frame.zones.length >= 2) return undefined;
     }
     return rows.length >= 2 ? rows : undefined;
   }

@@ -186,9 +186,11 @@ function placeRunPattern(): RegExp {
 
 function placeListPattern(): RegExp {
   if (!listPattern) {
-    const types = loadZoneForms().zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
+    const forms = loadZoneForms();
+    const types = forms.zoneSuffixes.filter((suffix) => suffix.names && !suffix.after).map((suffix) => suffix.form).sort((a, b) => b.length - a.length);
     const place = "[\\u4e00-\\u9fff]{2,4}?";
-    listPattern = new RegExp(`((?:${place}[、和与及]){1,5}${place})(?:(?:[两二三四五六七八九十]|\\d+)[家个大])?(${types.join("|")})`, "gu");
+    const lead = forms.listCountLeads.length > 0 ? `(?:${forms.listCountLeads.join("|")})?` : "";
+    listPattern = new RegExp(`((?:${place}[、和与及]){1,5}${place})(?:${lead}(?:[两二三四五六七八九十]|\\d+)[家个大])?(${types.join("|")})`, "gu");
   }
   return new RegExp(listPattern.source, listPattern.flags);
 }

@@ -65,6 +65,7 @@ const ZoneFormsSchema = z.object({
   genericMentions: z.array(GenericSchema).default([]),
   collectiveHeads: z.array(z.string().min(1)).default([]),
   wholeWords: z.array(z.string().min(1)).default([]),
+  listCountLeads: z.array(z.string().min(1)).default([]),
   partCues: z.array(z.string().min(1)).default([]),
   wholeComparisons: z.array(z.string().min(1)).default([]),
 });

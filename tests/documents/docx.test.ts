@@ -105,6 +105,20 @@ describe("readDocx", () => {
     expect(article!.text.split("\n").slice(0, 2)).toEqual(["滨江软件园管理委员会办公室", "滨软管办通〔2025〕7号"]);
   });
 
+  it("minutes headed by issuer, kind, issue number and office with date are titled by their 关于 line", async () => {
+    const read = await readDocx(
+      buildDocx([
+        { paragraph: "滨江软件园管理委员会" },
+        { paragraph: "专题会议纪要" },
+        { paragraph: "〔2025〕第6期" },
+        { paragraph: "滨江软件园管委会办公室　　2025年4月3日" },
+        { paragraph: "关于推进算力中心项目建设的专题会议纪要" },
+        { paragraph: "4月1日上午，管委会召开专题会议，研究算力中心项目建设。现将会议议定事项纪要如下。" },
+      ]),
+    );
+    expect(read.articles[0]!.title).toBe("关于推进算力中心项目建设的专题会议纪要");
+  });
+
   it("without a heading, a short first line is the title; a long one gives a title cut from it", async () => {
     const short = await readDocx(buildDocx([{ paragraph: "关于加快项目建设的通知" }, { paragraph: "各单位：现将有关事项通知如下。" }]));
     expect(short.articles[0]!.title).toBe("关于加快项目建设的通知");

@@ -121,6 +121,9 @@ describe("PlaceIndex.listedBeforeType: places listed before one zone-type word",
     // Each place's zone of the type, not the place (梅岭 alone would be 梅岭市).
     ["桐柏、柳溪、梅岭三家开发区前三季度谁快？", ["桐柏经济开发区", "柳溪经济开发区", "梅岭经济技术开发区"]],
     ["桐柏和梅岭开发区谁的产值高？", ["桐柏经济开发区", "梅岭经济技术开发区"]],
+    // A demonstrative or 等 before the count (这三家, 等三家) still counts the list.
+    ["桐柏、柳溪、梅岭这三家开发区前三季度谁快？", ["桐柏经济开发区", "柳溪经济开发区", "梅岭经济技术开发区"]],
+    ["桐柏、柳溪等两家开发区谁快？", ["桐柏经济开发区", "柳溪经济开发区"]],
     // Run together without 、, when the run splits wholly into known places.
     ["桐柏柳溪梅岭开发区前三季度的数据是哪天出来的？", ["桐柏经济开发区", "柳溪经济开发区", "梅岭经济技术开发区"]],
     ["新桐柏开发区有多大？", []],
