@@ -8,3 +8,4 @@ export { DocumentError, type DocumentErrorReason } from "./errors.js";
 export { type PdfOptions, readPdf } from "./pdf/read.js";
 export type { DocumentArticle, DocumentRead } from "./types.js";
 export { type Table, tableSentences } from "./cells.js";
+export { isOfficialTitle } from "./words.js";

@@ -81,3 +81,8 @@ export function message(key: string, values: Record<string, string | number> = {
   if (template === undefined) throw new Error(`documents-messages.json has no "${key}"`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** 「广东省商务厅关于…考核评价结果的通报」: a line that is an official document's title (data/documents-words.json). */
+export function isOfficialTitle(line: string): boolean {
+  return layoutWords().officialTitle.test(line.trim());
+}

@@ -138,7 +138,7 @@ function segment(blocks: Block[], markers: Markers, layout: Layout, headings?: {
     pending = [];
   }
   // A notice's sign-off (落款: issuer and date on lines of their own) ends its text; it heads nothing.
-  if (current().body.length > 0 && pending.length > 0 && markers.signOffDate.test(pending.at(-1)!.at(-1) ?? "")) {
+  if (current().body.length > 0 && pending.length > 0 && signsOff(pending.flat(), markers)) {
     current().body.push(...pending.flat());
     pending = [];
   }
@@ -147,6 +147,15 @@ function segment(blocks: Block[], markers: Markers, layout: Layout, headings?: {
   for (const lines of pending) candidates.push({ lines, prev: prev >= 0 ? prev : undefined });
   return { drafts, candidates };
 }
+
+/** Lines that end a notice: its sign-off date last, or followed only by a bracketed note (「（此件主动公开）」). */
+function signsOff(lines: string[], markers: Markers): boolean {
+  const last = lines.at(-1) ?? "";
+  if (markers.signOffDate.test(last)) return true;
+  return BRACKETED_NOTE.test(last) && markers.signOffDate.test(lines.at(-2) ?? "");
+}
+
+const BRACKETED_NOTE = /^[（(][^（()）]{2,30}[）)]$/u;
 
 /** Of the headline groups before a page's first paragraph, the one that may title it, and the others as its text, in order. */
 function titleAndText(pending: string[][], declaredTitle: string | undefined): { title: string[][]; text: string[] } {

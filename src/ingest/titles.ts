@@ -1,3 +1,4 @@
+import { isOfficialTitle } from "../documents/index.js";
 import { headlineText } from "./clean.js";
 import type { Markers } from "./markers.js";
 
@@ -88,6 +89,9 @@ const SHORT_LINE = 12;
  * last line that is not a subtitle (earlier long lines of a group are kickers, 引题).
  */
 export function chooseTitle(groups: string[][], markers: Markers): string | undefined {
+  // A 公文's title (「…关于…的通报」) titles it, whatever its number, addressees or notes stand around it.
+  const official = groups.flat().find(isOfficialTitle);
+  if (official) return official;
   const main = groups.filter((lines) => !isKicker(lines, markers));
   const group = main.at(-1);
   if (!group) return undefined;

@@ -171,6 +171,27 @@ describe("date precedence through the loader", () => {
     expect(article.text.trim().endsWith("2024年5月8日")).toBe(true);
   });
 
+  it("a circular titled with its issuer before 关于, numbered, addressed, signed off and noted 此件主动公开", async () => {
+    const circular = [
+      "江南省科学技术厅关于2025年度省级高新区创新能力评价结果的通报",
+      "",
+      "江科高字〔2026〕5号",
+      "",
+      "各设区市科技局，各省级以上高新区管委会：",
+      "　　根据评价办法，省科技厅对全省省级以上高新区2025年度创新能力进行了评价。现将结果通报如下。",
+      "　　一、评价结果",
+      "　　临湖高新区、松溪高新区、石门高新区分列前三名，得分分别为92.1分、90.4分、88.7分。",
+      "",
+      "　　　　江南省科学技术厅",
+      "　　　　2026年2月27日",
+      "",
+      "（此件主动公开）",
+    ].join("\n");
+    const article = await load("circular.txt", circular);
+    expect(article.title).toBe("江南省科学技术厅关于2025年度省级高新区创新能力评价结果的通报");
+    expect(article).toMatchObject({ date: "2026-02-27", dateEvidence: "2026年2月27日" });
+  });
+
   it("a narrow column wrapped inside the dateline's brackets, at a name's spacing, is still one paragraph", async () => {
     const column = [
       "园区春季项目开工",
