@@ -1,5 +1,5 @@
 import type { Gazetteer, PlaceIndex, ZoneMention } from "../domain/index.js";
-import { metricWordings } from "../facts/index.js";
+import { metricWordings, normalizeQuantity, unitEntry } from "../facts/index.js";
 import { contentTerms, segments } from "../retrieval/index.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
@@ -290,10 +290,24 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   );
   // 「集中签约签了几个」: a verb said again with 了 (签了) repeats a word already asked (签约); it adds nothing to match.
   const repeats = (term: string) => term.length === 2 && term.endsWith("了") && words.some((other) => other !== term && other.includes(term[0]!));
+  words.push(...askedMeasureChar(remainder, lexicon));
   // 「签了几个」「投了多少」: 了 only marks the verb's aspect; the verb (签 of 签约) is what is asked.
   const verbOf = (term: string) => (term.length === 2 && term.endsWith("了") ? term[0]! : term);
   return unique([...quoted, ...counted, ...amounts, ...words.filter((term) => !repeats(term)).map(verbOf)]);
 }
+
+/**
+ * 「交了多少税」: one character closing the question right after 多少 or 几 is what is measured (税 of 税收,
+ * 纳税), unless it is a unit (多少亿, 几个) — so it is kept as a term, though terms are otherwise two characters.
+ */
+function askedMeasureChar(text: string, lexicon: Lexicon): string[] {
+  const match = ASKED_CHAR.exec(text);
+  const char = match?.[1];
+  if (!char || unitEntry(char) || normalizeQuantity(`1${char}`) || lexicon.fillers.has(char) || QUESTION_MORPHEME.test(char)) return [];
+  return [char];
+}
+
+const ASKED_CHAR = /(?:多少|几)(\p{Script=Han})(?=$|[，,。？?！!\s]|[了的呢啊呀吧])/u;
 
 /**
  * 「社零增长」 cut 社|零增长: a wording of a metric the synonym table knows, which the segmenter cuts across, is read

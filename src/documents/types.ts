@@ -8,6 +8,8 @@ export interface DocumentArticle {
   dateEvidence?: string;
   /** 1-based page numbers the article was read from. */
   pages: number[];
+  /** An official document's issuer, the first of the lines above its 关于 title (「西宁经济技术开发区管理委员会」). */
+  issuer?: string;
   /** Read through OCR (the page had no text layer). */
   ocr?: boolean;
 }

@@ -60,7 +60,8 @@ export function documentArticles(read: DocumentRead, meta: FileMeta, gazetteer: 
       title,
       date: dated.date,
       dateEvidence: dated.evidence,
-      zones: zonesOf(`${title}\n${read.text}`, gazetteer),
+      // A 公文's issuer (「西宁经济技术开发区管理委员会」 above 「关于…纪要」) is the body of the zone it speaks for.
+      zones: zonesOf(`${read.issuer ? `${read.issuer} ` : ""}${title}\n${read.text}`, gazetteer),
       text: read.text,
       contentHash: meta.contentHash,
     };

@@ -120,6 +120,19 @@ describe("了 marks a verb's aspect, the verb is what is asked", () => {
   });
 });
 
+describe("one character after 多少 or 几 closing the question is what is measured", () => {
+  it.each([
+    // Made-up questions: 税 (of 税收, 纳税) and 电 (of 用电量) are asked; units and magnitudes are not.
+    ["滨江新区去年交了多少税", "税", true],
+    ["松溪园区上个月用了多少电", "电", true],
+    ["松溪园区今年投资多少亿", "亿", false],
+    ["滨江新区去年签了几个", "个", false],
+    ["松溪园区投资多少钱", "钱", false],
+  ])("%s: %s is a term: %s", (question, char, asked) => {
+    expect(read(question).terms.includes(char)).toBe(asked);
+  });
+});
+
 describe("what is measured, in the question's words", () => {
   it.each([
     // Made-up questions: 有/达到 before 多少 ask, they measure nothing.

@@ -49,6 +49,20 @@ describe("Word and PDF files as articles", () => {
     expect(report!.ocr).toBeUndefined();
   });
 
+  it("a 公文's issuer above its 关于 title is the body of the zone it speaks for: the article's home zone", async () => {
+    const minutes = buildDocx([
+      { paragraph: "青岛经济技术开发区管理委员会" },
+      { paragraph: "专题会议纪要" },
+      { paragraph: "〔2026〕第3期" },
+      { paragraph: "关于推进智能装备产业项目建设的专题会议纪要" },
+      { paragraph: "3月2日，管委会召开专题会议，听取董家口经济区协作项目进展情况汇报。" },
+      { paragraph: "董家口经济区港航物流项目完成投资3.2亿元；董家口经济区冷链基地项目进入设备安装阶段。" },
+    ]);
+    const { articles } = await readArticleFile(await write("纪要.docx", minutes), { gazetteer });
+    expect(articles[0]!.title).toBe("关于推进智能装备产业项目建设的专题会议纪要");
+    expect(articles[0]!.zones[0]).toBe("青岛经济技术开发区");
+  });
+
   it("reads a PDF: one article per piece, with the pages it came from", async () => {
     const path = await write("plain.pdf", textPdf("Hello zonebot"));
     const { articles } = await readArticleFile(path, { gazetteer });

@@ -85,6 +85,7 @@ function articleOf(blocks: WordBlock[], words: LayoutWords): DocumentArticle {
   const title = titled ? first : first.slice(0, words.derivedTitleMaxChars);
   const text = lines.filter((_, i) => !(titled && i === headed)).join("\n");
   const article: DocumentArticle = { title, text, pages: [1] };
+  if (official > 0) article.issuer = lines[0]!;
   if (dated) Object.assign(article, { date: dated.date, dateEvidence: dated.evidence });
   return article;
 }
