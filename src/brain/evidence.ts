@@ -207,6 +207,13 @@ export class EvidenceFinder {
     const insideList = LIST_ITEM.test(last.text) && evidence.sentences.some((sentence) => opensList(sentence.text));
     // 「示范区今年将重点抓好五方面工作。」 closing its paragraph, 「一是…」 opening the next: the lead of the items below it.
     const announces = article[at + 1]?.paragraph !== last.paragraph && LIST_ITEM.test(article[at + 1]?.text ?? "") && !LIST_ITEM.test(last.text);
+    // 「四、申报材料」 then 「1.扶持资金申请表；」「2.…」: the first item of a section's list is followed by the rest,
+    // the section's heading being their lead.
+    const previous = article[at - 1];
+    if (evidence.sentences.length === 1 && last.section !== undefined && previous && previous.paragraph !== last.paragraph && previous.section !== last.section) {
+      const inSection = listItemsAfter(article, at - 1);
+      if (inSection.length >= 2 && inSection[0] === last) return { score: evidence.score, sentences: inSection };
+    }
     const items = opensList(last.text) || heading || runsOn || announces ? listItemsAfter(article, at) : insideList ? listItemsAfter(article, article.indexOf(evidence.sentences[0]!)).filter((item) => item.index > last.index) : [];
     if (items.length > 0) return { score: evidence.score, sentences: [...evidence.sentences, ...items] };
     const list = article.slice(at + 1, at + 1 + LIST_LOOKAHEAD).find((sentence) => enumeratesAsked(frame, sentence.text));
@@ -605,7 +612,9 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
     const previous = article[i - 1]!;
     const ownParagraph = sentence.paragraph !== previous.paragraph && article[i + 1]?.paragraph !== sentence.paragraph;
     const runsOn = semicolons && sentence.paragraph === previous.paragraph && SEMICOLON_END.test(previous.text);
-    const isItem = numbered ? LIST_ITEM.test(sentence.text) : semicolons ? runsOn : ownParagraph && sentence.text.length <= LIST_ITEM_CHARS;
+    // (「五、其他事项」 after 「1.…」「6.…」 is the next section, not an item: items share their first's marks.)
+    const firstMark = items[0] ? markKind(items[0].text) : undefined;
+    const isItem = numbered ? LIST_ITEM.test(sentence.text) && (firstMark === undefined || markKind(sentence.text) === firstMark) : semicolons ? runsOn : ownParagraph && sentence.text.length <= LIST_ITEM_CHARS;
     // 「一是做强…。聚焦…。」: a numbered item's paragraph goes on after its first sentence; the next item follows it.
     if (!isItem && numbered && items.length > 0 && sentence.paragraph === items.at(-1)!.paragraph) continue;
     if (!isItem) break;
@@ -613,6 +622,14 @@ function listItemsAfter(article: Sentence[], leadAt: number): Sentence[] {
   }
   return items;
 }
+
+/** The kind of mark a list item opens with (一、 / 一是 / （一） / 1. / a bullet), to tell its list's items from other lists'. */
+function markKind(text: string): number | undefined {
+  const index = ITEM_MARKS.findIndex((mark) => mark.test(text));
+  return index >= 0 ? index : undefined;
+}
+
+const ITEM_MARKS = [/^[一二三四五六七八九十]+、/u, /^[一二三四五六七八九十]是/u, /^[（(][一二三四五六七八九十]+[）)]/u, /^[（(]\d+[）)]/u, /^\d+[.、．)）]/u, /^[-•·●■◆▪]/u];
 
 /** Words, then a number: a clause that names what it measures and gives its figure. */
 const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;

@@ -1,7 +1,8 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, findPeriods, parseChineseNumeral, readMonth, readSeason, saysWhere, titlesDocument } from "../reading/index.js";
+import { eventMonthAgrees, findKinds, findPeriods, parseChineseNumeral, readMonth, readSeason, saysWhere, sectionAskWords, titlesDocument } from "../reading/index.js";
+import { contentTerms } from "../retrieval/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -84,6 +85,8 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
       topic ? termMatch(term, topic, context.synonyms) : 0,
       referred ? termMatch(term, referred, context.synonyms) : 0,
       pointedFrom ? termMatch(term, pointedFrom.text, context.synonyms) : 0,
+      // 「三、申报时间」 speaks for the paragraphs under it, as a paragraph's own heading does.
+      sentence.section ? termMatch(term, sentence.section, context.synonyms) : 0,
     );
     const before = Math.max(weight("sentence", "previousSentenceCredit") * said, title ? titleCredit * termMatch(term, title, context.synonyms) : 0);
     covered += termWeightValue * Math.max(here, before);
@@ -108,7 +111,7 @@ export function sentenceFeatures(frame: QuestionFrame, sentence: Sentence, conte
     eventsOk: frame.events.every((group) => group.some((verb) => sentence.text.includes(verb) || previous?.text.includes(verb) || (frame.type !== "when" && title.includes(verb)))) && ordinalsAgree(frame, sentence, context),
     periodOk: periodFits(frame.period, sentence.text, previous?.text, sentence.contextPeriod),
     monthOk: seasonAgrees(frame.season, `${previous?.text ?? ""}${sentence.text}`, context.bank.titleOf(sentence.articleId)) && (frame.month === undefined || textMonthAgrees(frame.month, `${previous?.text ?? ""}${sentence.text}`, context.bank.dateOf(sentence.articleId))),
-    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text), ...homeFeatures(frame, sentence, context)],
+    bonuses: [...typeFeatures(frame, sentence, context.lexicon), ...kindAndPeriodFeatures(frame, sentence.text), ...homeFeatures(frame, sentence, context), ...sectionFeatures(frame, sentence, context)],
   };
 }
 
@@ -273,6 +276,19 @@ export function periodFits(asked: string | undefined, text: string, previous: st
   // (which figure is the asked period's is the fact's to say).
   if (findPeriods(text).some((span) => span.key === asked && !span.baseline)) return true;
   return (own ?? (previous ? periodKey(previous) : undefined) ?? context) === asked;
+}
+
+/**
+ * 「青岛经开区外贸稳增长资金啥时候申报」 under 「三、申报时间」: a section whose heading the question asks — each of the
+ * heading's words one of its terms or a noun for what its type asks (时间 for 啥时候), one at least a term — holds the answer.
+ */
+function sectionFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext): string[] {
+  if (!sentence.section) return [];
+  const words = contentTerms(sentence.section).filter((word) => word.length >= 2);
+  const asked = (word: string) => frame.terms.some((term) => termMatch(term, word, context.synonyms) > 0 || termMatch(word, term, context.synonyms) > 0);
+  const slot = sectionAskWords(frame.type);
+  if (words.length === 0 || !words.some(asked) || !words.every((word) => asked(word) || slot.includes(word))) return [];
+  return ["askedSection"];
 }
 
 /** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */

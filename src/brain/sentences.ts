@@ -1,7 +1,7 @@
 import { type Gazetteer, homeByShortName } from "../domain/index.js";
 import type { Article } from "../domain/types.js";
 import { yearOfDate } from "../facts/index.js";
-import { articleLooksBack, placesSubject, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, isPrompt, lastPeriod, namesReportedYearGoal, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
+import { articleLooksBack, placesSubject, sectionHeading, findKinds, findMonths, findPeriods, findYears, leadPeriod, leadYear, pointsAtItems, type YearSpan, headingYear, isPrompt, lastPeriod, namesReportedYearGoal, paragraphTopic, periodInForce, readPeriod, refersBack, reportedYear } from "../reading/index.js";
 import { looksLikeInstruction } from "../text/injection.js";
 import { loadLexicon } from "./lexicon.js";
 
@@ -24,6 +24,8 @@ export interface Sentence {
    * earlier in its paragraph, else the title's (「…1—9月经济运行情况」) — the rule facts are read with.
    */
   contextPeriod?: string;
+  /** The heading of the section the sentence is in (「申报时间」 of 「三、申报时间」), from the heading down to the next. */
+  section?: string;
 }
 
 const SENTENCE_END = /[。！？；!?;]/;
@@ -177,6 +179,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
   let contextZone = article.zones[0];
   let contextYears: number[] = [];
   let sectionYear: number | undefined;
+  let section: string | undefined;
   const lead = leadYear(article.text, article.date);
   const leadPart = leadPeriod(article.text);
   const leadParagraph = article.text.split("\n").findIndex((paragraph) => paragraph.trim() !== "");
@@ -186,6 +189,8 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
     // A heading opens a section: its year (or none) holds below it until the next heading, as for facts.
     const heading = headingYear(paragraph);
     if (heading !== undefined) sectionYear = heading ?? undefined;
+    // The heading's own sentence is in no section; the paragraphs below it are in its.
+    if (heading !== undefined) section = sectionHeading(paragraph);
     // …and is about the article's zone again, unless it names another (a table's last row named 兴隆综保区).
     if (heading !== undefined) contextZone = article.zones[0] ?? contextZone;
     if (sectionYear !== undefined && heading === undefined) contextYears.push(sectionYear);
@@ -220,6 +225,7 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
           index: firstIndex + sentences.length, articleId: article.id, paragraph: paragraphIndex,
           start, end: start + trimmed.length, text: trimmed, lower: trimmed.toLowerCase(), zones, years: yearsOf(trimmed, article, contextYears, paragraphIndex > leadParagraph ? lead : undefined),
           contextPeriod: contextPeriodOf(trimmed, paragraph.slice(0, cursor), article.title, paragraphIndex > leadParagraph ? leadPart : undefined),
+          ...(heading === undefined && section ? { section } : {}),
         });
       }
       cursor = end;

@@ -74,6 +74,7 @@ const TopicFileSchema = z.object({
   definitionCues: z.array(z.string()).default([]),
   definitionHeadChars: z.number().int().positive().default(16),
   backReferences: z.array(z.string()).default([]),
+  sectionAsks: z.record(z.string(), z.array(z.string())).default({}),
   partOpeners: z.array(z.string()).default([]),
   promptLabels: z.array(z.string()).default([]),
   partListMarks: z.array(z.string()).default([]),

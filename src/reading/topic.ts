@@ -28,6 +28,24 @@ function topicAtHead(paragraphStart: string): string | undefined {
 }
 
 /**
+ * 「三、申报时间」「四、申报材料」「（二）重点任务」: a section heading — a short paragraph with no sentence end, as
+ * headingYear reads one — without its number: what the paragraphs below it, up to the next heading, give.
+ */
+export function sectionHeading(paragraph: string): string | undefined {
+  if (headingYear(paragraph) === undefined) return undefined;
+  const head = paragraph.trim().replace(SECTION_NUMBER, "").replace(/^#+\s*/u, "").trim();
+  return head.length >= 2 ? head : undefined;
+}
+
+/**
+ * Words a heading says the kind of answer with (data/reading-topic.json sectionAsks): 「申报时间」 holds what a
+ * 「啥时候」 question asks, 「申报条件」 what 「谁能申报」 asks.
+ */
+export function sectionAskWords(questionType: string): string[] {
+  return topicWords().sectionAsks[questionType] ?? [];
+}
+
+/**
  * A section heading's year: 「2025年：海洋科创平台加速集聚」 heads the results below it, 「2026年重点项目」 the plans.
  * A heading is a short paragraph with no sentence end and no figure but one year; `null` for a heading that
  * names no year (it ends the section before), undefined for a paragraph that is no heading.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
+import { definesSubject, enumerationStep, givesCause, headingYear, sectionHeading, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -159,5 +159,19 @@ describe("setsScene", () => {
     ["新区新引进外资项目29个", false],
   ])("%s → %s", (sentence, scene) => {
     expect(setsScene(sentence)).toBe(scene);
+  });
+});
+
+describe("sectionHeading: what the paragraphs below a heading give", () => {
+  it.each([
+    ["三、申报时间", "申报时间"],
+    ["（二）重点任务", "重点任务"],
+    ["## 招商引资", "招商引资"],
+    ["2026年重点项目", "2026年重点项目"],
+    // A sentence is no heading, nor a list item.
+    ["申报时间为2026年6月1日至6月30日。", undefined],
+    ["- 大洋钻探船配套码头完工", undefined],
+  ])("%s → %s", (paragraph, heading) => {
+    expect(sectionHeading(paragraph)).toBe(heading);
   });
 });
