@@ -60,6 +60,7 @@ const QuestionWordsSchema = z.object({
   stockNouns: z.array(z.string()).default([]),
   /** 「第三批」「第二次」: measure words of numbered events (see ordinalsOf). */
   ordinalMeasures: z.array(z.string()).default([]),
+  rankPositionMeasures: z.array(z.string()).default([]),
   /** 「多了多少」「差多少」: how far apart two figures are (see gap.ts). */
   gapAsks: z.array(z.string()).default([]),
   zoneJoiners: z.array(z.string()).default([]),
@@ -118,6 +119,18 @@ export function ordinalsOf(text: string, lexicon: Lexicon): string[] {
     if (value !== null) found.push(`${value}${m[2]}`);
   }
   return found;
+}
+
+/** 「营收十强里第五名营收多少」: the places in a ranking a text names (第五名 → 5), data rankPositionMeasures. */
+export function rankPositionsOf(text: string, lexicon: Lexicon): number[] {
+  const measures = lexicon.words.rankPositionMeasures.join("");
+  if (!measures) return [];
+  return [...text.matchAll(new RegExp(`第([0-9一二三四五六七八九十两]+)[${measures}]`, "gu"))].map((m) => parseChineseNumber(m[1]!)).filter((n): n is number => n !== null);
+}
+
+/** Every 「第N」 a text says (位列第二、第三; 第5位), as numbers. */
+export function ordinalNumbersIn(text: string): number[] {
+  return [...text.matchAll(/第([0-9一二三四五六七八九十两]+)/gu)].map((m) => parseChineseNumber(m[1]!)).filter((n): n is number => n !== null);
 }
 
 /** The text asks for a rate or share (增长多少, 占比), so a percentage answers it and an amount does not. */

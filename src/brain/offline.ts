@@ -5,7 +5,7 @@ import { echoedMeasure, metricFit, namesKnownMetric, splitLeadVerb } from "../fa
 import type { FactResult, Toolbox } from "../tools/index.js";
 import { dateLabel, fill, kindLabel, periodLabel, quantityText, scopeLabel, smallNumber, writtenScale, writtenUnit } from "./compose.js";
 import { clauseBefore, EvidenceFinder, foundCoverage, kindAgrees, type Evidence, type Located } from "./evidence.js";
-import { asksForRate, loadLexicon, type Lexicon } from "./lexicon.js";
+import { asksForRate, loadLexicon, ordinalNumbersIn, rankPositionsOf, type Lexicon } from "./lexicon.js";
 import { elsewhere, FactLookup, metricFitMin, type FigureQuery, type Lookup } from "./lookup.js";
 import { ordinalsAgree, scoreSentence, seasonAgrees, type SentenceScore } from "./scoring.js";
 import { SentenceBank, textOrder } from "./sentences.js";
@@ -182,9 +182,21 @@ export class OfflineBrain {
       if (rows) return this.sideFigures(frame, rows);
     }
     const fromTable = await this.fromFactTable(frame);
-    if (fromTable?.found) return fromTable;
+    if (fromTable?.found) return this.statesAskedPlace(frame, fromTable);
     const fromSearch = await this.fromSearch(frame);
-    return fromSearch.found || !fromTable ? fromSearch : fromTable;
+    return this.statesAskedPlace(frame, fromSearch.found || !fromTable ? fromSearch : fromTable);
+  }
+
+  /**
+   * 「营收十强里第五名营收多少」: a place in a ranking asked is answered only by a quote that states that place; a
+   * figure of the list's total or its leader is declined, with what was found.
+   */
+  private statesAskedPlace(frame: QuestionFrame, answer: Answer): Answer {
+    const asked = rankPositionsOf(frame.question, this.lexicon);
+    if (!answer.found || asked.length === 0) return answer;
+    const stated = new Set(answer.citations.flatMap((citation) => ordinalNumbersIn(citation.quote)));
+    if (asked.every((place) => stated.has(place))) return answer;
+    return this.decline(frame, fill("declineGeneric", { scope: scopeLabel(frame.zones[0], frame.year), topic: frame.terms.join("、") || "相关情况" }));
   }
 
   // ---- figures straight from the fact table ----
