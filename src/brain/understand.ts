@@ -71,7 +71,12 @@ export function readQuestion(question: string, options: ReadOptions): QuestionFr
   // 「武汉临空港经开区」: more name and a type word after the place name another zone, asked by that name.
   const longerNames = placedAll.map((place) => options.places?.longerUnknownName(text, place, (name) => gazetteer.canonical(name) ?? gazetteer.mentions(name)[0]?.zone));
   const inLongerName = (place: { start: number; end: number }) => placedAll.some((other, i) => longerNames[i] !== undefined && place.start >= other.start && place.start < other.start + longerNames[i]!.length);
-  const placed: ZoneMention[] = placedAll.filter((place) => !inLongerName(place)).map((place) => ({ ...place, weak: false }));
+  // 「宜昌高新一季度…」: the zone's type said by its short stem (高新, 经开) right after the place is part of its name.
+  const withStem = <T extends { zone: string; end: number }>(place: T): T => {
+    const family = gazetteer.typeOf(place.zone);
+    return family && text.startsWith(family, place.end) ? { ...place, end: place.end + family.length } : place;
+  };
+  const placed: ZoneMention[] = placedAll.filter((place) => !inLongerName(place)).map((place) => ({ ...withStem(place), weak: false }));
   // 「平度、莱西、胶州三家开发区」: each listed place's zone of that type, not the places themselves.
   const listed: ZoneMention[] = (options.places?.listedBeforeType(text, (name) => gazetteer.canonical(name)) ?? []).map((place) => ({ ...place, weak: false }));
   const mentions = listed.length >= 2
