@@ -753,25 +753,62 @@ export class OfflineBrain {
    */
   private async topOfList(frame: QuestionFrame): Promise<Answer | undefined> {
     const ranked = await this.finder.rank(frame);
+    const project = this.topProject(frame, ranked);
+    if (project) return project;
     for (const candidate of ranked.slice(0, TOP_CANDIDATES)) {
       // The list's own shape (several items on one measure) confirms the passage: its words may match loosely.
       if (!candidate.zoneOk || !candidate.yearOk || candidate.coverage < foundCoverage() * LIST_COVERAGE_SHARE) continue;
       const anchor = this.finder.pickFacts(frame, this.finder.evidenceOf(candidate))[0];
       if (!anchor || anchor.metric.length <= MEASURE_TAIL) continue;
       const tail = anchor.metric.slice(-MEASURE_TAIL);
-      const paragraph = this.bank.ofArticle(candidate.sentence.articleId).filter((s) => s.paragraph === candidate.sentence.paragraph);
-      const items = this.finder
-        .factsIn({ score: candidate, sentences: paragraph })
-        .filter((fact) => fact.unit === anchor.unit && fact.metric.endsWith(tail) && fact.metric.length > tail.length);
+      // (Items of one list are of one year and kind: an indicator table's 2025年/2026年/目标 rows are no list.)
+      // An item is named in its metric (「A项目总投资」) or, a table's row, by the project its row opens with.
+      const entityOf = (fact: FactResult) => (fact.metric.length > tail.length ? itemName(fact, tail) : projectOfFigure(fact.evidence, fact.raw, this.lexicon));
+      const sameMeasure = (fact: FactResult) => fact.unit === anchor.unit && fact.metric.endsWith(tail) && entityOf(fact) !== undefined && fact.year === anchor.year && fact.kind === anchor.kind;
+      const article = this.bank.ofArticle(candidate.sentence.articleId);
+      const inParagraph = (paragraph: number) => article.filter((s) => s.paragraph === paragraph);
+      const factsOf = (paragraph: number) => {
+        const sentences = inParagraph(paragraph);
+        return sentences.length > 0 ? this.finder.factsIn({ score: candidate, sentences }).filter(sameMeasure) : [];
+      };
+      let items = factsOf(candidate.sentence.paragraph);
+      // A table's rows (「…项目 某公司 总投资 58.0亿元」) are one paragraph each: the list runs over the paragraphs
+      // next to it that give the same measure, one item each.
+      if (items.length === 1) {
+        for (let p = candidate.sentence.paragraph - 1; factsOf(p).length === 1; p--) items = [...factsOf(p), ...items];
+        for (let p = candidate.sentence.paragraph + 1; factsOf(p).length === 1; p++) items = [...items, ...factsOf(p)];
+      }
       if (items.length < MIN_LISTED_ITEMS) continue;
       // The zone's own total (「开发区规模以上工业增加值同比增长6.1%」) heads the list; it is not one of its items.
       const rows = items
-        .map((fact) => ({ entity: itemName(fact, tail), fact, evidence: this.finder.evidenceOfFact(fact) }))
+        .map((fact) => ({ entity: entityOf(fact)!, fact, evidence: this.finder.evidenceOfFact(fact) }))
         .filter((row) => this.corpus.gazetteer.mentions(row.entity, { includeWeak: true, home: row.fact.zone }).length === 0);
-      if (rows.length < MIN_LISTED_ITEMS) continue;
+      if (rows.length < MIN_LISTED_ITEMS || new Set(rows.map((row) => row.entity)).size < rows.length) continue;
       return this.rankRows(frame, rows, superlativeWord(frame.question));
     }
     return undefined;
+  }
+
+  /**
+   * 「这批签约里哪个项目投资最大」: the projects the best passage's article names with a figure of the asked measure —
+   * in its sentences or its table's rows, wherever they stand — ranked.
+   */
+  private topProject(frame: QuestionFrame, ranked: SentenceScore[]): Answer | undefined {
+    if (!this.lexicon.words.projectListNouns.some((noun) => frame.question.includes(noun))) return undefined;
+    const best = ranked.slice(0, TOP_CANDIDATES).find((candidate) => candidate.zoneOk && candidate.yearOk && candidate.coverage >= foundCoverage());
+    if (!best) return undefined;
+    // A project's size is its investment (「最大的项目」), unless the question asks another amount the passage gives.
+    const asked = this.finder.pickFacts(frame, this.finder.evidenceOf(best)).find((fact) => fact.kind !== "ranking" && this.finder.familyOf(fact) !== "count");
+    const fits = (fact: FactResult) => (asked ? fact.unit === asked.unit && fact.kind === asked.kind && fact.metric.endsWith(asked.metric.slice(-MEASURE_TAIL)) : fact.kind === "investment");
+    const named = new Map<string, FactResult>();
+    for (const fact of this.corpus.store.facts({ articleIds: [best.sentence.articleId] }).map((f) => this.tools.toResult(f))) {
+      if (!fits(fact) || (frame.year !== undefined && fact.year !== frame.year)) continue;
+      const name = projectOfFigure(fact.evidence, fact.raw, this.lexicon);
+      if (name && !named.has(name)) named.set(name, fact);
+    }
+    if (named.size < MIN_LISTED_ITEMS) return undefined;
+    const rows = [...named].map(([entity, fact]) => ({ entity, fact, evidence: this.finder.evidenceOfFact(fact) }));
+    return this.rankRows(frame, rows, superlativeWord(frame.question));
   }
 
   /**

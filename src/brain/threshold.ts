@@ -44,6 +44,9 @@ export function projectOfFigure(sentence: string, raw: string, lexicon: Lexicon)
   const lead = [...lexicon.words.investmentLeads].sort((a, b) => b.length - a.length).find((word) => new RegExp(`${word}(?:约|达到|达|超过|超|近|为)?$`, "u").test(own));
   const named = lead ? own.slice(0, own.lastIndexOf(lead)).trim() : "";
   if (named && endsAsProject(named)) return named;
+  // A table's row, cells joined by spaces (「年产20万吨…一体化项目 某公司（长沙） 总投资 58.0亿元」): its first cell names it.
+  const firstCell = named.split(/\s+/u)[0] ?? "";
+  if (firstCell !== named && endsAsProject(firstCell)) return firstCell;
   // In brackets right after its name: 「…、NAME（21.5亿元）」.
   const bracketed = bracketedName(own);
   if (bracketed && endsAsProject(bracketed)) return bracketed;

@@ -224,7 +224,8 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   if (has("remaining") && /目标|计划|任务/.test(text)) return "remaining";
   // 「A和B各多少，差多少」: two zones and the gap between them is a comparison.
   if (zoneCount >= 2 && lexicon.words.gapAsks.some((ask) => text.includes(ask))) return "compare";
-  if (comparative && (zoneCount >= 2 || /[和与跟]|还是/.test(text) || zoneCount === 0 || /[里中]谁|哪个/.test(text))) return "compare";
+  // (「这批签约里最大的项目是啥」: which one of them is the most, asked by 是啥 as by 哪个.)
+  if (comparative && (zoneCount >= 2 || /[和与跟]|还是/.test(text) || zoneCount === 0 || /[里中]谁|哪个|[里中][^，,。？?]{0,4}最[^，,。？?]{1,8}是(?:啥|什么|哪)/u.test(text))) return "compare";
   // 「为啥增长」 asks a reason: sentences answer it, not a figure.
   if (has("why")) return "describe";
   if (has("define")) return "define";
