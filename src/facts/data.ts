@@ -60,6 +60,7 @@ const SynonymsFileSchema = z.object({
   askedShorthands: z.record(z.string(), z.string()).default({}),
   distinct: z.array(z.array(z.array(z.string().min(1))).min(2)).default([]),
   restrictive: z.array(z.array(z.string().min(1)).min(1)).default([]),
+  equivalenceWords: z.array(z.string().min(1)).default([]),
   alternatives: z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).default([]),
   actions: z.array(z.array(z.string().min(1)).min(2)).default([]),
 });

@@ -272,7 +272,9 @@ export function saysOtherMeasure(question: string, figureWords: string, names: s
     const says = (text: string) => words.some((word) => withoutNames(text).includes(word));
     return says(question) && !says(figureWords);
   });
-  return restricted || synonymsData().distinct.some((sides) => {
+  // 「相当于减少二氧化碳排放约3.1万吨」 illustrates the figure before it: it is no measure of its own to report.
+  const illustrative = synonymsData().equivalenceWords.some((word) => figureWords.includes(word) && !question.includes(word));
+  return restricted || illustrative || synonymsData().distinct.some((sides) => {
     const said = (text: string) => sides.filter((side) => saysWord(text, side, sides.filter((other) => other !== side).flat()));
     const asked = said(question);
     if (asked.length === 0 || asked.length === sides.length) return false;

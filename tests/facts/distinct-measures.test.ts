@@ -19,6 +19,9 @@ describe("saysOtherMeasure: look-alike measures in other words", () => {
     ["省级孵化器有几家", "市级以上科技企业孵化器16家", true],
     ["省级孵化器有几家", "国家级孵化器3家、省级孵化器9家", false],
     ["孵化器有几家", "省级孵化器9家", false],
+    // A figure after 相当于 illustrates another: it answers only a question that says 相当于.
+    ["园区去年碳排放总量是多少", "全年光伏发电量6120万千瓦时，相当于减少二氧化碳排放约3.5万吨", true],
+    ["光伏发电相当于减少多少碳排放", "相当于减少二氧化碳排放约3.5万吨", false],
   ])("%s ← 「%s」 → %s", (question, words, other) => {
     expect(saysOtherMeasure(question, words)).toBe(other);
   });
