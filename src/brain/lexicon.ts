@@ -125,7 +125,8 @@ export function ordinalsOf(text: string, lexicon: Lexicon): string[] {
 export function rankPositionsOf(text: string, lexicon: Lexicon): number[] {
   const measures = lexicon.words.rankPositionMeasures.join("");
   if (!measures) return [];
-  return [...text.matchAll(new RegExp(`第([0-9一二三四五六七八九十两]+)[${measures}]`, "gu"))].map((m) => parseChineseNumber(m[1]!)).filter((n): n is number => n !== null);
+  // (「考第一能拿多少」: a place said without its measure, before a verb or the question's end, is one too.)
+  return [...text.matchAll(new RegExp(`第([0-9一二三四五六七八九十两]+)(?:[${measures}]|(?=[的能是，,。？?\\s]|$))`, "gu"))].map((m) => parseChineseNumber(m[1]!)).filter((n): n is number => n !== null);
 }
 
 /** Every 「第N」 a text says (位列第二、第三; 第5位), as numbers. */

@@ -91,9 +91,17 @@ function paragraphHits(text: string, paragraph: Span): Hit[] {
   return [...quantities, ...rankings].sort((a, b) => a.start - b.start);
 }
 
+/** A text without the year or period it ends with (「…。今年」 → 「…。」), read by the shared recognisers. */
+function withoutTrailingTime(text: string): string {
+  const spans = [...findYears(text, { lookBack: "off" }), ...findPeriods(text)];
+  const last = spans.find((span) => span.end === text.length && !("baseline" in span && span.baseline));
+  return last ? text.slice(0, last.start) : text;
+}
+
 /** Zone names standing as a clause's grammatical subject (“。青岛蓝谷将…”, “，空港综保区通过…”). */
 function clauseInitial(text: string, index: number): { clause: boolean; sentence: boolean } {
-  const before = text.slice(0, index).replace(/[\s“”"‘’（(]+$/u, "");
+  // 「今年绿色低碳新城计划实施…」: a time word opening the clause leaves the zone after it its subject.
+  const before = withoutTrailingTime(text.slice(0, index).replace(/[\s“”"‘’（(]+$/u, ""));
   const last = before.at(-1);
   return { clause: last === undefined || /[，,；;。！？!?：:—]/.test(last), sentence: last === undefined || /[。！？!?—]/.test(last) };
 }

@@ -499,3 +499,13 @@ describe("extractFacts: one month's figure after the running total", () => {
     expect(factFor(facts, "86.4亿元").periodKey).toBe("M1-10");
   });
 });
+
+describe("extractFacts: a time word before a zone opening its clause", () => {
+  // Made-up lines: 「今年中德生态园计划…」 has the park as its subject, as 「中德生态园今年计划…」 would.
+  const text = ["4月10日，西海岸新区组织一季度重点项目观摩。", "此次观摩的4个项目总投资31.2亿元。据介绍，今年中德生态园计划实施重点项目30个，年度计划投资52亿元；一季度完成投资12.1亿元。"].join("\n");
+  it("leaves the zone the clause's subject", () => {
+    const { facts } = extractFacts(article(text, "2026-04-11", ["青岛西海岸新区"]), gazetteer);
+    expect(factFor(facts, "52亿元").zone).toBe(factFor(facts, "30个").zone);
+    expect(factFor(facts, "52亿元").zone).not.toBe("青岛西海岸新区");
+  });
+});
