@@ -160,7 +160,9 @@ function pickSpread(candidates: Candidate[], articleSentences: (sentence: Senten
       ? withNextPoints(best.sentence, articleSentences(best.sentence), used)
       : LEADS_IN.test(best.sentence.text)
         ? withItems(best.sentence, articleSentences(best.sentence), used)
-        : packRows(best, candidates, used);
+        : SEMICOLON_END.test(best.sentence.text) && !isRow(best)
+          ? withClauses(best.sentence, articleSentences(best.sentence), used)
+          : packRows(best, candidates, used);
     shown.set(best.section, (shown.get(best.section) ?? 0) + 1);
     // A line shown on its own before is now quoted with the list it belongs to.
     for (let i = picked.length - 1; i >= 0; i--) if (rows.includes(picked[i]!.sentence)) picked.splice(i, 1);
@@ -206,6 +208,24 @@ function withItems(lead: Sentence, sentences: Sentence[], used: Set<Sentence>): 
   }
   return rows;
 }
+
+/**
+ * 「今年1—9月，度假区累计接待游客386.5万人次，同比增长14.2%；」 ends on a semicolon: the clauses after it, up to the
+ * full stop (「实现旅游综合收入41.7亿元…」), say the rest of what its sentence reports.
+ */
+function withClauses(first: Sentence, sentences: Sentence[], used: Set<Sentence>): Sentence[] {
+  const rows = [first];
+  let chars = first.text.length;
+  for (const next of sentences.filter((s) => s.paragraph === first.paragraph && s.index > first.index).sort((a, b) => a.index - b.index)) {
+    if (!SEMICOLON_END.test(rows.at(-1)!.text) || chars + next.text.length > PACKED_CHARS) break;
+    rows.push(next);
+    used.add(next);
+    chars += next.text.length;
+  }
+  return rows;
+}
+
+const SEMICOLON_END = /[；;]$/u;
 
 /** A short line of its own (a table row, a list item) with the other such lines of its section that also brief the zone, in order. */
 function packRows(first: Candidate, candidates: Candidate[], used: Set<Sentence>): Sentence[] {

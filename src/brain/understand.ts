@@ -284,8 +284,6 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   // 「哪天开的」「多少家德资企业」: question words are blanked before segmentation, so none merges with a neighbour (天开, 家德资).
   for (const word of questionWords(lexicon)) rest = rest.split(word).join(" ");
   for (const phrase of lexicon.words.modalPhrases) rest = rest.split(phrase).join(" ");
-  // 「考核前三是哪几个」: 是 before a question word blanked is a copula, not part of the word before it (前三是).
-  rest = rest.replace(/是(?=\s)/gu, " ");
   const cut = cutAcross(rest);
   // 「破2000亿定在哪一年」「GDP是1447.5亿元的是哪一年」: an amount the question states, outside a metric's name
   // (10亿元以上项目), is one word — what the answer's sentence says — not pieces (亿定) for the segmenter to glue.

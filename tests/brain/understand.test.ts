@@ -120,12 +120,6 @@ describe("了 marks a verb's aspect, the verb is what is asked", () => {
   });
 });
 
-describe("是 before a question word is a copula", () => {
-  it("「前三是哪几家」 leaves no term 前三是", () => {
-    expect(read("滨江新区纳税十强前三是哪几家？").terms).not.toContain("前三是");
-  });
-});
-
 describe("one character after 多少 or 几 closing the question is what is measured", () => {
   it.each([
     // Made-up questions: 税 (of 税收, 纳税) and 电 (of 用电量) are asked; units and magnitudes are not.
