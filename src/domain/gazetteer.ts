@@ -336,6 +336,11 @@ export class Gazetteer {
     return this.recogniser.familyOf(name);
   }
 
+  /** Whether a word is a zone-type word itself (自贸片区, 经开区, 开发区), which names no zone without a place. */
+  isTypeWord(word: string): boolean {
+    return this.forms.zoneSuffixes.some((suffix) => suffix.form === word) || this.genericFamilies.has(word);
+  }
+
   /** Whether a word names the whole of an area (全区: data zone-forms.json wholeWords). */
   isWholeWord(word: string): boolean {
     return this.forms.wholeWords.includes(word);

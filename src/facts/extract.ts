@@ -99,9 +99,10 @@ function withoutTrailingTime(text: string): string {
 }
 
 /** Zone names standing as a clause's grammatical subject (“。青岛蓝谷将…”, “，空港综保区通过…”). */
-function clauseInitial(text: string, index: number): { clause: boolean; sentence: boolean } {
-  // 「今年绿色低碳新城计划实施…」: a time word opening the clause leaves the zone after it its subject.
-  const before = withoutTrailingTime(text.slice(0, index).replace(/[\s“”"‘’（(]+$/u, ""));
+function clauseInitial(text: string, index: number, afterTime = false): { clause: boolean; sentence: boolean } {
+  // 「今年绿色低碳新城计划实施…」: a time word opening the clause leaves the (named) zone after it its subject.
+  const trimmed = text.slice(0, index).replace(/[\s“”"‘’（(]+$/u, "");
+  const before = afterTime ? withoutTrailingTime(trimmed) : trimmed;
   const last = before.at(-1);
   return { clause: last === undefined || /[，,；;。！？!?：:—]/.test(last), sentence: last === undefined || /[。！？!?—]/.test(last) };
 }
@@ -141,7 +142,8 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   let topic: string | null = null;
   let weakTopic = false;
   for (const mention of placesIn(ctx).filter((m) => m.end <= before.length)) {
-    const place = clauseInitial(before, mention.start);
+    // (A type word after a time word — 「2022年自贸片区将…」 — is read as before: it names a zone only by its own rules.)
+    const place = clauseInitial(before, mention.start, !mention.weak && !ctx.gazetteer.isTypeWord(mention.alias));
     if (!place.clause) continue;
     // 「全区社会消费品零售总额71.9亿元…；接待游客312万人次」 in a piece that calls its zone a part of 全区: the district's.
     if (ctx.wholeAroundHome && ctx.gazetteer.isWholeWord(mention.alias)) {

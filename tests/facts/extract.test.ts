@@ -508,4 +508,11 @@ describe("extractFacts: a time word before a zone opening its clause", () => {
     expect(factFor(facts, "52亿元").zone).toBe(factFor(facts, "30个").zone);
     expect(factFor(facts, "52亿元").zone).not.toBe("青岛西海岸新区");
   });
+
+  it("but a type word after a time word (2026年自贸片区将…) names no zone by its place in the clause", () => {
+    // Made-up lines from a piece about another city's 临港新片区: 自贸片区 is its own type word, not Qingdao's 片区.
+    const other = ["1月13日，中国（上海）自由贸易试验区临港新片区召开工作会议。", "会议明确，2026年自贸片区将深化改革开放，确保工业投资增速不低于11%。"].join("\n");
+    const { facts } = extractFacts(article(other, "2026-01-14", []), gazetteer);
+    expect(factFor(facts, "11%").zone).not.toBe("青岛自贸片区");
+  });
 });
