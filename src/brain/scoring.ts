@@ -284,12 +284,26 @@ export function periodFits(asked: string | undefined, text: string, previous: st
  */
 function sectionFeatures(frame: QuestionFrame, sentence: Sentence, context: ScoringContext): string[] {
   if (!sentence.section) return [];
-  const words = contentTerms(sentence.section).filter((word) => word.length >= 2);
+  const words = headingWords(sentence.section);
   const asked = (word: string) => frame.terms.some((term) => termMatch(term, word, context.synonyms) > 0 || termMatch(word, term, context.synonyms) > 0);
   const slot = sectionAskWords(frame.type);
   if (words.length === 0 || !words.some(asked) || !words.every((word) => asked(word) || slot.includes(word))) return [];
   return ["askedSection"];
 }
+
+/** A heading's content words (two characters or more), segmented once per heading: many sentences share one. */
+function headingWords(heading: string): string[] {
+  let words = HEADING_WORDS.get(heading);
+  if (!words) {
+    if (HEADING_WORDS.size >= HEADING_CACHE_SIZE) HEADING_WORDS.clear();
+    words = contentTerms(heading).filter((word) => word.length >= 2);
+    HEADING_WORDS.set(heading, words);
+  }
+  return words;
+}
+
+const HEADING_WORDS = new Map<string, string[]>();
+const HEADING_CACHE_SIZE = 5000;
 
 /** Prefer 「力争…」 for a target question and 「已完成…」 for an actual one; whole-year figures unless a period is asked. */
 function kindAndPeriodFeatures(frame: QuestionFrame, text: string): string[] {
