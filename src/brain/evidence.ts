@@ -2,7 +2,7 @@ import type { Corpus } from "../corpus/index.js";
 import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
-import { enumeratesAsked, hasDayExpression, hasNumber, hasTimeExpression, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
+import { enumeratesAsked, hasDayExpression, hasNumber, hasTimeExpression, ITEM_MARKS, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
@@ -628,8 +628,6 @@ function markKind(text: string): number | undefined {
   const index = ITEM_MARKS.findIndex((mark) => mark.test(text));
   return index >= 0 ? index : undefined;
 }
-
-const ITEM_MARKS = [/^[一二三四五六七八九十]+、/u, /^[一二三四五六七八九十]是/u, /^[（(][一二三四五六七八九十]+[）)]/u, /^[（(]\d+[）)]/u, /^\d+[.、．)）]/u, /^[-•·●■◆▪]/u];
 
 /** Words, then a number: a clause that names what it measures and gives its figure. */
 const STATES_OWN_FIGURE = /\p{Script=Han}{2,}[^0-9０-９]*[0-9０-９]/u;

@@ -766,13 +766,18 @@ export class OfflineBrain {
       const entityOf = (fact: FactResult) => (fact.metric.length > tail.length ? itemName(fact, tail) : projectOfFigure(fact.evidence, fact.raw, this.lexicon));
       const sameMeasure = (fact: FactResult) => fact.unit === anchor.unit && fact.metric.endsWith(tail) && entityOf(fact) !== undefined && fact.year === anchor.year && fact.kind === anchor.kind;
       const article = this.bank.ofArticle(candidate.sentence.articleId);
-      const inParagraph = (paragraph: number) => article.filter((s) => s.paragraph === paragraph);
-      const factsOf = (paragraph: number) => {
-        const sentences = inParagraph(paragraph);
-        return sentences.length > 0 ? this.finder.factsIn({ score: candidate, sentences }).filter(sameMeasure) : [];
+      const read = new Map<number, FactResult[]>();
+      const factsOf = (paragraph: number): FactResult[] => {
+        let found = read.get(paragraph);
+        if (!found) {
+          const sentences = article.filter((s) => s.paragraph === paragraph);
+          found = sentences.length > 0 ? this.finder.factsIn({ score: candidate, sentences }).filter(sameMeasure) : [];
+          read.set(paragraph, found);
+        }
+        return found;
       };
       let items = factsOf(candidate.sentence.paragraph);
-      // A table's rows (「…项目 某公司 总投资 58.0亿元」) are one paragraph each: the list runs over the paragraphs
+      // Items one paragraph each (a table's rows, 「田心高科园：…增长12.1%」 lines): the list runs over the paragraphs
       // next to it that give the same measure, one item each.
       if (items.length === 1) {
         for (let p = candidate.sentence.paragraph - 1; factsOf(p).length === 1; p--) items = [...factsOf(p), ...items];
@@ -1380,8 +1385,13 @@ function statement(fact: FactResult): string {
 function itemName(fact: FactResult, tail: string): string {
   const before = (clauseBefore(fact) ?? "").replace(/[，,；;：:]$/u, "");
   const named = before.endsWith(tail) ? before.slice(0, -tail.length) : "";
-  return named.length >= 2 ? named : fact.metric.slice(0, -tail.length);
+  const name = named.length >= 2 ? named : fact.metric.slice(0, -tail.length);
+  // 「南岭智造园：1—9月完成…同比」: an item labelled before a colon is named by its label.
+  return ITEM_LABEL.exec(fact.evidence)?.[1] ?? name;
 }
+
+/** A line's label before its colon (「南岭智造园：…」, 「- **田心高科园（轨道交通）**：…」). */
+const ITEM_LABEL = /^[-*•\s]*\**([^：:，,。；;*]{2,20}?)\**[：:]/u;
 
 function rowText(rows: Row[]): string {
   return rows.map((row) => fill("compareRow", { entity: row.entity, metric: "", kind: kindLabel(row.fact.kind), quantity: quantityText(row.fact) })).join("，");

@@ -320,7 +320,10 @@ function kindAndPeriodFeatures(frame: QuestionFrame, text: string): string[] {
 }
 
 /** A list item opens with a number or a bullet (一、 （二） 3. •). */
-export const LIST_ITEM = /^(?:[一二三四五六七八九十]+、|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]|[-•·●■◆▪])/;
+/** The marks a list item opens with, one kind each (一、 / 一是 / （一） / （1） / 1. / a bullet): items of one list share theirs. */
+export const ITEM_MARKS = [/^[一二三四五六七八九十]+、/u, /^[一二三四五六七八九十]是/u, /^[（(][一二三四五六七八九十]+[）)]/u, /^[（(]\d+[）)]/u, /^\d+[.、．)）]/u, /^[-•·●■◆▪]/u];
+/** A list item of any kind: the marks' patterns, each without its leading ^, under one. */
+export const LIST_ITEM = new RegExp(`^(?:${ITEM_MARKS.map((mark) => mark.source.slice(1)).join("|")})`, "u");
 const LIST_LEAD = /[：:](?:$|\s*(?:[一二三四五六七八九十]+、|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．)）]))/;
 
 /** 「此次集中开工的重点项目包括：」 (maybe with its first item after the colon): the sentence opens a list. */
