@@ -81,12 +81,12 @@ export class SentenceBank {
     return this.articles.get(articleId)?.title ?? "";
   }
 
-  /** The article's publication date (YYYY-MM-DD), or null. */
   /** The zone an article is about (its home zone), if any. */
   homeZoneOf(articleId: string): string | undefined {
     return this.articles.get(articleId)?.zones[0];
   }
 
+  /** The article's publication date (YYYY-MM-DD), or null. */
   dateOf(articleId: string): string | null {
     return this.articles.get(articleId)?.date ?? null;
   }
@@ -193,6 +193,10 @@ function splitSentences(article: Article, gazetteer: Gazetteer, firstIndex: numb
     if (heading !== undefined) section = sectionHeading(paragraph);
     // …and is about the article's zone again, unless it names another (a table's last row named 兴隆综保区).
     if (heading !== undefined) contextZone = article.zones[0] ?? contextZone;
+    // A piece about a park names the district around it for comparison (「同期，崂山区人才总量突破28万人」): that
+    // holds for its own paragraph only; the next is about the park again.
+    const home = article.zones[0];
+    if (home !== undefined && contextZone !== undefined && contextZone !== home && !gazetteer.isAdminArea(home) && gazetteer.isAdminArea(contextZone)) contextZone = home;
     if (sectionYear !== undefined && heading === undefined) contextYears.push(sectionYear);
     let cursor = 0;
     const firstOfParagraph = sentences.length;

@@ -347,6 +347,14 @@ export class Gazetteer {
   }
 
   /**
+   * 崂山区, 即墨区, 胶州市: an administrative area, not a zone named by form (青岛国际创新园, 崂山湾国际生态健康城)
+   * — in a piece about a park, the district around it.
+   */
+  isAdminArea(zone: string): boolean {
+    return this.recogniser.nameOf(zone) === undefined && this.isAreaName(zone);
+  }
+
+  /**
    * Whether an article says its home zone is a part of the whole its 全区 names — 「全区…，其中经开区增长11.4%」,
    * 「经开区多项指标增速高于全区平均水平」: then 全区 is the district around the zone, and its figures are not the zone's.
    */

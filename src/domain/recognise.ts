@@ -206,7 +206,7 @@ export class ZoneRecogniser {
   /** The zone-type word `suffix` at `at`: undefined when the segmenter says it is part of another word (创新区域). */
   private read(text: string, floor: number, at: number, suffix: ZoneSuffix): ZoneForm | undefined {
     // An open sector names a zone only after a known place: without one in reach there is nothing to segment.
-    if (suffix.openSector && !this.knownPlaceWithin(text.slice(Math.max(floor, at - WINDOW_CHARS), at))) return undefined;
+    if (suffix.openSector && !this.knownPlaceWithin(text.slice(Math.max(floor, at - WINDOW_CHARS), at), text)) return undefined;
     const end = at + suffix.form.length;
     let runStart = at;
     // 「2025年新站高新区」: 年 (月, 日) after a number ends a date, not part of a name.
@@ -222,7 +222,7 @@ export class ZoneRecogniser {
     const charBefore = text[runStart - 1] ?? "";
     const opensPhrase = runStart === floor || (!HAN.test(charBefore) && !/[0-9０-９]/u.test(charBefore));
     const bracketed = suffix.openSector ? this.bracketedPlace(text, floor, runStart) : undefined;
-    const { place, written, named, descriptive } = suffix.openSector ? this.sectorPlaceOf(bracketed ? [bracketed.unit, ...units] : units, bracketed?.written) : this.placeOf(units, opensPhrase);
+    const { place, written, named, descriptive } = suffix.openSector ? this.sectorPlaceOf(bracketed ? [bracketed.unit, ...units] : units, text, bracketed?.written) : this.placeOf(units, opensPhrase);
     const bare = { start: at, end, place: "", core: "", suffix: suffix.form, name: "", family: suffix.family, key: "" };
     // 「主题园区」「自由贸易园区」: a loose type word after a word that qualifies it is a kind of park.
     const qualified = !suffix.names && this.isQualified(units);
@@ -323,11 +323,12 @@ export class ZoneRecogniser {
    * A word no sector can be (a verb, a count, a function word) ends the search with no place.
    */
   /** Whether any two to four characters of `window` are a place the gazetteer or the country's areas know. */
-  private knownPlaceWithin(window: string): boolean {
+  private knownPlaceWithin(window: string, text: string): boolean {
     const { minChars } = this.forms.placeName;
     for (let start = 0; start < window.length; start++) {
       for (let length = minChars; length <= KNOWN_PLACE_MAX_CHARS && start + length <= window.length; length++) {
-        if (this.isKnownPlace(window.slice(start, start + length))) return true;
+        const word = window.slice(start, start + length);
+        if (this.isKnownPlace(word) || this.namedAsTown(word, text)) return true;
       }
     }
     return false;
@@ -344,7 +345,20 @@ export class ZoneRecogniser {
     return { unit: { word: place, tag: "ns", firstTag: "ns" }, written: match[0] };
   }
 
-  private sectorPlaceOf(units: Unit[], bracketWritten?: string): { place: string; written: string; named: string; descriptive: boolean } {
+  /**
+   * 「李哥庄制帽产业园」 where the same text writes 李哥庄镇: a town or street the text names as one (镇, 乡, 街道) is a
+   * place, though no national list of areas goes down to towns.
+   */
+  private namedAsTown(word: string, text: string): boolean {
+    const { minChars, maxChars, townEndings } = this.forms.placeName;
+    if (word.length < minChars || word.length > maxChars || townEndings.length === 0) return false;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (townEndings.some((ending) => text.startsWith(ending, at + word.length))) return true;
+    }
+    return false;
+  }
+
+  private sectorPlaceOf(units: Unit[], text: string, bracketWritten?: string): { place: string; written: string; named: string; descriptive: boolean } {
     const none = { place: "", written: "", named: "", descriptive: false };
     const { minChars, maxSectorChars } = this.forms.placeName;
     let between = "";
@@ -352,8 +366,13 @@ export class ZoneRecogniser {
       const unit = units[i]!;
       // Only a place the gazetteer or the country's areas know: the dictionary tags sector words (海洋) and
       // partnerships (中德) as places too, and an open sector would take any of them for one.
-      if (unit.word.length >= minChars && this.isKnownPlace(unit.word) && !this.isDescriptor(unit.word) && !this.nonPlaceWords.has(unit.word)) {
+      const known = this.isKnownPlace(unit.word);
+      if (unit.word.length >= minChars && (known || this.namedAsTown(unit.word, text)) && !this.isDescriptor(unit.word) && !this.nonPlaceWords.has(unit.word)) {
         const place = unit.word;
+        // 「城阳区上马街道国际食品产业园」: an address (district, town, park) says where a park lies; the park is named
+        // elsewhere. A name opening with its town (沽河街道电商产业园) is the park's own.
+        const address = i > 0 && this.isKnownPlace(units[i - 1]!.word.replace(/[区市县]$/u, "")) && this.forms.placeName.townEndings.some((ending) => between.startsWith(ending));
+        if (!known && address) return none;
         const written = i === 0 && bracketWritten !== undefined ? bracketWritten + between : place + between;
         return between === "" ? none : { place, written, named: place + between, descriptive: false };
       }

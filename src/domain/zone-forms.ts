@@ -43,8 +43,10 @@ const ZoneFormsSchema = z.object({
       maxSectorChars: z.number().int().positive().default(8),
       droppedEndings: z.array(z.string()),
       rankEndings: z.array(z.string()).default([]),
+      /** Endings a text writes a town or street with (李哥庄镇, 王台街道): the name before them is a place. */
+      townEndings: z.array(z.string()).default([]),
     })
-    .default({ minChars: 2, maxChars: 4, maxNameChars: 8, maxSectorChars: 8, droppedEndings: [], rankEndings: [] }),
+    .default({ minChars: 2, maxChars: 4, maxNameChars: 8, maxSectorChars: 8, droppedEndings: [], rankEndings: [], townEndings: [] }),
   nonPlaceWords: z.array(z.string().min(1)).default([]),
   namingTypes: z.array(z.string().min(1)).default([]),
   nonPlaceTags: z.array(z.string().min(1)).default([]),
