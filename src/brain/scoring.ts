@@ -1,7 +1,7 @@
 import type { Gazetteer } from "../domain/gazetteer.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { eventMonthAgrees, findKinds, findPeriods, parseChineseNumeral, readMonth, readSeason, saysWhere, sectionAskWords, titlesDocument } from "../reading/index.js";
+import { asksChange, eventMonthAgrees, findKinds, findPeriods, parseChineseNumeral, readMonth, readSeason, saysWhere, sectionAskWords, titlesDocument, writesChange, writesPlaceFor } from "../reading/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import type { Sentence, SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
@@ -175,13 +175,38 @@ export function termMatch(term: string, text: string, synonyms: (term: string) =
   const haystack = text.toLowerCase();
   if (haystack.includes(term)) return 1;
   if (synonyms(term).some((synonym) => haystack.includes(synonym.toLowerCase()))) return 1;
+  // 「每亩多少钱」 is answered by 「9.6万元/亩」 as by 「每亩9.6万元」.
+  if (term.startsWith("每") && term.length > 1 && haystack.includes(`/${term.slice(1)}`)) return 1;
   // 「三十年」 is written 「30年」 as often as not.
   const arabic = withArabicNumerals(term);
   if (arabic !== term && haystack.includes(arabic)) return 1;
   if (abbreviates(term, haystack)) return weight("sentence", "abbreviationCredit");
+  // 「前三是哪几家」 is answered by 「…位居首位，…位列第二，…位列第三」: a top of a ranking, place by place.
+  if (namesEachPlace(term, haystack)) return 1;
+  // 「变化有多大」 is answered by 「从4平方公里扩大到73平方公里」: a change asked is covered by a change written.
+  if (asksChange(term) && writesChange(text)) return 1;
+  if (writesPlaceFor(term, text)) return 1;
   if ([...term].length < 3) return 0;
   const shared = longestSharedRun(term, haystack) / term.length;
   return shared >= 0.5 ? weight("sentence", "partialTermCredit") * shared : 0;
+}
+
+/** 「前三」 in a text that names each place of it in turn: 第一 (or 首位, 榜首), 第二, 第三. */
+function namesEachPlace(term: string, text: string): boolean {
+  const match = TOP_OF_RANKING.exec(term);
+  const count = match ? parseChineseNumeral(match[1]!) ?? Number(match[1]) : NaN;
+  if (!(count >= 2 && count <= MAX_PLACES_NAMED)) return false;
+  const places = (place: number) => [`第${place}`, `第${chineseOrdinal(place)}`];
+  const first = [...places(1), ...FIRST_PLACE_WORDS].some((word) => text.includes(word));
+  return first && Array.from({ length: count - 1 }, (_, i) => i + 2).every((place) => places(place).some((word) => text.includes(word)));
+}
+
+const TOP_OF_RANKING = /^前([一二三四五六七八九十两]|\d{1,2})$/u;
+const MAX_PLACES_NAMED = 10;
+const FIRST_PLACE_WORDS = ["首位", "榜首", "首名"];
+
+function chineseOrdinal(place: number): string {
+  return "零一二三四五六七八九十"[place] ?? String(place);
 }
 
 /** 「…新城在哪」「…开发区位于哪里」: a zone's name (its type word's last character) right before the where-ask. */

@@ -3,7 +3,7 @@ import { metricWordings, normalizeQuantity, unitEntry } from "../facts/index.js"
 import { contentTerms, segments } from "../retrieval/index.js";
 import { ordinalsOf, type Lexicon } from "./lexicon.js";
 import { periodKey } from "./periods.js";
-import { asksTotal, namesYearSpan, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
+import { asksChange, asksTotal, namesYearSpan, questionAsksChange, coarsePeriod, findMonths, findPeriods, findSeasons, findYears, kindCueWords, readKind, readMonth, readSeason, readYear } from "../reading/index.js";
 import type { QuestionFrame, QuestionType, Turn } from "./types.js";
 
 const QUOTE_PATTERN = /[“"「『]([^”"」』]{1,40})[”"」』]/g;
@@ -237,9 +237,28 @@ function readType(text: string, lexicon: Lexicon, zoneCount: number): QuestionTy
   // 「主攻哪三大产业」「是哪4个项目」: which ones, of a counted class, are items.
   if (/哪(?:[一二三四五六七八九十两]|\d+)[大个家项类条]/u.test(text)) return "list";
   if (has("numeric")) return "numeric";
+  // 「设备投资补助政策是怎么规定的」「对D类企业咋处理」: how something is done is told, not counted — though its words (投资)
+  // name a measure. (「怎么样」「咋样」 ask how things stand.)
+  if (asksManner(text, cues.manner ?? [])) return "describe";
   // 「海洋生产总值增长目标？」 asks for a figure without saying 多少.
   if (Object.entries(lexicon.words.unitFamilyCues).some(([family, words]) => family !== "count" && words.some((w) => text.includes(w)))) return "numeric";
   return "describe";
+}
+
+/** A term without a copula 是 the segmenter left on its end (前三是 → 前三); 但是, 还是 and the like are fillers already. */
+function withoutCopula(term: string): string {
+  return term.length >= 3 && term.endsWith("是") ? term.slice(0, -1) : term.length === 2 && term.endsWith("是") ? "" : term;
+}
+
+/** A how-word right before a verb (怎么规定, 咋处理), not before 样 (怎么样). */
+function asksManner(text: string, howWords: readonly string[]): boolean {
+  return howWords.some((word) => {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const next = text[at + word.length] ?? "";
+      if (/\p{Script=Han}/u.test(next) && next !== "样") return true;
+    }
+    return false;
+  });
 }
 
 /** 「招引了多少亿元以上项目」 counts projects of a size: the size's unit (亿元以上, 亿元级) asks no amount. */
@@ -291,16 +310,34 @@ function readTerms(remainder: string, quoted: string[], lexicon: Lexicon): strin
   rest = cut.rest.replace(STATED_AMOUNT, " ");
   const cues = kindCueWords("question");
   const kindWords = new Set([...cues.target, ...cues.actual, ...Object.values(lexicon.words.explicitUnitCues).flat()]);
-  const words = [...cut.words, ...contentTerms(rest)].filter(
+  // 「前三是哪几个」「各是多少」: the copula the segmenter glued on (前三是) is no part of the word asked.
+  const words = [...cut.words, ...contentTerms(rest).map(withoutCopula)].filter(
     (term) => term.length >= 2 && !lexicon.fillers.has(term) && !kindWords.has(term) && !/^\d+$/.test(term) && !QUESTION_MORPHEME.test(term),
-  );
+  ).map((term) => (perUnit(term) ? `每${term.slice(1)}` : term));
   // 「集中签约签了几个」: a verb said again with 了 (签了) repeats a word already asked (签约); it adds nothing to match.
   const repeats = (term: string) => term.length === 2 && term.endsWith("了") && words.some((other) => other !== term && other.includes(term[0]!));
   words.push(...askedMeasureChar(remainder, lexicon));
+  // 「排名跟上一年度比咋变了」: however the change is asked (变了 is cut to 变), the change itself is a word to find —
+  // unless it asks how much (「占比变了多少」 is a difference of two figures, not a change written out).
+  if (questionAsksChange(remainder) && !words.some(asksChange) && !/多少|几/u.test(remainder)) words.push(CHANGE_TERM);
   // 「签了几个」「投了多少」: 了 only marks the verb's aspect; the verb (签 of 签约) is what is asked.
   const verbOf = (term: string) => (term.length === 2 && term.endsWith("了") ? term[0]! : term);
   return unique([...quoted, ...counted, ...amounts, ...words.filter((term) => !repeats(term)).map(verbOf)]);
 }
+
+/**
+ * 「多少钱一亩」「每平方米多少钱」: one (or each) of a unit is what a price is per — asked as 每亩, whichever way the
+ * article writes it (「每亩19.2万元」「9.6万元/亩」: see termMatch).
+ */
+function perUnit(term: string): boolean {
+  // Only a quantity of land or matter (亩, 平方米, 吨): 「一家企业」 counts a company, it is no price's unit.
+  const category = PER_UNIT.test(term) ? unitEntry(term.slice(1))?.category : undefined;
+  return category === "area" || category === "measure";
+}
+
+const PER_UNIT = /^[一每]\p{Script=Han}+$/u;
+/** The term a question asking how something changed looks for (data/reading-topic.json change.asks). */
+const CHANGE_TERM = "变化";
 
 /**
  * 「交了多少税」: one character closing the question right after 多少 or 几 is what is measured (税 of 税收,

@@ -81,6 +81,10 @@ const TopicFileSchema = z.object({
   speechVerbs: z.array(z.string()).default([]),
   sceneCues: z.array(z.string()).default([]),
   causeCues: z.array(z.string()).default([]),
+  change: z
+    .object({ asks: z.array(z.string()), openers: z.array(z.string()), reached: z.array(z.string()), maxSpan: z.number().int().positive() })
+    .default({ asks: [], openers: [], reached: [], maxSpan: 30 }),
+  rankNouns: z.array(z.string()).default([]),
   itemPointers: z.array(z.string()).default([]),
   locationCues: z.array(z.string()).default([]),
   documentTitleEnds: z.array(z.string()).default([]),

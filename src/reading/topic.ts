@@ -167,6 +167,41 @@ export function givesCause(sentence: string): boolean {
   return topicWords().causeCues.some((cue) => sentence.includes(cue));
 }
 
+/** 「变化有多大」「咋变了」: the word a question asks how something changed with (data/reading-topic.json change.asks). */
+export function asksChange(term: string): boolean {
+  return topicWords().change.asks.includes(term);
+}
+
+/** 「排名跟上一年度比咋变了」: a question that asks how something changed, in any of its words. */
+export function questionAsksChange(question: string): boolean {
+  return topicWords().change.asks.some((word) => question.includes(word));
+}
+
+/** 「排名」「名次」 asked, 「由第1名降至第2名」「位列第17位」 written: a place in a ranking (data/reading-topic.json rankNouns). */
+export function writesPlaceFor(term: string, text: string): boolean {
+  return topicWords().rankNouns.includes(term) && PLACE_WRITTEN.test(text);
+}
+
+const PLACE_WRITTEN = /第(?:\d{1,3}|[一二三四五六七八九十百]+)[名位]/u;
+
+/**
+ * 「面积从4平方公里扩大到73平方公里」「由2024年度的第1名降至第2名」「上半年升至全市第一」: news writes a change as where it
+ * started (从, 由) and where it got to (到, 至), or as a verb reaching a new level (升至, 降至): such a sentence says how
+ * something changed, whatever word it uses for the change (data/reading-topic.json change).
+ */
+export function writesChange(sentence: string): boolean {
+  const { openers, reached, maxSpan } = topicWords().change;
+  if (reached.some((verb) => sentence.includes(verb))) return true;
+  return openers.some((opener) => {
+    for (let at = sentence.indexOf(opener); at >= 0; at = sentence.indexOf(opener, at + 1)) {
+      const span = sentence.slice(at + opener.length, at + opener.length + maxSpan);
+      const stop = span.search(/[，。；,;]/u);
+      if (/[到至]/u.test(stop < 0 ? span : span.slice(0, stop))) return true;
+    }
+    return false;
+  });
+}
+
 /** 「这几部影片…」「上述项目…」: a sentence that opens by pointing back at the items before it (data/reading-topic.json itemPointers). */
 export function pointsAtItems(sentence: string): boolean {
   const text = sentence.trimStart();

@@ -28,3 +28,34 @@ describe("termMatch: numbers in Chinese numerals or digits", () => {
     expect(termMatch(term, text, none)).toBe(expected);
   });
 });
+
+describe("termMatch: a change asked is covered by a change written", () => {
+  it.each([
+    ["变化", "十年间，园区面积从6平方公里扩展到58平方公里", 1],
+    ["变化", "园区位次由第5名升至第3名", 1],
+    ["变化", "全年实现规上工业总产值186亿元", 0],
+  ])("%s in %s → %s", (term, text, expected) => {
+    expect(termMatch(term, text, none)).toBe(expected);
+  });
+});
+
+describe("termMatch: what a price is per", () => {
+  it.each([
+    ["每亩", "工业用地出让起始价9.6万元/亩", 1],
+    ["每亩", "工业用地出让起始价每亩19.2万元", 1],
+    ["每亩", "剩余可供工业用地约1800亩", 0],
+  ])("%s in %s → %s", (term, text, expected) => {
+    expect(termMatch(term, text, none)).toBe(expected);
+  });
+});
+
+describe("termMatch: the top of a ranking, place by place", () => {
+  it.each([
+    ["前三", "松溪科技以2.1亿元位居首位，滨江电子以1.3亿元位列第二，云帆物流以0.9亿元位列第三", 1],
+    ["前三", "综合排名第1、第2、第3的分别是A、B、C", 1],
+    ["前三", "松溪科技以2.1亿元位居首位，滨江电子以1.3亿元位列第二", 0],
+    ["前三", "园区实现营收120亿元，位列全省第二、全市第三", 0],
+  ])("%s in %s → %s", (term, text, expected) => {
+    expect(termMatch(term, text, none)).toBe(expected);
+  });
+});

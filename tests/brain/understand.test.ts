@@ -133,6 +133,46 @@ describe("one character after 多少 or 几 closing the question is what is meas
   });
 });
 
+describe("a copula glued to a word is not asked", () => {
+  it.each([
+    // Made-up questions.
+    ["滨江新区纳税十强前三是哪几家", "前三", "前三是"],
+    ["松溪园区高企数量各是多少", "数量", "各是"],
+  ] as const)("%s: %s, not %s", (question, kept, dropped) => {
+    const terms = read(question).terms;
+    expect(terms).toContain(kept);
+    expect(terms).not.toContain(dropped);
+  });
+});
+
+describe("how something is done asks a description", () => {
+  it.each([
+    // Made-up questions: a how-word before a verb asks the manner, whatever measure its words name.
+    ["松溪园区设备投资补助是怎么规定的", "describe"],
+    ["滨江新区对低效企业咋处理", "describe"],
+    ["如何申报松溪园区固定资产投资奖励", "describe"],
+    // How things stand (怎么样, 咋样) and a count (多少) are not a manner.
+    ["松溪园区投资怎么样", "numeric"],
+    ["松溪园区怎么吸引了这么多投资，一共多少", "numeric"],
+  ] as const)("%s → %s", (question, type) => {
+    expect(read(question).type).toBe(type);
+  });
+});
+
+describe("a price's unit is what it is per (一亩 = 每亩)", () => {
+  it.each([
+    // Made-up questions: 「9.6万元/亩」「每平方米月租12元」 say the unit without 一 or 每 before it.
+    ["松溪园区工业用地多少钱一亩", ["工业用地", "每亩"], ["一亩"]],
+    ["滨江新区标准厂房每平方米租金多少", ["标准厂房", "租金", "每平方米"], []],
+    ["松溪园区一季度产值多少", ["产值"], []],
+    ["松溪园区外贸扶持一家企业一年最多拿多少", ["外贸", "扶持"], ["每家"]],
+  ] as const)("%s: terms include %j, not %j", (question, kept, dropped) => {
+    const terms = read(question).terms;
+    for (const term of kept) expect(terms).toContain(term);
+    for (const term of dropped) expect(terms).not.toContain(term);
+  });
+});
+
 describe("what is measured, in the question's words", () => {
   it.each([
     // Made-up questions: 有/达到 before 多少 ask, they measure nothing.

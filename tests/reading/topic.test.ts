@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definesSubject, enumerationStep, givesCause, headingYear, sectionHeading, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
+import { asksChange, questionAsksChange, writesPlaceFor, definesSubject, enumerationStep, givesCause, writesChange, headingYear, sectionHeading, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -111,6 +111,37 @@ describe("givesCause: a sentence that gives a cause", () => {
     ["上半年，园区实现规上工业总产值186亿元。", false],
   ])("%s → %s", (sentence, expected) => {
     expect(givesCause(sentence)).toBe(expected);
+  });
+});
+
+describe("writesChange: a sentence that says how something changed", () => {
+  it.each([
+    // Made-up sentences: from where it started to where it got, or a verb reaching a new level.
+    ["十年间，园区面积从6平方公里扩展到58平方公里。", true],
+    ["松溪园区的位次由上年的第5名升至第3名。", true],
+    ["二季度增速跃升至全省第一。", true],
+    ["企业数量由120家增加到186家，翻了一番。", true],
+    // 从 and 到 in different clauses say no change; nor does a figure alone.
+    ["从企业反映的情况看，到位资金仍然偏少。", false],
+    ["上半年，园区实现规上工业总产值186亿元。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(writesChange(sentence)).toBe(expected);
+  });
+
+  it("is what a change-asking question word asks", () => {
+    expect(asksChange("变化")).toBe(true);
+    expect(asksChange("面积")).toBe(false);
+    expect(questionAsksChange("松溪园区的排名跟上一年度比咋变了")).toBe(true);
+    expect(questionAsksChange("松溪园区变电站建成了吗")).toBe(false);
+  });
+
+  it.each([
+    ["排名", "松溪园区由上年的第5名升至第3名", true],
+    ["名次", "位列全国第17位", true],
+    ["排名", "园区实现营收120亿元", false],
+    ["面积", "位列全国第17位", false],
+  ])("a place in a ranking: %s in %s → %s", (term, text, expected) => {
+    expect(writesPlaceFor(term, text)).toBe(expected);
   });
 });
 

@@ -96,9 +96,11 @@ describe("findYears", () => {
     ["实际使用外资8.6亿美元，较2023年的7.9亿美元明显回升", true],
     ["比2022年增长12%", true],
     ["相比2021年翻了一番", true],
+    // Where a change started (由…降至…) is a baseline too.
+    ["增城经开区由2024年度的第1名降至第2名", true],
     ["2023年实际使用外资7.9亿美元", false],
     ["到2025年，力争突破10亿美元", false],
-  ])("a year after 比/较 is a baseline: %s → %s", (text, baseline) => {
+  ])("a year after 比/较/由 is a baseline: %s → %s", (text, baseline) => {
     const [span] = findYears(text, jun2024).filter((s) => !s.relative);
     expect(span?.baseline).toBe(baseline);
     if (baseline) expect(span?.comparison).toBe(true);
