@@ -116,6 +116,8 @@ const CLAUSE_BREAKS = "，,；;。！？!?：:";
 
 function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true): string | null {
   const before = ctx.article.text.slice(ctx.paragraph.start, position);
+  const respective = respectiveZone(ctx, before, position);
+  if (respective !== undefined) return respective;
   // A zone named in the number's own clause owns it: 「…，低于莱西市同期的2.47亿美元」 is 莱西市's figure.
   const clauseStart = Math.max(...[...CLAUSE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
   const clause = before.slice(clauseStart);
@@ -160,6 +162,29 @@ function zoneAt(ctx: ParagraphContext, position: number, articleFallback = true)
   if (topic === NO_ZONE) return null;
   return topic ?? leadingZone(ctx) ?? ctx.carriedZone ?? (articleFallback ? ctx.article.zones[0] ?? null : null);
 }
+
+/**
+ * 「A经开区、B经开区、C经开区分列前三名，得分分别为93.42分、91.07分、89.65分」: 分别 pairs two lists in order — the
+ * i-th figure after it is the i-th zone named before it in its sentence, when there are as many of each.
+ */
+function respectiveZone(ctx: ParagraphContext, before: string, position: number): string | undefined {
+  const sentenceStart = Math.max(...[...SENTENCE_BREAKS].map((mark) => before.lastIndexOf(mark))) + 1;
+  const sentence = before.slice(sentenceStart);
+  const word = factCues().respectiveWords.find((w) => sentence.includes(w));
+  if (!word) return undefined;
+  const at = sentence.lastIndexOf(word);
+  const zones = ctx.gazetteer.mentions(sentence.slice(0, at)).filter((mention) => !mention.weak);
+  if (zones.length < 2 || new Set(zones.map((mention) => mention.zone)).size !== zones.length) return undefined;
+  const rest = ctx.article.text.slice(position, ctx.paragraph.end);
+  const listEnd = rest.search(/[，,；;。！？!?]/u);
+  const figures = [...(sentence.slice(at).match(FIGURE_NUMBER) ?? []), ...(rest.slice(0, listEnd < 0 ? rest.length : listEnd).match(FIGURE_NUMBER) ?? [])];
+  const index = (sentence.slice(at).match(FIGURE_NUMBER) ?? []).length;
+  return figures.length === zones.length && index < zones.length ? zones[index]!.zone : undefined;
+}
+
+const SENTENCE_BREAKS = "。！？!?";
+/** Numbers as written (93.42, 91.07): the figures of a list after 分别, counted to pair them with the zones before it. */
+const FIGURE_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 
 /** A clause topic that is no zone (全区 around the article's zone). */
 const NO_ZONE = "";

@@ -269,6 +269,9 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
     subject = split.subject;
   }
   const rest = site.clause.slice(site.rightFrom);
+  // 「…管委会以91.9分的总分位列第一」: a figure brought in by 以 is measured by the noun after its 的 (总分, 成绩).
+  const instrumental = metric.endsWith("以") && rest.startsWith("的") ? leadingNoun(rest) : "";
+  if (instrumental) return { metric: instrumental.slice(-MAX_METRIC_CHARS), subject: metric.slice(0, -1).slice(0, MAX_SUBJECT_CHARS), borrowed: false };
   const weakSubject = subject.length < MIN_LEFT_SUBJECT_CHARS && !subject.endsWith("等");
   if (weakSubject && rest.startsWith("的")) subject = "";
   if (!subject && site.category !== "ratio" && /^的?[\u4e00-\u9fffA-Za-z0-9“”"]/.test(rest) && !startsWithCutter(rest.replace(/^的/, ""))) {
@@ -284,7 +287,8 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
   if (onlyVerb) {
     metric = withoutGrowthTail(site.previousMetric);
     borrowed = true;
-  } else if (!metric || metric === "、" || isComparison(metric, site.stripZonePrefix)) {
+  } else if (!metric || LIST_JOINER.test(metric) || isComparison(metric, site.stripZonePrefix)) {
+    // (「…分别增长15.8%、8.6%和9.2%」: the figure after 和 is the list's next item, of the measure before it.)
     metric = site.previousMetric || unitsData().defaultMetric[site.category] || "";
     borrowed = true;
   } else if (isGrowthWord(metric) && site.previousMetric) {
@@ -297,6 +301,9 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
   }
   return { metric: metric.slice(-MAX_METRIC_CHARS), subject: subject.slice(0, MAX_SUBJECT_CHARS), borrowed };
 }
+
+/** Words that only join a list's items (、, 和, 及): a figure after one alone is the next item of the list before it. */
+const LIST_JOINER = /^(?:、|和|及|与|以及)$/u;
 
 /** Numbers as written (12.9, 258.2, 10): the figures of a list, counted to pair them with its names. */
 const WRITTEN_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;

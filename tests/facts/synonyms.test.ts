@@ -80,6 +80,10 @@ describe("metricFit", () => {
     expect(metricFit("跨境电商交易额", "外贸进出口总额")).toBe(0);
     expect(metricFit("海洋生产总值", "地区生产总值")).toBe(0);
     expect(metricFit("合同利用外资", "实际利用外资")).toBe(0);
+    // A budget's spending is no revenue, though 一般公共预算 alone usually means revenue.
+    expect(metricFit("一般公共预算收入预算安排", "一般公共预算支出预算安排")).toBe(0);
+    expect(metricFit("一般公共预算", "地方一般公共预算支出")).toBe(0);
+    expect(metricFit("一般公共预算", "一般公共预算收入")).toBe(1);
   });
 
   it("falls back on characters for a metric no group knows", () => {
