@@ -575,15 +575,43 @@ export class EvidenceFinder {
     return this.tools.sourceOf(articleId);
   }
 
+  /** The evidence with the rest of its last sentence when a semicolon cut it: where a later part of a question is asked on. */
+  wholeSentence(evidence: Evidence): Evidence {
+    return { ...evidence, sentences: this.throughFullStop(evidence.sentences) };
+  }
+
   cite(evidence: Evidence): Citation {
     const source = this.tools.sourceOf(evidence.score.sentence.articleId);
     // Lines of a list (or a heading and its items) are separate paragraphs: kept apart in the quote.
     const quote = evidence.sentences.map((s, i) => (i > 0 && s.paragraph !== evidence.sentences[i - 1]!.paragraph && !/[。！？；：，,!?;:]$/u.test(evidence.sentences[i - 1]!.text) ? `；${s.text}` : s.text)).join("");
     return { ...source, quote };
   }
+
+  /**
+   * 「…接待游客386万人次，同比增长14.2%；」 ends on a semicolon: its sentence goes on (「实现旅游综合收入31.7亿元…」) in
+   * the same paragraph — up to QUOTE_RUN_CHARS more, and not into a clause about another zone.
+   */
+  private throughFullStop(sentences: Sentence[]): Sentence[] {
+    const out = [...sentences];
+    const article = this.bank.ofArticle(out.at(-1)!.articleId);
+    let at = article.indexOf(out.at(-1)!);
+    let added = 0;
+    while (SEMICOLON_END.test(out.at(-1)!.text) && at >= 0) {
+      const next = article[at + 1];
+      if (!next || next.paragraph !== out.at(-1)!.paragraph || added + next.text.length > QUOTE_RUN_CHARS) break;
+      // 「其中，院士港新签约…7个；青岛蓝谷新签约…9个。」: a clause about another zone is that zone's.
+      if (next.zones.some((zone) => !out.some((sentence) => sentence.zones.includes(zone)))) break;
+      out.push(next);
+      added += next.text.length;
+      at += 1;
+    }
+    return out;
+  }
 }
 
 const LIST_ITEM_CHARS = 50;
+/** How much of a sentence cut at a semicolon is read on for a later part of a question. */
+const QUOTE_RUN_CHARS = 160;
 /** A line this short with no punctuation, standing alone, is a heading. */
 const HEADING_CHARS = 24;
 /** A figure's own clause this short (in Han characters) only names the measure: the clause before says whose it is. */

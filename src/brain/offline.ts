@@ -12,7 +12,7 @@ import { SentenceBank, textOrder } from "./sentences.js";
 import { writeBrief } from "./brief.js";
 import { difference, gapSides, measureSides, withoutOtherPieces } from "./gap.js";
 import { projectOfFigure, readThreshold } from "./threshold.js";
-import { anniversaryStart, findMonths, findYears, parseChineseNumeral, readMonth } from "../reading/index.js";
+import { anniversaryStart, findMonths, findYears, parseChineseNumeral, readMonth, readPeriod } from "../reading/index.js";
 import { contentTerms } from "../retrieval/index.js";
 import { planQuestion, type QueryPlan } from "./plan.js";
 import { comparativeWord, superlativeWord, readQuestion } from "./understand.js";
@@ -254,8 +254,9 @@ export class OfflineBrain {
   /** The part before's evidence answers this part too when a figure beside its own fits this part's measure. */
   private besideLast(part: QuestionFrame, before: Located | undefined): Located | undefined {
     if (!before || before.facts.length === 0) return undefined;
-    const beside = this.figureBeside(before.evidence, before.facts, part.metricText, asksForRate(part.question, this.lexicon));
-    return beside ? { evidence: before.evidence, facts: [beside.fact] } : undefined;
+    const evidence = this.finder.wholeSentence(before.evidence);
+    const beside = this.figureBeside(evidence, before.facts, part.metricText, asksForRate(part.question, this.lexicon));
+    return beside ? { evidence, facts: [beside.fact] } : undefined;
   }
 
   /** The figure of the evidence, other than `taken`, whose measure fits `metric` best (a rate only when one is asked). */
@@ -264,7 +265,7 @@ export class OfflineBrain {
     return this.finder
       .factsIn(evidence)
       .filter((fact) => !ids.has(fact.factId) && (fact.unit === "%") === wantsPercent)
-      .map((fact) => ({ fact, fit: metricFit(metric, fact.metric) }))
+      .map((fact) => ({ fact, fit: Math.max(metricFit(metric, fact.metric), endsWithAsked(metric, fact.metric) ? metricFitMin() : 0) }))
       .filter((entry) => entry.fit >= metricFitMin())
       .sort((a, b) => b.fit - a.fit)[0];
   }
@@ -491,6 +492,13 @@ export class OfflineBrain {
     if (parts.length < 2) return this.singlePart(frame);
     const located: Located[] = [];
     for (const [i, part] of parts.entries()) {
+      // 「上半年来了多少游客，收入多少」: a later part with no time of its own asks on at the part before's — first in the
+      // rest of the sentence that answered it (「…接待游客386万人次，同比增长14.2%；实现旅游综合收入31.7亿元…」).
+      const onward = i > 0 && asked.length > 1 && !namesOwnTime(pieces[i]!) ? this.besideLast(part, located.at(-1)) : undefined;
+      if (onward) {
+        located.push(onward);
+        continue;
+      }
       // 「芯联微电子扩能项目投多少？建成后…」: a part asking a named project's investment is that project's figure.
       const own = (await this.projectPart(part)) ?? this.finder.locate(part, await this.finder.rank(part));
       // With no zone to hold them together, a later part speaks of what the first did: its answer is in the same
@@ -503,7 +511,7 @@ export class OfflineBrain {
     }
     if (located.length === 0) return this.singlePart(frame);
     const evidences = uniqueEvidence(located.map((l) => l.evidence));
-    const { facts, citations } = this.withGrowth(frame, uniqueFacts(located.flatMap((l) => l.facts)), evidences.map((e) => this.finder.cite(e)));
+    const { facts, citations } = this.withGrowth(frame, uniqueFacts(located.flatMap((l) => l.facts)), dedupeCitations(evidences.map((e) => this.finder.cite(e))));
     // Parts at different years (a 2030 goal and what there is now) each say their own year.
     const years = new Set(facts.map((fact) => fact.year));
     const byYear = years.size > 1;
@@ -1406,6 +1414,20 @@ function passageText(head: string, citations: Citation[]): string {
 }
 
 const ECHO_PART = /呢[？?]?$/u;
+
+/**
+ * 「收入多少」 beside a figure just given: 旅游综合收入 is a 收入 — a Chinese noun phrase names what it measures last, so
+ * a measure ending with the asked word is one of it.
+ */
+function endsWithAsked(asked: string, metric: string): boolean {
+  const word = asked.trim();
+  return word.length >= 2 && metric.endsWith(word);
+}
+
+/** A part of a question that says its own year or part of the year (「一季度完成了多少」「2024年呢」). */
+function namesOwnTime(part: string): boolean {
+  return findYears(part, { lookBack: "off" }).length > 0 || readPeriod(part) !== undefined;
+}
 
 /** 「…多少个？其中多少个竣工交付？」 → the parts that each ask for something. */
 function subQuestions(question: string): string[] {
