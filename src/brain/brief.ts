@@ -1,6 +1,6 @@
 import type { Corpus } from "../corpus/index.js";
 import type { Citation } from "../domain/types.js";
-import { definesSubject, enumerationStep, givesCause, isPrompt, readPeriod, reportsSpeech, setsScene } from "../reading/index.js";
+import { definesSubject, enumerationStep, givesCause, isPrompt, pointsAhead, readPeriod, reportsSpeech, setsScene } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
 import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
@@ -103,6 +103,8 @@ export function scoreSentences(request: BriefRequest, corpus: Corpus, bank: Sent
       if (reportsSpeech(sentence.text) && !hasNumber(sentence.text)) continue;
       // Who attended or chaired (「…出席」「…主持」) only sets the scene.
       if (setsScene(sentence.text) && !hasNumber(sentence.text)) continue;
+      // One that points at what follows (「一起来看要点」) says nothing of its own.
+      if (pointsAhead(sentence.text) && !hasNumber(sentence.text)) continue;
       if (request.year !== undefined && !sentence.years.includes(request.year)) continue;
       const period = readPeriod(sentence.text) ?? sentence.contextPeriod;
       if (request.period && request.period !== "Y" && period !== undefined && period !== "Y" && period !== request.period) continue;

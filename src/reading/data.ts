@@ -80,6 +80,7 @@ const TopicFileSchema = z.object({
   partListMarks: z.array(z.string()).default([]),
   speechVerbs: z.array(z.string()).default([]),
   sceneCues: z.array(z.string()).default([]),
+  pointerCues: z.array(z.string()).default([]),
   causeCues: z.array(z.string()).default([]),
   change: z
     .object({ asks: z.array(z.string()), openers: z.array(z.string()), reached: z.array(z.string()), maxSpan: z.number().int().positive() })

@@ -28,7 +28,7 @@ export { findPeriods, readPeriod, lastPeriod, periodInForce, coarsePeriod, spans
 export { findKinds, readKind, readsAsResult, kindCueWords, type KindSpan, type KindName, type KindContext, type CueStrength } from "./kind.js";
 export { findMonths, readMonth, type MonthSpan } from "./month.js";
 export { eventMonthAgrees } from "./event.js";
-export { headingYear, sectionHeading, sectionAskWords, paragraphTopic, definesSubject, refersBack, partNamedBefore, isPrompt, enumerationStep, givesCause, asksChange, questionAsksChange, writesChange, writesPlaceFor, pointsAtItems, reportsSpeech, setsScene, saysWhere, titlesDocument, placesSubject } from "./topic.js";
+export { headingYear, sectionHeading, sectionAskWords, paragraphTopic, definesSubject, refersBack, partNamedBefore, isPrompt, enumerationStep, givesCause, asksChange, questionAsksChange, writesChange, writesPlaceFor, pointsAtItems, reportsSpeech, setsScene, pointsAhead, saysWhere, titlesDocument, placesSubject } from "./topic.js";
 export { findSeasons, readSeason, type SeasonSpan } from "./season.js";
 export { CHINESE_NUMERAL_CHARS, parseArabic, parseChineseNumber, parseChineseNumeral, roundSane, toHalfWidth } from "./numerals.js";
 export { escapeRegExp } from "./data.js";

@@ -162,6 +162,11 @@ export function setsScene(sentence: string): boolean {
   return topicWords().sceneCues.some((cue) => sentence.includes(cue));
 }
 
+/** 「一起来看要点」「现将有关情况通报如下」: a sentence that points at what follows (data/reading-topic.json pointerCues). */
+export function pointsAhead(sentence: string): boolean {
+  return topicWords().pointerCues.some((cue) => sentence.includes(cue));
+}
+
 /** 「“四新”经济是崂山跑出加速度的重要原因」「得益于…」: a sentence that gives a cause (data/reading-topic.json causeCues). */
 export function givesCause(sentence: string): boolean {
   return topicWords().causeCues.some((cue) => sentence.includes(cue));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksChange, questionAsksChange, writesPlaceFor, definesSubject, enumerationStep, givesCause, writesChange, headingYear, sectionHeading, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
+import { asksChange, questionAsksChange, writesPlaceFor, pointsAhead, definesSubject, enumerationStep, givesCause, writesChange, headingYear, sectionHeading, paragraphTopic, partNamedBefore, refersBack, reportsSpeech, saysWhere, titlesDocument, placesSubject, setsScene } from "../../src/reading/index.js";
 
 describe("paragraphTopic: the topic a paragraph names at its head", () => {
   it.each([
@@ -142,6 +142,16 @@ describe("writesChange: a sentence that says how something changed", () => {
     ["面积", "位列全国第17位", false],
   ])("a place in a ranking: %s in %s → %s", (term, text, expected) => {
     expect(writesPlaceFor(term, text)).toBe(expected);
+  });
+});
+
+describe("pointsAhead: a sentence that points at what follows", () => {
+  it.each([
+    ["一起来看要点👇", true],
+    ["现将有关情况通报如下：", true],
+    ["上半年，园区实现规上工业总产值186亿元。", false],
+  ])("%s → %s", (sentence, expected) => {
+    expect(pointsAhead(sentence)).toBe(expected);
   });
 });
 
