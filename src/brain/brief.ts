@@ -3,7 +3,7 @@ import type { Citation } from "../domain/types.js";
 import { definesSubject, enumerationStep, givesCause, isPrompt, pointsAhead, readPeriod, reportsSpeech, setsScene } from "../reading/index.js";
 import type { SourceRef } from "../tools/index.js";
 import { hasNumber, kindsSaid } from "./scoring.js";
-import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
+import { textOrder, throughFullStop, type Sentence, type SentenceBank } from "./sentences.js";
 import { weight } from "./weights.js";
 
 /** How many lines a brief shows. */
@@ -216,15 +216,9 @@ function withItems(lead: Sentence, sentences: Sentence[], used: Set<Sentence>): 
  * full stop (「实现旅游综合收入41.7亿元…」), say the rest of what its sentence reports.
  */
 function withClauses(first: Sentence, sentences: Sentence[], used: Set<Sentence>): Sentence[] {
-  const rows = [first];
-  let chars = first.text.length;
-  for (const next of sentences.filter((s) => s.paragraph === first.paragraph && s.index > first.index).sort((a, b) => a.index - b.index)) {
-    if (!SEMICOLON_END.test(rows.at(-1)!.text) || chars + next.text.length > PACKED_CHARS) break;
-    rows.push(next);
-    used.add(next);
-    chars += next.text.length;
-  }
-  return rows;
+  const rest = throughFullStop(first, sentences, PACKED_CHARS);
+  for (const next of rest) used.add(next);
+  return [first, ...rest];
 }
 
 const SEMICOLON_END = /[；;]$/u;

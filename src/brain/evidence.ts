@@ -3,7 +3,7 @@ import type { Citation, Fact } from "../domain/types.js";
 import type { FactResult, SourceRef, Toolbox } from "../tools/index.js";
 import { asksForRate, type Lexicon } from "./lexicon.js";
 import { enumeratesAsked, hasDayExpression, hasNumber, hasTimeExpression, ITEM_MARKS, kindsSaid, LIST_ITEM, opensList, scoreSentence, termMatch, type ScoringContext, type SentenceScore } from "./scoring.js";
-import { textOrder, type Sentence, type SentenceBank } from "./sentences.js";
+import { textOrder, throughFullStop, type Sentence, type SentenceBank } from "./sentences.js";
 import type { QuestionFrame } from "./types.js";
 import { weight } from "./weights.js";
 import { periodsAgree } from "./periods.js";
@@ -575,9 +575,16 @@ export class EvidenceFinder {
     return this.tools.sourceOf(articleId);
   }
 
-  /** The evidence with the rest of its last sentence when a semicolon cut it: where a later part of a question is asked on. */
+  /**
+   * The evidence with the rest of its last sentence when a semicolon cut it (「…接待游客386万人次，同比增长14.2%；」 goes on
+   * 「实现旅游综合收入31.7亿元…」): where a later part of a question is asked on — not into a clause about another zone
+   * (「其中，院士港新签约…7个；青岛蓝谷新签约…9个。」).
+   */
   wholeSentence(evidence: Evidence): Evidence {
-    return { ...evidence, sentences: this.throughFullStop(evidence.sentences) };
+    const last = evidence.sentences.at(-1)!;
+    const zones = new Set(evidence.sentences.flatMap((sentence) => sentence.zones));
+    const rest = throughFullStop(last, this.bank.ofArticle(last.articleId), last.text.length + QUOTE_RUN_CHARS, (next) => next.zones.every((zone) => zones.has(zone)));
+    return rest.length === 0 ? evidence : { ...evidence, sentences: [...evidence.sentences, ...rest] };
   }
 
   cite(evidence: Evidence): Citation {
@@ -585,27 +592,6 @@ export class EvidenceFinder {
     // Lines of a list (or a heading and its items) are separate paragraphs: kept apart in the quote.
     const quote = evidence.sentences.map((s, i) => (i > 0 && s.paragraph !== evidence.sentences[i - 1]!.paragraph && !/[。！？；：，,!?;:]$/u.test(evidence.sentences[i - 1]!.text) ? `；${s.text}` : s.text)).join("");
     return { ...source, quote };
-  }
-
-  /**
-   * 「…接待游客386万人次，同比增长14.2%；」 ends on a semicolon: its sentence goes on (「实现旅游综合收入31.7亿元…」) in
-   * the same paragraph — up to QUOTE_RUN_CHARS more, and not into a clause about another zone.
-   */
-  private throughFullStop(sentences: Sentence[]): Sentence[] {
-    const out = [...sentences];
-    const article = this.bank.ofArticle(out.at(-1)!.articleId);
-    let at = article.indexOf(out.at(-1)!);
-    let added = 0;
-    while (SEMICOLON_END.test(out.at(-1)!.text) && at >= 0) {
-      const next = article[at + 1];
-      if (!next || next.paragraph !== out.at(-1)!.paragraph || added + next.text.length > QUOTE_RUN_CHARS) break;
-      // 「其中，院士港新签约…7个；青岛蓝谷新签约…9个。」: a clause about another zone is that zone's.
-      if (next.zones.some((zone) => !out.some((sentence) => sentence.zones.includes(zone)))) break;
-      out.push(next);
-      added += next.text.length;
-      at += 1;
-    }
-    return out;
   }
 }
 

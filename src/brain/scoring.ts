@@ -185,6 +185,7 @@ export function termMatch(term: string, text: string, synonyms: (term: string) =
   if (namesEachPlace(term, haystack)) return 1;
   // 「变化有多大」 is answered by 「从4平方公里扩大到73平方公里」: a change asked is covered by a change written.
   if (asksChange(term) && writesChange(text)) return 1;
+  // 「排名咋变了」 is answered by 「由第1名降至第2名」: a place in a ranking written.
   if (writesPlaceFor(term, text)) return 1;
   if ([...term].length < 3) return 0;
   const shared = longestSharedRun(term, haystack) / term.length;

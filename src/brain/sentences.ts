@@ -41,6 +41,28 @@ export function textOrder(a: Sentence, b: Sentence): number {
 }
 
 /** How rare a term is: in how many of `total` units (chunks) it occurs. */
+/**
+ * 「今年1—9月，…接待游客386.5万人次，同比增长14.2%；」 ends on a semicolon: its sentence goes on in the clauses after it,
+ * up to the full stop — `last` and those that follow it in its paragraph (`article` in text order), while the clauses
+ * taken stay within `maxChars` and `goesOn` accepts the next one.
+ */
+export function throughFullStop(last: Sentence, article: Sentence[], maxChars: number, goesOn: (next: Sentence) => boolean = () => true): Sentence[] {
+  const clauses: Sentence[] = [];
+  let chars = last.text.length;
+  let current = last;
+  for (let at = article.indexOf(last) + 1; at > 0 && at < article.length && CLAUSE_GOES_ON.test(current.text); at++) {
+    const next = article[at]!;
+    if (next.paragraph !== last.paragraph || chars + next.text.length > maxChars || !goesOn(next)) break;
+    clauses.push(next);
+    chars += next.text.length;
+    current = next;
+  }
+  return clauses;
+}
+
+/** A sentence cut at a semicolon: the bank splits there, the writer did not end the sentence. */
+const CLAUSE_GOES_ON = /[；;]\s*$/u;
+
 export interface TermRarity {
   documentFrequency(term: string): number;
   readonly total: number;

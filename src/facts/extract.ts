@@ -4,7 +4,7 @@ import { homeByShortName } from "../domain/index.js";
 import type { Article, Fact, Period } from "../domain/types.js";
 import { factCues } from "./data.js";
 import { classifyKind, contextTense, dominantTense, readQualifier, resolveTense, type Tense } from "./kind.js";
-import { readMetric, type MetricReading } from "./metric.js";
+import { readMetric, WRITTEN_NUMBER, type MetricReading } from "./metric.js";
 import { scanRankings, type RankingMatch } from "./rankings.js";
 import { clauseSpans, paragraphSpans, sentenceSpans, spanAt, type Span } from "./spans.js";
 import { scanQuantities, type QuantityMatch } from "./units.js";
@@ -177,14 +177,12 @@ function respectiveZone(ctx: ParagraphContext, before: string, position: number)
   if (zones.length < 2 || new Set(zones.map((mention) => mention.zone)).size !== zones.length) return undefined;
   const rest = ctx.article.text.slice(position, ctx.paragraph.end);
   const listEnd = rest.search(/[，,；;。！？!?]/u);
-  const figures = [...(sentence.slice(at).match(FIGURE_NUMBER) ?? []), ...(rest.slice(0, listEnd < 0 ? rest.length : listEnd).match(FIGURE_NUMBER) ?? [])];
-  const index = (sentence.slice(at).match(FIGURE_NUMBER) ?? []).length;
+  const figures = [...(sentence.slice(at).match(WRITTEN_NUMBER) ?? []), ...(rest.slice(0, listEnd < 0 ? rest.length : listEnd).match(WRITTEN_NUMBER) ?? [])];
+  const index = (sentence.slice(at).match(WRITTEN_NUMBER) ?? []).length;
   return figures.length === zones.length && index < zones.length ? zones[index]!.zone : undefined;
 }
 
 const SENTENCE_BREAKS = "。！？!?";
-/** Numbers as written (93.42, 91.07): the figures of a list after 分别, counted to pair them with the zones before it. */
-const FIGURE_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 
 /** A clause topic that is no zone (全区 around the article's zone). */
 const NO_ZONE = "";

@@ -305,8 +305,8 @@ function readMeasured(site: QuantitySite, right: string): MetricReading {
 /** Words that only join a list's items (、, 和, 及): a figure after one alone is the next item of the list before it. */
 const LIST_JOINER = /^(?:、|和|及|与|以及)$/u;
 
-/** Numbers as written (12.9, 258.2, 10): the figures of a list, counted to pair them with its names. */
-const WRITTEN_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
+/** Numbers as written (12.9, 258.2, 10): the figures of a list, counted to pair them with its names (or its zones). */
+export const WRITTEN_NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?/gu;
 
 /**
  * 「其中联芯、三安集成、美日丰创分别增长12.9%、258.2%和995.6%」: the i-th figure after 分别 is the i-th name's; its
